@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using Harmonia.Domain.Mapping;
+
+namespace Harmonia.Domain.Gaps;
+
+/// <summary>Turns a row's provenance into the one sentence every report shows next to the result.</summary>
+public static class GapReasons
+{
+    public static string ForOwn(OwnResult own)
+    {
+        if (own.Basis == ResultBasis.Entered)
+        {
+            var entered = "Entered as " + own.Result.ToLabel().ToLowerInvariant();
+            return string.IsNullOrWhiteSpace(own.EnteredReason) ? entered + "." : entered + ": " + own.EnteredReason.Trim();
+        }
+
+        var relevant = own.Controls.Where(c => c.Status != ControlStatus.NotApplicable).ToArray();
+        var implemented = relevant.Where(c => c.Status == ControlStatus.Implemented).ToArray();
+        var pending = relevant.Where(c => c.Status != ControlStatus.Implemented).ToArray();
+        return own.Result switch
+        {
+            RequirementResult.Satisfied when implemented.Length == 1 => "Satisfied by control " + Describe(implemented[0]) + ".",
+            RequirementResult.Satisfied => $"Satisfied by {implemented.Length} implemented controls: {Join(implemented)}.",
+            RequirementResult.PartiallySatisfied =>
+                $"{implemented.Length} of {relevant.Length} linked controls implemented ({Join(implemented)}); still open: {Join(pending)}.",
+            RequirementResult.NotApplicable => "Every linked control is marked not applicable: " + Join(own.Controls) + ".",
+            _ => "Linked controls are not implemented yet: " + Join(pending) + ".",
+        };
+    }
+
+    public static string ForInferred(InferencePath path)
+    {
+        var text = new StringBuilder(path.Result.ToLabel());
+        text.Append(": ");
+        for (var i = path.Hops.Count - 1; i >= 0; i--)
+        {
+            var hop = path.Hops[i];
+            text.Append(i == path.Hops.Count - 1 ? string.Empty : ", which ");
+            text.Append(i == path.Hops.Count - 1 ? Phrase(hop) : PhraseOf(hop));
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $" (weakest link {path.Strength}/10). ");
+        text.Append(path.Origin.RequirementId).Append(": ");
+        text.Append(ForOwn(path.Origin));
+        return text.ToString();
+    }
+
+    public static string ForNone(IReadOnlyList<NoEquivalent> noEquivalents)
+    {
+        const string open = "Open gap: no control, entered result or mapping covers this requirement.";
+        return noEquivalents.Count == 0
+            ? open
+            : open + " No " + noEquivalents[0].SourceFrameworkId + " equivalent: " + noEquivalents[0].Reason.Trim();
+    }
+
+    // The phrase reads from the receiving requirement's side: "equals X", "fully covered by X", ...
+    private static string Phrase(MappingHop hop) => hop.Relationship switch
+    {
+        Relationship.Equal => "equals " + hop.FromId,
+        Relationship.Superset => "fully covered by " + hop.FromId,
+        Relationship.Subset => "only partly covered by " + hop.FromId,
+        _ => "overlaps in part with " + hop.FromId,
+    };
+
+    private static string PhraseOf(MappingHop hop) => hop.Relationship switch
+    {
+        Relationship.Equal => "equals " + hop.FromId,
+        Relationship.Superset => hop.FromId + " covers in full",
+        Relationship.Subset => hop.FromId + " covers only in part",
+        _ => "overlaps in part with " + hop.FromId,
+    };
+
+    private static string Describe(OrganizationControl control)
+    {
+        var latest = control.Evidence.Where(e => e.Date is not null).OrderByDescending(e => e.Date).FirstOrDefault();
+        return latest is null
+            ? $"'{control.Name}'"
+            : $"'{control.Name}' (evidence {latest.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})";
+    }
+
+    private static string Join(IEnumerable<OrganizationControl> controls) =>
+        string.Join(", ", controls.Select(c => c.Status == ControlStatus.Implemented
+            ? Describe(c)
+            : $"'{c.Name}' ({StatusLabel(c.Status)})"));
+
+    private static string StatusLabel(ControlStatus status) => status switch
+    {
+        ControlStatus.Planned => "planned",
+        ControlStatus.InProgress => "in progress",
+        ControlStatus.NotApplicable => "not applicable",
+        _ => "implemented",
+    };
+}

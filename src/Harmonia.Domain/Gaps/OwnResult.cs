@@ -1,0 +1,71 @@
+namespace Harmonia.Domain.Gaps;
+
+public enum ResultBasis
+{
+    /// <summary>Nothing covers the requirement: an open gap.</summary>
+    None,
+
+    /// <summary>A person entered the result.</summary>
+    Entered,
+
+    /// <summary>Derived from the organization's controls linked to the requirement.</summary>
+    Controls,
+
+    /// <summary>Inferred through mappings from another requirement's own result.</summary>
+    Inferred,
+}
+
+/// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>
+public sealed record OwnResult(
+    string RequirementId,
+    RequirementResult Result,
+    ResultBasis Basis,
+    string? EnteredReason,
+    IReadOnlyList<OrganizationControl> Controls);
+
+public static class OwnResults
+{
+    /// <summary>
+    /// Entered results first; otherwise linked controls decide: all implemented -> satisfied, some -> partial,
+    /// none -> not satisfied. Controls marked not applicable are ignored; if only those remain the requirement
+    /// is not applicable.
+    /// </summary>
+    public static Dictionary<string, OwnResult> Resolve(OrganizationState state)
+    {
+        var linked = new Dictionary<string, List<OrganizationControl>>(StringComparer.Ordinal);
+        foreach (var control in state.Controls)
+        {
+            foreach (var requirementId in control.Satisfies)
+            {
+                if (!linked.TryGetValue(requirementId, out var list))
+                {
+                    list = [];
+                    linked.Add(requirementId, list);
+                }
+
+                list.Add(control);
+            }
+        }
+
+        var results = new Dictionary<string, OwnResult>(StringComparer.Ordinal);
+        foreach (var (requirementId, controls) in linked)
+        {
+            var relevant = controls.Where(c => c.Status != ControlStatus.NotApplicable).ToArray();
+            var implemented = relevant.Count(c => c.Status == ControlStatus.Implemented);
+            var result = relevant.Length == 0 ? RequirementResult.NotApplicable
+                : implemented == relevant.Length ? RequirementResult.Satisfied
+                : implemented > 0 ? RequirementResult.PartiallySatisfied
+                : RequirementResult.NotSatisfied;
+            results[requirementId] = new OwnResult(requirementId, result, ResultBasis.Controls, null, controls);
+        }
+
+        foreach (var entered in state.Results)
+        {
+            var controls = linked.GetValueOrDefault(entered.RequirementId) ?? [];
+            results[entered.RequirementId] =
+                new OwnResult(entered.RequirementId, entered.Result, ResultBasis.Entered, entered.Reason, controls);
+        }
+
+        return results;
+    }
+}
