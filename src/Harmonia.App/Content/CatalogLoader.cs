@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Harmonia.Domain.Mapping;
+using Harmonia.Domain.Catalogs;
+
+namespace Harmonia.App.Content;
+
+/// <summary>
+/// Loads and validates <c>content/</c> (docs/content-format.md). Every problem is reported with file, line and
+/// column: duplicate ids, dangling ids, unknown relationships, missing titles, incomplete coverage.
+/// Nothing partial is ever returned: invalid content throws <see cref="ContentValidationException"/>.
+/// </summary>
+public static class CatalogLoader
+{
+    public static LoadedContent Load(IReadOnlyList<ContentFile> files)
+    {
+        var errors = new List<ContentError>();
+        var frameworks = new List<Framework>();
+        foreach (var file in files.Where(f => f.Path.StartsWith("frameworks/", StringComparison.Ordinal)))
+        {
+            var yaml = YamlFile.Parse(file.Path, file.Text, errors);
+            if (yaml.Root is not null && FrameworkReader.Read(yaml, yaml.Root) is { } framework)
+            {
+                if (frameworks.Any(f => f.Id == framework.Id))
+                {
+                    yaml.Error(YamlFile.Get(yaml.Root, "id")!, $"duplicate framework id '{framework.Id}'");
+                }
+                else
+                {
+                    frameworks.Add(framework);
+                }
+            }
+        }
+
+        var byId = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var sets = new List<MappingSet>();
+        var coverage = new List<CoverageEntry>();
+        var noEquivalents = new List<NoEquivalent>();
+        foreach (var file in files.Where(f => f.Path.StartsWith("mappings/", StringComparison.Ordinal)))
+        {
+            var yaml = YamlFile.Parse(file.Path, file.Text, errors);
+            if (yaml.Root is not null && new MappingFileReader(yaml, byId).Read(coverage) is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        CoverageValidator.Validate(coverage, sets, noEquivalents);
+        foreach (var file in files.Where(f => !f.Path.StartsWith("frameworks/", StringComparison.Ordinal) && !f.Path.StartsWith("mappings/", StringComparison.Ordinal)))
+        {
+            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/ or mappings/"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
+
+        var catalog = new Catalog(frameworks, sets.SelectMany(s => s.Mappings), noEquivalents);
+        return new LoadedContent(catalog, sets, VersionOf(files));
+    }
+
+    private static string VersionOf(IReadOnlyList<ContentFile> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Path + "\n" + file.Text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}

@@ -1,0 +1,21 @@
+using Harmonia.Domain.Catalogs;
+using Harmonia.Domain.Mapping;
+
+namespace Harmonia.App.Content;
+
+/// <summary>A mapping file as shipped: which frameworks it links and whose work it is.</summary>
+public sealed record MappingSet(
+    string File,
+    string SourceFrameworkId,
+    string TargetFrameworkId,
+    string? Attribution,
+    IReadOnlyList<RequirementMapping> Mappings);
+
+/// <summary>The validated catalog plus what the files said about themselves; <see cref="Version"/> hashes every file.</summary>
+public sealed record LoadedContent(Catalog Catalog, IReadOnlyList<MappingSet> MappingSets, string Version)
+{
+    private static readonly Lazy<LoadedContent> EmbeddedContent = new(() => CatalogLoader.Load(ContentFile.Embedded()));
+
+    /// <summary>The shipped content, loaded and validated once per process.</summary>
+    public static LoadedContent Shipped => EmbeddedContent.Value;
+}
