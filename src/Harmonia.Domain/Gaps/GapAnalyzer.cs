@@ -124,14 +124,23 @@ public sealed class GapAnalyzer(MappingEngine engine)
             return string.Format(inv, "Every {0} requirement is satisfied or not applicable: confirm the inferred results, then plan the Stage 1 audit.", target.Name);
         }
 
+        var partial = rows.Count(r => r.Result == RequirementResult.PartiallySatisfied);
         var inferredToConfirm = rows.Count(r => r.Basis == ResultBasis.Inferred && r.Result == RequirementResult.Satisfied);
-        var start = uncovered.Length > 0
-            ? string.Format(inv, "Start with the {0} requirements nothing else covers ({1}), ", uncovered.Length, string.Join(", ", uncovered.Take(6).Select(r => r.Requirement.Ref)) + (uncovered.Length > 6 ? ", ..." : string.Empty))
-            : "Start with the open requirements, ";
-        return start + string.Format(
-            inv,
-            "then extend the {0} partially satisfied ones; confirm the {1} results inferred as satisfied before relying on them.",
-            rows.Count(r => r.Result == RequirementResult.PartiallySatisfied),
-            inferredToConfirm);
+        var steps = new List<string>();
+        steps.Add(uncovered.Length > 0
+            ? string.Format(inv, "start with the {0} requirements nothing else covers ({1})", uncovered.Length, string.Join(", ", uncovered.Take(6).Select(r => r.Requirement.Ref)) + (uncovered.Length > 6 ? ", ..." : string.Empty))
+            : string.Format(inv, "work through the {0} open requirements", open - partial));
+        if (partial > 0)
+        {
+            steps.Add(string.Format(inv, "extend the {0} partially satisfied ones", partial));
+        }
+
+        if (inferredToConfirm > 0)
+        {
+            steps.Add(string.Format(inv, "confirm the {0} results inferred as satisfied before relying on them", inferredToConfirm));
+        }
+
+        var sentence = string.Join(", then ", steps) + ".";
+        return char.ToUpperInvariant(sentence[0]) + sentence[1..];
     }
 }

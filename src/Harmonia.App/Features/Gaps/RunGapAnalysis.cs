@@ -1,0 +1,36 @@
+using Harmonia.App.Content;
+using Harmonia.App.Organizations;
+using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Mapping;
+
+namespace Harmonia.App.Features.Gaps;
+
+/// <param name="TeamCapacityFte">Overrides the capacity in the organization file.</param>
+public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null);
+
+public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine engine)
+{
+    /// <summary>Which framework a target usually builds on; drives the effort comparison and "do this first" advice.</summary>
+    private static readonly Dictionary<string, string> Baselines = new(StringComparer.Ordinal)
+    {
+        ["iso42001-2023"] = "iso27001-2022",
+        ["nist-ai-rmf-1.0"] = "iso42001-2023",
+    };
+
+    public GapReport Handle(RunGapAnalysisRequest request)
+    {
+        var catalog = content.Catalog;
+        if (catalog.FindFramework(request.TargetFrameworkId) is null)
+        {
+            throw HarmoniaInputException.UnknownFramework(request.TargetFrameworkId, catalog.Frameworks.Select(f => f.Id));
+        }
+
+        if (request.TeamCapacityFte is { } capacity && !(capacity is > 0 and <= 100))
+        {
+            throw new HarmoniaInputException($"Team capacity must be between 0 and 100 full-time equivalents, not {capacity}.");
+        }
+
+        var options = new GapOptions(Baselines.GetValueOrDefault(request.TargetFrameworkId), request.TeamCapacityFte);
+        return new GapAnalyzer(engine).Analyze(request.Organization.ToState(), request.TargetFrameworkId, options);
+    }
+}
