@@ -1,3 +1,8 @@
-using Harmonia.Cli;
+namespace Harmonia.Cli;
 
-return HarmoniaCli.Run(args, Console.Out, Console.Error, colors: !Console.IsOutputRedirected);
+// A named entry class, not top-level statements: the web host owns the public Program type that tests host.
+internal static class CliProgram
+{
+    public static int Main(string[] args) =>
+        HarmoniaCli.Run(args, Console.Out, Console.Error, colors: !Console.IsOutputRedirected);
+}

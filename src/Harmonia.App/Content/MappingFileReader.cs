@@ -38,11 +38,11 @@ internal sealed class MappingFileReader(YamlFile yaml, IReadOnlyDictionary<strin
                 yaml.Error(YamlFile.Get(item, "relationship")!, $"unknown relationship '{relationshipText}' (expected equal, superset, subset, intersect or not_related)");
             }
 
-            if (strength is null)
+            if (YamlFile.Get(item, "strength") is null)
             {
-                yaml.Error(YamlFile.Get(item, "strength") ?? item, "a mapping needs a whole-number 'strength' from 1 to 10");
+                yaml.Error(item, "a mapping needs a whole-number 'strength' from 1 to 10");
             }
-            else if (strength % 1 != 0)
+            else if (strength is { } whole && whole % 1 != 0)
             {
                 yaml.Error(YamlFile.Get(item, "strength")!, "'strength' must be a whole number");
             }

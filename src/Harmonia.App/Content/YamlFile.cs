@@ -50,6 +50,36 @@ internal sealed class YamlFile
             errors.Add(new ContentError(name, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + message));
             return new YamlFile(name, null, errors);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet reports some structural errors (an unclosed flow sequence, say) without a position;
+            // walking the events again finds the last place it still understood.
+            var (line, column) = LastGoodPosition(text);
+            errors.Add(new ContentError(name, line, column, "malformed YAML: the structure breaks after this point (an unclosed bracket or quote?)"));
+            return new YamlFile(name, null, errors);
+        }
+    }
+
+    private static (int Line, int Column) LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.Start;
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            if (ex is YamlException yaml)
+            {
+                return ((int)yaml.Start.Line, (int)yaml.Start.Column);
+            }
+        }
+
+        return ((int)Math.Max(1, last.Line), (int)Math.Max(1, last.Column));
     }
 
     public void Error(YamlNode node, string message) =>
