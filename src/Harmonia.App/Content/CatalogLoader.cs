@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harmonia.Domain.Mapping;
 using Harmonia.Domain.Catalogs;
+using Harmonia.Domain.Mapping;
 
 namespace Harmonia.App.Content;
 
