@@ -6,6 +6,19 @@ namespace Harmonia.App.Content;
 /// <summary>Reads one <c>frameworks/*.yaml</c> file; see docs/content-format.md.</summary>
 internal static class FrameworkReader
 {
+    private static readonly Dictionary<string, GroupKind> GroupKinds = new(StringComparer.Ordinal)
+    {
+        ["clause"] = GroupKind.Clause,
+        ["theme"] = GroupKind.Theme,
+        ["objective"] = GroupKind.Objective,
+    };
+
+    private static readonly Dictionary<string, RequirementKind> RequirementKinds = new(StringComparer.Ordinal)
+    {
+        ["clause"] = RequirementKind.Clause,
+        ["control"] = RequirementKind.Control,
+    };
+
     public static Framework? Read(YamlFile yaml, YamlMappingNode root)
     {
         yaml.AllowOnly(root, "id", "name", "title", "publisher", "groups", "requirements", "referenceLists");
@@ -32,19 +45,8 @@ internal static class FrameworkReader
             yaml.AllowOnly(item, "id", "title", "kind", "parent", "effortDays");
             var id = yaml.RequiredString(item, "id", "a group");
             var title = yaml.RequiredString(item, "title", $"group '{id}'");
-            var kindText = yaml.RequiredString(item, "kind", $"group '{id}'");
+            var kind = yaml.Choice(item, "kind", GroupKinds, $"group '{id}'", required: true);
             var effort = yaml.OptionalNumber(item, "effortDays", 0, 100) ?? 0;
-            GroupKind? kind = kindText switch
-            {
-                "clause" => GroupKind.Clause,
-                "theme" => GroupKind.Theme,
-                "objective" => GroupKind.Objective,
-                _ => null,
-            };
-            if (kindText is not null && kind is null)
-            {
-                yaml.Error(YamlFile.Get(item, "kind")!, $"unknown group kind '{kindText}' (expected clause, theme or objective)");
-            }
 
             if (id is null || title is null || kind is null)
             {
@@ -80,21 +82,10 @@ internal static class FrameworkReader
             var what = $"requirement '{reference}'";
             var title = yaml.RequiredString(item, "title", what);
             var groupId = yaml.RequiredString(item, "group", what);
-            var kindText = yaml.RequiredString(item, "kind", what);
+            var kind = yaml.Choice(item, "kind", RequirementKinds, what, required: true);
             var summary = yaml.RequiredString(item, "summary", what);
             var evidence = yaml.RequiredString(item, "evidence", what);
             var effort = yaml.OptionalNumber(item, "effortDays", 0, 100);
-            RequirementKind? kind = kindText switch
-            {
-                "clause" => RequirementKind.Clause,
-                "control" => RequirementKind.Control,
-                _ => null,
-            };
-            if (kindText is not null && kind is null)
-            {
-                yaml.Error(YamlFile.Get(item, "kind")!, $"unknown requirement kind '{kindText}' (expected clause or control)");
-            }
-
             if (groupId is not null && !groups.ContainsKey(groupId))
             {
                 yaml.Error(YamlFile.Get(item, "group")!, $"{what} names unknown group '{groupId}'");

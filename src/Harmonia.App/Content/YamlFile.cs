@@ -128,6 +128,26 @@ internal sealed class YamlFile
         return value;
     }
 
+    /// <summary>A value that must be one of <paramref name="choices"/>' keys; null when absent or unknown (unknown is reported).</summary>
+    public T? Choice<T>(YamlMappingNode map, string key, IReadOnlyDictionary<string, T> choices, string what, bool required)
+        where T : struct
+    {
+        var text = required ? RequiredString(map, key, what) : OptionalString(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        var expected = choices.Keys.ToArray();
+        Error(Get(map, key)!, $"unknown {key} '{text}' (expected {string.Join(", ", expected[..^1])} or {expected[^1]})");
+        return null;
+    }
+
     public double? OptionalNumber(YamlMappingNode map, string key, double min, double max)
     {
         var text = OptionalString(map, key);

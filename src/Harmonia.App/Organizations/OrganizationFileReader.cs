@@ -11,6 +11,30 @@ namespace Harmonia.App.Organizations;
 /// </summary>
 public static class OrganizationFileReader
 {
+    private static readonly Dictionary<string, AiRole> Roles = new(StringComparer.Ordinal)
+    {
+        ["developer"] = AiRole.Developer,
+        ["provider"] = AiRole.Provider,
+        ["deployer"] = AiRole.Deployer,
+        ["user"] = AiRole.User,
+    };
+
+    private static readonly Dictionary<string, ControlStatus> Statuses = new(StringComparer.Ordinal)
+    {
+        ["planned"] = ControlStatus.Planned,
+        ["in_progress"] = ControlStatus.InProgress,
+        ["implemented"] = ControlStatus.Implemented,
+        ["not_applicable"] = ControlStatus.NotApplicable,
+    };
+
+    private static readonly Dictionary<string, RequirementResult> Results = new(StringComparer.Ordinal)
+    {
+        ["satisfied"] = RequirementResult.Satisfied,
+        ["partially_satisfied"] = RequirementResult.PartiallySatisfied,
+        ["not_satisfied"] = RequirementResult.NotSatisfied,
+        ["not_applicable"] = RequirementResult.NotApplicable,
+    };
+
     private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
 
     public static OrganizationFile Read(string name, string text, Catalog catalog)
@@ -98,19 +122,7 @@ public static class OrganizationFileReader
             yaml.AllowOnly(item, "id", "name", "purpose", "role", "lifecycleStage", "supplier");
             var id = yaml.RequiredString(item, "id", "an AI system");
             var name = yaml.RequiredString(item, "name", $"AI system '{id}'");
-            var roleText = yaml.RequiredString(item, "role", $"AI system '{id}'");
-            AiRole? role = roleText switch
-            {
-                "developer" => AiRole.Developer,
-                "provider" => AiRole.Provider,
-                "deployer" => AiRole.Deployer,
-                "user" => AiRole.User,
-                _ => null,
-            };
-            if (roleText is not null && role is null)
-            {
-                yaml.Error(YamlFile.Get(item, "role")!, $"unknown AI role '{roleText}' (expected developer, provider, deployer or user)");
-            }
+            var role = yaml.Choice(item, "role", Roles, $"AI system '{id}'", required: true);
 
             var stage = yaml.OptionalString(item, "lifecycleStage");
             if (stage is not null && !LifecycleStages.Contains(stage, StringComparer.Ordinal))
@@ -140,19 +152,7 @@ public static class OrganizationFileReader
             yaml.AllowOnly(item, "id", "name", "owner", "status", "satisfies", "evidence");
             var id = yaml.RequiredString(item, "id", "a control");
             var name = yaml.RequiredString(item, "name", $"control '{id}'");
-            var statusText = yaml.RequiredString(item, "status", $"control '{id}'");
-            ControlStatus? status = statusText switch
-            {
-                "planned" => ControlStatus.Planned,
-                "in_progress" => ControlStatus.InProgress,
-                "implemented" => ControlStatus.Implemented,
-                "not_applicable" => ControlStatus.NotApplicable,
-                _ => null,
-            };
-            if (statusText is not null && status is null)
-            {
-                yaml.Error(YamlFile.Get(item, "status")!, $"unknown control status '{statusText}' (expected planned, in_progress, implemented or not_applicable)");
-            }
+            var status = yaml.Choice(item, "status", Statuses, $"control '{id}'", required: true);
 
             var satisfies = new List<string>();
             foreach (var requirement in yaml.Scalars(item, "satisfies"))
@@ -201,16 +201,10 @@ public static class OrganizationFileReader
         {
             yaml.AllowOnly(item, "requirement", "result", "reason");
             var requirement = yaml.RequiredString(item, "requirement", "a result");
-            var resultText = yaml.RequiredString(item, "result", $"the result for '{requirement}'");
+            var result = yaml.Choice(item, "result", Results, $"the result for '{requirement}'", required: true);
             if (requirement is not null && catalog.FindRequirement(requirement) is null)
             {
                 yaml.Error(YamlFile.Get(item, "requirement")!, $"unknown requirement id '{requirement}'");
-                continue;
-            }
-
-            if (resultText is not null && !RequirementResultExtensions.TryParse(resultText, out _))
-            {
-                yaml.Error(YamlFile.Get(item, "result")!, $"unknown result '{resultText}' (expected satisfied, partially_satisfied, not_satisfied or not_applicable)");
                 continue;
             }
 
@@ -220,9 +214,9 @@ public static class OrganizationFileReader
                 continue;
             }
 
-            if (requirement is not null && resultText is not null && RequirementResultExtensions.TryParse(resultText, out var result))
+            if (requirement is not null && result is not null)
             {
-                results.Add(new DirectResult(requirement, result, yaml.OptionalString(item, "reason")));
+                results.Add(new DirectResult(requirement, result.Value, yaml.OptionalString(item, "reason")));
             }
         }
 

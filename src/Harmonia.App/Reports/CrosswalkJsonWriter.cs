@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harmonia.App.Features.Crosswalks;
 using Harmonia.Domain.Mapping;
@@ -7,12 +6,6 @@ namespace Harmonia.App.Reports;
 
 public static class CrosswalkJsonWriter
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(CrosswalkView view) => JsonSerializer.Serialize(
         new
         {
@@ -36,5 +29,5 @@ public static class CrosswalkJsonWriter
                 noEquivalent = r.NoEquivalents.Select(n => n.Reason),
             }),
         },
-        Options);
+        ReportJson.Options);
 }

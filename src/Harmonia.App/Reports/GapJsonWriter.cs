@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harmonia.Domain.Gaps;
 using Harmonia.Domain.Mapping;
@@ -8,13 +7,6 @@ namespace Harmonia.App.Reports;
 /// <summary>The gap report as JSON for integrations; stable property order, numbers rounded, no timestamps.</summary>
 public static class GapJsonWriter
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(GapReport report) => JsonSerializer.Serialize(
         new
         {
@@ -49,7 +41,7 @@ public static class GapJsonWriter
             uncoveredOpenWork = report.UncoveredOpenWork.Select(r => r.Requirement.Id),
             requirements = report.Rows.Select(RowOf),
         },
-        Options);
+        ReportJson.Options);
 
     private static object FigureOf(Figure f) => new
     {

@@ -37,17 +37,4 @@ public static class RequirementResultExtensions
         RequirementResult.NotApplicable => "Not applicable",
         _ => "Open",
     };
-
-    public static bool TryParse(string token, out RequirementResult result)
-    {
-        result = token switch
-        {
-            "satisfied" => RequirementResult.Satisfied,
-            "partially_satisfied" => RequirementResult.PartiallySatisfied,
-            "not_satisfied" => RequirementResult.NotSatisfied,
-            "not_applicable" => RequirementResult.NotApplicable,
-            _ => (RequirementResult)(-1),
-        };
-        return Enum.IsDefined(result);
-    }
 }

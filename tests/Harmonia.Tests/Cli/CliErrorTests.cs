@@ -63,7 +63,7 @@ public sealed class CliErrorTests : IDisposable
 
         var run = CliRun.Of("gap", "--org", path, "--target", "iso27001-2022");
 
-        AssertFailure(run, 1, ":6:13: unknown control status 'done'");
+        AssertFailure(run, 1, ":6:13: unknown status 'done' (expected planned, in_progress, implemented or not_applicable)");
         Assert.Contains("(and 1 more)", run.Error, StringComparison.Ordinal);
     }
 
