@@ -3,6 +3,10 @@ using Harmonia.Web.Components;
 using Harmonia.Web.Features.Health;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serve wwwroot from the build output in every environment, not only Development: without it a Production run
+// of an unpublished build answers compressed asset requests with empty bodies.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHarmonia();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");

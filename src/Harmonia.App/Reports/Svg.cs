@@ -31,7 +31,7 @@ public static class Svg
     /// <summary>One horizontal stacked bar per row: satisfied, partial, open, not applicable.</summary>
     public static string StackedBars(IReadOnlyList<(string Label, int Satisfied, int Partial, int Open, int NotApplicable, double Percent)> rows)
     {
-        const int labelWidth = 300, barWidth = 360, rowHeight = 26, percentWidth = 70;
+        const int labelWidth = 340, barWidth = 340, rowHeight = 26, percentWidth = 70;
         var height = (rows.Count * rowHeight) + 8;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"bars\" viewBox=\"0 0 {labelWidth + barWidth + percentWidth} {height}\" width=\"100%\" role=\"img\" aria-label=\"Result per group\">");
@@ -40,7 +40,7 @@ public static class Svg
             var row = rows[i];
             var y = (i * rowHeight) + 4;
             var total = Math.Max(1, row.Satisfied + row.Partial + row.Open + row.NotApplicable);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"12.5\" fill=\"#1b2430\">{Html(Truncate(row.Label, 44))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"12.5\" fill=\"#1b2430\">{Html(Truncate(row.Label, 50))}</text>");
             double x = labelWidth;
             foreach (var (count, color, name) in new[] { (row.Satisfied, SatisfiedColor, "satisfied"), (row.Partial, PartialColor, "partially satisfied"), (row.Open, OpenColor, "open"), (row.NotApplicable, NotApplicableColor, "not applicable") })
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Harmonia.Tests.Web;
@@ -30,6 +31,23 @@ public sealed class StartPageTests(WebApplicationFactory<Program> factory) : ICl
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal(4, body.GetProperty("checks")[0].GetProperty("data").GetProperty("frameworks").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task The_stylesheet_is_served_whole_in_every_environment(string environment)
+    {
+        using var client = factory.WithWebHostBuilder(b => b.UseEnvironment(environment)).CreateClient();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(html, "href=\"(app\\.[^\"]+\\.css)\"").Groups[1].Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/" + stylesheet, UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, $"{stylesheet} came back empty in {environment}");
     }
 
     [Fact]
