@@ -1,5 +1,9 @@
+using System.Data.Common;
 using Harmonia.App;
 using Harmonia.App.Content;
+using Harmonia.App.Features.Platform;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -9,6 +13,8 @@ namespace Harmonia.Cli;
 internal sealed class CliContext(IServiceProvider services, TextWriter stdout, TextWriter stderr, bool colors)
 {
     public TextWriter Out => stdout;
+
+    public TextWriter Error => stderr;
 
     public T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
@@ -44,6 +50,33 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Fail(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Runs a command body that uses the database in its own scope (one tenant, one actor), with the schema and
+    /// content brought up to date first, and the same error handling as <see cref="Guard"/>.
+    /// </summary>
+    public async Task<int> GuardDatabaseAsync(Func<IServiceProvider, Task<int>> body, bool migrateFirst = true)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "cli:" + Environment.UserName;
+            if (migrateFirst)
+            {
+                await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
+            }
+
+            return await body(scope.ServiceProvider);
+        }
+        catch (Exception ex) when (ex is HarmoniaInputException or ContentValidationException or IOException or UnauthorizedAccessException)
+        {
+            return Fail(ex.Message);
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException { InnerException: DbException })
+        {
+            return Fail("the database refused the operation: " + (ex.InnerException?.Message ?? ex.Message));
         }
     }
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
-using Harmonia.App;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Organizations;
 using Harmonia.App.Organizations;
 using Harmonia.App.Reports;
+using Harmonia.Domain.Gaps;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Cli;
 
@@ -11,7 +13,7 @@ internal static class GapCommand
 {
     public static Command Create(CliContext context)
     {
-        var org = new Option<string>("--org") { Description = "Organization file (YAML), e.g. examples/acme-iso27001-certified.yaml.", Required = true };
+        var org = new Option<string>("--org") { Description = "Organization file (YAML), e.g. examples/acme-iso27001-certified.yaml, or the id of an organization in the database.", Required = true };
         var target = new Option<string>("--target") { Description = "Target framework id, e.g. iso42001-2023.", Required = true };
         var capacity = new Option<double?>("--capacity") { Description = "Team capacity in full-time equivalents; overrides the organization file." };
         var format = OutputFormat.CreateOption();
@@ -20,51 +22,45 @@ internal static class GapCommand
         {
             org, target, capacity, format, output,
         };
-        command.SetAction(parsed => context.Guard(() =>
+        command.SetAction(async (parsed, _) =>
         {
-            var path = parsed.GetValue(org)!;
             var outPath = parsed.GetValue(output);
-            var chosen = parsed.GetValue(format);
+            var chosen = parsed.GetValue(format)!;
             if (chosen == OutputFormat.Table && outPath is not null)
             {
-                throw new HarmoniaInputException("--out needs --format md, html or json; the table format is for the console.");
+                return context.Fail("--out needs --format md, html or json; the table format is for the console.");
             }
 
-            var content = context.Get<LoadedContent>();
-            var organization = OrganizationFileReader.Read(path, ReadFile(path), content.Catalog);
-            var report = context.Get<RunGapAnalysisHandler>().Handle(new RunGapAnalysisRequest(organization, parsed.GetValue(target)!, parsed.GetValue(capacity)));
-            switch (chosen)
+            var request = (OrganizationFile organization) => new RunGapAnalysisRequest(organization, parsed.GetValue(target)!, parsed.GetValue(capacity));
+            var value = parsed.GetValue(org)!;
+            if (Guid.TryParse(value, out var organizationId))
             {
-                case OutputFormat.Markdown: context.Emit(GapMarkdownWriter.Write(report), outPath); break;
-                case OutputFormat.Html: context.Emit(GapHtmlWriter.Write(report), outPath); break;
-                case OutputFormat.Json: context.Emit(GapJsonWriter.Write(report), outPath); break;
-                default: GapConsoleWriter.Write(context.Console(), report); break;
+                return await context.GuardDatabaseAsync(async services =>
+                {
+                    var stored = await services.GetRequiredService<LoadOrganizationHandler>().HandleAsync(new LoadOrganizationRequest(organizationId));
+                    Emit(context, services.GetRequiredService<RunGapAnalysisHandler>().Handle(request(stored)), chosen, outPath);
+                    return 0;
+                });
             }
 
-            return 0;
-        }));
+            return context.Guard(() =>
+            {
+                var organization = OrganizationFileReader.Read(value, InputFile.Read(value), context.Get<LoadedContent>().Catalog);
+                Emit(context, context.Get<RunGapAnalysisHandler>().Handle(request(organization)), chosen, outPath);
+                return 0;
+            });
+        });
         return command;
     }
 
-    private static string ReadFile(string path)
+    private static void Emit(CliContext context, GapReport report, string format, string? outPath)
     {
-        if (Directory.Exists(path))
+        switch (format)
         {
-            throw new HarmoniaInputException($"'{path}' is a folder; --org needs an organization file.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new HarmoniaInputException($"Cannot read '{path}': no such file.");
-        }
-
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HarmoniaInputException($"Cannot read '{path}': {ex.Message}");
+            case OutputFormat.Markdown: context.Emit(GapMarkdownWriter.Write(report), outPath); break;
+            case OutputFormat.Html: context.Emit(GapHtmlWriter.Write(report), outPath); break;
+            case OutputFormat.Json: context.Emit(GapJsonWriter.Write(report), outPath); break;
+            default: GapConsoleWriter.Write(context.Console(), report); break;
         }
     }
 }

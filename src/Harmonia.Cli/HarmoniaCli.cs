@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Harmonia.App;
 using Harmonia.App.Content;
+using Harmonia.App.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Cli;
 
 /// <summary>
 /// The <c>harmonia</c> command. Exit codes: 0 success, 1 bad input or failure (one readable line on stderr),
-/// 2 usage error. Tests call <see cref="Run"/> in-process with their own writers.
+/// 2 usage error. Tests call <see cref="RunAsync"/> in-process with their own writers and database.
 /// </summary>
 public static class HarmoniaCli
 {
@@ -15,21 +16,33 @@ public static class HarmoniaCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool colors = false)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool colors = false) =>
+        RunAsync(args, stdout, stderr, colors).GetAwaiter().GetResult();
+
+    /// <param name="database">The database for the commands that use one; by default from the environment (see <see cref="DatabaseSettings"/>).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool colors = false, DatabaseSettings? database = null)
     {
         ServiceProvider services;
         try
         {
-            services = new ServiceCollection().AddHarmonia().BuildServiceProvider();
+            services = new ServiceCollection()
+                .AddHarmonia()
+                .AddHarmoniaPersistence(database ?? DatabaseSettings.FromEnvironment())
+                .BuildServiceProvider();
             _ = services.GetRequiredService<LoadedContent>();
         }
         catch (ContentValidationException ex)
         {
-            stderr.WriteLine("error: the shipped content is invalid: " + ex.Message);
+            await stderr.WriteLineAsync("error: the shipped content is invalid: " + ex.Message);
+            return Failure;
+        }
+        catch (HarmoniaInputException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message);
             return Failure;
         }
 
-        using (services)
+        await using (services)
         {
             var context = new CliContext(services, stdout, stderr, colors);
             var root = new RootCommand("Harmonia: one integrated management system for ISO/IEC 27001 and ISO/IEC 42001.")
@@ -37,6 +50,9 @@ public static class HarmoniaCli
                 CatalogCommands.Create(context),
                 CrosswalkCommand.Create(context),
                 GapCommand.Create(context),
+                OrganizationCommands.Create(context),
+                AuditTrailCommands.Create(context),
+                DatabaseCommands.Create(context),
             };
 
             var parsed = root.Parse(args);
@@ -44,14 +60,14 @@ public static class HarmoniaCli
             {
                 foreach (var error in parsed.Errors)
                 {
-                    stderr.WriteLine("error: " + error.Message);
+                    await stderr.WriteLineAsync("error: " + error.Message);
                 }
 
-                stderr.WriteLine("Run 'harmonia --help' for usage.");
+                await stderr.WriteLineAsync("Run 'harmonia --help' for usage.");
                 return UsageError;
             }
 
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
     }
 }

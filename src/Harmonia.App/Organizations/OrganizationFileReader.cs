@@ -11,30 +11,6 @@ namespace Harmonia.App.Organizations;
 /// </summary>
 public static class OrganizationFileReader
 {
-    private static readonly Dictionary<string, AiRole> Roles = new(StringComparer.Ordinal)
-    {
-        ["developer"] = AiRole.Developer,
-        ["provider"] = AiRole.Provider,
-        ["deployer"] = AiRole.Deployer,
-        ["user"] = AiRole.User,
-    };
-
-    private static readonly Dictionary<string, ControlStatus> Statuses = new(StringComparer.Ordinal)
-    {
-        ["planned"] = ControlStatus.Planned,
-        ["in_progress"] = ControlStatus.InProgress,
-        ["implemented"] = ControlStatus.Implemented,
-        ["not_applicable"] = ControlStatus.NotApplicable,
-    };
-
-    private static readonly Dictionary<string, RequirementResult> Results = new(StringComparer.Ordinal)
-    {
-        ["satisfied"] = RequirementResult.Satisfied,
-        ["partially_satisfied"] = RequirementResult.PartiallySatisfied,
-        ["not_satisfied"] = RequirementResult.NotSatisfied,
-        ["not_applicable"] = RequirementResult.NotApplicable,
-    };
-
     private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
 
     public static OrganizationFile Read(string name, string text, Catalog catalog)
@@ -122,7 +98,7 @@ public static class OrganizationFileReader
             yaml.AllowOnly(item, "id", "name", "purpose", "role", "lifecycleStage", "supplier");
             var id = yaml.RequiredString(item, "id", "an AI system");
             var name = yaml.RequiredString(item, "name", $"AI system '{id}'");
-            var role = yaml.Choice(item, "role", Roles, $"AI system '{id}'", required: true);
+            var role = yaml.Choice(item, "role", OrganizationValues.Roles, $"AI system '{id}'", required: true);
 
             var stage = yaml.OptionalString(item, "lifecycleStage");
             if (stage is not null && !LifecycleStages.Contains(stage, StringComparer.Ordinal))
@@ -152,7 +128,7 @@ public static class OrganizationFileReader
             yaml.AllowOnly(item, "id", "name", "owner", "status", "satisfies", "evidence");
             var id = yaml.RequiredString(item, "id", "a control");
             var name = yaml.RequiredString(item, "name", $"control '{id}'");
-            var status = yaml.Choice(item, "status", Statuses, $"control '{id}'", required: true);
+            var status = yaml.Choice(item, "status", OrganizationValues.Statuses, $"control '{id}'", required: true);
 
             var satisfies = new List<string>();
             foreach (var requirement in yaml.Scalars(item, "satisfies"))
@@ -201,7 +177,7 @@ public static class OrganizationFileReader
         {
             yaml.AllowOnly(item, "requirement", "result", "reason");
             var requirement = yaml.RequiredString(item, "requirement", "a result");
-            var result = yaml.Choice(item, "result", Results, $"the result for '{requirement}'", required: true);
+            var result = yaml.Choice(item, "result", OrganizationValues.Results, $"the result for '{requirement}'", required: true);
             if (requirement is not null && catalog.FindRequirement(requirement) is null)
             {
                 yaml.Error(YamlFile.Get(item, "requirement")!, $"unknown requirement id '{requirement}'");

@@ -1,0 +1,156 @@
+using Harmonia.App.AuditTrail;
+using Harmonia.App.Catalogs;
+using Harmonia.App.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Persistence;
+
+/// <summary>
+/// The one model for both providers. Organization-scoped rows are filtered by the named query filter
+/// <see cref="TenantFilter"/> to <see cref="TenantScope.OrganizationId"/>, and every change to them is appended to
+/// the organization's audit trail inside the same SaveChanges (see <see cref="AuditTrailWriter"/>).
+/// </summary>
+public abstract class HarmoniaDbContext : DbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    private readonly TenantScope _tenant;
+    private readonly AuditTrailWriter _auditTrail;
+
+    protected HarmoniaDbContext(DbContextOptions options, TenantScope tenant, AuditActor actor, TimeProvider time)
+        : base(options)
+    {
+        _tenant = tenant;
+        _auditTrail = new AuditTrailWriter(this, actor, time);
+    }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<ControlRecord> Controls => Set<ControlRecord>();
+
+    public DbSet<ControlRequirementLink> ControlRequirements => Set<ControlRequirementLink>();
+
+    public DbSet<ControlEvidenceReference> ControlEvidence => Set<ControlEvidenceReference>();
+
+    public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
+
+    public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ContentRelease> ContentReleases => Set<ContentRelease>();
+
+    public DbSet<CatalogFramework> CatalogFrameworks => Set<CatalogFramework>();
+
+    public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
+
+    public DbSet<CatalogMapping> CatalogMappings => Set<CatalogMapping>();
+
+    /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
+    public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        _auditTrail.BeforeSave(_tenant.OrganizationId);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        _auditTrail.BeforeSave(_tenant.OrganizationId);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Sector).HasMaxLength(200);
+            e.Property(o => o.Locations).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<ControlRecord>(e =>
+        {
+            e.HasIndex(c => new { c.OrganizationId, c.Key }).IsUnique();
+            e.Property(c => c.Key).HasMaxLength(64);
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Owner).HasMaxLength(200);
+            e.Property(c => c.Status).HasMaxLength(32);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Requirements).WithOne().HasForeignKey(r => r.ControlId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Evidence).WithOne().HasForeignKey(r => r.ControlId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ControlRequirementLink>(e =>
+        {
+            e.HasIndex(l => new { l.ControlId, l.RequirementId }).IsUnique();
+            e.HasIndex(l => new { l.OrganizationId, l.RequirementId });
+            e.Property(l => l.RequirementId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ControlEvidenceReference>(e => e.Property(r => r.Title).HasMaxLength(500));
+
+        modelBuilder.Entity<RequirementResultRecord>(e =>
+        {
+            e.HasIndex(r => new { r.OrganizationId, r.RequirementId }).IsUnique();
+            e.Property(r => r.RequirementId).HasMaxLength(64);
+            e.Property(r => r.Result).HasMaxLength(32);
+            e.Property(r => r.Reason).HasMaxLength(2000);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AiSystemRecord>(e =>
+        {
+            e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
+            e.Property(a => a.Key).HasMaxLength(64);
+            e.Property(a => a.Name).HasMaxLength(300);
+            e.Property(a => a.Role).HasMaxLength(32);
+            e.Property(a => a.LifecycleStage).HasMaxLength(32);
+            e.Property(a => a.Supplier).HasMaxLength(300);
+            e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // The audit trail has no foreign keys at all: nothing can cascade into it, and it outlives what it records.
+        modelBuilder.Entity<AuditEvent>(e =>
+        {
+            e.HasIndex(a => new { a.OrganizationId, a.Sequence }).IsUnique();
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(16);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ContentRelease>(e =>
+        {
+            e.HasKey(r => r.Version);
+            e.Property(r => r.Version).HasMaxLength(64);
+        });
+        modelBuilder.Entity<CatalogFramework>(e => e.Property(f => f.Id).HasMaxLength(64));
+        modelBuilder.Entity<CatalogRequirement>(e =>
+        {
+            e.Property(r => r.Id).HasMaxLength(64);
+            e.Property(r => r.FrameworkId).HasMaxLength(64);
+            e.HasIndex(r => new { r.FrameworkId, r.SortOrder });
+        });
+        modelBuilder.Entity<CatalogMapping>(e => e.HasIndex(m => new { m.SourceId, m.TargetId }).IsUnique());
+
+        modelBuilder.Entity<ControlRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<ControlRequirementLink>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<ControlEvidenceReference>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+    }
+}
+
+/// <summary>The SQLite flavour; its own class so it has its own migration set (Persistence/Migrations/Sqlite).</summary>
+public sealed class SqliteHarmoniaDbContext(DbContextOptions<SqliteHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
+    : HarmoniaDbContext(options, tenant, actor, time);
+
+/// <summary>The PostgreSQL flavour; its own class so it has its own migration set (Persistence/Migrations/Postgres).</summary>
+public sealed class PostgresHarmoniaDbContext(DbContextOptions<PostgresHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
+    : HarmoniaDbContext(options, tenant, actor, time);

@@ -1,0 +1,318 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Harmonia.App.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogFrameworks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Publisher = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogFrameworks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SourceId = table.Column<string>(type: "text", nullable: false),
+                    TargetId = table.Column<string>(type: "text", nullable: false),
+                    Relationship = table.Column<string>(type: "text", nullable: false),
+                    Strength = table.Column<int>(type: "integer", nullable: false),
+                    Rationale = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FrameworkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Ref = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    GroupId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
+                    Evidence = table.Column<string>(type: "text", nullable: false),
+                    EffortHundredths = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogRequirements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentReleases",
+                columns: table => new
+                {
+                    Version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LoadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Frameworks = table.Column<int>(type: "integer", nullable: false),
+                    Requirements = table.Column<int>(type: "integer", nullable: false),
+                    Mappings = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentReleases", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Employees = table.Column<int>(type: "integer", nullable: true),
+                    Locations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TeamCapacityHundredths = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AiSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Purpose = table.Column<string>(type: "text", nullable: true),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LifecycleStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Supplier = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AiSystems_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Controls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Controls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Controls_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequirementResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequirementId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequirementResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequirementResults_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ControlEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ControlId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ControlEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ControlEvidence_Controls_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "Controls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ControlRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ControlId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequirementId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ControlRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ControlRequirements_Controls_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "Controls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiSystems_OrganizationId_Key",
+                table: "AiSystems",
+                columns: new[] { "OrganizationId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OrganizationId_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "OrganizationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogMappings_SourceId_TargetId",
+                table: "CatalogMappings",
+                columns: new[] { "SourceId", "TargetId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRequirements_FrameworkId_SortOrder",
+                table: "CatalogRequirements",
+                columns: new[] { "FrameworkId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlEvidence_ControlId",
+                table: "ControlEvidence",
+                column: "ControlId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirements_ControlId_RequirementId",
+                table: "ControlRequirements",
+                columns: new[] { "ControlId", "RequirementId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirements_OrganizationId_RequirementId",
+                table: "ControlRequirements",
+                columns: new[] { "OrganizationId", "RequirementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Controls_OrganizationId_Key",
+                table: "Controls",
+                columns: new[] { "OrganizationId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequirementResults_OrganizationId_RequirementId",
+                table: "RequirementResults",
+                columns: new[] { "OrganizationId", "RequirementId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AiSystems");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CatalogFrameworks");
+
+            migrationBuilder.DropTable(
+                name: "CatalogMappings");
+
+            migrationBuilder.DropTable(
+                name: "CatalogRequirements");
+
+            migrationBuilder.DropTable(
+                name: "ContentReleases");
+
+            migrationBuilder.DropTable(
+                name: "ControlEvidence");
+
+            migrationBuilder.DropTable(
+                name: "ControlRequirements");
+
+            migrationBuilder.DropTable(
+                name: "RequirementResults");
+
+            migrationBuilder.DropTable(
+                name: "Controls");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Harmonia.App;
+
+namespace Harmonia.Cli;
+
+internal static class InputFile
+{
+    /// <summary>Reads a file named on the command line; every failure becomes one readable message.</summary>
+    public static string Read(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new HarmoniaInputException($"'{path}' is a folder, not a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new HarmoniaInputException($"Cannot read '{path}': no such file.");
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new HarmoniaInputException($"Cannot read '{path}': {ex.Message}");
+        }
+    }
+}

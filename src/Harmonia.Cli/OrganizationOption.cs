@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Harmonia.App;
+
+namespace Harmonia.Cli;
+
+internal static class OrganizationOption
+{
+    public static Option<string> Create(string description) => new("--org") { Description = description, Required = true };
+
+    public static Guid Parse(string value) =>
+        Guid.TryParse(value, out var id) ? id : throw new HarmoniaInputException($"'{value}' is not an organization id (see 'harmonia org list').");
+}
