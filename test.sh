@@ -7,8 +7,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 finish() { echo "Tests: $1 passed, $2 failed"; [ "$2" -eq 0 ] && [ "${3:-0}" -eq 0 ]; exit $?; }
 
-# What the tests need. Today: the .NET 10 SDK (the machine image has it; Debian 12 does not package it) and
-# the reference facts in ../shared/reference. Later issues add PostgreSQL and Chromium here.
+# What the tests need: the .NET 10 SDK (the machine image has it; Debian 12 does not package it), the reference
+# facts in ../shared/reference, and a private PostgreSQL server on 127.0.0.1 (installed from Debian if missing).
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET 10 SDK is not installed (dotnet is not on PATH)." >&2
   finish 0 1
@@ -19,7 +19,38 @@ if [ ! -d ../shared/reference ]; then
 fi
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+pgdir=""
+cleanup() {
+  if [ -n "$pgdir" ] && [ -f "$pgdir/data/postmaster.pid" ]; then
+    su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $pgdir/data -w -m fast stop" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$results" ${pgdir:+"$pgdir"}
+}
+trap cleanup EXIT
+
+echo "== postgresql"
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: PostgreSQL is not installed and this user cannot install it (apt-get install postgresql)." >&2
+    finish 0 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || {
+    echo "error: could not install PostgreSQL with apt-get." >&2
+    finish 0 1
+  }
+fi
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgdir=$(mktemp -d)
+chown postgres "$pgdir"
+PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+if ! su postgres -s /bin/sh -c "$PGBIN/initdb -D $pgdir/data -U harmonia --auth=trust -E UTF8 >/dev/null &&
+    $PGBIN/pg_ctl -D $pgdir/data -o '-p $PGPORT -k $pgdir -c listen_addresses=127.0.0.1' -l $pgdir/log -w start >/dev/null"; then
+  echo "error: the private PostgreSQL server did not start:" >&2
+  cat "$pgdir/log" >&2 2>/dev/null
+  finish 0 1
+fi
+export HARMONIA_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=harmonia;Database=postgres"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 
 echo "== build"
 if ! dotnet build Harmonia.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then

@@ -34,7 +34,8 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
             var organizationId = Stamp(entry, tenant);
             if (entry is { State: EntityState.Modified, Entity: ControlRecord control })
             {
-                control.Version++;
+                // Through the entry, so the bump is tracked now: it is saved, audited and checked as the concurrency token.
+                entry.Property(nameof(ControlRecord.Version)).CurrentValue = control.Version + 1;
             }
 
             var changes = Changes(entry);

@@ -1,7 +1,6 @@
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,6 @@ public static class PersistenceRegistration
         services.AddScoped<AuditActor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            EnsureSqliteFolder(settings.ConnectionString);
             services.AddDbContext<SqliteHarmoniaDbContext>(o => o.UseSqlite(settings.ConnectionString));
             services.AddScoped<HarmoniaDbContext>(sp => sp.GetRequiredService<SqliteHarmoniaDbContext>());
         }
@@ -34,14 +32,5 @@ public static class PersistenceRegistration
         services.AddScoped<ListOrganizationsHandler>();
         services.AddScoped<VerifyAuditTrailHandler>();
         return services;
-    }
-
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
     }
 }

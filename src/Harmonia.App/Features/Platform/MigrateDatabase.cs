@@ -1,6 +1,7 @@
 using Harmonia.App.Catalogs;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Platform;
@@ -18,6 +19,11 @@ public sealed class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent c
 {
     public async Task<MigrationOutcome> HandleAsync(CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsSqlite())
+        {
+            EnsureFolderOf(db.Database.GetConnectionString());
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
@@ -27,6 +33,16 @@ public sealed class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent c
 
         var loaded = await LoadContentAsync(cancellationToken);
         return new MigrationOutcome(pending, loaded, content.Version);
+    }
+
+    /// <summary>SQLite creates the database file but not its folder (the default is data/ under the working folder).</summary>
+    private static void EnsureFolderOf(string? connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
     }
 
     private async Task<bool> LoadContentAsync(CancellationToken cancellationToken)
