@@ -26,6 +26,7 @@ public static class HarmoniaCli
         try
         {
             services = new ServiceCollection()
+                .AddLogging()
                 .AddHarmonia()
                 .AddHarmoniaPersistence(database ?? DatabaseSettings.FromEnvironment())
                 .BuildServiceProvider();
@@ -53,6 +54,8 @@ public static class HarmoniaCli
                 OrganizationCommands.Create(context),
                 AuditTrailCommands.Create(context),
                 DatabaseCommands.Create(context),
+                AccountCommands.CreateAdmin(context),
+                AccountCommands.Tokens(context),
             };
 
             var parsed = root.Parse(args);

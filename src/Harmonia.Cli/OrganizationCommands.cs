@@ -56,6 +56,6 @@ internal static class OrganizationCommands
             return 0;
         }));
 
-        return new Command("org", "Organizations in the database: import, export, list.") { import, export, list };
+        return new Command("org", "Organizations in the database: import, export, list, members.") { import, export, list, AccountCommands.AddMember(context) };
     }
 }

@@ -110,7 +110,8 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name is "Id" or "OrganizationId" || (entry.State == EntityState.Modified && !property.IsModified))
+            // Secrets never enter the trail, not even hashed.
+            if (name is "Id" or "OrganizationId" || name.EndsWith("Hash", StringComparison.Ordinal) || (entry.State == EntityState.Modified && !property.IsModified))
             {
                 continue;
             }

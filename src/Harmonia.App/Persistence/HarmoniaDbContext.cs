@@ -1,6 +1,8 @@
+using Harmonia.App.Accounts;
 using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
 using Harmonia.App.Organizations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Persistence;
@@ -10,7 +12,7 @@ namespace Harmonia.App.Persistence;
 /// <see cref="TenantFilter"/> to <see cref="TenantScope.OrganizationId"/>, and every change to them is appended to
 /// the organization's audit trail inside the same SaveChanges (see <see cref="AuditTrailWriter"/>).
 /// </summary>
-public abstract class HarmoniaDbContext : DbContext
+public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid>
 {
     public const string TenantFilter = "Tenant";
 
@@ -38,6 +40,10 @@ public abstract class HarmoniaDbContext : DbContext
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+
     public DbSet<ContentRelease> ContentReleases => Set<ContentRelease>();
 
     public DbSet<CatalogFramework> CatalogFrameworks => Set<CatalogFramework>();
@@ -61,16 +67,35 @@ public abstract class HarmoniaDbContext : DbContext
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Organization>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<HarmoniaUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        builder.Entity<Membership>(e =>
+        {
+            e.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
+            e.HasIndex(m => m.UserId);
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<HarmoniaUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<PersonalAccessToken>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<HarmoniaUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Organization>(e =>
         {
             e.Property(o => o.Name).HasMaxLength(200);
             e.Property(o => o.Sector).HasMaxLength(200);
             e.Property(o => o.Locations).HasMaxLength(2000);
         });
 
-        modelBuilder.Entity<ControlRecord>(e =>
+        builder.Entity<ControlRecord>(e =>
         {
             e.HasIndex(c => new { c.OrganizationId, c.Key }).IsUnique();
             e.Property(c => c.Key).HasMaxLength(64);
@@ -83,16 +108,16 @@ public abstract class HarmoniaDbContext : DbContext
             e.HasMany(c => c.Evidence).WithOne().HasForeignKey(r => r.ControlId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<ControlRequirementLink>(e =>
+        builder.Entity<ControlRequirementLink>(e =>
         {
             e.HasIndex(l => new { l.ControlId, l.RequirementId }).IsUnique();
             e.HasIndex(l => new { l.OrganizationId, l.RequirementId });
             e.Property(l => l.RequirementId).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<ControlEvidenceReference>(e => e.Property(r => r.Title).HasMaxLength(500));
+        builder.Entity<ControlEvidenceReference>(e => e.Property(r => r.Title).HasMaxLength(500));
 
-        modelBuilder.Entity<RequirementResultRecord>(e =>
+        builder.Entity<RequirementResultRecord>(e =>
         {
             e.HasIndex(r => new { r.OrganizationId, r.RequirementId }).IsUnique();
             e.Property(r => r.RequirementId).HasMaxLength(64);
@@ -101,7 +126,7 @@ public abstract class HarmoniaDbContext : DbContext
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<AiSystemRecord>(e =>
+        builder.Entity<AiSystemRecord>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
             e.Property(a => a.Key).HasMaxLength(64);
@@ -113,7 +138,7 @@ public abstract class HarmoniaDbContext : DbContext
         });
 
         // The audit trail has no foreign keys at all: nothing can cascade into it, and it outlives what it records.
-        modelBuilder.Entity<AuditEvent>(e =>
+        builder.Entity<AuditEvent>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.Sequence }).IsUnique();
             e.Property(a => a.Actor).HasMaxLength(200);
@@ -124,26 +149,28 @@ public abstract class HarmoniaDbContext : DbContext
             e.Property(a => a.Hash).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<ContentRelease>(e =>
+        builder.Entity<ContentRelease>(e =>
         {
             e.HasKey(r => r.Version);
             e.Property(r => r.Version).HasMaxLength(64);
         });
-        modelBuilder.Entity<CatalogFramework>(e => e.Property(f => f.Id).HasMaxLength(64));
-        modelBuilder.Entity<CatalogRequirement>(e =>
+        builder.Entity<CatalogFramework>(e => e.Property(f => f.Id).HasMaxLength(64));
+        builder.Entity<CatalogRequirement>(e =>
         {
             e.Property(r => r.Id).HasMaxLength(64);
             e.Property(r => r.FrameworkId).HasMaxLength(64);
             e.HasIndex(r => new { r.FrameworkId, r.SortOrder });
         });
-        modelBuilder.Entity<CatalogMapping>(e => e.HasIndex(m => new { m.SourceId, m.TargetId }).IsUnique());
+        builder.Entity<CatalogMapping>(e => e.HasIndex(m => new { m.SourceId, m.TargetId }).IsUnique());
 
-        modelBuilder.Entity<ControlRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        modelBuilder.Entity<ControlRequirementLink>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        modelBuilder.Entity<ControlEvidenceReference>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        modelBuilder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        modelBuilder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        modelBuilder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<ControlRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<ControlRequirementLink>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<ControlEvidenceReference>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<Membership>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<PersonalAccessToken>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
     }
 }
 

@@ -1,6 +1,10 @@
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
+using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
+using Harmonia.App.Features.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +35,18 @@ public static class PersistenceRegistration
         services.AddScoped<LoadOrganizationHandler>();
         services.AddScoped<ListOrganizationsHandler>();
         services.AddScoped<VerifyAuditTrailHandler>();
+        services.AddScoped<ListAuditEventsHandler>();
+        services.AddScoped<ControlInputValidator>();
+        services.AddScoped<ListControlsHandler>();
+        services.AddScoped<GetControlHandler>();
+        services.AddScoped<SaveControlHandler>();
+        services.AddScoped<DeleteControlHandler>();
+        services.AddScoped<ListResultsHandler>();
+        services.AddScoped<SetResultHandler>();
+        services.AddScoped<DeleteResultHandler>();
+        services.AddScoped<ListMembersHandler>();
+        services.AddScoped<ListAccessTokensHandler>();
+        services.AddHarmoniaAccounts();
         return services;
     }
 }

@@ -5,12 +5,31 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Harmonia.Tests.Web;
 
-public sealed class StartPageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class StartPageTests : IClassFixture<StartPageTests.SqliteAppFactory>
 {
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public StartPageTests(SqliteAppFactory factory) => _factory = factory;
+
+    /// <summary>The app on a throwaway SQLite file, never the repository's working folder.</summary>
+    public sealed class SqliteAppFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _file = Path.Combine(Path.GetTempPath(), $"harmonia-web-{Guid.NewGuid():N}.db");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseSetting("ConnectionStrings:Harmonia", $"Data Source={_file};Pooling=False");
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            File.Delete(_file);
+        }
+    }
+
     [Fact]
     public async Task Start_page_lists_the_loaded_frameworks()
     {
-        using var client = factory.CreateClient();
+        using var client = _factory.CreateClient();
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -23,7 +42,7 @@ public sealed class StartPageTests(WebApplicationFactory<Program> factory) : ICl
     [Fact]
     public async Task Health_reports_the_content_version()
     {
-        using var client = factory.CreateClient();
+        using var client = _factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
@@ -38,7 +57,7 @@ public sealed class StartPageTests(WebApplicationFactory<Program> factory) : ICl
     [InlineData("Production")]
     public async Task The_stylesheet_is_served_whole_in_every_environment(string environment)
     {
-        using var client = factory.WithWebHostBuilder(b => b.UseEnvironment(environment)).CreateClient();
+        using var client = _factory.WithWebHostBuilder(b => b.UseEnvironment(environment)).CreateClient();
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var stylesheet = System.Text.RegularExpressions.Regex.Match(html, "href=\"(app\\.[^\"]+\\.css)\"").Groups[1].Value;
 
@@ -53,7 +72,7 @@ public sealed class StartPageTests(WebApplicationFactory<Program> factory) : ICl
     [Fact]
     public async Task Unknown_pages_answer_404()
     {
-        using var client = factory.CreateClient();
+        using var client = _factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 

@@ -1,0 +1,102 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Harmonia.App.Accounts;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Accounts;
+
+/// <summary>How tokens look and are stored: "hm_" + 32 random bytes, kept only as a SHA-256 hash.</summary>
+public static class AccessTokenFormat
+{
+    public const string Prefix = "hm_";
+
+    public static string NewToken() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <param name="ValidForDays">1 to 366 days.</param>
+public sealed record CreateAccessTokenRequest(Guid OrganizationId, Guid UserId, string Name, int ValidForDays = 90);
+
+/// <param name="Token">The plain token: shown once, never stored.</param>
+public sealed record CreatedAccessToken(Guid Id, string Token, DateTime ExpiresUtc);
+
+public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+{
+    public async Task<CreatedAccessToken> HandleAsync(CreateAccessTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.ValidForDays is < 1 or > 366)
+        {
+            throw new HarmoniaInputException("A token is valid for 1 to 366 days.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            throw new HarmoniaInputException("A token needs a name of 1 to 100 characters, to recognise it later.");
+        }
+
+        tenant.Enter(request.OrganizationId);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == request.UserId, cancellationToken))
+        {
+            throw new HarmoniaInputException("Only members of the organization can have tokens for it.");
+        }
+
+        var token = AccessTokenFormat.NewToken();
+        var now = time.GetUtcNow().UtcDateTime;
+        var record = new PersonalAccessToken
+        {
+            UserId = request.UserId,
+            Name = request.Name.Trim(),
+            Prefix = token[..10],
+            TokenHash = AccessTokenFormat.Hash(token),
+            CreatedUtc = now,
+            ExpiresUtc = now.AddDays(request.ValidForDays),
+        };
+        db.AccessTokens.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedAccessToken(record.Id, token, record.ExpiresUtc);
+    }
+}
+
+/// <summary>Who a presented token stands for, or null when it is unknown, expired or revoked.</summary>
+public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId);
+
+public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time)
+{
+    public async Task<TokenIdentity?> HandleAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!token.StartsWith(AccessTokenFormat.Prefix, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = AccessTokenFormat.Hash(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
+            .Select(t => new TokenIdentity(t.UserId, t.OrganizationId, t.Id))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}
+
+public sealed record RevokeAccessTokenRequest(Guid OrganizationId, Guid TokenId);
+
+public sealed class RevokeAccessTokenHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+{
+    /// <returns>False when the organization has no such token.</returns>
+    public async Task<bool> HandleAsync(RevokeAccessTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        tenant.Enter(request.OrganizationId);
+        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == request.TokenId, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedUtc ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

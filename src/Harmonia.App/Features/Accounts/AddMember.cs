@@ -1,0 +1,32 @@
+using Harmonia.App.Accounts;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Accounts;
+
+public sealed record AddMemberRequest(Guid OrganizationId, string Email, OrganizationRole Role);
+
+/// <summary>Gives an existing account a role in the organization, or changes the role it has.</summary>
+public sealed class AddMemberHandler(HarmoniaDbContext db, TenantScope tenant)
+{
+    public async Task<Membership> HandleAsync(AddMemberRequest request, CancellationToken cancellationToken = default)
+    {
+        tenant.Enter(request.OrganizationId);
+        var email = request.Email.Trim().ToUpperInvariant();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken)
+            ?? throw new HarmoniaInputException($"No account uses the e-mail address '{request.Email}'. Ask the person to sign up first.");
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
+        if (membership is null)
+        {
+            membership = new Membership { UserId = user.Id, Role = request.Role };
+            db.Memberships.Add(membership);
+        }
+        else
+        {
+            membership.Role = request.Role;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return membership;
+    }
+}

@@ -1,0 +1,19 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.AuditTrail;
+
+public sealed record AuditEventDto(long Sequence, DateTime OccurredUtc, string Actor, string EntityType, string EntityId, string Action, string Changes, string Hash);
+
+/// <summary>The organization's audit trail, newest first.</summary>
+public sealed class ListAuditEventsHandler(HarmoniaDbContext db)
+{
+    public async Task<Page<AuditEventDto>> HandleAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var total = await db.AuditEvents.CountAsync(cancellationToken);
+        var items = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Skip(page.Skip).Take(page.PageSize)
+            .Select(e => new AuditEventDto(e.Sequence, e.OccurredUtc, e.Actor, e.EntityType, e.EntityId, e.Action, e.Changes, e.Hash))
+            .ToListAsync(cancellationToken);
+        return new Page<AuditEventDto>(items, page.PageNumber, page.PageSize, total);
+    }
+}

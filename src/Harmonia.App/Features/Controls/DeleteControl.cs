@@ -1,0 +1,26 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Controls;
+
+public sealed class DeleteControlHandler(HarmoniaDbContext db)
+{
+    /// <returns>False when the organization has no such control.</returns>
+    public async Task<bool> HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
+        if (control is null)
+        {
+            return false;
+        }
+
+        if (expectedVersion is { } version && version != control.Version)
+        {
+            throw new VersionConflictException(control.Version);
+        }
+
+        db.Controls.Remove(control);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using Harmonia.App.Features.Catalogs;
+using Harmonia.App.Features.Crosswalks;
+
+namespace Harmonia.Web.Features.Catalogs;
+
+internal static class CatalogEndpoints
+{
+    public static void MapCatalogEndpoints(this RouteGroupBuilder api)
+    {
+        var catalog = api.MapGroup("/catalog").WithTags("Catalogs").RequireAuthorization();
+
+        catalog.MapGet("/frameworks", (ListFrameworksHandler handler) => TypedResults.Ok(handler.Handle()))
+            .WithSummary("The loaded frameworks.");
+
+        catalog.MapGet("/frameworks/{frameworkId}", (string frameworkId, string? group, ShowFrameworkHandler handler) =>
+            {
+                var view = handler.Handle(new ShowFrameworkRequest(frameworkId, group));
+                return TypedResults.Ok(new
+                {
+                    view.Framework.Id,
+                    view.Framework.Name,
+                    view.Framework.Title,
+                    Groups = view.Sections.Select(s => new { s.Group.Id, s.Group.Title, Requirements = s.Requirements.Select(r => new { r.Id, r.Ref, r.Title, r.Summary, r.Evidence, Kind = r.Kind.ToString().ToLowerInvariant() }) }),
+                    view.Framework.ReferenceLists,
+                });
+            })
+            .WithSummary("One framework's requirements with our summaries, optionally one group.");
+
+        catalog.MapGet("/crosswalk", (string from, string to, ShowCrosswalkHandler handler) =>
+                Results.Text(App.Reports.CrosswalkJsonWriter.Write(handler.Handle(new ShowCrosswalkRequest(from, to))), "application/json"))
+            .WithSummary("How one framework's requirements relate to another's.");
+    }
+}

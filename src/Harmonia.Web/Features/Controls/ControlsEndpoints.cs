@@ -1,0 +1,71 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Controls;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Controls;
+
+internal static class ControlsEndpoints
+{
+    public static void MapControlsEndpoints(this RouteGroupBuilder organization)
+    {
+        var controls = organization.MapGroup("/controls").WithTags("Controls");
+
+        controls.MapGet("/", async (int? page, int? pageSize, string? status, ListControlsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), status, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("List the organization's controls, paged, optionally by status.");
+
+        controls.MapGet("/{controlId:guid}", async (Guid controlId, GetControlHandler handler, HttpResponse response, CancellationToken ct) =>
+            {
+                var control = await handler.HandleAsync(controlId, ct);
+                if (control is null)
+                {
+                    return Problems.NotFound("The organization has no such control.");
+                }
+
+                response.Headers.ETag = EndpointConventions.ETag(control.Version);
+                return TypedResults.Ok(control);
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("One control with its requirements and evidence; the ETag is its version.");
+
+        controls.MapPost("/", async (Guid orgId, ControlInput input, SaveControlHandler handler, HttpResponse response, CancellationToken ct) =>
+            {
+                var control = await handler.CreateAsync(input, ct);
+                response.Headers.ETag = EndpointConventions.ETag(control.Version);
+                return TypedResults.Created($"/api/orgs/{orgId}/controls/{control.Id}", control);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Create a control.");
+
+        controls.MapPut("/{controlId:guid}", async (Guid controlId, ControlInput input, SaveControlHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                if (EndpointConventions.IfMatchVersion(request) is not { } version)
+                {
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status428PreconditionRequired,
+                        title: "If-Match required",
+                        detail: "Send the ETag you read as If-Match, so a concurrent change is not silently overwritten.");
+                }
+
+                var control = await handler.UpdateAsync(controlId, version, input, ct);
+                if (control is null)
+                {
+                    return Problems.NotFound("The organization has no such control.");
+                }
+
+                response.Headers.ETag = EndpointConventions.ETag(control.Version);
+                return TypedResults.Ok(control);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Replace a control; requires If-Match with its current ETag (412 when it changed meanwhile).");
+
+        controls.MapDelete("/{controlId:guid}", async (Guid controlId, DeleteControlHandler handler, HttpRequest request, CancellationToken ct) =>
+                await handler.HandleAsync(controlId, EndpointConventions.IfMatchVersion(request), ct)
+                    ? Results.NoContent()
+                    : Problems.NotFound("The organization has no such control."))
+            .RequirePermission(Permission.Delete)
+            .WithSummary("Delete a control (If-Match optional, honoured when sent).");
+    }
+}

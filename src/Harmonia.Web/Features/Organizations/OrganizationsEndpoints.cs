@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text;
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Content;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.Web.Features.Organizations;
+
+internal static class OrganizationsEndpoints
+{
+    /// <summary>Organization files are small; anything larger is refused before it is parsed.</summary>
+    private const int MaxImportBytes = 2 * 1024 * 1024;
+
+    public static void MapOrganizationsEndpoints(this RouteGroupBuilder api, RouteGroupBuilder organization)
+    {
+        api.MapGet("/orgs", async (ClaimsPrincipal user, HarmoniaDbContext db, CancellationToken ct) =>
+            {
+                var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+                var tokenOrganization = Guid.TryParse(user.FindFirstValue(AccessTokenAuthentication.OrganizationClaim), out var scoped) ? scoped : (Guid?)null;
+                var items = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+                    .Where(m => m.UserId == userId && (tokenOrganization == null || m.OrganizationId == tokenOrganization))
+                    .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, Role = m.Role.ToString() })
+                    .OrderBy(o => o.Name)
+                    .ToListAsync(ct);
+                return TypedResults.Ok(new Page<object>(items, 1, Math.Max(1, items.Count), items.Count));
+            })
+            .RequireAuthorization()
+            .WithTags("Organizations")
+            .WithSummary("The organizations the caller may use (a token is scoped to one).");
+
+        organization.MapGet("/", async (Guid orgId, HarmoniaDbContext db, CancellationToken ct) =>
+            {
+                var found = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
+                return TypedResults.Ok(new { found.Id, found.Name, found.Sector, found.Employees, TeamCapacityFte = found.TeamCapacityHundredths / 100.0, found.CreatedUtc });
+            })
+            .RequirePermission(Permission.Read)
+            .WithTags("Organizations")
+            .WithSummary("The organization's profile.");
+
+        organization.MapGet("/export", async (Guid orgId, LoadOrganizationHandler load, CancellationToken ct) =>
+                Results.Text(OrganizationFileWriter.Write(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct)), "application/yaml; charset=utf-8"))
+            .RequirePermission(Permission.Read)
+            .WithTags("Organizations")
+            .WithSummary("The organization as an organization file (YAML).");
+
+        organization.MapPost("/import", async (Guid orgId, HttpRequest request, LoadedContent content, ImportOrganizationHandler import, CancellationToken ct) =>
+            {
+                if (request.ContentLength > MaxImportBytes)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"Organization files are limited to {MaxImportBytes / 1024 / 1024} MB.");
+                }
+
+                using var reader = new StreamReader(request.Body, Encoding.UTF8);
+                var buffer = new char[MaxImportBytes + 1];
+                var length = await reader.ReadBlockAsync(buffer, ct);
+                if (length > MaxImportBytes)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"Organization files are limited to {MaxImportBytes / 1024 / 1024} MB.");
+                }
+
+                var file = OrganizationFileReader.Read("request body", new string(buffer, 0, length), content.Catalog);
+                var outcome = await import.HandleAsync(new ImportOrganizationRequest(file, orgId), ct);
+                return Results.Ok(new { outcome.OrganizationId, outcome.Changes });
+            })
+            .RequirePermission(Permission.Delete)
+            .Accepts<string>("application/yaml")
+            .WithTags("Organizations")
+            .WithSummary("Bring the organization in line with an organization file (YAML body): adds, updates and deletes by key.");
+    }
+}

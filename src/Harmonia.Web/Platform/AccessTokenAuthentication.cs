@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Harmonia.App.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>
+/// "Authorization: Bearer hm_..." with a personal access token. The token is looked up by its SHA-256 hash; it
+/// names one user and the one organization it may be used for.
+/// </summary>
+internal sealed class AccessTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AuthenticateAccessTokenHandler tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public new const string Scheme = "AccessToken";
+    public const string OrganizationClaim = "harmonia:org";
+    public const string TokenClaim = "harmonia:token";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var identity = await tokens.HandleAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (identity is null)
+        {
+            return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, identity.UserId.ToString()),
+                new Claim(OrganizationClaim, identity.OrganizationId.ToString()),
+                new Claim(TokenClaim, identity.TokenId.ToString()),
+            ],
+            Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
+    }
+}

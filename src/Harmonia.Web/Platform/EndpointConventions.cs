@@ -1,0 +1,27 @@
+using Harmonia.App.Accounts;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>Marks an endpoint with the permission it needs; the cross-tenant test reads it back from the metadata.</summary>
+internal sealed record PermissionMetadata(Permission Permission);
+
+internal static class EndpointConventions
+{
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(OrganizationPermissionRequirement.PolicyName(permission)).WithMetadata(new PermissionMetadata(permission));
+
+    public static string ETag(int version) => $"\"{version}\"";
+
+    /// <summary>The version an If-Match header names, or null when it is missing or not one of ours.</summary>
+    public static int? IfMatchVersion(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return value.Length > 2 && value[0] == '"' && value[^1] == '"' && int.TryParse(value[1..^1], out var version) ? version : null;
+    }
+}

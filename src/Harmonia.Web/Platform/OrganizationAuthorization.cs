@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Harmonia.App.Accounts;
+using Harmonia.App.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>The permission an organization-scoped endpoint needs; the organization comes from the route's {orgId}.</summary>
+internal sealed class OrganizationPermissionRequirement(Permission permission) : IAuthorizationRequirement
+{
+    public Permission Permission { get; } = permission;
+
+    public static string PolicyName(Permission permission) => "org:" + permission;
+}
+
+/// <summary>
+/// The one place that decides access to organization data (DESIGN.md "Tenant scope comes from the route"): no
+/// {orgId} in the route fails; a caller who is not a member — or whose token is for another organization —
+/// gets 404 as if the organization did not exist; a member without the permission gets 403. On success the
+/// request's <see cref="TenantScope"/> is set, which the query filter and insert stamping then enforce.
+/// </summary>
+internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, TenantScope tenant)
+    : AuthorizationHandler<OrganizationPermissionRequirement>
+{
+    public const string NotFoundReason = "not-a-member";
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrganizationPermissionRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http
+            || http.GetRouteValue("orgId") is not string routeValue
+            || !Guid.TryParse(routeValue, out var organizationId)
+            || !Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+            return;
+        }
+
+        var tokenOrganization = context.User.FindFirstValue(AccessTokenAuthentication.OrganizationClaim);
+        if (tokenOrganization is not null && tokenOrganization != organizationId.ToString())
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+            return;
+        }
+
+        var role = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+            .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
+            .Select(m => (OrganizationRole?)m.Role)
+            .SingleOrDefaultAsync(http.RequestAborted);
+        if (role is null)
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+            return;
+        }
+
+        if (!role.Value.Allows(requirement.Permission))
+        {
+            context.Fail(new AuthorizationFailureReason(this, $"The {role} role does not allow {requirement.Permission}."));
+            return;
+        }
+
+        tenant.Enter(organizationId);
+        http.Items[typeof(OrganizationRole)] = role.Value;
+        context.Succeed(requirement);
+    }
+}

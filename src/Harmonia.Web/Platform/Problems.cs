@@ -1,0 +1,57 @@
+using Harmonia.App;
+using Harmonia.App.Content;
+using Harmonia.App.Features.Controls;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>RFC 9457 problem details for every error the API returns.</summary>
+internal static class Problems
+{
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what);
+
+    /// <summary>Maps the application's exceptions to problem details; anything else stays a 500 without internals.</summary>
+    internal sealed class ExceptionMapper : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            ProblemDetails? details = exception switch
+            {
+                InvalidInputException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Invalid input",
+                    Detail = "Some fields are invalid; nothing was changed.",
+                },
+                HarmoniaInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
+                BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
+                VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
+                DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
+                _ => null,
+            };
+            if (details is null)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = details.Status!.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+        }
+
+        private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    }
+}

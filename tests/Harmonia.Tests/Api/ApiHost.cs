@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Results;
+using Harmonia.App.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.Tests.Api;
+
+/// <summary>
+/// The real web app on a fresh database of one provider, with two organizations: A (acme, one member per role)
+/// and B (another tenant, owned by someone else). Tokens are created through the application's own use cases.
+/// </summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private ApiHost(TestDatabase database, WebApplicationFactory<Program> factory)
+    {
+        _database = database;
+        _factory = factory;
+    }
+
+    public Guid OrganizationA { get; private set; }
+
+    public Guid OrganizationB { get; private set; }
+
+    public Dictionary<OrganizationRole, string> TokensA { get; } = [];
+
+    public Dictionary<OrganizationRole, Guid> UsersA { get; } = [];
+
+    public string TokenB { get; private set; } = string.Empty;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Database:Provider", provider.ToString())
+            .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
+            .UseEnvironment("Production"));
+        var host = new ApiHost(database, factory);
+        await host.SeedAsync();
+        return host;
+    }
+
+    public HttpClient Client(string? token)
+    {
+        var client = _factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs a use case in its own scope, as one request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "test-setup";
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task SeedAsync()
+    {
+        OrganizationA = await WithScopeAsync(async s =>
+            (await s.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(PersistenceTests.Acme()))).OrganizationId);
+        OrganizationB = await WithScopeAsync(async s =>
+            (await s.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(PersistenceTests.Acme() with { Profile = PersistenceTests.Acme().Profile with { Name = "Other Tenant AG" } }))).OrganizationId);
+
+        foreach (var role in Enum.GetValues<OrganizationRole>())
+        {
+            var (user, token) = await MemberAsync($"{role.ToString().ToLowerInvariant()}@a.example", OrganizationA, role);
+            UsersA[role] = user;
+            TokensA[role] = token;
+        }
+
+        TokenB = (await MemberAsync("owner@b.example", OrganizationB, OrganizationRole.Owner)).Token;
+    }
+
+    private async Task<(Guid User, string Token)> MemberAsync(string email, Guid organization, OrganizationRole role)
+    {
+        var user = await WithScopeAsync(s => s.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest(email, "a long enough passphrase")));
+        await WithScopeAsync(s => s.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, email, role)));
+        var token = await WithScopeAsync(s => s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user.Id, "tests")));
+        return (user.Id, token.Token);
+    }
+
+    /// <summary>A fresh control in an organization, so destructive calls never depend on each other.</summary>
+    public Task<Guid> NewControlAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var control = new ControlRecord { Key = "T-" + Guid.NewGuid().ToString("N")[..8], Name = "Test control", Status = "planned" };
+        db.Controls.Add(control);
+        await db.SaveChangesAsync();
+        return control.Id;
+    });
+
+    public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        await s.GetRequiredService<SetResultHandler>().HandleAsync(requirementId, new ResultInput("partially_satisfied", "Seeded for the test."));
+        return true;
+    });
+
+    public Task<Guid> NewTokenAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
+        (await s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user, "to revoke"))).Id);
+}
