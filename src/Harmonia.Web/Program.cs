@@ -64,6 +64,16 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseAuthentication();
+app.Use((context, next) =>
+{
+    // Whoever the request authenticated as is who the audit trail names for every change it makes.
+    if (context.User.FindFirst(AccessTokenAuthentication.ActorClaim)?.Value is { } actor)
+    {
+        context.RequestServices.GetRequiredService<AuditActor>().Name = actor;
+    }
+
+    return next(context);
+});
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();

@@ -20,6 +20,7 @@ internal sealed class AccessTokenAuthentication(
     public new const string Scheme = "AccessToken";
     public const string OrganizationClaim = "harmonia:org";
     public const string TokenClaim = "harmonia:token";
+    public const string ActorClaim = "harmonia:actor";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -40,6 +41,8 @@ internal sealed class AccessTokenAuthentication(
                 new Claim(ClaimTypes.NameIdentifier, identity.UserId.ToString()),
                 new Claim(OrganizationClaim, identity.OrganizationId.ToString()),
                 new Claim(TokenClaim, identity.TokenId.ToString()),
+                new Claim(ClaimTypes.Email, identity.Email),
+                new Claim(ActorClaim, $"user:{identity.Email} (token {identity.Prefix}…)"),
             ],
             Scheme));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));

@@ -61,7 +61,7 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
 }
 
 /// <summary>Who a presented token stands for, or null when it is unknown, expired or revoked.</summary>
-public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId);
+public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix);
 
 public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time)
 {
@@ -76,7 +76,7 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
         var now = time.GetUtcNow().UtcDateTime;
         return await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
-            .Select(t => new TokenIdentity(t.UserId, t.OrganizationId, t.Id))
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
