@@ -13,6 +13,7 @@ using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,10 +33,36 @@ builder.Services.AddExceptionHandler<Problems.ExceptionMapper>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 
-builder.Services.AddAuthentication(AccessTokenAuthentication.Scheme)
-    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.Scheme, null);
+// Browsers sign in with the Identity cookie; API clients send a personal access token. The default scheme picks
+// by the Authorization header, so each endpoint's policy decides which one it accepts.
+const string EitherScheme = "CookieOrToken";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = EitherScheme;
+        o.DefaultChallengeScheme = EitherScheme;
+    })
+    .AddPolicyScheme(EitherScheme, EitherScheme, o => o.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/api")
+            ? AccessTokenAuthentication.Scheme
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.Scheme, null)
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/signin";
+    o.LogoutPath = "/signout";
+    o.AccessDeniedPath = "/forbidden";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+new IdentityBuilder(typeof(HarmoniaUser), builder.Services).AddSignInManager().AddDefaultTokenProviders();
+builder.Services.AddSingleton<SetupGate>();
 builder.Services.AddAuthorization(options =>
 {
+    options.AddPagePolicies();
     foreach (var permission in Enum.GetValues<Permission>())
     {
         options.AddPolicy(OrganizationPermissionRequirement.PolicyName(permission), p => p
@@ -55,6 +82,8 @@ if (app.Configuration.GetValue("Database:MigrateAtStart", true))
     await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
 }
 
+await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Services, app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080");
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -67,7 +96,9 @@ app.UseAuthentication();
 app.Use((context, next) =>
 {
     // Whoever the request authenticated as is who the audit trail names for every change it makes.
-    if (context.User.FindFirst(AccessTokenAuthentication.ActorClaim)?.Value is { } actor)
+    var actor = context.User.FindFirst(AccessTokenAuthentication.ActorClaim)?.Value
+        ?? (context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : null);
+    if (actor is not null)
     {
         context.RequestServices.GetRequiredService<AuditActor>().Name = actor;
     }
@@ -90,6 +121,7 @@ organization.MapResultsEndpoints();
 organization.MapGapEndpoints();
 organization.MapAuditTrailEndpoints();
 organization.MapMembersEndpoints();
+app.MapPageFileEndpoints();
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

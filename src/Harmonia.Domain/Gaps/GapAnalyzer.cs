@@ -73,7 +73,7 @@ public sealed class GapAnalyzer(MappingEngine engine)
             }
             else
             {
-                (result, basis, reason) = (RequirementResult.NotAssessed, ResultBasis.None, GapReasons.ForNone(noEquivalents));
+                (result, basis, reason) = (RequirementResult.NotAssessed, ResultBasis.None, GapReasons.ForNone(noEquivalents, id => Catalog.FindFramework(id)?.Name ?? id));
             }
 
             rows.Add(new GapRow(

@@ -46,12 +46,13 @@ public static class GapReasons
         return text.ToString();
     }
 
-    public static string ForNone(IReadOnlyList<NoEquivalent> noEquivalents)
+    /// <param name="frameworkName">Turns a framework id into the name a reader knows (ISO/IEC 27001:2022).</param>
+    public static string ForNone(IReadOnlyList<NoEquivalent> noEquivalents, Func<string, string> frameworkName)
     {
         const string open = "Open gap: no control, entered result or mapping covers this requirement.";
         return noEquivalents.Count == 0
             ? open
-            : open + " No " + noEquivalents[0].SourceFrameworkId + " equivalent: " + noEquivalents[0].Reason.Trim();
+            : open + " No " + frameworkName(noEquivalents[0].SourceFrameworkId) + " equivalent: " + noEquivalents[0].Reason.Trim();
     }
 
     // The phrase reads from the receiving requirement's side: "equals X", "fully covered by X", ...

@@ -10,6 +10,19 @@ internal sealed class AuthorizationResults : IAuthorizationMiddlewareResultHandl
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages: strangers are sent to sign in; a foreign organization is simply not found.
+            if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OrganizationAuthorizationHandler.NotFoundReason) == true)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Forbidden
             && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OrganizationAuthorizationHandler.NotFoundReason) == true)
         {

@@ -1,0 +1,80 @@
+using Harmonia.App.Content;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Organizations;
+using Harmonia.App.Reports;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Identity;
+
+namespace Harmonia.Web.Features.Organizations;
+
+/// <summary>File uploads and downloads for the browser pages (cookie sign-in, antiforgery on the form post).</summary>
+internal static class PageFileEndpoints
+{
+    private const long MaxImportBytes = 2 * 1024 * 1024;
+
+    public static void MapPageFileEndpoints(this WebApplication app)
+    {
+        app.MapPost("/orgs/{orgId:guid}/import", async (Guid orgId, IFormFile? file, LoadedContent content, ImportOrganizationHandler import, CancellationToken ct) =>
+            {
+                string Back(string query) => $"/orgs/{orgId}/import?{query}";
+                if (file is null || file.Length == 0)
+                {
+                    return Results.Redirect(Back("error=" + Uri.EscapeDataString("Choose an organization file (YAML) to import.")));
+                }
+
+                if (file.Length > MaxImportBytes)
+                {
+                    return Results.Redirect(Back("error=" + Uri.EscapeDataString("Organization files are limited to 2 MB.")));
+                }
+
+                using var reader = new StreamReader(file.OpenReadStream());
+                var name = Path.GetFileName(file.FileName);
+                try
+                {
+                    var parsed = OrganizationFileReader.Read(name, await reader.ReadToEndAsync(ct), content.Catalog);
+                    var outcome = await import.HandleAsync(new ImportOrganizationRequest(parsed, orgId), ct);
+                    return Results.Redirect(Back($"imported={outcome.Changes}"));
+                }
+                catch (ContentValidationException ex)
+                {
+                    return Results.Redirect(Back("error=" + Uri.EscapeDataString(ex.Message)));
+                }
+            })
+            .RequireAuthorization(PagePolicies.Delete)
+            .DisableAntiforgery()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Antiforgery is validated explicitly so a missing token gets a readable answer, not a bare 400.
+                var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+                return await antiforgery.IsRequestValidAsync(context.HttpContext)
+                    ? await next(context)
+                    : Results.Problem(statusCode: 400, title: "Form expired", detail: "Reload the page and submit the form again.");
+            });
+
+        app.MapGet("/orgs/{orgId:guid}/export", async (Guid orgId, LoadOrganizationHandler load, CancellationToken ct) =>
+                Results.File(
+                    System.Text.Encoding.UTF8.GetBytes(OrganizationFileWriter.Write(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct))),
+                    "application/yaml",
+                    "organization.yaml"))
+            .RequireAuthorization(PagePolicies.Read);
+
+        app.MapGet("/orgs/{orgId:guid}/gap/{target}/export", async (Guid orgId, string target, string? format, LoadOrganizationHandler load, RunGapAnalysisHandler gap, CancellationToken ct) =>
+            {
+                var report = gap.Handle(new RunGapAnalysisRequest(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct), target));
+                return format switch
+                {
+                    "md" => Results.File(System.Text.Encoding.UTF8.GetBytes(GapMarkdownWriter.Write(report)), "text/markdown", $"gap-{target}.md"),
+                    "json" => Results.File(System.Text.Encoding.UTF8.GetBytes(GapJsonWriter.Write(report)), "application/json", $"gap-{target}.json"),
+                    _ => Results.File(System.Text.Encoding.UTF8.GetBytes(GapHtmlWriter.Write(report)), "text/html", $"gap-{target}.html"),
+                };
+            })
+            .RequireAuthorization(PagePolicies.Read);
+
+        app.MapPost("/signout", async (SignInManager<Harmonia.App.Accounts.HarmoniaUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect("/signin");
+        });
+    }
+}

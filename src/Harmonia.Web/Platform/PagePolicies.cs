@@ -1,0 +1,25 @@
+using Harmonia.App.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>The same permission checks as the API, for browser pages signed in with the Identity cookie.</summary>
+internal static class PagePolicies
+{
+    public const string Read = "page:" + nameof(Permission.Read);
+    public const string ReadAuditTrail = "page:" + nameof(Permission.ReadAuditTrail);
+    public const string Edit = "page:" + nameof(Permission.Edit);
+    public const string Delete = "page:" + nameof(Permission.Delete);
+
+    public static void AddPagePolicies(this AuthorizationOptions options)
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            options.AddPolicy("page:" + permission, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new OrganizationPermissionRequirement(permission)));
+        }
+    }
+}

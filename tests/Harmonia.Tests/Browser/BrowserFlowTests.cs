@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Sockets;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Persistence;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Harmonia.Tests.Browser;
+
+/// <summary>
+/// The product as a person uses it, in Debian's Chromium driven by Playwright against the real app on Kestrel:
+/// first-run setup, import the acme sample, watch the gap figure change, find the change in the audit trail,
+/// sign out and in again. Screenshots of each page land in the test output folder (screenshots/).
+/// </summary>
+public sealed class BrowserFlowTests
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task Setup_import_gap_audit_trail_and_sign_in_again()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
+            .UseSetting("Urls", baseUrl)
+            .UseEnvironment("Production"));
+        factory.UseKestrel(port);
+        factory.StartServer();
+        var setupLink = factory.Services.GetRequiredService<SetupGate>().PendingLink;
+        Assert.NotNull(setupLink);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("HARMONIA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        Directory.CreateDirectory(Screenshots);
+
+        // First run: the one-time link creates the first account and organization.
+        await page.GotoAsync(setupLink);
+        await AssertLabelledAsync(page);
+        await Shot(page, "01-setup");
+        await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
+        await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
+        await page.GetByLabel("Organization name").FillAsync("Acme Analytics GmbH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account and organization" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orgs/[0-9a-f-]{36}$"));
+        var dashboard = page.Url;
+        Assert.Contains("0 %", await page.Locator(".cards").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "02-dashboard-empty");
+
+        // The link works once.
+        var reuse = await browser.NewPageAsync();
+        await reuse.GotoAsync(setupLink);
+        Assert.Equal("Setup is closed", await reuse.Locator("h1").InnerTextAsync());
+
+        // Import the acme sample through the page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import / export" }).ClickAsync();
+        await page.GetByLabel("Organization file").SetInputFilesAsync(Path.Combine(RepositoryPaths.Examples, "acme-iso27001-certified.yaml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        Assert.StartsWith("Imported:", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "03-import");
+
+        // The gap figure changed.
+        await page.GotoAsync(dashboard);
+        var cards = await page.Locator(".cards").InnerTextAsync();
+        Assert.Contains("100 %", cards, StringComparison.Ordinal);
+        Assert.Contains("44 %", cards, StringComparison.Ordinal);
+        await Shot(page, "04-dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gap analysis" }).ClickAsync();
+        Assert.Contains("57.8", await page.Locator(".cards").InnerTextAsync() + await page.Locator("svg").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await Shot(page, "05-gap");
+        await page.GetByLabel("Group").SelectOptionAsync("A.5");
+        await page.GetByLabel("Result").SelectOptionAsync("open");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        Assert.Equal(4, await page.Locator("table.grid tbody tr").CountAsync());
+        await Shot(page, "06-gap-filtered");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Controls" }).ClickAsync();
+        Assert.Equal(43, await page.Locator("table.grid tbody tr").CountAsync());
+        await Shot(page, "07-controls");
+
+        // The import is in the audit trail, with the person who did it, and the chain holds.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        Assert.StartsWith("Hash chain intact", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("user:owner@acme.example", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "08-audit-trail");
+
+        // Sign out; a wrong passphrase gets one generic message; the right one gets back in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync(baseUrl + "/orgs");
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await AssertLabelledAsync(page);
+        await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
+        await page.GetByLabel("Passphrase").FillAsync("wrong passphrase entirely");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "09-signin-failed");
+        await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
+        await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/orgs");
+        Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "10-organizations");
+
+        // Another tenant's id is simply not found.
+        var response = await page.GotoAsync($"{baseUrl}/orgs/{Guid.NewGuid()}/gap/iso42001-2023");
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+    }
+
+    /// <summary>Every visible form field has a label a screen reader announces.</summary>
+    private static async Task AssertLabelledAsync(IPage page)
+    {
+        foreach (var input in await page.Locator("input:not([type=hidden]), select").AllAsync())
+        {
+            var id = await input.GetAttributeAsync("id");
+            Assert.False(string.IsNullOrEmpty(id), "a form field without an id cannot have a label");
+            Assert.Equal(1, await page.Locator($"label[for='{id}']").CountAsync());
+        }
+    }
+
+    private static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
