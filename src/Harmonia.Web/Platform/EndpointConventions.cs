@@ -11,6 +11,11 @@ internal static class EndpointConventions
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(OrganizationPermissionRequirement.PolicyName(permission)).WithMetadata(new PermissionMetadata(permission));
 
+    /// <summary>The page (cookie) flavour of <see cref="RequirePermission{TBuilder}"/>.</summary>
+    public static TBuilder RequirePagePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization("page:" + permission).WithMetadata(new PermissionMetadata(permission));
+
     public static string ETag(int version) => $"\"{version}\"";
 
     /// <summary>The version an If-Match header names, or null when it is missing or not one of ours.</summary>

@@ -62,6 +62,28 @@ internal sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A browser-like client signed in through the real sign-in form (antiforgery included).</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = HiddenFields(await client.GetStringAsync(new Uri("/signin", UriKind.Relative)));
+        form["Input.Email"] = email;
+        form["Input.Password"] = "a long enough passphrase";
+        using var response = await client.PostAsync(new Uri("/signin", UriKind.Relative), new FormUrlEncodedContent(form));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    /// <summary>The hidden fields of a page's form (antiforgery token, Blazor's form handler name).</summary>
+    public static Dictionary<string, string> HiddenFields(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .GroupBy(m => m.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => System.Net.WebUtility.HtmlDecode(g.First().Groups[2].Value));
+
     /// <summary>Runs a use case in its own scope, as one request would.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -41,7 +41,7 @@ internal static class PageFileEndpoints
                     return Results.Redirect(Back("error=" + Uri.EscapeDataString(ex.Message)));
                 }
             })
-            .RequireAuthorization(PagePolicies.Delete)
+            .RequirePagePermission(Harmonia.App.Accounts.Permission.Delete)
             .DisableAntiforgery()
             .AddEndpointFilter(async (context, next) =>
             {
@@ -57,7 +57,7 @@ internal static class PageFileEndpoints
                     System.Text.Encoding.UTF8.GetBytes(OrganizationFileWriter.Write(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct))),
                     "application/yaml",
                     "organization.yaml"))
-            .RequireAuthorization(PagePolicies.Read);
+            .RequirePagePermission(Harmonia.App.Accounts.Permission.Read);
 
         app.MapGet("/orgs/{orgId:guid}/gap/{target}/export", async (Guid orgId, string target, string? format, LoadOrganizationHandler load, RunGapAnalysisHandler gap, CancellationToken ct) =>
             {
@@ -69,7 +69,7 @@ internal static class PageFileEndpoints
                     _ => Results.File(System.Text.Encoding.UTF8.GetBytes(GapHtmlWriter.Write(report)), "text/html", $"gap-{target}.html"),
                 };
             })
-            .RequireAuthorization(PagePolicies.Read);
+            .RequirePagePermission(Harmonia.App.Accounts.Permission.Read);
 
         app.MapPost("/signout", async (SignInManager<Harmonia.App.Accounts.HarmoniaUser> signIn) =>
         {
