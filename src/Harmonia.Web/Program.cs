@@ -60,6 +60,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 new IdentityBuilder(typeof(HarmoniaUser), builder.Services).AddSignInManager().AddDefaultTokenProviders();
 builder.Services.AddSingleton<SetupGate>();
+builder.Services.AddSignInRateLimit();
 builder.Services.AddAuthorization(options =>
 {
     options.AddPagePolicies();
@@ -92,6 +93,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.Use((context, next) =>
 {

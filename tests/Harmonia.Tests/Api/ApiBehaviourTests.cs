@@ -180,4 +180,21 @@ public sealed class ApiBehaviourTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await viewer.GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/controls", UriKind.Relative))).StatusCode);
         Assert.DoesNotContain(host.TokensA[OrganizationRole.Viewer], await (await host.Client(host.TokensA[OrganizationRole.Owner]).GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/audit-trail?pageSize=200", UriKind.Relative))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited_per_client()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var client = host.Client(null);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Harmonia.Web.Platform.SignInRateLimit.PermitsPerMinute; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@y.example" }));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(Harmonia.Web.Platform.SignInRateLimit.PermitsPerMinute));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/signin", UriKind.Relative))).StatusCode);
+    }
 }
