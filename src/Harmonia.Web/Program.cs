@@ -110,6 +110,11 @@ app.Use((context, next) =>
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
+if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
+{
+    // Only for bench/load/run.sh: serves a copy of an API payload as a plain file, the ceiling the API is compared with.
+    app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchFolder), RequestPath = "/bench-static" });
+}
 app.MapHealthEndpoint();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs");

@@ -2,6 +2,7 @@ using Harmonia.App.Accounts;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Features.Results;
@@ -46,6 +47,8 @@ public static class PersistenceRegistration
         services.AddScoped<DeleteResultHandler>();
         services.AddScoped<ListMembersHandler>();
         services.AddScoped<ListAccessTokensHandler>();
+        services.AddSingleton<StoredGapReportCache>();
+        services.AddScoped<StoredGapAnalysisHandler>();
         services.AddHarmoniaAccounts();
         return services;
     }

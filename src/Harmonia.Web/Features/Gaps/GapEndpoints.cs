@@ -1,6 +1,5 @@
 using Harmonia.App.Accounts;
 using Harmonia.App.Features.Gaps;
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Organizations;
 using Harmonia.App.Reports;
 using Harmonia.Domain.Gaps;
@@ -17,8 +16,8 @@ internal static class GapEndpoints
                 string? format,
                 string? group,
                 string? result,
-                LoadOrganizationHandler load,
-                RunGapAnalysisHandler gap,
+                StoredGapAnalysisHandler gap,
+                StoredGapReportCache cache,
                 CancellationToken ct) =>
             {
                 if (result is not null && !OrganizationValues.Results.ContainsKey(result) && result != "open")
@@ -26,22 +25,34 @@ internal static class GapEndpoints
                     return TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: "result must be satisfied, partially_satisfied, not_satisfied, not_applicable or open.");
                 }
 
-                var stored = await load.HandleAsync(new LoadOrganizationRequest(orgId), ct);
-                var report = gap.Handle(new RunGapAnalysisRequest(stored, target));
+                var report = await gap.HandleAsync(new StoredGapRequest(orgId, target), ct);
+                if (group is null && result is null && format is null or "json" or "md" or "html")
+                {
+                    // The unfiltered report is what integrations poll: render it once per change, not per request.
+                    var (type, write) = Writer(format);
+                    return Results.Bytes(cache.Rendered(report, format ?? "json", write), type);
+                }
+
                 var rows = report.Rows
                     .Where(r => group is null || r.TopGroup.Id == group)
                     .Where(r => result is null || (result == "open" ? r.IsOpen : r.Result.ToToken() == result))
                     .ToArray();
-                report = report with { Rows = rows };
-                return format switch
+                if (format is not (null or "json" or "md" or "html"))
                 {
-                    null or "json" => Results.Text(GapJsonWriter.Write(report), "application/json"),
-                    "md" => Results.Text(GapMarkdownWriter.Write(report), "text/markdown; charset=utf-8"),
-                    "html" => Results.Text(GapHtmlWriter.Write(report), "text/html; charset=utf-8"),
-                    _ => TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: "format must be json, md or html."),
-                };
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: "format must be json, md or html.");
+                }
+
+                var (contentType, writer) = Writer(format);
+                return Results.Text(writer(report with { Rows = rows }), contentType);
             })
             .RequirePermission(Permission.Read)
             .WithTags("Gap analysis")
-            .WithSummary("The gap analysis of the stored organization against a target framework, recomputed now; filter rows by group and result.");
+            .WithSummary("The gap analysis of the stored organization against a target framework (recomputed after every change); filter rows by group and result.");
+
+    private static (string ContentType, Func<GapReport, string> Write) Writer(string? format) => format switch
+    {
+        "md" => ("text/markdown; charset=utf-8", GapMarkdownWriter.Write),
+        "html" => ("text/html; charset=utf-8", GapHtmlWriter.Write),
+        _ => ("application/json; charset=utf-8", GapJsonWriter.Write),
+    };
 }
