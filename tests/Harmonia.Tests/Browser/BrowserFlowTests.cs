@@ -112,6 +112,23 @@ public sealed class BrowserFlowTests
         Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "10-organizations");
 
+        // A second organization, created in the browser, starts empty and apart from the first.
+        await page.GetByLabel("Name").FillAsync("Acme Labs");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orgs/[0-9a-f-]{36}$"));
+        Assert.NotEqual(dashboard, page.Url);
+        Assert.Contains("No controls yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The catalogs and the crosswalk side by side.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Catalogs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search" }).FillAsync("impact assessment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.Contains("AI system impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "11-catalog");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Crosswalk 27001 → 42001" }).ClickAsync();
+        Assert.True(await page.Locator("table.grid tbody tr").CountAsync() > 70);
+        await Shot(page, "12-crosswalk");
+
         // Another tenant's id is simply not found.
         var response = await page.GotoAsync($"{baseUrl}/orgs/{Guid.NewGuid()}/gap/iso42001-2023");
         Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
