@@ -95,6 +95,20 @@ public sealed class BrowserFlowTests
         Assert.Contains("user:owner@acme.example", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "08-audit-trail");
 
+        // Settings: a personal access token made in the browser works on the API until it is revoked there.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByLabel("What it is for").FillAsync("browser test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        var token = await page.Locator("#new-token").InnerTextAsync();
+        await Shot(page, "09-settings");
+        using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var organizationId = dashboard[(dashboard.LastIndexOf('/') + 1)..];
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri($"/api/orgs/{organizationId}/controls", UriKind.Relative))).StatusCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token browser test" }).ClickAsync();
+        Assert.Equal("Token revoked.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri($"/api/orgs/{organizationId}/controls", UriKind.Relative))).StatusCode);
+
         // Sign out; a wrong passphrase gets one generic message; the right one gets back in.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync(baseUrl + "/orgs");
@@ -104,13 +118,13 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("Passphrase").FillAsync("wrong passphrase entirely");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "09-signin-failed");
+        await Shot(page, "10-signin-failed");
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/orgs");
         Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "10-organizations");
+        await Shot(page, "11-organizations");
 
         // A second organization, created in the browser, starts empty and apart from the first.
         await page.GetByLabel("Name").FillAsync("Acme Labs");
@@ -124,10 +138,10 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search" }).FillAsync("impact assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         Assert.Contains("AI system impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "11-catalog");
+        await Shot(page, "12-catalog");
         await page.GetByRole(AriaRole.Link, new() { Name = "Crosswalk 27001 → 42001" }).ClickAsync();
         Assert.True(await page.Locator("table.grid tbody tr").CountAsync() > 70);
-        await Shot(page, "12-crosswalk");
+        await Shot(page, "13-crosswalk");
 
         // Another tenant's id is simply not found.
         var response = await page.GotoAsync($"{baseUrl}/orgs/{Guid.NewGuid()}/gap/iso42001-2023");
