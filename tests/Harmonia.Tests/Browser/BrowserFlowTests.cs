@@ -13,7 +13,7 @@ namespace Harmonia.Tests.Browser;
 /// <summary>
 /// The product as a person uses it, in Debian's Chromium driven by Playwright against the real app on Kestrel:
 /// first-run setup, import the acme sample, watch the gap figure change, find the change in the audit trail,
-/// sign out and in again. Screenshots of each page land in the test output folder (screenshots/).
+/// turn on two-factor sign-in, make and revoke a token, sign out and in again with a recovery code. Screenshots of each page land in the test output folder (screenshots/).
 /// </summary>
 public sealed class BrowserFlowTests
 {
@@ -95,12 +95,22 @@ public sealed class BrowserFlowTests
         Assert.Contains("user:owner@acme.example", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "08-audit-trail");
 
+        // Two-factor sign-in with an authenticator app (the test computes the app's code from the shown key).
+        await page.GetByRole(AriaRole.Link, new() { Name = "owner@acme.example" }).ClickAsync();
+        var key = await page.Locator("#authenticator-key").InnerTextAsync();
+        await Shot(page, "09-two-factor");
+        await page.GetByLabel("Code from the app").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        var recoveryCodes = await page.Locator("#recovery-codes code").AllInnerTextsAsync();
+        Assert.Equal(10, recoveryCodes.Count);
+
         // Settings: a personal access token made in the browser works on the API until it is revoked there.
+        await page.GotoAsync(dashboard);
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await page.GetByLabel("What it is for").FillAsync("browser test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var token = await page.Locator("#new-token").InnerTextAsync();
-        await Shot(page, "09-settings");
+        await Shot(page, "10-settings");
         using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var organizationId = dashboard[(dashboard.LastIndexOf('/') + 1)..];
@@ -118,13 +128,19 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("Passphrase").FillAsync("wrong passphrase entirely");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "10-signin-failed");
+        await Shot(page, "11-signin-failed");
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/signin/two-factor");
+        await page.GetByLabel("Code").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Code").FillAsync(recoveryCodes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/orgs");
         Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "11-organizations");
+        await Shot(page, "12-organizations");
 
         // A second organization, created in the browser, starts empty and apart from the first.
         await page.GetByLabel("Name").FillAsync("Acme Labs");
@@ -138,10 +154,10 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search" }).FillAsync("impact assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         Assert.Contains("AI system impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "12-catalog");
+        await Shot(page, "13-catalog");
         await page.GetByRole(AriaRole.Link, new() { Name = "Crosswalk 27001 → 42001" }).ClickAsync();
         Assert.True(await page.Locator("table.grid tbody tr").CountAsync() > 70);
-        await Shot(page, "13-crosswalk");
+        await Shot(page, "14-crosswalk");
 
         // Another tenant's id is simply not found.
         var response = await page.GotoAsync($"{baseUrl}/orgs/{Guid.NewGuid()}/gap/iso42001-2023");
