@@ -52,8 +52,9 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByLabel("Organization name").FillAsync("Acme Analytics GmbH");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account and organization" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orgs/[0-9a-f-]{36}$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).WaitForAsync();
         var dashboard = page.Url;
+        Assert.Matches("/orgs/[0-9a-f-]{36}$", dashboard);
         Assert.Contains("0 %", await page.Locator(".cards").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "02-dashboard-empty");
 
@@ -132,20 +133,21 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin/two-factor");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Enter your code" }).WaitForAsync();
+        Assert.EndsWith("/signin/two-factor", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Code").FillAsync("000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Code").FillAsync(recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/orgs");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your organizations" }).WaitForAsync();
         Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "12-organizations");
 
         // A second organization, created in the browser, starts empty and apart from the first.
         await page.GetByLabel("Name").FillAsync("Acme Labs");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orgs/[0-9a-f-]{36}$"));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Acme Labs" }).WaitForAsync();
         Assert.NotEqual(dashboard, page.Url);
         Assert.Contains("No controls yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
