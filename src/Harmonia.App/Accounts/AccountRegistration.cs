@@ -12,6 +12,7 @@ public static class AccountRegistration
     {
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<CreateOrganizationHandler>();
+        services.AddScoped<ListMyOrganizationsHandler>();
         services.AddScoped<AddMemberHandler>();
         services.AddScoped<CreateAccessTokenHandler>();
         services.AddScoped<AuthenticateAccessTokenHandler>();

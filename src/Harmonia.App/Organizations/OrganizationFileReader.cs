@@ -11,6 +11,9 @@ namespace Harmonia.App.Organizations;
 /// </summary>
 public static class OrganizationFileReader
 {
+    /// <summary>Organization files are small; uploads larger than this are refused before they are parsed.</summary>
+    public const int MaxFileBytes = 2 * 1024 * 1024;
+
     private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
 
     public static OrganizationFile Read(string name, string text, Catalog catalog)

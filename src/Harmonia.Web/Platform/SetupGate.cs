@@ -40,17 +40,6 @@ internal sealed partial class SetupGate(ILogger<SetupGate> logger)
     /// <summary>The link printed at start, while it is unused (the browser tests follow it like an operator would).</summary>
     internal string? PendingLink { get; private set; }
 
-    public bool IsOpen
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _tokenHash is not null;
-            }
-        }
-    }
-
     /// <summary>Checks the token without consuming it (the form is shown first, then submitted).</summary>
     public bool Accepts(string? token)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Harmonia.App;
 using Harmonia.App.Accounts;
 using Harmonia.App.Content;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
@@ -13,21 +14,16 @@ namespace Harmonia.Web.Features.Organizations;
 
 internal static class OrganizationsEndpoints
 {
-    /// <summary>Organization files are small; anything larger is refused before it is parsed.</summary>
-    private const int MaxImportBytes = 2 * 1024 * 1024;
+    private const int MaxImportBytes = OrganizationFileReader.MaxFileBytes;
 
     public static void MapOrganizationsEndpoints(this RouteGroupBuilder api, RouteGroupBuilder organization)
     {
-        api.MapGet("/orgs", async (ClaimsPrincipal user, HarmoniaDbContext db, CancellationToken ct) =>
+        api.MapGet("/orgs", async (ClaimsPrincipal user, ListMyOrganizationsHandler handler, CancellationToken ct) =>
             {
                 var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
                 var tokenOrganization = Guid.TryParse(user.FindFirstValue(AccessTokenAuthentication.OrganizationClaim), out var scoped) ? scoped : (Guid?)null;
-                var items = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
-                    .Where(m => m.UserId == userId && (tokenOrganization == null || m.OrganizationId == tokenOrganization))
-                    .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, Role = m.Role.ToString() })
-                    .OrderBy(o => o.Name)
-                    .ToListAsync(ct);
-                return TypedResults.Ok(new Page<object>(items, 1, Math.Max(1, items.Count), items.Count));
+                var items = await handler.HandleAsync(userId, tokenOrganization, ct);
+                return TypedResults.Ok(new Page<MyOrganization>(items, 1, Math.Max(1, items.Count), items.Count));
             })
             .RequireAuthorization()
             .WithTags("Organizations")

@@ -11,7 +11,7 @@ namespace Harmonia.Web.Features.Organizations;
 /// <summary>File uploads and downloads for the browser pages (cookie sign-in, antiforgery on the form post).</summary>
 internal static class PageFileEndpoints
 {
-    private const long MaxImportBytes = 2 * 1024 * 1024;
+    private const long MaxImportBytes = OrganizationFileReader.MaxFileBytes;
 
     public static void MapPageFileEndpoints(this WebApplication app)
     {
