@@ -1,5 +1,6 @@
 using Harmonia.App;
 using Harmonia.App.Accounts;
+using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Persistence;
 using Harmonia.Web.Components;
@@ -7,6 +8,7 @@ using Harmonia.Web.Features.Accounts;
 using Harmonia.Web.Features.AuditTrail;
 using Harmonia.Web.Features.Catalogs;
 using Harmonia.Web.Features.Controls;
+using Harmonia.Web.Features.Evidence;
 using Harmonia.Web.Features.Gaps;
 using Harmonia.Web.Features.Health;
 using Harmonia.Web.Features.Organizations;
@@ -23,6 +25,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddHarmonia();
+var evidenceStore = EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes"));
+builder.Services.AddSingleton(evidenceStore);
 builder.Services.AddHarmoniaPersistence(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
@@ -128,7 +132,9 @@ organization.MapResultsEndpoints();
 organization.MapGapEndpoints();
 organization.MapAuditTrailEndpoints();
 organization.MapMembersEndpoints();
+organization.MapEvidenceEndpoints(evidenceStore);
 app.MapPageFileEndpoints();
+app.MapEvidencePageEndpoints(evidenceStore);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

@@ -31,6 +31,11 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
         var events = new List<AuditEvent>();
         foreach (var entry in changed)
         {
+            if (entry is { State: EntityState.Modified, Entity: EvidenceVersion })
+            {
+                throw new InvalidOperationException("Evidence versions are immutable: add a new version instead of changing one.");
+            }
+
             var organizationId = Stamp(entry, tenant);
             if (entry is { State: EntityState.Modified, Entity: ControlRecord control })
             {

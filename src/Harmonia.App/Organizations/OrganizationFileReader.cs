@@ -149,12 +149,32 @@ public static class OrganizationFileReader
             var evidence = new List<EvidenceReference>();
             foreach (var entry in yaml.Items(item, "evidence", required: false))
             {
-                yaml.AllowOnly(entry, "title", "date");
+                yaml.AllowOnly(entry, "title", "date", "expires", "url", "file", "sha256");
                 var title = yaml.RequiredString(entry, "title", "an evidence entry");
                 var date = yaml.OptionalDate(entry, "date");
+                var expires = yaml.OptionalDate(entry, "expires");
+                var url = yaml.OptionalString(entry, "url");
+                var fileName = yaml.OptionalString(entry, "file");
+                var sha256 = yaml.OptionalString(entry, "sha256");
+                if (url is not null && !EvidenceValues.IsWebAddress(url))
+                {
+                    yaml.Error(entry, $"evidence url '{url}' is not an http or https address");
+                }
+
+                if ((fileName is null) != (sha256 is null) || (sha256 is not null && !EvidenceValues.IsSha256(sha256)))
+                {
+                    yaml.Error(entry, "a file evidence entry needs both 'file' and 'sha256' (64 hexadecimal digits)");
+                }
+
+                if (date is not null && expires is not null && expires < date)
+                {
+                    yaml.Error(entry, "evidence expires before its date");
+                }
+
                 if (title is not null)
                 {
-                    evidence.Add(new EvidenceReference(title, date));
+                    var kind = url is not null ? EvidenceKind.Link : fileName is not null ? EvidenceKind.File : EvidenceKind.Record;
+                    evidence.Add(new EvidenceReference(title, date, expires, kind, url ?? fileName, sha256?.ToLowerInvariant()));
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harmonia.Domain.Gaps;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
@@ -60,6 +61,9 @@ public static class OrganizationFileWriter
             {
                 var entry = new YamlMappingNode { { "title", item.Title } };
                 Add(entry, "date", Date(item.Date));
+                Add(entry, "expires", Date(item.Expires));
+                Add(entry, item.Kind == EvidenceKind.Link ? "url" : "file", item.Kind == EvidenceKind.Record ? null : item.Location);
+                Add(entry, "sha256", item.Sha256);
                 evidence.Add(entry);
             }
 

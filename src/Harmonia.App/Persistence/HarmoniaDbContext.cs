@@ -32,7 +32,9 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
 
     public DbSet<ControlRequirementLink> ControlRequirements => Set<ControlRequirementLink>();
 
-    public DbSet<ControlEvidenceReference> ControlEvidence => Set<ControlEvidenceReference>();
+    public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
+
+    public DbSet<EvidenceVersion> EvidenceVersions => Set<EvidenceVersion>();
 
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
@@ -115,7 +117,27 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.Property(l => l.RequirementId).HasMaxLength(64);
         });
 
-        builder.Entity<ControlEvidenceReference>(e => e.Property(r => r.Title).HasMaxLength(500));
+        // The table keeps its first name so the migration that introduced versions could carry existing rows over.
+        builder.Entity<EvidenceRecord>(e =>
+        {
+            e.ToTable("ControlEvidence");
+            e.Property(r => r.Title).HasMaxLength(500);
+            e.HasIndex(r => new { r.OrganizationId, r.ControlId });
+            e.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EvidenceVersion>(e =>
+        {
+            e.HasIndex(v => new { v.EvidenceId, v.Number }).IsUnique();
+            e.HasIndex(v => new { v.OrganizationId, v.ExpiresOn });
+            e.Property(v => v.Kind).HasMaxLength(16);
+            e.Property(v => v.FileName).HasMaxLength(200);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.Url).HasMaxLength(2000);
+            e.Property(v => v.Note).HasMaxLength(2000);
+            e.Property(v => v.CreatedBy).HasMaxLength(200);
+        });
 
         builder.Entity<RequirementResultRecord>(e =>
         {
@@ -165,7 +187,8 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
 
         builder.Entity<ControlRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<ControlRequirementLink>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
-        builder.Entity<ControlEvidenceReference>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<EvidenceRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<EvidenceVersion>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

@@ -1,13 +1,16 @@
 using Harmonia.App.Accounts;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
+using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Features.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Harmonia.App.Persistence;
 
@@ -17,6 +20,8 @@ public static class PersistenceRegistration
     public static IServiceCollection AddHarmoniaPersistence(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.TryAddSingleton(EvidenceStoreSettings.From(null, null));
+        services.AddSingleton<EvidenceFileStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantScope>();
         services.AddScoped<AuditActor>();
@@ -42,6 +47,13 @@ public static class PersistenceRegistration
         services.AddScoped<GetControlHandler>();
         services.AddScoped<SaveControlHandler>();
         services.AddScoped<DeleteControlHandler>();
+        services.AddScoped<EvidenceVersionFactory>();
+        services.AddScoped<AddEvidenceHandler>();
+        services.AddScoped<AddEvidenceVersionHandler>();
+        services.AddScoped<GetEvidenceHandler>();
+        services.AddScoped<ListEvidenceHandler>();
+        services.AddScoped<OpenEvidenceFileHandler>();
+        services.AddScoped<DeleteEvidenceHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

@@ -17,7 +17,26 @@ public sealed record OrganizationControl(
     IReadOnlyList<string> Satisfies,
     IReadOnlyList<EvidenceReference> Evidence);
 
-public sealed record EvidenceReference(string Title, DateOnly? Date);
+public enum EvidenceKind
+{
+    /// <summary>A record kept elsewhere, named by its title (minutes, a ticket, a signed form).</summary>
+    Record,
+    Link,
+    File,
+}
+
+/// <summary>The current version of one piece of evidence.</summary>
+/// <param name="Date">From when it shows the control working.</param>
+/// <param name="Expires">After this date it no longer counts.</param>
+/// <param name="Location">The link, or the file's name.</param>
+/// <param name="Sha256">The file's content hash.</param>
+public sealed record EvidenceReference(
+    string Title,
+    DateOnly? Date,
+    DateOnly? Expires = null,
+    EvidenceKind Kind = EvidenceKind.Record,
+    string? Location = null,
+    string? Sha256 = null);
 
 /// <summary>A result a person entered for one requirement; it wins over anything derived or inferred.</summary>
 public sealed record DirectResult(string RequirementId, RequirementResult Result, string? Reason);

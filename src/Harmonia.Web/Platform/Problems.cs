@@ -1,5 +1,6 @@
 using Harmonia.App;
 using Harmonia.App.Content;
+using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,9 @@ internal static class Problems
     public static IResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what);
 
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid input", detail: detail + " Nothing was changed.");
+
     /// <summary>Maps the application's exceptions to problem details; anything else stays a 500 without internals.</summary>
     internal sealed class ExceptionMapper : IExceptionHandler
     {
@@ -38,6 +42,8 @@ internal static class Problems
                     Detail = "Some fields are invalid; nothing was changed.",
                 },
                 HarmoniaInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
+                EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
+                InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),
                 BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
                 VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),

@@ -1,10 +1,10 @@
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Organizations;
 
 namespace Harmonia.App.Features.Controls;
 
-public sealed record EvidenceDto(string Title, DateOnly? Date);
-
 /// <param name="Version">Changes on every update; the API's ETag.</param>
+/// <param name="Evidence">The current version of each piece of evidence; versions and files are under /evidence.</param>
 public sealed record ControlDto(
     Guid Id,
     string Key,
@@ -12,7 +12,7 @@ public sealed record ControlDto(
     string? Owner,
     string Status,
     IReadOnlyList<string> Requirements,
-    IReadOnlyList<EvidenceDto> Evidence,
+    IReadOnlyList<EvidenceSummaryDto> Evidence,
     int Version)
 {
     public static ControlDto From(ControlRecord c) => new(
@@ -22,9 +22,9 @@ public sealed record ControlDto(
         c.Owner,
         c.Status,
         c.Requirements.Select(r => r.RequirementId).Order(StringComparer.Ordinal).ToArray(),
-        c.Evidence.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => new EvidenceDto(e.Title, e.Date)).ToArray(),
+        c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).ToArray(),
         c.Version);
 }
 
-/// <summary>What a client sends to create or replace a control.</summary>
-public sealed record ControlInput(string? Key, string? Name, string? Owner, string? Status, IReadOnlyList<string>? Requirements, IReadOnlyList<EvidenceDto>? Evidence);
+/// <summary>What a client sends to create or replace a control. Evidence is added through its own endpoints, never replaced here.</summary>
+public sealed record ControlInput(string? Key, string? Name, string? Owner, string? Status, IReadOnlyList<string>? Requirements);

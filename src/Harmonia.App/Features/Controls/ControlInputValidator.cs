@@ -35,11 +35,6 @@ public sealed class ControlInputValidator(LoadedContent content)
             errors["requirements"] = [$"Unknown requirement ids: {string.Join(", ", unknown)}."];
         }
 
-        if ((input.Evidence ?? []).Any(e => string.IsNullOrWhiteSpace(e.Title) || e.Title.Length > 500))
-        {
-            errors["evidence"] = ["Every evidence entry needs a title of 1 to 500 characters."];
-        }
-
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);

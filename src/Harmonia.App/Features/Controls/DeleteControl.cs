@@ -8,7 +8,7 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
     /// <returns>False when the organization has no such control.</returns>
     public async Task<bool> HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
+        var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
             return false;

@@ -15,7 +15,7 @@ public sealed class ListControlsHandler(HarmoniaDbContext db)
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Key).Skip(page.Skip).Take(page.PageSize)
-            .Include(c => c.Requirements).Include(c => c.Evidence).AsSplitQuery()
+            .Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).AsSplitQuery()
             .ToListAsync(cancellationToken);
         return new Page<ControlDto>(items.Select(ControlDto.From).ToArray(), page.PageNumber, page.PageSize, total);
     }

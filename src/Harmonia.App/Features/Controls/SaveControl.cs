@@ -26,7 +26,7 @@ public sealed class SaveControlHandler(HarmoniaDbContext db, ControlInputValidat
     public async Task<ControlDto?> UpdateAsync(Guid controlId, int expectedVersion, ControlInput input, CancellationToken cancellationToken = default)
     {
         validator.Validate(input);
-        var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
+        var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
             return null;
@@ -66,13 +66,6 @@ public sealed class SaveControlHandler(HarmoniaDbContext db, ControlInputValidat
         foreach (var id in wanted.Except(control.Requirements.Select(r => r.RequirementId)).Order(StringComparer.Ordinal))
         {
             control.Requirements.Add(new ControlRequirementLink { RequirementId = id });
-        }
-
-        var evidence = (input.Evidence ?? []).Select(e => (e.Title.Trim(), e.Date)).ToHashSet();
-        db.ControlEvidence.RemoveRange(control.Evidence.Where(e => !evidence.Contains((e.Title, e.Date))));
-        foreach (var (title, date) in evidence.Except(control.Evidence.Select(e => (e.Title, e.Date))))
-        {
-            control.Evidence.Add(new ControlEvidenceReference { Title = title, Date = date });
         }
     }
 }

@@ -1,5 +1,7 @@
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
+using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Organizations;
@@ -15,7 +17,7 @@ public sealed record ImportOutcome(Guid OrganizationId, bool Created, int Change
 /// systems by key and results by requirement id: what the file lacks is deleted, what differs is updated. One
 /// SaveChanges: the whole import and its audit events commit together or not at all.
 /// </summary>
-public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, AuditActor actor, TimeProvider time)
 {
     public async Task<ImportOutcome> HandleAsync(ImportOrganizationRequest request, CancellationToken cancellationToken = default)
     {
@@ -52,7 +54,7 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
 
     private async Task SyncControlsAsync(OrganizationFile file, CancellationToken cancellationToken)
     {
-        var existing = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ToDictionaryAsync(c => c.Key, cancellationToken);
+        var existing = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).AsSplitQuery().ToDictionaryAsync(c => c.Key, cancellationToken);
         foreach (var control in file.Controls)
         {
             if (!existing.Remove(control.Id, out var record))
@@ -72,15 +74,64 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
                 record.Requirements.Add(new ControlRequirementLink { RequirementId = requirementId });
             }
 
-            var evidence = control.Evidence.Select(e => (e.Title, e.Date)).ToHashSet();
-            db.ControlEvidence.RemoveRange(record.Evidence.Where(e => !evidence.Contains((e.Title, e.Date))));
-            foreach (var (title, date) in evidence.Except(record.Evidence.Select(e => (e.Title, e.Date))))
-            {
-                record.Evidence.Add(new ControlEvidenceReference { Title = title, Date = date });
-            }
+            SyncEvidence(record, control.Evidence);
         }
 
         db.Controls.RemoveRange(existing.Values);
+    }
+
+    /// <summary>
+    /// Evidence is matched by title. A changed entry becomes a new version, never an edit. A file named in the
+    /// organization file without its bytes becomes a record naming that file: the store only serves files that
+    /// were uploaded to this organization.
+    /// </summary>
+    private void SyncEvidence(ControlRecord record, IReadOnlyList<EvidenceReference> wanted)
+    {
+        var byTitle = wanted.GroupBy(e => e.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (var stale in record.Evidence.Where(e => !byTitle.ContainsKey(e.Title)).ToArray())
+        {
+            db.EvidenceVersions.RemoveRange(stale.Versions);
+            db.Evidence.Remove(stale);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (title, reference) in byTitle)
+        {
+            var evidence = record.Evidence.FirstOrDefault(e => e.Title == title);
+            var current = evidence?.Versions.SingleOrDefault(v => v.Number == evidence.CurrentVersion);
+            if (current is not null && EvidenceSummaryDto.From(evidence!).ToReference() == reference)
+            {
+                continue;
+            }
+
+            var version = new EvidenceVersion
+            {
+                Number = (evidence?.CurrentVersion ?? 0) + 1,
+                Kind = reference.Kind == EvidenceKind.Link ? EvidenceKinds.Link : EvidenceKinds.Record,
+                Url = reference.Kind == EvidenceKind.Link ? reference.Location : null,
+                Note = reference.Kind == EvidenceKind.File ? $"File '{reference.Location}' (SHA-256 {reference.Sha256}) named in an imported organization file; upload it to attach the file itself." : null,
+                EffectiveOn = reference.Date,
+                ExpiresOn = reference.Expires,
+                CreatedUtc = now,
+                CreatedBy = actor.Name,
+            };
+            if (current is not null && reference.Kind == EvidenceKind.File && current.Sha256 == reference.Sha256)
+            {
+                // The same file with other dates: keep pointing at the bytes this organization uploaded.
+                (version.Kind, version.Note, version.FileName, version.ContentType, version.Sha256, version.SizeBytes) =
+                    (EvidenceKinds.File, null, current.FileName, current.ContentType, current.Sha256, current.SizeBytes);
+            }
+
+            if (evidence is null)
+            {
+                record.Evidence.Add(new EvidenceRecord { Title = title, CurrentVersion = 1, Versions = [version] });
+            }
+            else
+            {
+                evidence.Versions.Add(version);
+                evidence.CurrentVersion = version.Number;
+            }
+        }
     }
 
     private async Task SyncResultsAsync(OrganizationFile file, CancellationToken cancellationToken)

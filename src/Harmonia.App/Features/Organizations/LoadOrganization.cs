@@ -1,3 +1,4 @@
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
@@ -19,7 +20,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
             ?? throw OrganizationNotFound(request.OrganizationId);
         tenant.Enter(organization.Id);
 
-        var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence)
+        var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
             .OrderBy(c => c.Key).ToListAsync(cancellationToken);
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
         var aiSystems = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).ToListAsync(cancellationToken);
@@ -39,7 +40,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
                 c.Owner,
                 OrganizationValues.ParseStatus(c.Status),
                 c.Requirements.Select(r => r.RequirementId).Order(StringComparer.Ordinal).ToArray(),
-                c.Evidence.OrderBy(e => e.Date).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => new EvidenceReference(e.Title, e.Date)).ToArray())).ToArray(),
+                c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => e.ToReference()).ToArray())).ToArray(),
             results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray());
     }
 

@@ -42,15 +42,7 @@ internal static class PageFileEndpoints
                 }
             })
             .RequirePagePermission(Harmonia.App.Accounts.Permission.Delete)
-            .DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // Antiforgery is validated explicitly so a missing token gets a readable answer, not a bare 400.
-                var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
-                return await antiforgery.IsRequestValidAsync(context.HttpContext)
-                    ? await next(context)
-                    : Results.Problem(statusCode: 400, title: "Form expired", detail: "Reload the page and submit the form again.");
-            });
+            .ValidateFormAntiforgery();
 
         app.MapGet("/orgs/{orgId:guid}/export", async (Guid orgId, LoadOrganizationHandler load, CancellationToken ct) =>
                 Results.File(

@@ -400,33 +400,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("AiSystems");
                 });
 
-            modelBuilder.Entity("Harmonia.App.Organizations.ControlEvidenceReference", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ControlId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ControlId");
-
-                    b.ToTable("ControlEvidence");
-                });
-
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +465,102 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.ToTable("ControlEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExpiresOn");
+
+                    b.ToTable("EvidenceVersions");
                 });
 
             modelBuilder.Entity("Harmonia.App.Organizations.Organization", b =>
@@ -662,15 +731,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Harmonia.App.Organizations.ControlEvidenceReference", b =>
-                {
-                    b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
@@ -685,6 +745,24 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
                         .WithMany("Requirements")
                         .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceVersion", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.EvidenceRecord", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -730,6 +808,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Navigation("Evidence");
 
                     b.Navigation("Requirements");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -391,33 +391,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("AiSystems");
                 });
 
-            modelBuilder.Entity("Harmonia.App.Organizations.ControlEvidenceReference", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ControlId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ControlId");
-
-                    b.ToTable("ControlEvidence");
-                });
-
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,6 +456,102 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.ToTable("ControlEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExpiresOn");
+
+                    b.ToTable("EvidenceVersions");
                 });
 
             modelBuilder.Entity("Harmonia.App.Organizations.Organization", b =>
@@ -651,15 +720,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Harmonia.App.Organizations.ControlEvidenceReference", b =>
-                {
-                    b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
@@ -674,6 +734,24 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
                         .WithMany("Requirements")
                         .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.ControlRecord", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceVersion", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.EvidenceRecord", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -719,6 +797,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Navigation("Evidence");
 
                     b.Navigation("Requirements");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.EvidenceRecord", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,26 @@
+using Harmonia.App.Organizations;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Evidence;
+
+/// <summary>Attaches a new piece of evidence (file, link or record) to a control, as version 1.</summary>
+public sealed class AddEvidenceHandler(HarmoniaDbContext db, EvidenceVersionFactory versions)
+{
+    /// <returns>Null when the organization has no such control (another tenant's id included).</returns>
+    public async Task<EvidenceDetailDto?> HandleAsync(Guid controlId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
+    {
+        EvidenceInputValidator.Validate(input, titleRequired: true, hasFile: upload is not null);
+        var control = await db.Controls.SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
+        if (control is null)
+        {
+            return null;
+        }
+
+        var version = await versions.CreateAsync(1, input, upload, cancellationToken);
+        var evidence = new EvidenceRecord { ControlId = control.Id, Title = input.Title!.Trim(), CurrentVersion = 1, Versions = [version] };
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvidenceDetailDto(evidence.Id, control.Id, control.Key, control.Name, evidence.Title, [EvidenceVersionDto.From(version)]);
+    }
+}

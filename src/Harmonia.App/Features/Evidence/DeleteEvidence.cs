@@ -1,0 +1,25 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Evidence;
+
+/// <summary>
+/// Removes a piece of evidence and its versions from the control. The audit trail keeps what each version was
+/// (hash, name, dates) and the stored file stays in the content-addressed store.
+/// </summary>
+public sealed class DeleteEvidenceHandler(HarmoniaDbContext db)
+{
+    public async Task<bool> HandleAsync(Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        var evidence = await db.Evidence.Include(e => e.Versions).SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken);
+        if (evidence is null)
+        {
+            return false;
+        }
+
+        db.EvidenceVersions.RemoveRange(evidence.Versions);
+        db.Evidence.Remove(evidence);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

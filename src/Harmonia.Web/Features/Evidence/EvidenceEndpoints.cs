@@ -1,0 +1,91 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Features.Evidence;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Harmonia.Web.Features.Evidence;
+
+internal static class EvidenceEndpoints
+{
+    public static void MapEvidenceEndpoints(this RouteGroupBuilder organization, EvidenceStoreSettings store)
+    {
+        var evidence = organization.MapGroup("/").WithTags("Evidence");
+        var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
+
+        evidence.MapGet("/evidence", async (int? page, int? pageSize, Guid? controlId, EvidenceFreshness? freshness, ListEvidenceHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), controlId, freshness ?? EvidenceFreshness.All, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("All evidence with its current version, paged; filter by control or freshness (Current, Expiring within 30 days, Expired).");
+
+        evidence.MapGet("/evidence/{evidenceId:guid}", async (Guid evidenceId, GetEvidenceHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(evidenceId, ct) is { } found ? Results.Ok(found) : Problems.NotFound("The organization has no such evidence."))
+            .RequirePermission(Permission.Read)
+            .WithSummary("One piece of evidence with every version, newest first.");
+
+        evidence.MapPost("/controls/{controlId:guid}/evidence", async (Guid orgId, Guid controlId, EvidenceInput input, AddEvidenceHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(controlId, input, null, ct) is { } added
+                    ? Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added)
+                    : Problems.NotFound("The organization has no such control."))
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Attach a link (url) or a record kept elsewhere (no url) to a control, with effective and expiry dates.");
+
+        evidence.MapPost("/controls/{controlId:guid}/evidence/upload", async (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
+            {
+                var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+                if (file is null)
+                {
+                    return Problems.BadRequest("Send the file in the multipart field 'file'.");
+                }
+
+                await using var content = file.OpenReadStream();
+                return await handler.HandleAsync(controlId, input, new EvidenceUpload(content, file.FileName, sha256), ct) is { } added
+                    ? Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added)
+                    : Problems.NotFound("The organization has no such control.");
+            })
+            .RequirePermission(Permission.Edit)
+            .DisableAntiforgery()
+            .WithMetadata(uploadLimit)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Upload a file as evidence (multipart: file, title, effectiveOn, expiresOn, note, optional sha256 that must match).");
+
+        evidence.MapPost("/evidence/{evidenceId:guid}/versions", async (Guid orgId, Guid evidenceId, EvidenceInput input, AddEvidenceVersionHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(evidenceId, input, null, ct) is { } updated
+                    ? Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated)
+                    : Problems.NotFound("The organization has no such evidence."))
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Add a new version as a link or record; earlier versions never change.");
+
+        evidence.MapPost("/evidence/{evidenceId:guid}/versions/upload", async (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
+            {
+                var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+                if (file is null)
+                {
+                    return Problems.BadRequest("Send the file in the multipart field 'file'.");
+                }
+
+                await using var content = file.OpenReadStream();
+                return await handler.HandleAsync(evidenceId, input, new EvidenceUpload(content, file.FileName, sha256), ct) is { } updated
+                    ? Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated)
+                    : Problems.NotFound("The organization has no such evidence.");
+            })
+            .RequirePermission(Permission.Edit)
+            .DisableAntiforgery()
+            .WithMetadata(uploadLimit)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Upload a file as a new version; earlier versions never change.");
+
+        evidence.MapGet("/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(evidenceId, number, ct) is { } file
+                    ? Results.Stream(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""))
+                    : Problems.NotFound("No stored file for that evidence version."))
+            .RequirePermission(Permission.Read)
+            .WithSummary("Download the file of one version (its ETag is the SHA-256).");
+
+        evidence.MapDelete("/evidence/{evidenceId:guid}", async (Guid evidenceId, DeleteEvidenceHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(evidenceId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such evidence."))
+            .RequirePermission(Permission.Delete)
+            .WithSummary("Remove evidence from its control; the audit trail keeps what it was and the file stays stored.");
+    }
+}

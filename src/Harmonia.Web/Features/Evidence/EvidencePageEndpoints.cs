@@ -1,0 +1,105 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Results;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Harmonia.Web.Features.Evidence;
+
+/// <summary>The form posts of the controls, evidence and requirement pages (cookie sign-in, antiforgery checked).</summary>
+internal static class EvidencePageEndpoints
+{
+    public static void MapEvidencePageEndpoints(this WebApplication app, EvidenceStoreSettings store)
+    {
+        var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
+
+        app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/evidence", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
+                Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
+                {
+                    var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+                    await using var content = file?.OpenReadStream();
+                    var added = await handler.HandleAsync(controlId, input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256), ct);
+                    return added is null ? null : $"/orgs/{orgId}/controls/{controlId}?saved={Uri.EscapeDataString(added.Title)}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery()
+            .WithMetadata(uploadLimit);
+
+        app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
+                Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
+                {
+                    var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+                    await using var content = file?.OpenReadStream();
+                    var updated = await handler.HandleAsync(evidenceId, input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256), ct);
+                    return updated is null ? null : $"/orgs/{orgId}/evidence/{evidenceId}?saved=version-{updated.Current.Number}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery()
+            .WithMetadata(uploadLimit);
+
+        app.MapGet("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(evidenceId, number, ct) is { } file
+                    ? Results.Stream(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read);
+
+        app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
+                Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
+                {
+                    var evidence = await get.HandleAsync(evidenceId, ct);
+                    return evidence is not null && await delete.HandleAsync(evidenceId, ct)
+                        ? $"/orgs/{orgId}/controls/{evidence.ControlId}?deleted={Uri.EscapeDataString(evidence.Title)}"
+                        : null;
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
+                Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
+                {
+                    var control = await get.HandleAsync(controlId, ct);
+                    return control is not null && await delete.HandleAsync(controlId, null, ct)
+                        ? $"/orgs/{orgId}/controls?deleted={Uri.EscapeDataString(control.Key)}"
+                        : null;
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/requirements/{requirementId}/result", (Guid orgId, string requirementId, HttpRequest request, SetResultHandler set, DeleteResultHandler clear, CancellationToken ct) =>
+                Outcome($"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}", async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var page = $"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}";
+                    if (form["action"] == "clear")
+                    {
+                        await clear.HandleAsync(requirementId, ct);
+                        return page + "?saved=cleared";
+                    }
+
+                    await set.HandleAsync(requirementId, new ResultInput(form["result"].ToString(), form["reason"].ToString()), ct);
+                    return page + "?saved=result";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+    }
+
+    /// <summary>Runs a form's work; a mistake the user can fix goes back to the page as a message, a missing record is a 404.</summary>
+    private static async Task<IResult> Outcome(string page, Func<Task<string?>> work)
+    {
+        try
+        {
+            return await work() is { } next ? Results.Redirect(next) : Results.NotFound();
+        }
+        catch (InvalidInputException ex)
+        {
+            return Results.Redirect(PageForms.WithError(page, string.Join(" ", ex.Errors.SelectMany(e => e.Value))));
+        }
+        catch (Exception ex) when (ex is HarmoniaInputException or EvidenceTooLargeException or VersionConflictException or InvalidDataException)
+        {
+            return Results.Redirect(PageForms.WithError(page, ex.Message));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>Plain HTML form posts from the pages: antiforgery checked, answered by a redirect that carries the outcome.</summary>
+internal static class PageForms
+{
+    /// <summary>
+    /// Validates the antiforgery token explicitly (instead of the automatic check), so a missing or stale token gets
+    /// a readable answer and a too-large body a message on the page rather than a bare status code.
+    /// </summary>
+    public static RouteHandlerBuilder ValidateFormAntiforgery(this RouteHandlerBuilder builder) => builder
+        .DisableAntiforgery()
+        .AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            bool valid;
+            try
+            {
+                valid = await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Results.Redirect(WithError(http.Request.Headers.Referer.ToString(), "The upload is larger than the server accepts."));
+            }
+
+            return valid
+                ? await next(context)
+                : Results.Problem(statusCode: 400, title: "Form expired", detail: "Reload the page and submit the form again.");
+        });
+
+    /// <summary>A local page address with an error message for the page to show.</summary>
+    public static string WithError(string page, string message) => With(page, "error", message);
+
+    public static string With(string page, string key, string value)
+    {
+        // Only local addresses: a Referer or field must never turn the redirect into an open redirect.
+        var local = Uri.TryCreate(page, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : page;
+        if (!local.StartsWith('/') || local.StartsWith("//", StringComparison.Ordinal))
+        {
+            local = "/orgs";
+        }
+
+        var path = local.Split('?')[0];
+        return $"{path}?{key}={Uri.EscapeDataString(value)}";
+    }
+}
