@@ -5,12 +5,17 @@ namespace Harmonia.App.Features.Controls;
 
 public sealed class ListControlsHandler(HarmoniaDbContext db)
 {
-    public async Task<Page<ControlDto>> HandleAsync(PageRequest page, string? status, CancellationToken cancellationToken = default)
+    public async Task<Page<ControlDto>> HandleAsync(PageRequest page, string? status, string? requirementId = null, CancellationToken cancellationToken = default)
     {
         var query = db.Controls.AsNoTracking();
         if (status is not null)
         {
             query = query.Where(c => c.Status == status);
+        }
+
+        if (requirementId is not null)
+        {
+            query = query.Where(c => c.Requirements.Any(r => r.RequirementId == requirementId));
         }
 
         var total = await query.CountAsync(cancellationToken);
