@@ -15,6 +15,7 @@ using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -28,6 +29,10 @@ builder.Services.AddHarmonia();
 var evidenceStore = EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes"));
 builder.Services.AddSingleton(evidenceStore);
 builder.Services.AddHarmoniaPersistence(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
+
+// Keys for cookies and antiforgery live in the database, so several web nodes over one PostgreSQL database accept
+// each other's cookies and a restart does not sign everyone out.
+builder.Services.AddDataProtection().SetApplicationName("Harmonia").PersistKeysToDbContext<HarmoniaDbContext>();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 builder.Services.AddProblemDetails();

@@ -135,6 +135,20 @@ public sealed class RequirementResultRecord : IOrganizationScoped
     public string? Reason { get; set; }
 }
 
+/// <summary>A certificate the organization holds (e.g. ISO 27001 since 2023, by which certification body).</summary>
+public sealed class CertificationRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string FrameworkId { get; set; }
+
+    public DateOnly? Since { get; set; }
+
+    public string? CertificationBody { get; set; }
+}
+
 public sealed class AiSystemRecord : IOrganizationScoped
 {
     public Guid Id { get; set; }

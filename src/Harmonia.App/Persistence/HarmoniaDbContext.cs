@@ -2,6 +2,7 @@ using Harmonia.App.Accounts;
 using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
 using Harmonia.App.Organizations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Harmonia.App.Persistence;
 /// <see cref="TenantFilter"/> to <see cref="TenantScope.OrganizationId"/>, and every change to them is appended to
 /// the organization's audit trail inside the same SaveChanges (see <see cref="AuditTrailWriter"/>).
 /// </summary>
-public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid>
+public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid>, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -39,6 +40,11 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();
+
+    public DbSet<CertificationRecord> Certifications => Set<CertificationRecord>();
+
+    /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -148,6 +154,14 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<CertificationRecord>(e =>
+        {
+            e.HasIndex(c => new { c.OrganizationId, c.FrameworkId }).IsUnique();
+            e.Property(c => c.FrameworkId).HasMaxLength(64);
+            e.Property(c => c.CertificationBody).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<AiSystemRecord>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
@@ -190,6 +204,7 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<EvidenceRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<EvidenceVersion>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<CertificationRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<Membership>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

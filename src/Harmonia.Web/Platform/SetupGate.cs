@@ -40,6 +40,18 @@ internal sealed partial class SetupGate(ILogger<SetupGate> logger)
     /// <summary>The link printed at start, while it is unused (the browser tests follow it like an operator would).</summary>
     internal string? PendingLink { get; private set; }
 
+    /// <summary>True while the first account has not been created through the setup link.</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tokenHash is not null;
+            }
+        }
+    }
+
     /// <summary>Checks the token without consuming it (the form is shown first, then submitted).</summary>
     public bool Accepts(string? token)
     {

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace Harmonia.Web.Platform;
 
 /// <summary>
-/// Password guessing is slowed per client address: at most 20 sign-in form posts a minute (on top of Identity's
+/// Password guessing is slowed per client address: at most 20 sign-in, second-step and sign-up form posts a minute (on top of Identity's
 /// lockout of an account after 5 failures). Page views and everything else are not limited here.
 /// </summary>
 internal static class SignInRateLimit
@@ -15,7 +15,7 @@ internal static class SignInRateLimit
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method) && (context.Request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/signup", StringComparison.OrdinalIgnoreCase))
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Harmonia.App.Accounts;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Results;
 using Harmonia.App.Organizations;
@@ -21,10 +22,11 @@ internal sealed class ApiHost : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private ApiHost(TestDatabase database, WebApplicationFactory<Program> factory)
+    private ApiHost(TestDatabase database, WebApplicationFactory<Program> factory, string evidenceFolder)
     {
         _database = database;
         _factory = factory;
+        EvidenceFolder = evidenceFolder;
     }
 
     public Guid OrganizationA { get; private set; }
@@ -39,14 +41,25 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider)
+    /// <summary>Where this host keeps evidence files (a fresh temporary folder, removed at the end).</summary>
+    public string EvidenceFolder { get; }
+
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Database:Provider", provider.ToString())
-            .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
-            .UseEnvironment("Production"));
-        var host = new ApiHost(database, factory);
+        var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", provider.ToString())
+                .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
+                .UseSetting("Evidence:Folder", evidenceFolder)
+                .UseEnvironment("Production");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        var host = new ApiHost(database, factory, evidenceFolder);
         await host.SeedAsync();
         return host;
     }
@@ -96,6 +109,10 @@ internal sealed class ApiHost : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        if (Directory.Exists(EvidenceFolder))
+        {
+            Directory.Delete(EvidenceFolder, recursive: true);
+        }
     }
 
     private async Task SeedAsync()
@@ -132,6 +149,16 @@ internal sealed class ApiHost : IAsyncDisposable
         db.Controls.Add(control);
         await db.SaveChangesAsync();
         return control.Id;
+    });
+
+    /// <summary>A fresh file evidence on a control (version 1 is a small text file).</summary>
+    public Task<Guid> NewEvidenceAsync(Guid organization, Guid controlId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        using var content = new MemoryStream("access review minutes\n"u8.ToArray());
+        var added = await s.GetRequiredService<AddEvidenceHandler>().HandleAsync(
+            controlId, new EvidenceInput("Review minutes", null, null, new DateOnly(2026, 4, 1), null), new EvidenceUpload(content, "minutes.txt", null));
+        return added!.Id;
     });
 
     public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>

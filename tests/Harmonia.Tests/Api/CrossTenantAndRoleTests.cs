@@ -50,16 +50,31 @@ public sealed class CrossTenantAndRoleTests
     private static async Task<HttpRequestMessage> RequestAsync(ApiHost host, Call call, Guid organization, Guid user, HttpClient client, Guid ownOrganization)
     {
         var controlId = await host.NewControlAsync(organization);
+        var evidenceId = await host.NewEvidenceAsync(organization, controlId);
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
-        var url = System.Text.RegularExpressions.Regex.Replace(call.Pattern, "\\{orgId:guid\\}", organization.ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-            .Replace("{controlId:guid}", controlId.ToString(), StringComparison.Ordinal)
-            .Replace("{tokenId:guid}", tokenId.ToString(), StringComparison.Ordinal)
-            .Replace("{requirementId}", "iso27001-2022:A.5.1", StringComparison.Ordinal)
-            .Replace("{target}", "iso42001-2023", StringComparison.OrdinalIgnoreCase);
+        var url = call.Pattern;
+        foreach (var (parameter, value) in new[]
+        {
+            ("orgId:guid", organization.ToString()),
+            ("controlId:guid", controlId.ToString()),
+            ("evidenceId:guid", evidenceId.ToString()),
+            ("number:int", "1"),
+            ("tokenId:guid", tokenId.ToString()),
+            ("requirementId", "iso27001-2022:A.5.1"),
+            ("target", "iso42001-2023"),
+        })
+        {
+            url = url.Replace("{" + parameter + "}", value, StringComparison.OrdinalIgnoreCase);
+        }
+
         Assert.DoesNotContain("{", url, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(call.Method), url);
-        request.Headers.IfMatch.ParseAdd("\"1\"");
+        if (call.Method is not "GET")
+        {
+            // Version 1 of the fresh control; a GET must not carry it (a file's ETag is its SHA-256).
+            request.Headers.IfMatch.ParseAdd("\"1\"");
+        }
         if (call.IsPage && call.Method == "POST")
         {
             // A page form post carries the caller's own antiforgery token, taken from a page the caller may open.
@@ -68,6 +83,11 @@ public sealed class CrossTenantAndRoleTests
             {
                 { new StringContent(hidden["__RequestVerificationToken"]), "__RequestVerificationToken" },
                 { new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "greenfield-startup.yaml"))), "file", "greenfield.yaml" },
+
+                // What the other page forms need; each endpoint reads only its own fields.
+                { new StringContent("Evidence from the role test"), "title" },
+                { new StringContent("satisfied"), "result" },
+                { new StringContent("Checked in the 2026 internal audit."), "reason" },
             };
             request.Content = form;
             return request;
@@ -79,6 +99,13 @@ public sealed class CrossTenantAndRoleTests
             ("POST" or "PUT", "controls" or "{controlId:guid}") => Json($$"""{"key":"N-{{Guid.NewGuid():N}}","name":"New control","status":"implemented","requirements":["iso27001-2022:A.5.1"]}"""),
             ("PUT", "{requirementId}") => Json("""{"result":"satisfied","reason":"Checked in the 2026 internal audit."}"""),
             ("PUT", "members") => Json("""{"email":"viewer@a.example","role":"Viewer"}"""),
+            ("POST", "evidence") => Json("""{"title":"Policy on the intranet","url":"https://intranet.example/policy","effectiveOn":"2026-01-01","expiresOn":"2027-01-01"}"""),
+            ("POST", "versions") => Json("""{"note":"Re-read in 2026."}"""),
+            ("POST", "upload") => new MultipartFormDataContent
+            {
+                { new StringContent("Role test upload"), "title" },
+                { new ByteArrayContent("minutes of the access review\n"u8.ToArray()), "file", "minutes.txt" },
+            },
             _ => null,
         };
         return request;

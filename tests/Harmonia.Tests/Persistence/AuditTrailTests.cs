@@ -33,7 +33,7 @@ public sealed class AuditTrailTests
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(id);
         var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
         var events = await db.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
-        var rows = 1 + await db.Controls.CountAsync() + await db.ControlRequirements.CountAsync() + await db.ControlEvidence.CountAsync() + await db.AiSystems.CountAsync();
+        var rows = 1 + await db.Controls.CountAsync() + await db.ControlRequirements.CountAsync() + await db.Evidence.CountAsync() + await db.EvidenceVersions.CountAsync() + await db.AiSystems.CountAsync() + await db.Certifications.CountAsync();
 
         Assert.Equal(rows, events.Count);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));

@@ -37,7 +37,7 @@ public sealed class DatabaseCliTests
 
         var verify = await RunAsync(database, "audit-trail", "verify", "--org", id);
         Assert.Equal(0, verify.ExitCode);
-        Assert.StartsWith("Audit trail intact: 246 events", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Audit trail intact: 318 events", verify.Out, StringComparison.Ordinal);
 
         await database.ExecuteRawAsync("""UPDATE "AuditEvents" SET "Changes" = '{}' WHERE "Sequence" = 100""");
         var broken = await RunAsync(database, "audit-trail", "verify", "--org", id);

@@ -45,6 +45,7 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         await SyncControlsAsync(file, cancellationToken);
         await SyncResultsAsync(file, cancellationToken);
         await SyncAiSystemsAsync(file, cancellationToken);
+        await SyncCertificationsAsync(file, cancellationToken);
 
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
@@ -150,6 +151,24 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         }
 
         db.RequirementResults.RemoveRange(existing.Values);
+    }
+
+    private async Task SyncCertificationsAsync(OrganizationFile file, CancellationToken cancellationToken)
+    {
+        var existing = await db.Certifications.ToDictionaryAsync(c => c.FrameworkId, cancellationToken);
+        foreach (var certification in file.Profile.Certifications.DistinctBy(c => c.FrameworkId))
+        {
+            if (!existing.Remove(certification.FrameworkId, out var record))
+            {
+                record = new CertificationRecord { FrameworkId = certification.FrameworkId };
+                db.Certifications.Add(record);
+            }
+
+            record.Since = certification.Since;
+            record.CertificationBody = certification.CertificationBody;
+        }
+
+        db.Certifications.RemoveRange(existing.Values);
     }
 
     private async Task SyncAiSystemsAsync(OrganizationFile file, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
         var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
             .OrderBy(c => c.Key).ToListAsync(cancellationToken);
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
+        var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.FrameworkId).ToListAsync(cancellationToken);
         var aiSystems = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).ToListAsync(cancellationToken);
 
         return new OrganizationFile(
@@ -31,7 +32,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
                 organization.Sector,
                 organization.Employees,
                 organization.Locations.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                []),
+                certifications.Select(c => new Certification(c.FrameworkId, c.Since, c.CertificationBody)).ToArray()),
             organization.TeamCapacityHundredths / 100.0,
             aiSystems.Select(a => new AiSystemEntry(a.Key, a.Name, a.Purpose, OrganizationValues.ParseRole(a.Role), a.LifecycleStage, a.Supplier)).ToArray(),
             controls.Select(c => new OrganizationControl(

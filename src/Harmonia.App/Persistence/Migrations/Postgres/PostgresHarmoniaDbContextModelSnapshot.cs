@@ -400,6 +400,35 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("AiSystems");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Organizations.CertificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificationBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrameworkId")
+                        .IsUnique();
+
+                    b.ToTable("Certifications");
+                });
+
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -628,6 +657,25 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("RequirementResults");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -723,6 +771,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Harmonia.App.Organizations.AiSystemRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.CertificationRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
                         .WithMany()

@@ -391,6 +391,35 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("AiSystems");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Organizations.CertificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificationBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrameworkId")
+                        .IsUnique();
+
+                    b.ToTable("Certifications");
+                });
+
             modelBuilder.Entity("Harmonia.App.Organizations.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +648,23 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("RequirementResults");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -712,6 +758,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Harmonia.App.Organizations.AiSystemRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Organizations.CertificationRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
                         .WithMany()

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Harmonia.App.Features.AuditTrail;
+
+public sealed record AuditFieldChange(string Field, string? Before, string? After);
+
+/// <summary>Turns a stored audit event into words a reader follows: "created control C-12", field by field changes.</summary>
+public static class AuditEventText
+{
+    private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
+    {
+        ["Organization"] = "organization",
+        ["ControlRecord"] = "control",
+        ["ControlRequirementLink"] = "requirement link",
+        ["EvidenceRecord"] = "evidence",
+        ["EvidenceVersion"] = "evidence version",
+        ["RequirementResultRecord"] = "result",
+        ["AiSystemRecord"] = "AI system",
+        ["Membership"] = "membership",
+        ["PersonalAccessToken"] = "access token",
+    };
+
+    /// <summary>Fields that name the thing, in the order they are tried.</summary>
+    private static readonly string[] NamingFields = ["Key", "Title", "RequirementId", "Name", "Number", "Role"];
+
+    private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { "Id", "OrganizationId", "ControlId", "EvidenceId", "UserId" };
+
+    public static string Entity(string entityType) => EntityNames.GetValueOrDefault(entityType, entityType);
+
+    public static IReadOnlyList<AuditFieldChange> Changes(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Where(p => !Internal.Contains(p.Name))
+            .Select(p => new AuditFieldChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
+            .ToArray();
+    }
+
+    /// <summary>"created control C-12", "updated result iso42001-2023:6.1.4".</summary>
+    public static string Summary(AuditEventDto e)
+    {
+        var changes = Changes(e.Changes);
+        var name = NamingFields.Select(f => changes.FirstOrDefault(c => c.Field == f)).Where(c => c is not null)
+            .Select(c => c!.After ?? c.Before).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return name is null ? $"{e.Action} {Entity(e.EntityType)}" : $"{e.Action} {Entity(e.EntityType)} {name}";
+    }
+
+    private static string? Text(JsonElement change, string side) =>
+        change.ValueKind == JsonValueKind.Object && change.TryGetProperty(side, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.String => value.GetString(),
+                _ => value.GetRawText(),
+            }
+            : null;
+}
