@@ -149,7 +149,7 @@ public static class OrganizationFileReader
             var evidence = new List<EvidenceReference>();
             foreach (var entry in yaml.Items(item, "evidence", required: false))
             {
-                yaml.AllowOnly(entry, "title", "date", "expires", "url", "file", "sha256");
+                yaml.AllowOnly(entry, "title", "date", "expires", "url", "file", "sha256", "note");
                 var title = yaml.RequiredString(entry, "title", "an evidence entry");
                 var date = yaml.OptionalDate(entry, "date");
                 var expires = yaml.OptionalDate(entry, "expires");
@@ -174,7 +174,7 @@ public static class OrganizationFileReader
                 if (title is not null)
                 {
                     var kind = url is not null ? EvidenceKind.Link : fileName is not null ? EvidenceKind.File : EvidenceKind.Record;
-                    evidence.Add(new EvidenceReference(title, date, expires, kind, url ?? fileName, sha256?.ToLowerInvariant()));
+                    evidence.Add(new EvidenceReference(title, date, expires, kind, url ?? fileName, sha256?.ToLowerInvariant(), yaml.OptionalString(entry, "note")));
                 }
             }
 

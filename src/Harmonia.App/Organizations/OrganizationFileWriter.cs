@@ -64,6 +64,7 @@ public static class OrganizationFileWriter
                 Add(entry, "expires", Date(item.Expires));
                 Add(entry, item.Kind == EvidenceKind.Link ? "url" : "file", item.Kind == EvidenceKind.Record ? null : item.Location);
                 Add(entry, "sha256", item.Sha256);
+                Add(entry, "note", item.Note);
                 evidence.Add(entry);
             }
 

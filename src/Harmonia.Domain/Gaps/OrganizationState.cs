@@ -36,7 +36,8 @@ public sealed record EvidenceReference(
     DateOnly? Expires = null,
     EvidenceKind Kind = EvidenceKind.Record,
     string? Location = null,
-    string? Sha256 = null);
+    string? Sha256 = null,
+    string? Note = null);
 
 /// <summary>A result a person entered for one requirement; it wins over anything derived or inferred.</summary>
 public sealed record DirectResult(string RequirementId, RequirementResult Result, string? Reason);

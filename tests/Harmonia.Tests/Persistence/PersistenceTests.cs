@@ -154,4 +154,63 @@ public sealed class PersistenceTests
             Assert.DoesNotContain(stored.Controls, c => c.Id == acme.Controls[0].Id);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Imported_evidence_changes_become_new_versions_and_links_and_expiry_round_trip(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        const string Yaml = """
+            organization: { name: Evidence Kinds Ltd }
+            controls:
+              - id: C-1
+                name: Supplier reviews
+                status: implemented
+                satisfies: [iso27001-2022:A.5.19]
+                evidence:
+                  - { title: Supplier certificate, url: "https://supplier.example/cert.pdf", date: 2025-01-01, expires: 2026-01-01 }
+                  - { title: Review minutes, date: 2026-02-01 }
+                  - { title: Scan of the contract, file: contract.pdf, sha256: 0000000000000000000000000000000000000000000000000000000000000000 }
+            """;
+        Guid id;
+        await using (var scope = database.Scope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<ImportOrganizationHandler>().HandleAsync(
+                new ImportOrganizationRequest(OrganizationFileReader.Read("kinds.yaml", Yaml, LoadedContent.Shipped.Catalog)))).OrganizationId;
+        }
+
+        string exported;
+        await using (var scope = database.Scope())
+        {
+            exported = OrganizationFileWriter.Write(await scope.ServiceProvider.GetRequiredService<LoadOrganizationHandler>().HandleAsync(new LoadOrganizationRequest(id)));
+        }
+
+        Assert.Contains("url: https://supplier.example/cert.pdf", exported, StringComparison.Ordinal);
+        Assert.Contains("expires: 2026-01-01", exported, StringComparison.Ordinal);
+
+        // The file's bytes were never uploaded here, so it is kept as a record that names the file: the store
+        // must never hand out bytes of a hash an organization merely claims.
+        Assert.DoesNotContain("sha256: 0000", exported, StringComparison.Ordinal);
+
+        var renewed = Yaml.Replace("date: 2025-01-01, expires: 2026-01-01", "date: 2026-01-01, expires: 2027-01-01", StringComparison.Ordinal);
+        await using (var scope = database.Scope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<ImportOrganizationHandler>().HandleAsync(
+                new ImportOrganizationRequest(OrganizationFileReader.Read("kinds.yaml", renewed, LoadedContent.Shipped.Catalog), id));
+            Assert.Equal(2, outcome.Changes);
+        }
+
+        await using (var scope = database.Scope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(id);
+            var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+            var certificate = await db.Evidence.Include(e => e.Versions).SingleAsync(e => e.Title == "Supplier certificate");
+            Assert.Equal(2, certificate.CurrentVersion);
+            Assert.Equal(
+                [(1, new DateOnly(2026, 1, 1)), (2, new DateOnly(2027, 1, 1))],
+                certificate.Versions.OrderBy(v => v.Number).Select(v => (v.Number, v.ExpiresOn!.Value)));
+            var scan = await db.EvidenceVersions.SingleAsync(v => v.Note != null && v.Note.Contains("contract.pdf"));
+            Assert.Equal(("record", null), (scan.Kind, scan.Sha256));
+        }
+    }
 }

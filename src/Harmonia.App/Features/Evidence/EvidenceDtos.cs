@@ -47,7 +47,8 @@ public sealed record EvidenceSummaryDto(Guid Id, Guid ControlId, string Title, E
             _ => EvidenceKind.Record,
         },
         Current.Url ?? Current.FileName,
-        Current.Sha256);
+        Current.Sha256,
+        Current.Note);
 }
 
 /// <summary>One piece of evidence with its control and every version, newest first.</summary>

@@ -20,7 +20,8 @@ public sealed class ListEvidenceHandler(HarmoniaDbContext db, TimeProvider time)
 {
     public const int ExpiringWithinDays = 30;
 
-    public async Task<Page<EvidenceListItem>> HandleAsync(PageRequest page, Guid? controlId, EvidenceFreshness freshness, CancellationToken cancellationToken = default)
+    /// <param name="search">Part of the title or of the control's key, case as typed.</param>
+    public async Task<Page<EvidenceListItem>> HandleAsync(PageRequest page, Guid? controlId, EvidenceFreshness freshness, string? search = null, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var soon = today.AddDays(ExpiringWithinDays);
@@ -30,6 +31,12 @@ public sealed class ListEvidenceHandler(HarmoniaDbContext db, TimeProvider time)
         if (controlId is not null)
         {
             query = query.Where(x => x.Evidence.ControlId == controlId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(x => x.Evidence.Title.Contains(term) || x.Key.Contains(term));
         }
 
         query = freshness switch

@@ -1,4 +1,3 @@
-using Harmonia.App.Features.Evidence;
 using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
@@ -100,17 +99,14 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         {
             var evidence = record.Evidence.FirstOrDefault(e => e.Title == title);
             var current = evidence?.Versions.SingleOrDefault(v => v.Number == evidence.CurrentVersion);
-            if (current is not null && EvidenceSummaryDto.From(evidence!).ToReference() == reference)
-            {
-                continue;
-            }
-
             var version = new EvidenceVersion
             {
                 Number = (evidence?.CurrentVersion ?? 0) + 1,
                 Kind = reference.Kind == EvidenceKind.Link ? EvidenceKinds.Link : EvidenceKinds.Record,
                 Url = reference.Kind == EvidenceKind.Link ? reference.Location : null,
-                Note = reference.Kind == EvidenceKind.File ? $"File '{reference.Location}' (SHA-256 {reference.Sha256}) named in an imported organization file; upload it to attach the file itself." : null,
+                Note = reference.Note ?? (reference.Kind == EvidenceKind.File
+                    ? $"File '{reference.Location}' (SHA-256 {reference.Sha256}) named in an imported organization file; upload it to attach the file itself."
+                    : null),
                 EffectiveOn = reference.Date,
                 ExpiresOn = reference.Expires,
                 CreatedUtc = now,
@@ -118,9 +114,14 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             };
             if (current is not null && reference.Kind == EvidenceKind.File && current.Sha256 == reference.Sha256)
             {
-                // The same file with other dates: keep pointing at the bytes this organization uploaded.
+                // The same file: keep pointing at the bytes this organization uploaded.
                 (version.Kind, version.Note, version.FileName, version.ContentType, version.Sha256, version.SizeBytes) =
-                    (EvidenceKinds.File, null, current.FileName, current.ContentType, current.Sha256, current.SizeBytes);
+                    (EvidenceKinds.File, reference.Note, current.FileName, current.ContentType, current.Sha256, current.SizeBytes);
+            }
+
+            if (current is not null && SameContent(current, version))
+            {
+                continue;
             }
 
             if (evidence is null)
@@ -134,6 +135,9 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             }
         }
     }
+
+    private static bool SameContent(EvidenceVersion a, EvidenceVersion b) =>
+        (a.Kind, a.Url, a.Note, a.EffectiveOn, a.ExpiresOn, a.Sha256) == (b.Kind, b.Url, b.Note, b.EffectiveOn, b.ExpiresOn, b.Sha256);
 
     private async Task SyncResultsAsync(OrganizationFile file, CancellationToken cancellationToken)
     {

@@ -14,10 +14,10 @@ internal static class EvidenceEndpoints
         var evidence = organization.MapGroup("/").WithTags("Evidence");
         var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
 
-        evidence.MapGet("/evidence", async (int? page, int? pageSize, Guid? controlId, EvidenceFreshness? freshness, ListEvidenceHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), controlId, freshness ?? EvidenceFreshness.All, ct)))
+        evidence.MapGet("/evidence", async (int? page, int? pageSize, Guid? controlId, EvidenceFreshness? freshness, string? search, ListEvidenceHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), controlId, freshness ?? EvidenceFreshness.All, search, ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("All evidence with its current version, paged; filter by control or freshness (Current, Expiring within 30 days, Expired).");
+            .WithSummary("All evidence with its current version, paged; filter by control, freshness (Current, Expiring within 30 days, Expired) or a search term in the title or control key.");
 
         evidence.MapGet("/evidence/{evidenceId:guid}", async (Guid evidenceId, GetEvidenceHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(evidenceId, ct) is { } found ? Results.Ok(found) : Problems.NotFound("The organization has no such evidence."))
