@@ -1,7 +1,7 @@
 using Harmonia.App.Accounts;
+using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
-using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
