@@ -3,6 +3,7 @@ using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Dashboard;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
@@ -60,6 +61,8 @@ public static class PersistenceRegistration
         services.AddScoped<ListMembersHandler>();
         services.AddScoped<ListAccessTokensHandler>();
         services.AddSingleton<StoredGapReportCache>();
+        services.AddSingleton<DashboardFiguresCache>();
+        services.AddScoped<GetDashboardFiguresHandler>();
         services.AddScoped<StoredGapAnalysisHandler>();
         services.AddHarmoniaAccounts();
         return services;
