@@ -1,6 +1,7 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Catalogs;
 using Harmonia.App.Features.Crosswalks;
+using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Gaps;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class ServiceRegistration
         services.AddTransient<ShowFrameworkHandler>();
         services.AddTransient<ShowCrosswalkHandler>();
         services.AddTransient<RunGapAnalysisHandler>();
+        services.AddTransient<GeneratePolicyPackHandler>();
         return services;
     }
 }

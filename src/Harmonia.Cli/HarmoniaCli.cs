@@ -56,6 +56,7 @@ public static class HarmoniaCli
                 DatabaseCommands.Create(context),
                 AccountCommands.CreateAdmin(context),
                 AccountCommands.Tokens(context),
+                DocsCommands.Create(context),
             };
 
             var parsed = root.Parse(args);

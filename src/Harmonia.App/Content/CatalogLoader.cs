@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Harmonia.App.Documents;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Mapping;
 
@@ -12,6 +13,9 @@ namespace Harmonia.App.Content;
 /// </summary>
 public static class CatalogLoader
 {
+    /// <summary>Questionnaire and templates are read by <see cref="Documents.DocumentLibraryLoader"/>, after the catalogs they refer to.</summary>
+    private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/"];
+
     public static LoadedContent Load(IReadOnlyList<ContentFile> files)
     {
         var errors = new List<ContentError>();
@@ -46,9 +50,9 @@ public static class CatalogLoader
         }
 
         CoverageValidator.Validate(coverage, sets, noEquivalents);
-        foreach (var file in files.Where(f => !f.Path.StartsWith("frameworks/", StringComparison.Ordinal) && !f.Path.StartsWith("mappings/", StringComparison.Ordinal)))
+        foreach (var file in files.Where(f => !KnownFolders.Any(folder => f.Path.StartsWith(folder, StringComparison.Ordinal))))
         {
-            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/ or mappings/"));
+            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/, mappings/, questionnaire/ or templates/"));
         }
 
         if (errors.Count > 0)
@@ -57,7 +61,12 @@ public static class CatalogLoader
         }
 
         var catalog = new Catalog(frameworks, sets.SelectMany(s => s.Mappings), noEquivalents);
-        return new LoadedContent(catalog, sets, VersionOf(files));
+
+        // A content set without questionnaire and templates (a catalog under test) has an empty document library.
+        var documents = files.Any(f => f.Path.StartsWith("questionnaire/", StringComparison.Ordinal) || f.Path.StartsWith("templates/", StringComparison.Ordinal))
+            ? DocumentLibraryLoader.Load(files, catalog)
+            : new DocumentLibrary(new Questionnaire([]), [], []);
+        return new LoadedContent(catalog, sets, VersionOf(files), documents);
     }
 
     private static string VersionOf(IReadOnlyList<ContentFile> files)

@@ -21,6 +21,7 @@ public sealed record ContentFile(string Path, string Text)
     /// <summary>Content from a folder laid out like <c>content/</c> (used to validate edits before they ship).</summary>
     public static IReadOnlyList<ContentFile> FromDirectory(string root) =>
         Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.Exists(System.IO.Path.Combine(root, "templates")) ? Directory.EnumerateFiles(System.IO.Path.Combine(root, "templates"), "*.md", SearchOption.AllDirectories) : [])
             .Select(f => new ContentFile(System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToArray();

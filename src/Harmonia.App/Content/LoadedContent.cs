@@ -1,3 +1,4 @@
+using Harmonia.App.Documents;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Mapping;
 
@@ -12,7 +13,8 @@ public sealed record MappingSet(
     IReadOnlyList<RequirementMapping> Mappings);
 
 /// <summary>The validated catalog plus what the files said about themselves; <see cref="Version"/> hashes every file.</summary>
-public sealed record LoadedContent(Catalog Catalog, IReadOnlyList<MappingSet> MappingSets, string Version)
+/// <param name="Documents">The questionnaire and the policy and procedure templates.</param>
+public sealed record LoadedContent(Catalog Catalog, IReadOnlyList<MappingSet> MappingSets, string Version, DocumentLibrary Documents)
 {
     private static readonly Lazy<LoadedContent> EmbeddedContent = new(() => CatalogLoader.Load(ContentFile.Embedded()));
 

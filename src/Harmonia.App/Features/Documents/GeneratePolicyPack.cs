@@ -1,0 +1,51 @@
+using Harmonia.App.Content;
+using Harmonia.App.Documents;
+using Harmonia.App.Documents.Writers;
+using Harmonia.App.Organizations;
+
+namespace Harmonia.App.Features.Documents;
+
+public enum DocumentFileFormat
+{
+    Docx,
+    Pdf,
+    Md,
+    Html,
+}
+
+public sealed record GeneratedFile(string FileName, string ContentType, byte[] Content);
+
+/// <param name="Missing">Required answers this document lacks; publication is blocked until they are given.</param>
+public sealed record GeneratedDocument(string TemplateId, string Title, IReadOnlyList<Question> Missing, IReadOnlyList<string> Problems, IReadOnlyList<GeneratedFile> Files);
+
+/// <param name="TemplateIds">Only these documents; all when null.</param>
+public sealed record GeneratePolicyPackRequest(OrganizationFile Organization, Answers Answers, IReadOnlyList<DocumentFileFormat> Formats, DateOnly Today, IReadOnlyList<string>? TemplateIds = null);
+
+/// <summary>The whole policy and procedure set (or some of it) for one organization, in the formats asked for.</summary>
+public sealed class GeneratePolicyPackHandler(LoadedContent content)
+{
+    public IEnumerable<GeneratedDocument> Handle(GeneratePolicyPackRequest request)
+    {
+        var library = content.Documents;
+        var answers = request.Answers.Over(OrganizationAnswers.From(request.Organization));
+        var unknown = request.TemplateIds?.Where(id => library.Find(id) is null).ToArray() ?? [];
+        if (unknown.Length > 0)
+        {
+            throw new HarmoniaInputException($"Unknown document ids: {string.Join(", ", unknown)}. Known: {string.Join(", ", library.Templates.Select(t => t.Id))}.");
+        }
+
+        var months = answers.Values.TryGetValue("review.documents_months", out var m) && m is double d ? (int)d : 12;
+        foreach (var template in library.Templates.Where(t => request.TemplateIds is null || request.TemplateIds.Contains(t.Id)))
+        {
+            var rendered = DocumentRenderer.Render(template, library, content.Catalog, answers, request.Organization.AiSystems, DocumentControl.Draft(request.Today, months));
+            var files = request.Formats.Distinct().Select(format => format switch
+            {
+                DocumentFileFormat.Docx => new GeneratedFile(template.Id + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocxDocumentWriter.Write(rendered.Model)),
+                DocumentFileFormat.Pdf => new GeneratedFile(template.Id + ".pdf", "application/pdf", PdfDocumentWriter.Write(rendered.Model)),
+                DocumentFileFormat.Md => new GeneratedFile(template.Id + ".md", "text/markdown", System.Text.Encoding.UTF8.GetBytes(MarkdownDocumentWriter.Write(rendered.Model))),
+                _ => new GeneratedFile(template.Id + ".html", "text/html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(rendered.Model))),
+            }).ToArray();
+            yield return new GeneratedDocument(template.Id, template.Title, rendered.Missing, rendered.Problems, files);
+        }
+    }
+}
