@@ -33,6 +33,20 @@ fi
 export HARMONIA_CHROMIUM=/usr/bin/chromium
 /usr/bin/chromium --version
 
+echo "== libreoffice, fonts"
+# LibreOffice converts generated DOCX to PDF (a real reader of our Word files); DejaVu is the PDF writer's font.
+if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: LibreOffice or DejaVu fonts are missing and this user cannot install them (apt-get install libreoffice-writer-nogui fonts-dejavu-core poppler-utils)." >&2
+    finish 0 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-dejavu-core poppler-utils >/dev/null) || {
+    echo "error: could not install LibreOffice with apt-get." >&2
+    finish 0 1
+  }
+fi
+soffice --version | head -1
+
 results=$(mktemp -d)
 pgdir=""
 cleanup() {

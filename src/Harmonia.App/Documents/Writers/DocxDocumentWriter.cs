@@ -119,7 +119,7 @@ public static class DocxDocumentWriter
         var table = new Table(new TableProperties(
             new TableStyle { Val = "HarmoniaTable" },
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableLook { Val = "04A0", FirstRow = header, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }));
+            new TableLook { Val = header ? "04A0" : "0400" }));
         var grid = new TableGrid();
         foreach (var width in widths)
         {
