@@ -40,7 +40,7 @@ public class GapAnalysisBenchmarks
     [Benchmark(Description = "synthetic: build the mapping graph")]
     public MappingEngine SyntheticGraph() => new(_syntheticCatalog);
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Harmonia.slnx")))
