@@ -1,6 +1,7 @@
 using Harmonia.App.Accounts;
 using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
+using Harmonia.App.Documents;
 using Harmonia.App.Organizations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -42,6 +43,14 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();
 
     public DbSet<CertificationRecord> Certifications => Set<CertificationRecord>();
+
+    public DbSet<AnswerSetRecord> AnswerSets => Set<AnswerSetRecord>();
+
+    public DbSet<ControlledDocumentRecord> Documents => Set<ControlledDocumentRecord>();
+
+    public DbSet<DocumentRevisionRecord> DocumentRevisions => Set<DocumentRevisionRecord>();
+
+    public DbSet<DocumentAcknowledgmentRecord> DocumentAcknowledgments => Set<DocumentAcknowledgmentRecord>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -162,6 +171,44 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<AnswerSetRecord>(e =>
+        {
+            e.HasIndex(a => new { a.OrganizationId, a.Version }).IsUnique();
+            e.Property(a => a.CreatedBy).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ControlledDocumentRecord>(e =>
+        {
+            e.HasIndex(d => new { d.OrganizationId, d.TemplateId }).IsUnique();
+            e.Property(d => d.TemplateId).HasMaxLength(100);
+            e.Property(d => d.Title).HasMaxLength(300);
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DocumentRevisionRecord>(e =>
+        {
+            e.HasIndex(r => new { r.DocumentId, r.Number }).IsUnique();
+            e.Property(r => r.Label).HasMaxLength(16);
+            e.Property(r => r.Status).HasMaxLength(16);
+            e.Property(r => r.Change).HasMaxLength(16);
+            e.Property(r => r.ContentVersion).HasMaxLength(64);
+            e.Property(r => r.ContentSha256).HasMaxLength(64);
+            e.Property(r => r.DocxSha256).HasMaxLength(64);
+            e.Property(r => r.PdfSha256).HasMaxLength(64);
+            e.Property(r => r.MissingAnswers).HasMaxLength(4000);
+            e.Property(r => r.Author).HasMaxLength(200);
+            e.Property(r => r.ApprovedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<DocumentAcknowledgmentRecord>(e =>
+        {
+            e.HasIndex(a => new { a.RevisionId, a.UserId }).IsUnique();
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.HasOne<DocumentRevisionRecord>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<AiSystemRecord>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
@@ -204,6 +251,10 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<EvidenceRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<EvidenceVersion>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<RequirementResultRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<AnswerSetRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<ControlledDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<DocumentRevisionRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<DocumentAcknowledgmentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<CertificationRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

@@ -1,0 +1,26 @@
+using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Documents;
+
+public sealed record PublishedFile(Stream Content, string FileName, string ContentType);
+
+/// <summary>The DOCX or PDF kept when a revision was published, byte for byte.</summary>
+public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileStore store)
+{
+    public async Task<PublishedFile?> HandleAsync(Guid documentId, int number, DocumentFileFormat format, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.DocumentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken);
+        var document = revision is null ? null : await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken);
+        var (sha256, type) = format switch
+        {
+            DocumentFileFormat.Docx => (revision?.DocxSha256, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            DocumentFileFormat.Pdf => (revision?.PdfSha256, "application/pdf"),
+            _ => (null, string.Empty),
+        };
+        return sha256 is not null && store.Open(sha256) is { } stream
+            ? new PublishedFile(stream, $"{document!.TemplateId}-{revision!.Label}.{format.ToString().ToLowerInvariant()}", type)
+            : null;
+    }
+}
