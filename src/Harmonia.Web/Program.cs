@@ -8,6 +8,7 @@ using Harmonia.Web.Features.Accounts;
 using Harmonia.Web.Features.AuditTrail;
 using Harmonia.Web.Features.Catalogs;
 using Harmonia.Web.Features.Controls;
+using Harmonia.Web.Features.Documents;
 using Harmonia.Web.Features.Evidence;
 using Harmonia.Web.Features.Gaps;
 using Harmonia.Web.Features.Health;
@@ -138,8 +139,10 @@ organization.MapGapEndpoints();
 organization.MapAuditTrailEndpoints();
 organization.MapMembersEndpoints();
 organization.MapEvidenceEndpoints(evidenceStore);
+organization.MapDocumentsEndpoints();
 app.MapPageFileEndpoints();
 app.MapEvidencePageEndpoints(evidenceStore);
+app.MapDocumentPageEndpoints();
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

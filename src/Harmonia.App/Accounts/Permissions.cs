@@ -20,14 +20,17 @@ public enum Permission
 
     /// <summary>Add and remove members, change roles, revoke anyone's tokens.</summary>
     ManageMembers,
+
+    /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision).</summary>
+    Approve,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<OrganizationRole, Permission[]> Granted = new()
     {
-        [OrganizationRole.Owner] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.ManageMembers],
-        [OrganizationRole.Manager] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete],
+        [OrganizationRole.Owner] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.ManageMembers, Permission.Approve],
+        [OrganizationRole.Manager] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.Approve],
         [OrganizationRole.Contributor] = [Permission.Read, Permission.Edit],
         [OrganizationRole.Auditor] = [Permission.Read, Permission.ReadAuditTrail],
         [OrganizationRole.Viewer] = [Permission.Read],

@@ -5,6 +5,12 @@ namespace Harmonia.Web.Platform;
 /// <summary>Marks an endpoint with the permission it needs; the cross-tenant test reads it back from the metadata.</summary>
 internal sealed record PermissionMetadata(Permission Permission);
 
+/// <summary>
+/// Marks an endpoint whose success also depends on the record's state (a document must be approved before it is
+/// published): the role test then accepts a readable refusal of the state, never a 403 or 404, from allowed roles.
+/// </summary>
+internal sealed record StateDependentMetadata;
+
 internal static class EndpointConventions
 {
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)

@@ -1,3 +1,6 @@
+using Harmonia.App;
+using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Harmonia.Web.Platform;
@@ -28,6 +31,26 @@ internal static class PageForms
                 ? await next(context)
                 : Results.Problem(statusCode: 400, title: "Form expired", detail: "Reload the page and submit the form again.");
         });
+
+    /// <summary>
+    /// Runs a form's work: the address it returns is where the browser goes next; a missing record is a 404; a
+    /// mistake the person can fix goes back to <paramref name="page"/> as a message, with nothing changed.
+    /// </summary>
+    public static async Task<IResult> Outcome(string page, Func<Task<string?>> work)
+    {
+        try
+        {
+            return await work() is { } next ? Results.Redirect(next) : Results.NotFound();
+        }
+        catch (InvalidInputException ex)
+        {
+            return Results.Redirect(WithError(page, string.Join(" ", ex.Errors.SelectMany(e => e.Value))));
+        }
+        catch (Exception ex) when (ex is HarmoniaInputException or EvidenceTooLargeException or VersionConflictException or InvalidDataException)
+        {
+            return Results.Redirect(WithError(page, ex.Message));
+        }
+    }
 
     /// <summary>A local page address with an error message for the page to show.</summary>
     public static string WithError(string page, string message) => With(page, "error", message);

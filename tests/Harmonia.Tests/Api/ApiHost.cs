@@ -9,6 +9,7 @@ using Harmonia.App.Persistence;
 using Harmonia.Tests.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Tests.Api;
@@ -159,6 +160,20 @@ internal sealed class ApiHost : IAsyncDisposable
         var added = await s.GetRequiredService<AddEvidenceHandler>().HandleAsync(
             controlId, new EvidenceInput("Review minutes", null, null, new DateOnly(2026, 4, 1), null), new EvidenceUpload(content, "minutes.txt", null));
         return added!.Id;
+    });
+
+    /// <summary>The organization's ai-policy document (generated as a draft the first time).</summary>
+    public Task<Guid> DocumentAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        if (await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => (Guid?)d.Id).SingleOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        await s.GetRequiredService<Harmonia.App.Features.Documents.GenerateDocumentDraftsHandler>().HandleAsync(new(organization, ["ai-policy"]));
+        return await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => d.Id).SingleAsync();
     });
 
     public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>

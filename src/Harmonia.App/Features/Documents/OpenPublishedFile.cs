@@ -12,15 +12,25 @@ public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileS
     public async Task<PublishedFile?> HandleAsync(Guid documentId, int number, DocumentFileFormat format, CancellationToken cancellationToken = default)
     {
         var revision = await db.DocumentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken);
-        var document = revision is null ? null : await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        if (revision.DocxSha256 is null)
+        {
+            throw new HarmoniaInputException($"Revision {revision.Label} is {revision.Status.Replace('_', ' ')}: files are kept for published revisions only.");
+        }
+
+        var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken);
         var (sha256, type) = format switch
         {
-            DocumentFileFormat.Docx => (revision?.DocxSha256, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            DocumentFileFormat.Pdf => (revision?.PdfSha256, "application/pdf"),
-            _ => (null, string.Empty),
+            DocumentFileFormat.Docx => (revision.DocxSha256, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            DocumentFileFormat.Pdf => (revision.PdfSha256, "application/pdf"),
+            _ => throw new HarmoniaInputException("Published revisions keep DOCX and PDF files."),
         };
         return sha256 is not null && store.Open(sha256) is { } stream
-            ? new PublishedFile(stream, $"{document!.TemplateId}-{revision!.Label}.{format.ToString().ToLowerInvariant()}", type)
+            ? new PublishedFile(stream, $"{document.TemplateId}-{revision.Label}.{format.ToString().ToLowerInvariant()}", type)
             : null;
     }
 }

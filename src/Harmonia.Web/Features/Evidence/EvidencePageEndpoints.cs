@@ -1,4 +1,3 @@
-using Harmonia.App;
 using Harmonia.App.Accounts;
 using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Controls;
@@ -17,7 +16,7 @@ internal static class EvidencePageEndpoints
         var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
 
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/evidence", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
-                Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
+                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
                 {
                     var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
                     await using var content = file?.OpenReadStream();
@@ -29,7 +28,7 @@ internal static class EvidencePageEndpoints
             .WithMetadata(uploadLimit);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-                Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
+                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
                 {
                     var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
                     await using var content = file?.OpenReadStream();
@@ -47,7 +46,7 @@ internal static class EvidencePageEndpoints
             .RequirePagePermission(Permission.Read);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
-                Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
+                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
                 {
                     var evidence = await get.HandleAsync(evidenceId, ct);
                     return evidence is not null && await delete.HandleAsync(evidenceId, ct)
@@ -58,7 +57,7 @@ internal static class EvidencePageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
-                Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
+                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
                 {
                     var control = await get.HandleAsync(controlId, ct);
                     return control is not null && await delete.HandleAsync(controlId, null, ct)
@@ -69,7 +68,7 @@ internal static class EvidencePageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/requirements/{requirementId}/result", (Guid orgId, string requirementId, HttpRequest request, SetResultHandler set, DeleteResultHandler clear, CancellationToken ct) =>
-                Outcome($"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}", async () =>
+                PageForms.Outcome($"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}", async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var page = $"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}";
@@ -84,22 +83,5 @@ internal static class EvidencePageEndpoints
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
-    }
-
-    /// <summary>Runs a form's work; a mistake the user can fix goes back to the page as a message, a missing record is a 404.</summary>
-    private static async Task<IResult> Outcome(string page, Func<Task<string?>> work)
-    {
-        try
-        {
-            return await work() is { } next ? Results.Redirect(next) : Results.NotFound();
-        }
-        catch (InvalidInputException ex)
-        {
-            return Results.Redirect(PageForms.WithError(page, string.Join(" ", ex.Errors.SelectMany(e => e.Value))));
-        }
-        catch (Exception ex) when (ex is HarmoniaInputException or EvidenceTooLargeException or VersionConflictException or InvalidDataException)
-        {
-            return Results.Redirect(PageForms.WithError(page, ex.Message));
-        }
     }
 }

@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Content;
+using Harmonia.App.Documents;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Organizations;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Documents;
+
+/// <summary>Form posts and downloads of the questionnaire and documents pages (cookie sign-in, antiforgery checked).</summary>
+internal static class DocumentPageEndpoints
+{
+    public static void MapDocumentPageEndpoints(this WebApplication app)
+    {
+        app.MapPost("/orgs/{orgId:guid}/questionnaire/answers", (Guid orgId, HttpRequest request, LoadedContent content, SaveAnswersHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/questionnaire", async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var answers = AnswersFormReader.Read(form.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToArray()), content.Documents.Questionnaire);
+                    var saved = await save.HandleAsync(answers, ct);
+                    return $"/orgs/{orgId}/questionnaire?saved={saved.Version}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/documents/generate", (Guid orgId, GenerateDocumentDraftsHandler generate, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/documents", async () =>
+                {
+                    var outcome = await generate.HandleAsync(new GenerateDraftsRequest(orgId), ct);
+                    return $"/orgs/{orgId}/documents?generated={outcome.Drafts}&unchanged={outcome.Unchanged}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/submit", (Guid orgId, Guid documentId, HttpRequest request, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                {
+                    var change = (await request.ReadFormAsync(ct))["change"].ToString();
+                    return await handler.HandleAsync(new DocumentTransition(documentId, DocumentAction.Submit, change.Length == 0 ? null : change), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved=submitted" : null;
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        foreach (var action in new[] { DocumentAction.Approve, DocumentAction.Reject, DocumentAction.Publish, DocumentAction.Retire })
+        {
+            var name = action.ToString().ToLowerInvariant();
+            app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/{name}", (Guid orgId, Guid documentId, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
+                    PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                        await handler.HandleAsync(new DocumentTransition(documentId, action), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved={name}" : null))
+                .RequirePagePermission(Permission.Approve)
+                .WithMetadata(new StateDependentMetadata())
+                .ValidateFormAntiforgery();
+        }
+
+        app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/acknowledge", (Guid orgId, Guid documentId, HttpContext http, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                    await handler.HandleAsync(new AcknowledgeRequest(documentId, DocumentsEndpoints.UserId(http.User), http.User.Identity?.Name ?? "unknown"), ct)
+                        ? $"/orgs/{orgId}/documents/{documentId}?saved=acknowledged"
+                        : null))
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet("/orgs/{orgId:guid}/documents/{documentId:guid}/revisions/{number:int}/{format}", async (Guid documentId, int number, string format, OpenPublishedFileHandler handler, CancellationToken ct) =>
+                Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed) && await handler.HandleAsync(documentId, number, parsed, ct) is { } file
+                    ? Results.Stream(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata());
+
+        // The whole pack from the latest answers, zipped: what "Generate all" hands to a person who wants the files.
+        app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, LoadOrganizationHandler load, GetAnswersHandler answers, GeneratePolicyPackHandler pack, TimeProvider time, CancellationToken ct) =>
+            {
+                var formats = (format ?? "docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(f => Enum.TryParse<DocumentFileFormat>(f, true, out var parsed) ? parsed : throw new HarmoniaInputException($"Unknown format '{f}'."))
+                    .ToArray();
+                var organization = await load.HandleAsync(new LoadOrganizationRequest(orgId), ct);
+                var documents = pack.Handle(new GeneratePolicyPackRequest(organization, (await answers.HandleAsync(ct)).Answers, formats, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))).ToArray();
+                using var buffer = new MemoryStream();
+                using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    foreach (var file in documents.SelectMany(d => d.Files))
+                    {
+                        await using var entry = await zip.CreateEntry(file.FileName, CompressionLevel.Fastest).OpenAsync(ct);
+                        await entry.WriteAsync(file.Content, ct);
+                    }
+                }
+
+                return Results.File(buffer.ToArray(), "application/zip", "policy-pack.zip");
+            })
+            .RequirePagePermission(Permission.Read);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Content;
+using Harmonia.App.Documents;
+using Harmonia.App.Features.Documents;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Documents;
+
+internal static class DocumentsEndpoints
+{
+    public sealed record GenerateInput(IReadOnlyList<string>? TemplateIds);
+
+    public sealed record SubmitInput(string? Change);
+
+    public static void MapDocumentsEndpoints(this RouteGroupBuilder organization)
+    {
+        var group = organization.MapGroup("/").WithTags("Documents");
+
+        group.MapGet("/answers", async (GetAnswersHandler handler, CancellationToken ct) =>
+            {
+                var set = await handler.HandleAsync(ct);
+                return TypedResults.Ok(new { set.Version, Answers = AnswersJson.ToElement(set.Answers), set.SavedUtc, set.SavedBy });
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("The latest questionnaire answers and their version.");
+
+        group.MapPut("/answers", async (HttpRequest request, LoadedContent content, SaveAnswersHandler handler, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var text = await reader.ReadToEndAsync(ct);
+
+                // JSON is YAML: one reader checks answers wherever they come from, with line and column.
+                var answers = AnswersFileReader.Read("request body", text, content.Documents.Questionnaire);
+                var saved = await handler.HandleAsync(answers, ct);
+                return TypedResults.Ok(new { saved.Version, Answers = AnswersJson.ToElement(saved.Answers), saved.SavedUtc, saved.SavedBy });
+            })
+            .RequirePermission(Permission.Edit)
+            .Accepts<object>("application/json")
+            .WithSummary("Replace the answers ({\"answers\": {\"org.short_name\": \"Acme\", ...}}); saved as a new version.");
+
+        group.MapGet("/documents", async (ClaimsPrincipal user, ListDocumentsHandler handler, CancellationToken ct) =>
+            {
+                var items = await handler.HandleAsync(UserId(user), ct);
+                return TypedResults.Ok(new Page<DocumentSummaryDto>(items, 1, Math.Max(1, items.Count), items.Count));
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("Every document of the library with its status, review date and acknowledgments (one page: the library is small).");
+
+        group.MapGet("/documents/coverage", (LoadedContent content) =>
+            {
+                var report = DocumentCoverage.Compute(content.Documents, content.Catalog);
+                return TypedResults.Ok(new
+                {
+                    report.Covered,
+                    Total = report.Rows.Count,
+                    Rows = report.Rows.Select(r => new { r.RequirementId, r.Title, r.Expected, r.Covered, Statements = r.Statements.Select(s => s.StatementId) }),
+                });
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("Every requirement of both standards that asks for documented information, and the statements covering it.");
+
+        group.MapPost("/documents/generate", async (Guid orgId, GenerateInput? input, GenerateDocumentDraftsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(new GenerateDraftsRequest(orgId, input?.TemplateIds), ct)))
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Generate drafts from the latest answers (all documents, or templateIds).");
+
+        group.MapGet("/documents/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, GetDocumentHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(documentId, UserId(user), ct) is { } found ? Results.Ok(found) : Problems.NotFound("The organization has no such document."))
+            .RequirePermission(Permission.Read)
+            .WithSummary("One document: revisions, latest text, diff to the published revision, acknowledgments.");
+
+        group.MapPost("/documents/{documentId:guid}/submit", (Guid documentId, SubmitInput? input, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
+                Transition(handler, new DocumentTransition(documentId, DocumentAction.Submit, input?.Change), ct))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Send the draft for review (change: material or minor).");
+
+        foreach (var (action, summary) in new[]
+        {
+            (DocumentAction.Approve, "Approve the revision in review (not your own)."),
+            (DocumentAction.Reject, "Send the revision in review back to draft."),
+            (DocumentAction.Publish, "Publish the approved revision: hashed, DOCX and PDF kept, previous one retired."),
+            (DocumentAction.Retire, "Retire the published revision."),
+        })
+        {
+            group.MapPost($"/documents/{{documentId:guid}}/{action.ToString().ToLowerInvariant()}", (Guid documentId, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
+                    Transition(handler, new DocumentTransition(documentId, action), ct))
+                .RequirePermission(Permission.Approve)
+                .WithMetadata(new StateDependentMetadata())
+                .WithSummary(summary);
+        }
+
+        group.MapPost("/documents/{documentId:guid}/acknowledge", async (Guid documentId, ClaimsPrincipal user, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(new AcknowledgeRequest(documentId, UserId(user), user.Identity?.Name ?? "unknown"), ct)
+                    ? Results.NoContent()
+                    : Problems.NotFound("The organization has no such document."))
+            .RequirePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Confirm that you read the published revision.");
+
+        group.MapGet("/documents/{documentId:guid}/revisions/{number:int}/{format}", async (Guid documentId, int number, string format, OpenPublishedFileHandler handler, CancellationToken ct) =>
+                !Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed) ? Problems.BadRequest("The format is docx or pdf.")
+                : await handler.HandleAsync(documentId, number, parsed, ct) is { } file ? Results.Stream(file.Content, file.ContentType, file.FileName)
+                : Problems.NotFound("The organization has no such document revision."))
+            .RequirePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("The DOCX or PDF kept when the revision was published.");
+    }
+
+    private static async Task<IResult> Transition(ChangeDocumentStatusHandler handler, DocumentTransition transition, CancellationToken ct) =>
+        await handler.HandleAsync(transition, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such document.");
+
+    internal static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
