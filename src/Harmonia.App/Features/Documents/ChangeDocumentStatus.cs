@@ -59,6 +59,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
                 }
 
                 latest.Change = transition.Change ?? latest.Change;
+                latest.Label = GenerateDocumentDraftsHandler.Label(document.Revisions.SingleOrDefault(r => r.Status == DocumentStatuses.Published)?.Label, latest.Change);
                 latest.Status = DocumentStatuses.InReview;
                 break;
             case DocumentAction.Approve:

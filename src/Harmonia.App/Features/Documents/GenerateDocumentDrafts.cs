@@ -89,7 +89,8 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
     /// <summary>The Markdown without its cover table, so a new version label alone never counts as a change.</summary>
     internal static string Body(string markdown) => string.Join('\n', markdown.Split('\n').Where(l => !l.StartsWith("| Version |", StringComparison.Ordinal) && !l.StartsWith("| Status |", StringComparison.Ordinal) && !l.StartsWith("| Next review |", StringComparison.Ordinal)));
 
-    private static string Label(string? published, string change)
+    /// <summary>The label a revision gets after <paramref name="published"/> for a change of that class.</summary>
+    internal static string Label(string? published, string change)
     {
         if (published is null)
         {

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Harmonia.App.Accounts;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Persistence;
+
+namespace Harmonia.Tests.Api;
+
+/// <summary>Document control through the REST API: answers, drafts, review, approval by someone else, publication, acknowledgment.</summary>
+public sealed class DocumentControlTests
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static string AcmeAnswersJson()
+    {
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, object>>>(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "acme-answers.yaml")));
+        return JsonSerializer.Serialize(new { answers = yaml["answers"] });
+    }
+
+    private static async Task<JsonElement> DocumentAsync(HttpClient client, string api, string templateId)
+    {
+        var list = await ReadAsync(await client.GetAsync(new Uri($"{api}/documents", UriKind.Relative)));
+        var id = list.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("templateId").GetString() == templateId).GetProperty("documentId").GetString();
+        return await ReadAsync(await client.GetAsync(new Uri($"{api}/documents/{id}", UriKind.Relative)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_document_goes_from_draft_to_published_approved_by_someone_else_and_is_acknowledged_per_version(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+
+        var saved = await ReadAsync(await contributor.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Json(AcmeAnswersJson())));
+        Assert.Equal(1, saved.GetProperty("version").GetInt32());
+        var generated = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("{}")));
+        Assert.True(generated.GetProperty("drafts").GetInt32() >= 25);
+        Assert.Empty(generated.GetProperty("missing").EnumerateArray());
+        var again = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("{}")));
+        Assert.Equal(0, again.GetProperty("drafts").GetInt32());
+
+        var document = await DocumentAsync(contributor, api, "ai-policy");
+        var id = document.GetProperty("summary").GetProperty("documentId").GetString();
+        var url = $"{api}/documents/{id}";
+        Assert.Contains("Dr. Tomás Alves", document.GetProperty("latestMarkdown").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await contributor.PostAsync(new Uri(url + "/submit", UriKind.Relative), Json("""{"change":"material"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsync(new Uri(url + "/publish", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/publish", UriKind.Relative), null)).StatusCode);
+
+        var published = (await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary");
+        Assert.Equal(("1.0", "published"), (published.GetProperty("published").GetProperty("label").GetString(), published.GetProperty("published").GetProperty("status").GetString()));
+        Assert.True(published.GetProperty("mustAcknowledge").GetBoolean());
+
+        // The kept DOCX is a valid Word file and stays the same bytes on every download.
+        var docx = await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/docx", UriKind.Relative));
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(word));
+            Assert.Contains("published", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(docx, await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/docx", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.NoContent, (await viewer.PostAsync(new Uri(url + "/acknowledge", UriKind.Relative), null)).StatusCode);
+        Assert.False((await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary").GetProperty("mustAcknowledge").GetBoolean());
+
+        // New answers make a new draft with a diff; the published revision does not change.
+        var changed = AcmeAnswersJson().Replace("Dr. Tom\\u00E1s Alves", "Dr. Ines Brandt", StringComparison.Ordinal).Replace("Dr. Tomás Alves", "Dr. Ines Brandt", StringComparison.Ordinal);
+        await ReadAsync(await contributor.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Json(changed)));
+        await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        var redrafted = await ReadAsync(await contributor.GetAsync(new Uri(url, UriKind.Relative)));
+        Assert.Equal(("2.0", "draft"), (redrafted.GetProperty("summary").GetProperty("latest").GetProperty("label").GetString(), redrafted.GetProperty("summary").GetProperty("latest").GetProperty("status").GetString()));
+        Assert.Contains(redrafted.GetProperty("diffToPublished").EnumerateArray(), l => l.GetProperty("kind").GetString() == "added" && l.GetProperty("text").GetString()!.Contains("Ines Brandt", StringComparison.Ordinal));
+        Assert.Equal("1.0", redrafted.GetProperty("summary").GetProperty("published").GetProperty("label").GetString());
+
+        // A minor change keeps acknowledgments; publishing retires the previous revision.
+        await contributor.PostAsync(new Uri(url + "/submit", UriKind.Relative), Json("""{"change":"minor"}"""));
+        await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/publish", UriKind.Relative), null)).StatusCode);
+        var after = await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)));
+        Assert.Equal("1.1", after.GetProperty("summary").GetProperty("published").GetProperty("label").GetString());
+        Assert.False(after.GetProperty("summary").GetProperty("mustAcknowledge").GetBoolean());
+        Assert.Equal(["published", "retired"], after.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+
+        var trail = await ReadAsync(await owner.GetAsync(new Uri($"{api}/audit-trail?pageSize=50", UriKind.Relative)));
+        Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("entityType").GetString() == "DocumentRevisionRecord" && e.GetProperty("changes").GetString()!.Contains("\"published\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_author_cannot_approve_and_missing_answers_block_publication()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        var url = $"{api}/documents/{(await DocumentAsync(owner, api, "ai-policy")).GetProperty("summary").GetProperty("documentId").GetString()}";
+
+        await owner.PostAsync(new Uri(url + "/submit", UriKind.Relative), null);
+        var own = await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Contains("cannot approve their own", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+        var publish = await manager.PostAsync(new Uri(url + "/publish", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
+        Assert.Contains("required answers are missing", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var bad = await owner.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Json("""{"answers":{"org.hosting":"moon"}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(0, (await ReadAsync(await owner.GetAsync(new Uri($"{api}/answers", UriKind.Relative)))).GetProperty("version").GetInt32());
+    }
+}
