@@ -86,7 +86,11 @@ public sealed class CrossTenantAndRoleTests
             var form = new MultipartFormDataContent
             {
                 { new StringContent(hidden["__RequestVerificationToken"]), "__RequestVerificationToken" },
-                { new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "greenfield-startup.yaml"))), "file", "greenfield.yaml" },
+                {
+                    new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, call.Pattern.EndsWith("questionnaire/import", StringComparison.Ordinal) ? "acme-answers.yaml" : "greenfield-startup.yaml"))),
+                    "file",
+                    "upload.yaml"
+                },
 
                 // What the other page forms need; each endpoint reads only its own fields.
                 { new StringContent("Evidence from the role test"), "title" },

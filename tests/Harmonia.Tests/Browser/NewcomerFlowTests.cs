@@ -158,6 +158,39 @@ public sealed partial class NewcomerFlowTests
         Assert.Contains("created result iso42001-2023:7.5.1", await page.Locator("ul.activity").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "26-dashboard-activity");
 
+        // Policies and procedures: answers imported, every draft generated, one sent for review.
+        await page.GotoAsync(dashboard + "/questionnaire");
+        await page.GetByLabel("Answers file").SetInputFilesAsync(Path.Combine(RepositoryPaths.Examples, "acme-answers.yaml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import answers" }).ClickAsync();
+        Assert.StartsWith("Answers saved as version 1", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("the AI Governance Lead (Dr. Tomás Alves)", await page.GetByLabel("AI governance lead *").InputValueAsync());
+        await AssertLabelledAsync(page);
+        await Shot(page, "27-questionnaire");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
+        Assert.Contains("Coverage 76 of 76", await page.Locator(".cards").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate all drafts" }).ClickAsync();
+        Assert.StartsWith("32 drafts generated", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "28-documents");
+        await page.GetByRole(AriaRole.Link, new() { Name = "AI policy", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        Assert.Equal("Done: submitted.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("in review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dr. Tomás Alves", await page.Locator("pre.doc").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "29-document");
+        var pack = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.GotoAsync(dashboard + "/documents");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Download the pack" }).ClickAsync();
+        });
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(await pack.PathAsync()))
+        {
+            Assert.Contains(zip.Entries, e => e.Name == "ai-policy.pdf");
+            Assert.Contains(zip.Entries, e => e.Name == "information-security-policy.docx");
+        }
+
+        await page.GotoAsync(dashboard + "/documents/coverage");
+        await Shot(page, "30-coverage");
+
         // Two-factor sign-in off again, with the passphrase.
         await page.GotoAsync(baseUrl + "/account/two-factor");
         await page.GetByLabel("Your passphrase, to confirm it is you").FillAsync("model cards and data sheets");

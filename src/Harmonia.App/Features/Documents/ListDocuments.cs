@@ -14,6 +14,7 @@ public sealed class ListDocumentsHandler(HarmoniaDbContext db, LoadedContent con
         var acknowledgments = await db.DocumentAcknowledgments.AsNoTracking().Select(a => new { a.RevisionId, a.UserId }).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return content.Documents.Templates
+            .OrderBy(t => t.Title, StringComparer.Ordinal)
             .Select(t => Summary(t, documents.GetValueOrDefault(t.Id), acknowledgments.Select(a => (a.RevisionId, a.UserId)).ToArray(), userId, today))
             .ToArray();
     }

@@ -5,6 +5,7 @@ using Harmonia.App.Content;
 using Harmonia.App.Documents;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Organizations;
+using Harmonia.App.Organizations;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;
@@ -21,6 +22,28 @@ internal static class DocumentPageEndpoints
                     var answers = AnswersFormReader.Read(form.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToArray()), content.Documents.Questionnaire);
                     var saved = await save.HandleAsync(answers, ct);
                     return $"/orgs/{orgId}/questionnaire?saved={saved.Version}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/questionnaire/import", (Guid orgId, IFormFile? file, LoadedContent content, SaveAnswersHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/questionnaire", async () =>
+                {
+                    if (file is null || file.Length is 0 or > OrganizationFileReader.MaxFileBytes)
+                    {
+                        throw new HarmoniaInputException("Choose an answers file (YAML, up to 2 MB), like examples/acme-answers.yaml.");
+                    }
+
+                    using var reader = new StreamReader(file.OpenReadStream());
+                    try
+                    {
+                        var answers = AnswersFileReader.Read(Path.GetFileName(file.FileName), await reader.ReadToEndAsync(ct), content.Documents.Questionnaire);
+                        return $"/orgs/{orgId}/questionnaire?saved={(await save.HandleAsync(answers, ct)).Version}";
+                    }
+                    catch (ContentValidationException ex)
+                    {
+                        throw new HarmoniaInputException(ex.Message);
+                    }
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
