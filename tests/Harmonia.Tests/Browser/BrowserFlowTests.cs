@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Persistence;
 using Harmonia.Web.Platform;
@@ -17,13 +16,11 @@ namespace Harmonia.Tests.Browser;
 /// </summary>
 public sealed class BrowserFlowTests
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task Setup_import_gap_audit_trail_and_sign_in_again()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        var port = FreePort();
+        var port = BrowserSupport.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
@@ -35,19 +32,13 @@ public sealed class BrowserFlowTests
         Assert.NotNull(setupLink);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("HARMONIA_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BrowserSupport.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        Directory.CreateDirectory(Screenshots);
 
         // First run: the one-time link creates the first account and organization.
         await page.GotoAsync(setupLink);
-        await AssertLabelledAsync(page);
-        await Shot(page, "01-setup");
+        await BrowserSupport.AssertLabelledAsync(page);
+        await BrowserSupport.Shot(page, "01-setup");
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByLabel("Organization name").FillAsync("Acme Analytics GmbH");
@@ -56,7 +47,7 @@ public sealed class BrowserFlowTests
         var dashboard = page.Url;
         Assert.Matches("/orgs/[0-9a-f-]{36}$", dashboard);
         Assert.Contains("0 %", await page.Locator(".cards").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "02-dashboard-empty");
+        await BrowserSupport.Shot(page, "02-dashboard-empty");
 
         // The link works once.
         var reuse = await browser.NewPageAsync();
@@ -68,38 +59,38 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("Organization file").SetInputFilesAsync(Path.Combine(RepositoryPaths.Examples, "acme-iso27001-certified.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         Assert.StartsWith("Imported:", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "03-import");
+        await BrowserSupport.Shot(page, "03-import");
 
         // The gap figure changed.
         await page.GotoAsync(dashboard);
         var cards = await page.Locator(".cards").InnerTextAsync();
         Assert.Contains("100 %", cards, StringComparison.Ordinal);
         Assert.Contains("44 %", cards, StringComparison.Ordinal);
-        await Shot(page, "04-dashboard");
+        await BrowserSupport.Shot(page, "04-dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Gap analysis" }).ClickAsync();
         Assert.Contains("57.8", await page.Locator(".cards").InnerTextAsync() + await page.Locator("svg").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
-        await Shot(page, "05-gap");
+        await BrowserSupport.Shot(page, "05-gap");
         await page.GetByLabel("Group").SelectOptionAsync("A.5");
         await page.GetByLabel("Result").SelectOptionAsync("open");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         Assert.Equal(4, await page.Locator("table.grid tbody tr").CountAsync());
-        await Shot(page, "06-gap-filtered");
+        await BrowserSupport.Shot(page, "06-gap-filtered");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Controls" }).ClickAsync();
         Assert.Equal(43, await page.Locator("table.grid tbody tr").CountAsync());
-        await Shot(page, "07-controls");
+        await BrowserSupport.Shot(page, "07-controls");
 
         // The import is in the audit trail, with the person who did it, and the chain holds.
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         Assert.StartsWith("Hash chain intact", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("user:owner@acme.example", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "08-audit-trail");
+        await BrowserSupport.Shot(page, "08-audit-trail");
 
         // Two-factor sign-in with an authenticator app (the test computes the app's code from the shown key).
         await page.GetByRole(AriaRole.Link, new() { Name = "owner@acme.example" }).ClickAsync();
         var key = await page.Locator("#authenticator-key").InnerTextAsync();
-        await Shot(page, "09-two-factor");
+        await BrowserSupport.Shot(page, "09-two-factor");
         await page.GetByLabel("Code from the app").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         var recoveryCodes = await page.Locator("#recovery-codes code").AllInnerTextsAsync();
@@ -111,7 +102,7 @@ public sealed class BrowserFlowTests
         await page.GetByLabel("What it is for").FillAsync("browser test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var token = await page.Locator("#new-token").InnerTextAsync();
-        await Shot(page, "10-settings");
+        await BrowserSupport.Shot(page, "10-settings");
         using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var organizationId = dashboard[(dashboard.LastIndexOf('/') + 1)..];
@@ -124,12 +115,12 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync(baseUrl + "/orgs");
         Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
-        await AssertLabelledAsync(page);
+        await BrowserSupport.AssertLabelledAsync(page);
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("wrong passphrase entirely");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.StartsWith("Sign-in failed.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "11-signin-failed");
+        await BrowserSupport.Shot(page, "11-signin-failed");
         await page.GetByLabel("E-mail address").FillAsync("owner@acme.example");
         await page.GetByLabel("Passphrase").FillAsync("quarterly access reviews");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -142,7 +133,7 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your organizations" }).WaitForAsync();
         Assert.Contains("Acme Analytics GmbH", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "12-organizations");
+        await BrowserSupport.Shot(page, "12-organizations");
 
         // A second organization, created in the browser, starts empty and apart from the first.
         await page.GetByLabel("Name").FillAsync("Acme Labs");
@@ -156,34 +147,13 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search" }).FillAsync("impact assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         Assert.Contains("AI system impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "13-catalog");
+        await BrowserSupport.Shot(page, "13-catalog");
         await page.GetByRole(AriaRole.Link, new() { Name = "Crosswalk 27001 → 42001" }).ClickAsync();
         Assert.True(await page.Locator("table.grid tbody tr").CountAsync() > 70);
-        await Shot(page, "14-crosswalk");
+        await BrowserSupport.Shot(page, "14-crosswalk");
 
         // Another tenant's id is simply not found.
         var response = await page.GotoAsync($"{baseUrl}/orgs/{Guid.NewGuid()}/gap/iso42001-2023");
         Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
-    }
-
-    /// <summary>Every visible form field has a label a screen reader announces.</summary>
-    private static async Task AssertLabelledAsync(IPage page)
-    {
-        foreach (var input in await page.Locator("input:not([type=hidden]), select").AllAsync())
-        {
-            var id = await input.GetAttributeAsync("id");
-            Assert.False(string.IsNullOrEmpty(id), "a form field without an id cannot have a label");
-            Assert.Equal(1, await page.Locator($"label[for='{id}']").CountAsync());
-        }
-    }
-
-    private static Task<byte[]> Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

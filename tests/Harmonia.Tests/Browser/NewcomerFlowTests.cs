@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Persistence;
@@ -19,8 +17,6 @@ namespace Harmonia.Tests.Browser;
 /// </summary>
 public sealed partial class NewcomerFlowTests
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task Sign_up_two_factor_create_import_add_evidence_and_watch_the_gap_figure_change()
     {
@@ -32,7 +28,7 @@ public sealed partial class NewcomerFlowTests
         }
 
         var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = BrowserSupport.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
@@ -43,14 +39,8 @@ public sealed partial class NewcomerFlowTests
         factory.StartServer();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("HARMONIA_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BrowserSupport.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        Directory.CreateDirectory(Screenshots);
 
         // Sign up from the sign-in page.
         await page.GotoAsync(baseUrl + "/signin");
@@ -58,7 +48,7 @@ public sealed partial class NewcomerFlowTests
         await page.GetByLabel("E-mail address").FillAsync("dana@acme.example");
         await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync("model cards and data sheets");
         await page.GetByLabel("Passphrase again").FillAsync("model cards and data sheets");
-        await Shot(page, "20-sign-up");
+        await BrowserSupport.Shot(page, "20-sign-up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your organizations" }).WaitForAsync();
 
@@ -86,13 +76,13 @@ public sealed partial class NewcomerFlowTests
         // A new control for the AI impact assessment work, implemented.
         await page.GetByRole(AriaRole.Link, new() { Name = "Controls" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New control" }).ClickAsync();
-        await AssertLabelledAsync(page);
+        await BrowserSupport.AssertLabelledAsync(page, "main");
         await page.GetByLabel("Key").FillAsync("C-AI-1");
         await page.GetByLabel("Name").FillAsync("AI system impact assessments before release");
         await page.GetByLabel("Owner").FillAsync("AI governance lead");
         await page.GetByLabel("Status").SelectOptionAsync("implemented");
         await page.GetByLabel("Requirements it satisfies").FillAsync("iso42001-2023:6.1.4\niso42001-2023:8.4, iso42001-2023:A.5.2\niso42001-2023:A.5.4");
-        await Shot(page, "21-control-new");
+        await BrowserSupport.Shot(page, "21-control-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save control" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "AI system impact assessments before release" }).WaitForAsync();
         Assert.Equal("Saved: C-AI-1.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
@@ -109,7 +99,7 @@ public sealed partial class NewcomerFlowTests
         var evidenceTable = await page.Locator("table.grid").Nth(1).InnerTextAsync();
         Assert.Contains("impact-assessment-2026.pdf", evidenceTable, StringComparison.Ordinal);
         Assert.Contains("SHA-256", evidenceTable, StringComparison.Ordinal);
-        await Shot(page, "22-control-with-evidence");
+        await BrowserSupport.Shot(page, "22-control-with-evidence");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "impact-assessment-2026.pdf" }).ClickAsync());
         Assert.Equal(await File.ReadAllBytesAsync(pdf), await File.ReadAllBytesAsync(await download.PathAsync()));
 
@@ -128,7 +118,7 @@ public sealed partial class NewcomerFlowTests
         await page.GotoAsync(dashboard + "/requirements/iso42001-2023:A.5.2");
         var reason = await page.Locator("main").InnerTextAsync();
         Assert.Contains("AI system impact assessments before release", reason, StringComparison.Ordinal);
-        await Shot(page, "23-requirement");
+        await BrowserSupport.Shot(page, "23-requirement");
 
         // Confirm an inferred result with a reason.
         await page.GotoAsync(dashboard + "/requirements/iso42001-2023:7.5.1");
@@ -145,7 +135,7 @@ public sealed partial class NewcomerFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         Assert.Equal(1, await page.Locator("table.grid tbody tr").CountAsync());
         Assert.Contains("Impact assessment: churn model", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "24-evidence");
+        await BrowserSupport.Shot(page, "24-evidence");
         await page.Locator("details.orgswitch summary").ClickAsync();
         Assert.True(await page.Locator("details.orgswitch").GetByRole(AriaRole.Link, new() { Name = "Acme Analytics GmbH" }).IsVisibleAsync());
         await page.GotoAsync(dashboard + "/audit-trail");
@@ -153,10 +143,10 @@ public sealed partial class NewcomerFlowTests
         Assert.Contains("created control C-AI-1", trail, StringComparison.Ordinal);
         Assert.Contains("created evidence version", trail, StringComparison.Ordinal);
         Assert.Contains("user:dana@acme.example", trail, StringComparison.Ordinal);
-        await Shot(page, "25-audit-trail-readable");
+        await BrowserSupport.Shot(page, "25-audit-trail-readable");
         await page.GotoAsync(dashboard);
         Assert.Contains("created result iso42001-2023:7.5.1", await page.Locator("ul.activity").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "26-dashboard-activity");
+        await BrowserSupport.Shot(page, "26-dashboard-activity");
 
         // Policies and procedures: answers imported, every draft generated, one sent for review.
         await page.GotoAsync(dashboard + "/questionnaire");
@@ -164,19 +154,19 @@ public sealed partial class NewcomerFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Import answers" }).ClickAsync();
         Assert.StartsWith("Answers saved as version 1", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("the AI Governance Lead (Dr. Tomás Alves)", await page.GetByLabel("AI governance lead *").InputValueAsync());
-        await AssertLabelledAsync(page);
-        await Shot(page, "27-questionnaire");
+        await BrowserSupport.AssertLabelledAsync(page, "main");
+        await BrowserSupport.Shot(page, "27-questionnaire");
         await page.GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
         Assert.Contains("Coverage 76 of 76", await page.Locator(".cards").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate all drafts" }).ClickAsync();
         Assert.StartsWith("32 drafts generated", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "28-documents");
+        await BrowserSupport.Shot(page, "28-documents");
         await page.GetByRole(AriaRole.Link, new() { Name = "AI policy", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         Assert.Equal("Done: submitted.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("in review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Dr. Tomás Alves", await page.Locator("pre.doc").InnerTextAsync(), StringComparison.Ordinal);
-        await Shot(page, "29-document");
+        await BrowserSupport.Shot(page, "29-document");
         var pack = await page.RunAndWaitForDownloadAsync(async () =>
         {
             await page.GotoAsync(dashboard + "/documents");
@@ -189,7 +179,7 @@ public sealed partial class NewcomerFlowTests
         }
 
         await page.GotoAsync(dashboard + "/documents/coverage");
-        await Shot(page, "30-coverage");
+        await BrowserSupport.Shot(page, "30-coverage");
 
         // Two-factor sign-in off again, with the passphrase.
         await page.GotoAsync(baseUrl + "/account/two-factor");
@@ -208,24 +198,4 @@ public sealed partial class NewcomerFlowTests
 
     [GeneratedRegex(@"([0-9]+(?:\.[0-9])?) ?%")]
     private static partial Regex PercentPattern();
-
-    private static async Task AssertLabelledAsync(IPage page)
-    {
-        foreach (var input in await page.Locator("main input:not([type=hidden]), main select, main textarea").AllAsync())
-        {
-            var id = await input.GetAttributeAsync("id");
-            Assert.False(string.IsNullOrEmpty(id), "a form field without an id cannot have a label");
-            Assert.Equal(1, await page.Locator($"label[for='{id}']").CountAsync());
-        }
-    }
-
-    private static Task<byte[]> Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -31,19 +31,8 @@ internal static class EvidenceEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Attach a link (url) or a record kept elsewhere (no url) to a control, with effective and expiry dates.");
 
-        evidence.MapPost("/controls/{controlId:guid}/evidence/upload", async (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
-            {
-                var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
-                if (file is null)
-                {
-                    return Problems.BadRequest("Send the file in the multipart field 'file'.");
-                }
-
-                await using var content = file.OpenReadStream();
-                return await handler.HandleAsync(controlId, input, new EvidenceUpload(content, file.FileName, sha256), ct) is { } added
-                    ? Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added)
-                    : Problems.NotFound("The organization has no such control.");
-            })
+        evidence.MapPost("/controls/{controlId:guid}/evidence/upload", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
+                UploadAsync(request, (input, upload) => handler.HandleAsync(controlId, input, upload, ct), added => Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added), "The organization has no such control.", ct))
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
@@ -57,19 +46,8 @@ internal static class EvidenceEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Add a new version as a link or record; earlier versions never change.");
 
-        evidence.MapPost("/evidence/{evidenceId:guid}/versions/upload", async (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-            {
-                var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
-                if (file is null)
-                {
-                    return Problems.BadRequest("Send the file in the multipart field 'file'.");
-                }
-
-                await using var content = file.OpenReadStream();
-                return await handler.HandleAsync(evidenceId, input, new EvidenceUpload(content, file.FileName, sha256), ct) is { } updated
-                    ? Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated)
-                    : Problems.NotFound("The organization has no such evidence.");
-            })
+        evidence.MapPost("/evidence/{evidenceId:guid}/versions/upload", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
+                UploadAsync(request, (input, upload) => handler.HandleAsync(evidenceId, input, upload, ct), updated => Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated), "The organization has no such evidence.", ct))
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
@@ -87,5 +65,23 @@ internal static class EvidenceEndpoints
                 await handler.HandleAsync(evidenceId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such evidence."))
             .RequirePermission(Permission.Delete)
             .WithSummary("Remove evidence from its control; the audit trail keeps what it was and the file stays stored.");
+    }
+
+    /// <summary>A multipart upload: the file streams through the store's hashing; a missing record is a 404.</summary>
+    private static async Task<IResult> UploadAsync(
+        HttpRequest request,
+        Func<EvidenceInput, EvidenceUpload, Task<EvidenceDetailDto?>> save,
+        Func<EvidenceDetailDto, IResult> created,
+        string missing,
+        CancellationToken ct)
+    {
+        var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+        if (file is null)
+        {
+            return Problems.BadRequest("Send the file in the multipart field 'file'.");
+        }
+
+        await using var content = file.OpenReadStream();
+        return await save(input, new EvidenceUpload(content, file.FileName, sha256)) is { } saved ? created(saved) : Problems.NotFound(missing);
     }
 }

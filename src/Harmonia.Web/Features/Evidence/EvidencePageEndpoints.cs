@@ -16,25 +16,21 @@ internal static class EvidencePageEndpoints
         var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
 
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/evidence", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
-                {
-                    var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
-                    await using var content = file?.OpenReadStream();
-                    var added = await handler.HandleAsync(controlId, input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256), ct);
-                    return added is null ? null : $"/orgs/{orgId}/controls/{controlId}?saved={Uri.EscapeDataString(added.Title)}";
-                }))
+                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", () => SaveAsync(
+                    request,
+                    (input, upload) => handler.HandleAsync(controlId, input, upload, ct),
+                    added => $"/orgs/{orgId}/controls/{controlId}?saved={Uri.EscapeDataString(added.Title)}",
+                    ct)))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery()
             .WithMetadata(uploadLimit);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
-                {
-                    var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
-                    await using var content = file?.OpenReadStream();
-                    var updated = await handler.HandleAsync(evidenceId, input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256), ct);
-                    return updated is null ? null : $"/orgs/{orgId}/evidence/{evidenceId}?saved=version-{updated.Current.Number}";
-                }))
+                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", () => SaveAsync(
+                    request,
+                    (input, upload) => handler.HandleAsync(evidenceId, input, upload, ct),
+                    updated => $"/orgs/{orgId}/evidence/{evidenceId}?saved=version-{updated.Current.Number}",
+                    ct)))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery()
             .WithMetadata(uploadLimit);
@@ -83,5 +79,17 @@ internal static class EvidencePageEndpoints
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
+    }
+
+    /// <summary>Evidence from a page form: a file when one was chosen, else a link or a record.</summary>
+    private static async Task<string?> SaveAsync(
+        HttpRequest request,
+        Func<EvidenceInput, EvidenceUpload?, Task<EvidenceDetailDto?>> save,
+        Func<EvidenceDetailDto, string> next,
+        CancellationToken ct)
+    {
+        var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
+        await using var content = file?.OpenReadStream();
+        return await save(input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256)) is { } saved ? next(saved) : null;
     }
 }
