@@ -1,5 +1,6 @@
 using Harmonia.App;
 using Harmonia.App.Accounts;
+using Harmonia.App.Documents.Tailoring;
 using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Persistence;
@@ -29,6 +30,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHarmonia();
 var evidenceStore = EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes"));
 builder.Services.AddSingleton(evidenceStore);
+builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
 builder.Services.AddHarmoniaPersistence(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 
 // Keys for cookies and antiforgery live in the database, so several web nodes over one PostgreSQL database accept

@@ -102,6 +102,14 @@ public sealed class DocumentAcknowledgmentRecord : IOrganizationScoped
     public DateTime AcknowledgedUtc { get; set; }
 }
 
+public static class TailoringStatuses
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Refused = "refused";
+}
+
 public static class DocumentStatuses
 {
     public const string Draft = "draft";
@@ -109,4 +117,36 @@ public static class DocumentStatuses
     public const string Approved = "approved";
     public const string Published = "published";
     public const string Retired = "retired";
+}
+
+/// <summary>
+/// A model's rewrite of one statement, kept apart from the document until a person approves it. Approved rewrites
+/// replace the deterministic text in later drafts while that text is unchanged; a refused one records why.
+/// </summary>
+public sealed class TailoringProposalRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid DocumentId { get; set; }
+
+    public required string StatementId { get; set; }
+
+    public required string Original { get; set; }
+
+    public string? Proposed { get; set; }
+
+    /// <summary>pending, approved, rejected or refused (by the guardrails).</summary>
+    public required string Status { get; set; }
+
+    public string? Refusal { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedUtc { get; set; }
 }

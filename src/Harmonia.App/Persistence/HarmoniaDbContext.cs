@@ -52,6 +52,8 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
 
     public DbSet<DocumentAcknowledgmentRecord> DocumentAcknowledgments => Set<DocumentAcknowledgmentRecord>();
 
+    public DbSet<TailoringProposalRecord> TailoringProposals => Set<TailoringProposalRecord>();
+
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -209,6 +211,17 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.HasOne<DocumentRevisionRecord>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<TailoringProposalRecord>(e =>
+        {
+            e.HasIndex(t => new { t.OrganizationId, t.DocumentId, t.Status });
+            e.Property(t => t.StatementId).HasMaxLength(200);
+            e.Property(t => t.Status).HasMaxLength(16);
+            e.Property(t => t.Refusal).HasMaxLength(1000);
+            e.Property(t => t.RequestedBy).HasMaxLength(200);
+            e.Property(t => t.DecidedBy).HasMaxLength(200);
+            e.HasOne<ControlledDocumentRecord>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<AiSystemRecord>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
@@ -255,6 +268,7 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<ControlledDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentRevisionRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentAcknowledgmentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<TailoringProposalRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<CertificationRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

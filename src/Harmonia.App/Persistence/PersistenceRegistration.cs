@@ -1,4 +1,5 @@
 using Harmonia.App.Accounts;
+using Harmonia.App.Documents.Tailoring;
 using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AuditTrail;
@@ -65,6 +66,10 @@ public static class PersistenceRegistration
         services.AddScoped<ListDocumentsHandler>();
         services.AddScoped<GetDocumentHandler>();
         services.AddScoped<OpenPublishedFileHandler>();
+        services.TryAddSingleton(TailoringSettings.Off);
+        services.AddScoped<TailorDocumentHandler>();
+        services.AddScoped<DecideTailoringHandler>();
+        services.AddScoped<ListTailoringsHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

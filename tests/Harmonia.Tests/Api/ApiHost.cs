@@ -176,6 +176,25 @@ internal sealed class ApiHost : IAsyncDisposable
         return await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => d.Id).SingleAsync();
     });
 
+    /// <summary>A fresh pending rewrite of a statement of the document, as a model would have proposed it.</summary>
+    public Task<Guid> TailoringProposalAsync(Guid organization, Guid documentId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var proposal = new Harmonia.App.Documents.TailoringProposalRecord
+        {
+            DocumentId = documentId,
+            StatementId = "ai-policy.purpose",
+            Original = "Original wording.",
+            Proposed = "Tailored wording.",
+            Status = Harmonia.App.Documents.TailoringStatuses.Pending,
+            RequestedBy = "test-setup",
+        };
+        db.TailoringProposals.Add(proposal);
+        await db.SaveChangesAsync();
+        return proposal.Id;
+    });
+
     public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>
     {
         s.GetRequiredService<TenantScope>().Enter(organization);

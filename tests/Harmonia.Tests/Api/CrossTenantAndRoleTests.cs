@@ -53,6 +53,7 @@ public sealed class CrossTenantAndRoleTests
         var controlId = await host.NewControlAsync(organization);
         var evidenceId = await host.NewEvidenceAsync(organization, controlId);
         var documentId = await host.DocumentAsync(organization);
+        var proposalId = await host.TailoringProposalAsync(organization, documentId);
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
         var url = call.Pattern;
@@ -62,6 +63,7 @@ public sealed class CrossTenantAndRoleTests
             ("controlId:guid", controlId.ToString()),
             ("evidenceId:guid", evidenceId.ToString()),
             ("documentId:guid", documentId.ToString()),
+            ("proposalId:guid", proposalId.ToString()),
             ("format", "pdf"),
             ("number:int", "1"),
             ("tokenId:guid", tokenId.ToString()),
@@ -112,6 +114,7 @@ public sealed class CrossTenantAndRoleTests
             ("PUT", "answers") => Json("""{"answers":{"org.short_name":"Acme","review.access_months":3}}"""),
             ("POST", "generate") => Json("""{"templateIds":["ai-policy"]}"""),
             ("POST", "submit") => Json("""{"change":"minor"}"""),
+            ("POST", "tailor") => Json("{}"),
             ("POST", "upload") => new MultipartFormDataContent
             {
                 { new StringContent("Role test upload"), "title" },

@@ -126,4 +126,68 @@ public sealed class DocumentControlTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(0, (await ReadAsync(await owner.GetAsync(new Uri($"{api}/answers", UriKind.Relative)))).GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public async Task Tailored_wording_reaches_a_draft_only_after_a_person_approves_it()
+    {
+        await using var model = await Documents.ScriptedChatServer.StartAsync();
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Tailoring:Endpoint"] = model.Endpoint.ToString(),
+            ["Tailoring:Model"] = "scripted",
+        });
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        await ReadAsync(await contributor.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Json(AcmeAnswersJson())));
+        await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        var document = await DocumentAsync(contributor, api, "ai-policy");
+        var url = $"{api}/documents/{document.GetProperty("summary").GetProperty("documentId").GetString()}";
+        var markdown = document.GetProperty("latestMarkdown").GetString()!;
+        var purpose = markdown.Split('\n').Single(l => l.EndsWith("`[purpose]`", StringComparison.Ordinal))[..^" `[purpose]`".Length];
+        var audience = markdown.Split('\n').Single(l => l.EndsWith("`[audience]`", StringComparison.Ordinal))[..^" `[audience]`".Length];
+        model.Answer(JsonSerializer.Serialize(new
+        {
+            statements = new[]
+            {
+                new { id = "ai-policy.purpose", text = "For Acme, this policy lays down how AI systems are built, supplied and used, the principles all AI work must follow, and the AI uses Acme rules out." },
+                new { id = "ai-policy.audience", text = "This policy covers nobody in particular." },
+            },
+        }));
+
+        var proposals = await ReadAsync(await contributor.PostAsync(new Uri(url + "/tailor", UriKind.Relative), Json("""{"statementIds":["ai-policy.purpose","ai-policy.audience"]}""")));
+
+        var items = proposals.EnumerateArray().ToDictionary(p => p.GetProperty("statementId").GetString()!);
+        Assert.Equal("pending", items["ai-policy.purpose"].GetProperty("status").GetString());
+        Assert.Equal("refused", items["ai-policy.audience"].GetProperty("status").GetString());
+        Assert.Contains("missing from the rewrite", items["ai-policy.audience"].GetProperty("refusal").GetString(), StringComparison.Ordinal);
+
+        // Pending: the draft keeps the deterministic text.
+        await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        Assert.Contains(purpose, (await ReadAsync(await contributor.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("latestMarkdown").GetString(), StringComparison.Ordinal);
+
+        var id = items["ai-policy.purpose"].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{url}/tailorings/{id}/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri($"{url}/tailorings/{id}/approve", UriKind.Relative), null)).StatusCode);
+        var regenerated = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        Assert.Equal(1, regenerated.GetProperty("drafts").GetInt32());
+        var tailored = (await ReadAsync(await contributor.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("latestMarkdown").GetString()!;
+        Assert.Contains("For Acme, this policy lays down", tailored, StringComparison.Ordinal);
+        Assert.DoesNotContain(purpose, tailored, StringComparison.Ordinal);
+        Assert.Contains(audience, tailored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tailoring_is_refused_readably_when_no_model_is_configured()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var documentId = await host.DocumentAsync(host.OrganizationA);
+
+        var response = await owner.PostAsync(new Uri($"{api}/documents/{documentId}/tailor", UriKind.Relative), Json("{}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tailoring is off", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,25 @@ internal static class DocumentPageEndpoints
                 .ValidateFormAntiforgery();
         }
 
+        app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/tailor", (Guid orgId, Guid documentId, TailorDocumentHandler handler, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                    await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, null), ct) is { } proposals
+                        ? $"/orgs/{orgId}/documents/{documentId}?saved={Uri.EscapeDataString($"{proposals.Count(p => p.Proposed is not null)} rewrites proposed, {proposals.Count(p => p.Proposed is null)} refused by the guardrails")}"
+                        : null))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        foreach (var (verb, approve) in new[] { ("approve", true), ("reject", false) })
+        {
+            app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/tailorings/{{proposalId:guid}}/{verb}", (Guid orgId, Guid documentId, Guid proposalId, DecideTailoringHandler handler, CancellationToken ct) =>
+                    PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                        await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved=rewrite-{verb}d" : null))
+                .RequirePagePermission(Permission.Approve)
+                .WithMetadata(new StateDependentMetadata())
+                .ValidateFormAntiforgery();
+        }
+
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/acknowledge", (Guid orgId, Guid documentId, HttpContext http, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
                 PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
                     await handler.HandleAsync(new AcknowledgeRequest(documentId, DocumentsEndpoints.UserId(http.User), http.User.Identity?.Name ?? "unknown"), ct)

@@ -14,6 +14,8 @@ internal static class DocumentsEndpoints
 
     public sealed record SubmitInput(string? Change);
 
+    public sealed record TailorInput(IReadOnlyList<string>? StatementIds);
+
     public static void MapDocumentsEndpoints(this RouteGroupBuilder organization)
     {
         var group = organization.MapGroup("/").WithTags("Documents");
@@ -99,6 +101,31 @@ internal static class DocumentsEndpoints
             .RequirePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Confirm that you read the published revision.");
+
+        group.MapPost("/documents/{documentId:guid}/tailor", async (Guid orgId, Guid documentId, TailorInput? input, TailorDocumentHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, input?.StatementIds), ct) is { } proposals
+                    ? Results.Ok(proposals)
+                    : Problems.NotFound("The organization has no such document."))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Ask the configured model to rewrite statements (statementIds, or the plain paragraphs); answers that pass the guardrails become pending rewrites.");
+
+        group.MapGet("/documents/{documentId:guid}/tailorings", async (Guid documentId, ListTailoringsHandler handler, CancellationToken ct) =>
+            {
+                var items = await handler.HandleAsync(documentId, ct);
+                return TypedResults.Ok(new Page<TailoringProposalDto>(items, 1, Math.Max(1, items.Count), items.Count));
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("Rewrites proposed for the document: pending, approved, rejected, or refused with the guardrail's reason.");
+
+        foreach (var (verb, approve) in new[] { ("approve", true), ("reject", false) })
+        {
+            group.MapPost($"/documents/{{documentId:guid}}/tailorings/{{proposalId:guid}}/{verb}", async (Guid documentId, Guid proposalId, DecideTailoringHandler handler, CancellationToken ct) =>
+                    await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? Results.NoContent() : Problems.NotFound("The document has no such rewrite."))
+                .RequirePermission(Permission.Approve)
+                .WithMetadata(new StateDependentMetadata())
+                .WithSummary(approve ? "Approve a pending rewrite: the next draft uses it." : "Reject a pending rewrite.");
+        }
 
         group.MapGet("/documents/{documentId:guid}/revisions/{number:int}/{format}", async (Guid documentId, int number, string format, OpenPublishedFileHandler handler, CancellationToken ct) =>
                 !Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed) ? Problems.BadRequest("The format is docx or pdf.")

@@ -536,6 +536,63 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("DocumentRevisions");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Documents.TailoringProposalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Original")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Proposed")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganizationId", "DocumentId", "Status");
+
+                    b.ToTable("TailoringProposals");
+                });
+
             modelBuilder.Entity("Harmonia.App.Organizations.AiSystemRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -980,6 +1037,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 {
                     b.HasOne("Harmonia.App.Documents.ControlledDocumentRecord", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Documents.TailoringProposalRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Documents.ControlledDocumentRecord", null)
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

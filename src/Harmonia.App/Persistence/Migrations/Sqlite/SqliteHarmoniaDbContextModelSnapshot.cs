@@ -527,6 +527,63 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentRevisions");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Documents.TailoringProposalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Original")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganizationId", "DocumentId", "Status");
+
+                    b.ToTable("TailoringProposals");
+                });
+
             modelBuilder.Entity("Harmonia.App.Organizations.AiSystemRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -967,6 +1024,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Harmonia.App.Documents.ControlledDocumentRecord", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Documents.TailoringProposalRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Documents.ControlledDocumentRecord", null)
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
