@@ -134,4 +134,20 @@ public sealed class GapAnalyzerTests
         Assert.Equal(first.Recommendation, second.Recommendation);
         Assert.Equal(first.Effort, second.Effort);
     }
+
+    [Fact]
+    public void A_published_document_is_the_documentation_part_of_what_it_addresses()
+    {
+        var state = AllOfA() with { Documents = [new PublishedDocument("Impact assessment procedure", "1.0", ["b:1.3", "b:1.1"])] };
+
+        var report = Analyze(state);
+
+        var impact = report.Rows.Single(r => r.Requirement.Ref == "1.3");
+        Assert.Equal((RequirementResult.PartiallySatisfied, ResultBasis.Documented), (impact.Result, impact.Basis));
+        Assert.Contains("documented in 'Impact assessment procedure' 1.0 (published); the implementation still needs evidence", impact.Reason, StringComparison.Ordinal);
+        var satisfied = report.Rows.Single(r => r.Requirement.Ref == "1.1");
+        Assert.Equal(RequirementResult.Satisfied, satisfied.Result);
+        Assert.EndsWith("Documented in 'Impact assessment procedure' 1.0 (published).", satisfied.Reason, StringComparison.Ordinal);
+        Assert.True(report.Headline.Overall.Percent > Analyze(AllOfA()).Headline.Overall.Percent);
+    }
 }

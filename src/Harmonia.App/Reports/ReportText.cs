@@ -17,6 +17,7 @@ public static class ReportText
         ResultBasis.Entered => "entered",
         ResultBasis.Controls => "controls",
         ResultBasis.Inferred => "inferred",
+        ResultBasis.Documented => "documented",
         _ => "no source",
     };
 

@@ -29,9 +29,12 @@ public sealed class GapAnalyzer(MappingEngine engine)
             : null;
 
         var own = OwnResults.Resolve(state);
-        var rows = BuildRows(target, own);
+        var documented = state.Documents
+            .SelectMany(d => d.RequirementIds.Select(r => (Requirement: r, Document: d)))
+            .ToLookup(x => x.Requirement, x => x.Document, StringComparer.Ordinal);
+        var rows = BuildRows(target, own, documented);
         var headline = HeadlineOf(rows);
-        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own));
+        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own, documented));
 
         var groups = rows
             .GroupBy(r => r.TopGroup.Id, StringComparer.Ordinal)
@@ -50,7 +53,7 @@ public sealed class GapAnalyzer(MappingEngine engine)
             Recommend(target, baseline, headline, baselineHeadline, rows, uncovered));
     }
 
-    private List<GapRow> BuildRows(Framework framework, Dictionary<string, OwnResult> own)
+    private List<GapRow> BuildRows(Framework framework, Dictionary<string, OwnResult> own, ILookup<string, PublishedDocument> documented)
     {
         var inferred = engine.Infer(framework.Id, own);
         var rows = new List<GapRow>(framework.Requirements.Count);
@@ -74,6 +77,19 @@ public sealed class GapAnalyzer(MappingEngine engine)
             else
             {
                 (result, basis, reason) = (RequirementResult.NotAssessed, ResultBasis.None, GapReasons.ForNone(noEquivalents, id => Catalog.FindFramework(id)?.Name ?? id));
+            }
+
+            if (documented[requirement.Id].FirstOrDefault() is { } document)
+            {
+                // A published document is the documentation part; implementation still needs its own evidence.
+                if (result is RequirementResult.NotAssessed or RequirementResult.NotSatisfied && basis is ResultBasis.None or ResultBasis.Inferred)
+                {
+                    (result, basis, reason) = (RequirementResult.PartiallySatisfied, ResultBasis.Documented, GapReasons.ForDocumented(document));
+                }
+                else
+                {
+                    reason += " " + GapReasons.DocumentedIn(document);
+                }
             }
 
             rows.Add(new GapRow(

@@ -92,4 +92,10 @@ public static class GapReasons
         ControlStatus.NotApplicable => "not applicable",
         _ => "implemented",
     };
+
+    public static string DocumentedIn(PublishedDocument document) =>
+        $"Documented in '{document.Title}' {document.Version} (published).";
+
+    public static string ForDocumented(PublishedDocument document) =>
+        $"Partially satisfied: documented in '{document.Title}' {document.Version} (published); the implementation still needs evidence.";
 }

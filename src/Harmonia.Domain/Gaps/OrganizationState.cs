@@ -42,10 +42,17 @@ public sealed record EvidenceReference(
 /// <summary>A result a person entered for one requirement; it wins over anything derived or inferred.</summary>
 public sealed record DirectResult(string RequirementId, RequirementResult Result, string? Reason);
 
+/// <summary>A published policy or procedure and the requirements its statements address.</summary>
+public sealed record PublishedDocument(string Title, string Version, IReadOnlyList<string> RequirementIds);
+
 /// <summary>What the gap analysis needs to know about an organization.</summary>
 public sealed record OrganizationState(
     string Name,
     int? Employees,
     double TeamCapacityFte,
     IReadOnlyList<OrganizationControl> Controls,
-    IReadOnlyList<DirectResult> Results);
+    IReadOnlyList<DirectResult> Results)
+{
+    /// <summary>Published documents: evidence for the documentation part of the requirements they address.</summary>
+    public IReadOnlyList<PublishedDocument> Documents { get; init; } = [];
+}

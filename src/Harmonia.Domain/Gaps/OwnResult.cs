@@ -13,6 +13,9 @@ public enum ResultBasis
 
     /// <summary>Inferred through mappings from another requirement's own result.</summary>
     Inferred,
+
+    /// <summary>Nothing else covers it, but a published document addresses it: its documentation part is done.</summary>
+    Documented,
 }
 
 /// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>

@@ -65,6 +65,12 @@ public sealed class DocumentControlTests
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/publish", UriKind.Relative), null)).StatusCode);
 
         var published = (await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary");
+
+        // The published AI policy is the documentation part of what it addresses: the gap analysis says so.
+        var gap = await ReadAsync(await viewer.GetAsync(new Uri($"{api}/gap/iso42001-2023?format=json", UriKind.Relative)));
+        var aiPolicy = gap.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "iso42001-2023:A.2.2");
+        Assert.Contains("Documented in 'AI policy' 1.0 (published)", aiPolicy.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual("not_satisfied", aiPolicy.GetProperty("result").GetString());
         Assert.Equal(("1.0", "published"), (published.GetProperty("published").GetProperty("label").GetString(), published.GetProperty("published").GetProperty("status").GetString()));
         Assert.True(published.GetProperty("mustAcknowledge").GetBoolean());
 

@@ -6,7 +6,8 @@ using Harmonia.Domain.Mapping;
 namespace Harmonia.App.Features.Gaps;
 
 /// <param name="TeamCapacityFte">Overrides the capacity in the organization file.</param>
-public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null);
+/// <param name="Documents">The organization's published documents (from the database; a file has none).</param>
+public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null, IReadOnlyList<PublishedDocument>? Documents = null);
 
 public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine engine)
 {
@@ -31,6 +32,7 @@ public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine e
         }
 
         var options = new GapOptions(Baselines.GetValueOrDefault(request.TargetFrameworkId), request.TeamCapacityFte);
-        return new GapAnalyzer(engine).Analyze(request.Organization.ToState(), request.TargetFrameworkId, options);
+        var state = request.Organization.ToState() with { Documents = request.Documents ?? [] };
+        return new GapAnalyzer(engine).Analyze(state, request.TargetFrameworkId, options);
     }
 }

@@ -57,8 +57,21 @@ public sealed class StoredGapAnalysisHandler(
         }
 
         var organization = await load.HandleAsync(new LoadOrganizationRequest(request.OrganizationId), cancellationToken);
-        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId));
+        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await PublishedAsync(cancellationToken)));
         cache.Add(key, report);
         return report;
+    }
+
+    /// <summary>Published documents with the requirements their template's statements address.</summary>
+    private async Task<IReadOnlyList<PublishedDocument>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var published = await db.DocumentRevisions.AsNoTracking().Where(r => r.Status == Harmonia.App.Documents.DocumentStatuses.Published)
+            .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { d.TemplateId, d.Title, r.Label })
+            .ToListAsync(cancellationToken);
+        return published
+            .Select(p => (p, Template: content.Documents.Find(p.TemplateId)))
+            .Where(x => x.Template is not null)
+            .Select(x => new PublishedDocument(x.p.Title, x.p.Label, x.Template!.Statements.SelectMany(s => s.RequirementIds).Distinct(StringComparer.Ordinal).ToArray()))
+            .ToArray();
     }
 }
