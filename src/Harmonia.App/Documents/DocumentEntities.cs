@@ -150,3 +150,35 @@ public sealed class TailoringProposalRecord : IOrganizationScoped
 
     public DateTime? DecidedUtc { get; set; }
 }
+
+/// <summary>
+/// A policy the organization already had, uploaded as it is and mapped to the requirements it addresses. It counts
+/// as a published document in the gap analysis; its file sits in the content-addressed store.
+/// </summary>
+public sealed class RegisteredDocumentRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Version { get; set; }
+
+    public string? Owner { get; set; }
+
+    /// <summary>Requirement ids, comma-separated, checked against the catalogs.</summary>
+    public required string RequirementIds { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateOnly? EffectiveOn { get; set; }
+
+    public required string RegisteredBy { get; set; }
+
+    public DateTime RegisteredUtc { get; set; }
+}

@@ -54,6 +54,8 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
 
     public DbSet<TailoringProposalRecord> TailoringProposals => Set<TailoringProposalRecord>();
 
+    public DbSet<RegisteredDocumentRecord> RegisteredDocuments => Set<RegisteredDocumentRecord>();
+
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -211,6 +213,19 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.HasOne<DocumentRevisionRecord>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<RegisteredDocumentRecord>(e =>
+        {
+            e.Property(r => r.Title).HasMaxLength(300);
+            e.Property(r => r.Version).HasMaxLength(32);
+            e.Property(r => r.Owner).HasMaxLength(200);
+            e.Property(r => r.RequirementIds).HasMaxLength(4000);
+            e.Property(r => r.FileName).HasMaxLength(200);
+            e.Property(r => r.ContentType).HasMaxLength(100);
+            e.Property(r => r.Sha256).HasMaxLength(64);
+            e.Property(r => r.RegisteredBy).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<TailoringProposalRecord>(e =>
         {
             e.HasIndex(t => new { t.OrganizationId, t.DocumentId, t.Status });
@@ -268,6 +283,7 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<ControlledDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentRevisionRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentAcknowledgmentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<RegisteredDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<TailoringProposalRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<CertificationRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

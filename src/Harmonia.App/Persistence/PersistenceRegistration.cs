@@ -70,6 +70,8 @@ public static class PersistenceRegistration
         services.AddScoped<TailorDocumentHandler>();
         services.AddScoped<DecideTailoringHandler>();
         services.AddScoped<ListTailoringsHandler>();
+        services.AddScoped<RegisterDocumentHandler>();
+        services.AddScoped<ListRegisteredDocumentsHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

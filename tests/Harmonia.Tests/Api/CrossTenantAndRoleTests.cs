@@ -98,6 +98,7 @@ public sealed class CrossTenantAndRoleTests
                 { new StringContent("Evidence from the role test"), "title" },
                 { new StringContent("satisfied"), "result" },
                 { new StringContent("Checked in the 2026 internal audit."), "reason" },
+                { new StringContent("iso27001-2022:A.5.1"), "requirementIds" },
             };
             request.Content = form;
             return request;
@@ -115,6 +116,12 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "generate") => Json("""{"templateIds":["ai-policy"]}"""),
             ("POST", "submit") => Json("""{"change":"minor"}"""),
             ("POST", "tailor") => Json("{}"),
+            ("POST", "registered-documents") => new MultipartFormDataContent
+            {
+                { new StringContent("Legacy access policy"), "title" },
+                { new StringContent("iso27001-2022:A.5.15"), "requirementIds" },
+                { new ByteArrayContent("Access is granted by role.\n"u8.ToArray()), "file", "access.txt" },
+            },
             ("POST", "upload") => new MultipartFormDataContent
             {
                 { new StringContent("Role test upload"), "title" },

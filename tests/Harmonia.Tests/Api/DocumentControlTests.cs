@@ -196,4 +196,40 @@ public sealed class DocumentControlTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Tailoring is off", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_existing_policy_registered_with_its_requirements_counts_in_the_gap_analysis(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% our impact assessment procedure of 2024\n%%EOF\n");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Impact assessment procedure (2024)"), "title" },
+            { new StringContent("2.3"), "version" },
+            { new StringContent("iso42001-2023:A.5.2, iso42001-2023:6.1.4"), "requirementIds" },
+            { new ByteArrayContent(pdf), "file", "ia-procedure.pdf" },
+        };
+
+        var registered = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/registered-documents", UriKind.Relative), form));
+
+        Assert.Equal(["iso42001-2023:A.5.2", "iso42001-2023:6.1.4"], registered.GetProperty("requirementIds").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("application/pdf", registered.GetProperty("contentType").GetString());
+        var gap = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/gap/iso42001-2023?format=json", UriKind.Relative)));
+        var row = gap.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "iso42001-2023:A.5.2");
+        Assert.Equal(("partially_satisfied", "documented"), (row.GetProperty("result").GetString(), row.GetProperty("basis").GetString()));
+        Assert.Contains("Impact assessment procedure (2024)' 2.3", row.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        using var unknown = new MultipartFormDataContent
+        {
+            { new StringContent("Bad"), "title" },
+            { new StringContent("iso42001-2023:A.99"), "requirementIds" },
+            { new ByteArrayContent(pdf), "file", "bad.pdf" },
+        };
+        var refused = await contributor.PostAsync(new Uri($"{api}/registered-documents", UriKind.Relative), unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Unknown requirement ids: iso42001-2023:A.99", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -48,6 +48,22 @@ internal static class DocumentPageEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/registered-documents", (Guid orgId, HttpRequest request, RegisterDocumentHandler handler, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/documents", async () =>
+                {
+                    var (input, file, sha256) = RegisteredDocumentForm.Read(await request.ReadFormAsync(ct));
+                    if (file is null)
+                    {
+                        throw new HarmoniaInputException("Choose the document's file (PDF, Word, OpenDocument or text).");
+                    }
+
+                    await using var content = file.OpenReadStream();
+                    var registered = await handler.HandleAsync(input, new Harmonia.App.Features.Evidence.EvidenceUpload(content, file.FileName, sha256), ct);
+                    return $"/orgs/{orgId}/documents?registered={Uri.EscapeDataString(registered.Title)}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/documents/generate", (Guid orgId, GenerateDocumentDraftsHandler generate, CancellationToken ct) =>
                 PageForms.Outcome($"/orgs/{orgId}/documents", async () =>
                 {

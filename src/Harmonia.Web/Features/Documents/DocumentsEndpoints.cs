@@ -4,6 +4,7 @@ using Harmonia.App.Accounts;
 using Harmonia.App.Content;
 using Harmonia.App.Documents;
 using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Evidence;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;
@@ -49,6 +50,31 @@ internal static class DocumentsEndpoints
             })
             .RequirePermission(Permission.Read)
             .WithSummary("Every document of the library with its status, review date and acknowledgments (one page: the library is small).");
+
+        group.MapGet("/registered-documents", async (ListRegisteredDocumentsHandler handler, CancellationToken ct) =>
+            {
+                var items = await handler.HandleAsync(ct);
+                return TypedResults.Ok(new Page<RegisteredDocumentDto>(items, 1, Math.Max(1, items.Count), items.Count));
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("Existing policies registered with the requirements they address.");
+
+        group.MapPost("/registered-documents", async (Guid orgId, HttpRequest request, RegisterDocumentHandler handler, CancellationToken ct) =>
+            {
+                var (input, file, sha256) = RegisteredDocumentForm.Read(await request.ReadFormAsync(ct));
+                if (file is null)
+                {
+                    return Problems.BadRequest("Send the document in the multipart field 'file'.");
+                }
+
+                await using var content = file.OpenReadStream();
+                var registered = await handler.HandleAsync(input, new EvidenceUpload(content, file.FileName, sha256), ct);
+                return Results.Created($"/api/orgs/{orgId}/registered-documents/{registered.Id}", registered);
+            })
+            .RequirePermission(Permission.Edit)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Register an existing policy (multipart: file, title, version, owner, requirementIds comma-separated, effectiveOn); it counts as a published document in the gap analysis.");
 
         group.MapGet("/documents/coverage", (LoadedContent content) =>
             {
