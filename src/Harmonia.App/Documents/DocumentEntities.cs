@@ -182,3 +182,17 @@ public sealed class RegisteredDocumentRecord : IOrganizationScoped
 
     public DateTime RegisteredUtc { get; set; }
 }
+
+/// <summary>One member's approval of a revision in review; a revision is approved once enough members approved it.</summary>
+public sealed class DocumentApprovalRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid RevisionId { get; set; }
+
+    public required string Approver { get; set; }
+
+    public DateTime ApprovedUtc { get; set; }
+}

@@ -19,6 +19,9 @@ public sealed class Organization
     public int TeamCapacityHundredths { get; set; } = 100;
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>How many different members must approve a document revision before it can be published (1 to 3).</summary>
+    public int RequiredDocumentApprovals { get; set; } = 1;
 }
 
 public sealed class ControlRecord : IOrganizationScoped

@@ -72,6 +72,8 @@ public static class PersistenceRegistration
         services.AddScoped<ListTailoringsHandler>();
         services.AddScoped<RegisterDocumentHandler>();
         services.AddScoped<ListRegisteredDocumentsHandler>();
+        services.AddScoped<BuildPolicyPackZipHandler>();
+        services.AddScoped<SetRequiredApprovalsHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

@@ -116,6 +116,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "generate") => Json("""{"templateIds":["ai-policy"]}"""),
             ("POST", "submit") => Json("""{"change":"minor"}"""),
             ("POST", "tailor") => Json("{}"),
+            ("PUT", "document-approvals") => Json("""{"count":1}"""),
             ("POST", "registered-documents") => new MultipartFormDataContent
             {
                 { new StringContent("Legacy access policy"), "title" },

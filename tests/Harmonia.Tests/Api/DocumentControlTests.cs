@@ -232,4 +232,32 @@ public sealed class DocumentControlTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Unknown requirement ids: iso42001-2023:A.99", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_two_approvals_required_a_revision_needs_two_different_approvers()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutAsync(new Uri($"{api}/settings/document-approvals", UriKind.Relative), Json("""{"count":2}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await owner.PutAsync(new Uri($"{api}/settings/document-approvals", UriKind.Relative), Json("""{"count":7}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PutAsync(new Uri($"{api}/settings/document-approvals", UriKind.Relative), Json("""{"count":2}"""))).StatusCode);
+        await ReadAsync(await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["ai-policy"]}""")));
+        var url = $"{api}/documents/{(await DocumentAsync(contributor, api, "ai-policy")).GetProperty("summary").GetProperty("documentId").GetString()}";
+        await contributor.PostAsync(new Uri(url + "/submit", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal("in_review", (await ReadAsync(await owner.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary").GetProperty("latest").GetProperty("status").GetString());
+        var twice = await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("already approved", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+
+        var latest = (await ReadAsync(await owner.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary").GetProperty("latest");
+        Assert.Equal("approved", latest.GetProperty("status").GetString());
+        Assert.Equal("user:owner@a.example (token", latest.GetProperty("approvedBy").GetString()![..27]);
+        Assert.Contains("user:manager@a.example", latest.GetProperty("approvedBy").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -64,16 +64,12 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
                 break;
             case DocumentAction.Approve:
                 Expect(latest, DocumentStatuses.InReview);
-                if (string.Equals(latest.Author, actor.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new HarmoniaInputException("The author cannot approve their own revision; another member must approve it.");
-                }
-
-                (latest.Status, latest.ApprovedBy, latest.ApprovedUtc) = (DocumentStatuses.Approved, actor.Name, now);
+                await ApproveAsync(document, latest, now, cancellationToken);
                 break;
             case DocumentAction.Reject:
                 Expect(latest, DocumentStatuses.InReview);
                 latest.Status = DocumentStatuses.Draft;
+                db.DocumentApprovals.RemoveRange(await db.DocumentApprovals.Where(a => a.RevisionId == latest.Id).ToListAsync(cancellationToken));
                 break;
             case DocumentAction.Publish:
                 Expect(latest, DocumentStatuses.Approved);
@@ -88,6 +84,32 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// One member's approval; the revision is approved when as many different members as the organization requires
+    /// (1 by default: multi-step approval when more) approved it. The author never counts.
+    /// </summary>
+    private async Task ApproveAsync(ControlledDocumentRecord document, DocumentRevisionRecord revision, DateTime now, CancellationToken cancellationToken)
+    {
+        if (string.Equals(revision.Author, actor.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HarmoniaInputException("The author cannot approve their own revision; another member must approve it.");
+        }
+
+        var approvals = await db.DocumentApprovals.Where(a => a.RevisionId == revision.Id).Select(a => a.Approver).ToListAsync(cancellationToken);
+        if (approvals.Contains(actor.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new HarmoniaInputException("You already approved this revision; another member's approval is needed.");
+        }
+
+        db.DocumentApprovals.Add(new DocumentApprovalRecord { RevisionId = revision.Id, Approver = actor.Name, ApprovedUtc = now });
+        approvals.Add(actor.Name);
+        var required = await db.Organizations.Where(o => o.Id == document.OrganizationId).Select(o => o.RequiredDocumentApprovals).SingleAsync(cancellationToken);
+        if (approvals.Count >= required)
+        {
+            (revision.Status, revision.ApprovedBy, revision.ApprovedUtc) = (DocumentStatuses.Approved, string.Join(", ", approvals), now);
+        }
     }
 
     private static void Expect(DocumentRevisionRecord revision, string status)

@@ -75,6 +75,11 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
             {
                 document.Revisions.Add(revision);
             }
+            else
+            {
+                // A replaced revision loses the approvals it had collected.
+                db.DocumentApprovals.RemoveRange(await db.DocumentApprovals.Where(a => a.RevisionId == open.Id).ToListAsync(cancellationToken));
+            }
 
             (revision.Label, revision.Status, revision.Change, revision.AnswerSetVersion, revision.ContentVersion) = (label, DocumentStatuses.Draft, change, answerSet.Version, content.Version);
             (revision.Markdown, revision.ContentSha256, revision.MissingAnswers) = (markdown, hash, string.Join(",", rendered.Missing.Select(q => q.Key)));

@@ -1,10 +1,8 @@
-using System.IO.Compression;
 using Harmonia.App;
 using Harmonia.App.Accounts;
 using Harmonia.App.Content;
 using Harmonia.App.Documents;
 using Harmonia.App.Features.Documents;
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Organizations;
 using Harmonia.Web.Platform;
 
@@ -130,25 +128,8 @@ internal static class DocumentPageEndpoints
             .WithMetadata(new StateDependentMetadata());
 
         // The whole pack from the latest answers, zipped: what "Generate all" hands to a person who wants the files.
-        app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, LoadOrganizationHandler load, GetAnswersHandler answers, GeneratePolicyPackHandler pack, TimeProvider time, CancellationToken ct) =>
-            {
-                var formats = (format ?? "docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(f => Enum.TryParse<DocumentFileFormat>(f, true, out var parsed) ? parsed : throw new HarmoniaInputException($"Unknown format '{f}'."))
-                    .ToArray();
-                var organization = await load.HandleAsync(new LoadOrganizationRequest(orgId), ct);
-                var documents = pack.Handle(new GeneratePolicyPackRequest(organization, (await answers.HandleAsync(ct)).Answers, formats, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))).ToArray();
-                using var buffer = new MemoryStream();
-                using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    foreach (var file in documents.SelectMany(d => d.Files))
-                    {
-                        await using var entry = await zip.CreateEntry(file.FileName, CompressionLevel.Fastest).OpenAsync(ct);
-                        await entry.WriteAsync(file.Content, ct);
-                    }
-                }
-
-                return Results.File(buffer.ToArray(), "application/zip", "policy-pack.zip");
-            })
+        app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, BuildPolicyPackZipHandler pack, CancellationToken ct) =>
+                Results.File(await pack.HandleAsync(orgId, format, ct), "application/zip", "policy-pack.zip"))
             .RequirePagePermission(Permission.Read);
     }
 }

@@ -17,6 +17,8 @@ internal static class DocumentsEndpoints
 
     public sealed record TailorInput(IReadOnlyList<string>? StatementIds);
 
+    public sealed record ApprovalsInput(int Count);
+
     public static void MapDocumentsEndpoints(this RouteGroupBuilder organization)
     {
         var group = organization.MapGroup("/").WithTags("Documents");
@@ -75,6 +77,19 @@ internal static class DocumentsEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Register an existing policy (multipart: file, title, version, owner, requirementIds comma-separated, effectiveOn); it counts as a published document in the gap analysis.");
+
+        group.MapGet("/documents/pack.zip", async (Guid orgId, string? format, BuildPolicyPackZipHandler pack, CancellationToken ct) =>
+                Results.File(await pack.HandleAsync(orgId, format, ct), "application/zip", "policy-pack.zip"))
+            .RequirePermission(Permission.Read)
+            .WithSummary("Every document from the latest answers as one zip (format: comma-separated docx, pdf, md, html; default docx,pdf).");
+
+        group.MapPut("/settings/document-approvals", async (Guid orgId, ApprovalsInput input, SetRequiredApprovalsHandler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(orgId, input.Count, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(Permission.ManageMembers)
+            .WithSummary("How many different members must approve a document revision before publication (1 to 3; multi-step approval when more than 1).");
 
         group.MapGet("/documents/coverage", (LoadedContent content) =>
             {

@@ -447,6 +447,34 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("DocumentAcknowledgments");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Documents.DocumentApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Approver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Approver")
+                        .IsUnique();
+
+                    b.ToTable("DocumentApprovals");
+                });
+
             modelBuilder.Entity("Harmonia.App.Documents.DocumentRevisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,6 +939,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("RequiredDocumentApprovals")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1086,6 +1117,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Harmonia.App.Documents.DocumentAcknowledgmentRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Documents.DocumentRevisionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Documents.DocumentApprovalRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Documents.DocumentRevisionRecord", null)
                         .WithMany()

@@ -438,6 +438,34 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentAcknowledgments");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Documents.DocumentApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Approver")
+                        .IsUnique();
+
+                    b.ToTable("DocumentApprovals");
+                });
+
             modelBuilder.Entity("Harmonia.App.Documents.DocumentRevisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -902,6 +930,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequiredDocumentApprovals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1073,6 +1104,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Harmonia.App.Documents.DocumentAcknowledgmentRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Documents.DocumentRevisionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Documents.DocumentApprovalRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Documents.DocumentRevisionRecord", null)
                         .WithMany()
