@@ -3,6 +3,7 @@ using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
 using Harmonia.App.Documents;
 using Harmonia.App.Organizations;
+using Harmonia.App.Risks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,10 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
     public DbSet<RegisteredDocumentRecord> RegisteredDocuments => Set<RegisteredDocumentRecord>();
 
     public DbSet<DocumentApprovalRecord> DocumentApprovals => Set<DocumentApprovalRecord>();
+
+    public DbSet<RiskMethodologyRecord> RiskMethodologies => Set<RiskMethodologyRecord>();
+
+    public DbSet<RiskRecord> Risks => Set<RiskRecord>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -215,6 +220,30 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.HasOne<DocumentRevisionRecord>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<RiskMethodologyRecord>(e =>
+        {
+            e.HasIndex(m => new { m.OrganizationId, m.Version }).IsUnique();
+            e.Property(m => m.CreatedBy).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RiskRecord>(e =>
+        {
+            e.HasIndex(r => new { r.OrganizationId, r.Key }).IsUnique();
+            e.Property(r => r.Key).HasMaxLength(64);
+            e.Property(r => r.Title).HasMaxLength(300);
+            e.Property(r => r.Description).HasMaxLength(4000);
+            e.Property(r => r.Categories).HasMaxLength(400);
+            e.Property(r => r.RiskSources).HasMaxLength(1000);
+            e.Property(r => r.Assets).HasMaxLength(1000);
+            e.Property(r => r.AiSystems).HasMaxLength(1000);
+            e.Property(r => r.Treatment).HasMaxLength(16);
+            e.Property(r => r.Controls).HasMaxLength(2000);
+            e.Property(r => r.Owner).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<DocumentApprovalRecord>(e =>
         {
             e.HasIndex(a => new { a.RevisionId, a.Approver }).IsUnique();
@@ -292,6 +321,8 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<ControlledDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentRevisionRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentAcknowledgmentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<RiskMethodologyRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        builder.Entity<RiskRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<DocumentApprovalRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<RegisteredDocumentRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<TailoringProposalRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

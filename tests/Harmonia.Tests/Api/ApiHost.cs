@@ -195,6 +195,15 @@ internal sealed class ApiHost : IAsyncDisposable
         return proposal.Id;
     });
 
+    /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
+    public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var risk = await s.GetRequiredService<Harmonia.App.Features.Risks.SaveRiskHandler>().CreateAsync(new(
+            "R-" + Guid.NewGuid().ToString("N")[..8], "Test risk", null, ["robustness"], null, null, null, 2, 3, "accept", null, 2, 3, null, null, null));
+        return risk.Id;
+    });
+
     public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>
     {
         s.GetRequiredService<TenantScope>().Enter(organization);

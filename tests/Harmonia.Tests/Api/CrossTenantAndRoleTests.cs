@@ -54,6 +54,7 @@ public sealed class CrossTenantAndRoleTests
         var evidenceId = await host.NewEvidenceAsync(organization, controlId);
         var documentId = await host.DocumentAsync(organization);
         var proposalId = await host.TailoringProposalAsync(organization, documentId);
+        var riskId = await host.NewRiskAsync(organization);
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
         var url = call.Pattern;
@@ -64,6 +65,7 @@ public sealed class CrossTenantAndRoleTests
             ("evidenceId:guid", evidenceId.ToString()),
             ("documentId:guid", documentId.ToString()),
             ("proposalId:guid", proposalId.ToString()),
+            ("riskId:guid", riskId.ToString()),
             ("format", "pdf"),
             ("number:int", "1"),
             ("tokenId:guid", tokenId.ToString()),
@@ -117,6 +119,8 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "submit") => Json("""{"change":"minor"}"""),
             ("POST", "tailor") => Json("{}"),
             ("PUT", "document-approvals") => Json("""{"count":1}"""),
+            ("POST", "risks") or ("PUT", "{riskId:guid}") => Json($$"""{"key":"R-{{Guid.NewGuid():N}}","title":"Model drift unnoticed","categories":["robustness"],"inherentLikelihood":3,"inherentImpact":4,"treatment":"accept","residualLikelihood":3,"residualImpact":4}"""),
+            ("PUT", "risk-methodology") => Json(System.Text.Json.JsonSerializer.Serialize(Harmonia.Domain.Risks.RiskMethodology.Default, WebJson)),
             ("POST", "registered-documents") => new MultipartFormDataContent
             {
                 { new StringContent("Legacy access policy"), "title" },
@@ -132,6 +136,8 @@ public sealed class CrossTenantAndRoleTests
         };
         return request;
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

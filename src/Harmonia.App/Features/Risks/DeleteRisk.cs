@@ -1,0 +1,20 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Risks;
+
+public sealed class DeleteRiskHandler(HarmoniaDbContext db)
+{
+    public async Task<bool> HandleAsync(Guid riskId, CancellationToken cancellationToken = default)
+    {
+        var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        if (risk is null)
+        {
+            return false;
+        }
+
+        db.Risks.Remove(risk);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

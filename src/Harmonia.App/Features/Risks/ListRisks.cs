@@ -1,0 +1,32 @@
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Risks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Risks;
+
+public sealed record RiskRegister(Page<RiskDto> Page, IReadOnlyList<HeatMapCell> Inherent, IReadOnlyList<HeatMapCell> Residual, MethodologyVersion Methodology);
+
+/// <summary>The register, paged (the query reads one page, not the table), with heat maps counted in the database.</summary>
+public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHandler methodology)
+{
+    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, CancellationToken cancellationToken = default)
+    {
+        var current = await methodology.HandleAsync(cancellationToken);
+        var query = db.Risks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            query = query.Where(r => ("," + r.Categories + ",").Contains("," + category + ","));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(r => r.Key).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var inherent = await query.GroupBy(r => new { r.InherentLikelihood, r.InherentImpact }).Select(g => new { g.Key.InherentLikelihood, g.Key.InherentImpact, Count = g.Count() }).ToListAsync(cancellationToken);
+        var residual = await query.GroupBy(r => new { r.ResidualLikelihood, r.ResidualImpact }).Select(g => new { g.Key.ResidualLikelihood, g.Key.ResidualImpact, Count = g.Count() }).ToListAsync(cancellationToken);
+        var size = current.Methodology.Size;
+        return new RiskRegister(
+            new Page<RiskDto>(items.Select(r => RiskDto.From(r, current.Methodology)).ToArray(), page.PageNumber, page.PageSize, total),
+            RiskHeatMap.Cells(current.Methodology, inherent.SelectMany(c => Enumerable.Repeat((Math.Clamp(c.InherentLikelihood, 1, size), Math.Clamp(c.InherentImpact, 1, size)), c.Count))),
+            RiskHeatMap.Cells(current.Methodology, residual.SelectMany(c => Enumerable.Repeat((Math.Clamp(c.ResidualLikelihood, 1, size), Math.Clamp(c.ResidualImpact, 1, size)), c.Count))),
+            current);
+    }
+}

@@ -1,0 +1,61 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Risks;
+using Harmonia.Domain.Risks;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Risks;
+
+internal static class RisksEndpoints
+{
+    public static void MapRisksEndpoints(this RouteGroupBuilder organization)
+    {
+        var group = organization.MapGroup("/").WithTags("Risks");
+
+        group.MapGet("/risk-methodology", async (GetRiskMethodologyHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The organization's risk methodology and its version (0: the default, not yet saved).");
+
+        group.MapPut("/risk-methodology", async (RiskMethodology methodology, SaveRiskMethodologyHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(methodology, ct)))
+            .RequirePermission(Permission.Approve)
+            .WithSummary("Save a new version of the methodology (scales, levels covering every score once, acceptance, AI risks never accepted).");
+
+        group.MapGet("/risks", async (int? page, int? pageSize, string? category, ListRisksHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), category, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category).");
+
+        group.MapPost("/risks", async (Guid orgId, RiskInput input, SaveRiskHandler handler, HttpResponse response, CancellationToken ct) =>
+            {
+                var risk = await handler.CreateAsync(input, ct);
+                response.Headers.ETag = EndpointConventions.ETag(risk.Version);
+                return TypedResults.Created($"/api/orgs/{orgId}/risks/{risk.Id}", risk);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Add a risk.");
+
+        group.MapPut("/risks/{riskId:guid}", async (Guid riskId, RiskInput input, SaveRiskHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                if (EndpointConventions.IfMatchVersion(request) is not { } version)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the ETag you read as If-Match.");
+                }
+
+                var risk = await handler.UpdateAsync(riskId, version, input, ct);
+                if (risk is null)
+                {
+                    return Problems.NotFound("The organization has no such risk.");
+                }
+
+                response.Headers.ETag = EndpointConventions.ETag(risk.Version);
+                return TypedResults.Ok(risk);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Replace a risk; requires If-Match with its current ETag (412 when it changed meanwhile).");
+
+        group.MapDelete("/risks/{riskId:guid}", async (Guid riskId, DeleteRiskHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(riskId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such risk."))
+            .RequirePermission(Permission.Delete)
+            .WithSummary("Delete a risk.");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Harmonia.App.Accounts;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Persistence;
+
+namespace Harmonia.Tests.Api;
+
+public sealed class RiskRegisterTests
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Risks_are_validated_rated_by_the_methodology_and_counted_in_the_heat_maps(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var client = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+
+        using var created = await client.PostAsync(new Uri($"{api}/risks", UriKind.Relative), Json("""
+            {"key":"R-1","title":"Churn model treats small customers unfairly","categories":["fairness","accountability"],
+             "riskSources":["iso42001-2023:C.3.4"],"aiSystems":["AI-01"],"inherentLikelihood":4,"inherentImpact":4,
+             "treatment":"mitigate","controls":["C-01"],"residualLikelihood":2,"residualImpact":3,"owner":"AI Governance Lead"}
+            """));
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
+        var risk = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(("High", "Medium"), (risk.GetProperty("inherentLevel").GetString(), risk.GetProperty("residualLevel").GetString()));
+
+        using var invalid = await client.PostAsync(new Uri($"{api}/risks", UriKind.Relative), Json("""
+            {"key":"R-1","title":"","categories":["weather"],"riskSources":["iso27001-2022:A.5.1"],"aiSystems":["AI-99"],"inherentLikelihood":6,"inherentImpact":0,"treatment":"mitigate","controls":[],"residualLikelihood":1,"residualImpact":1}
+            """));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        foreach (var field in new[] { "key", "title", "categories", "riskSources", "aiSystems", "inherentLikelihood", "inherentImpact", "controls" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+
+        var register = JsonDocument.Parse(await client.GetStringAsync(new Uri($"{api}/risks", UriKind.Relative))).RootElement;
+        Assert.Equal(1, register.GetProperty("page").GetProperty("total").GetInt32());
+        Assert.Equal(1, register.GetProperty("inherent").EnumerateArray().Single(c => c.GetProperty("likelihood").GetInt32() == 4 && c.GetProperty("impact").GetInt32() == 4).GetProperty("count").GetInt32());
+        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync(new Uri($"{api}/risks?category=privacy", UriKind.Relative))).RootElement.GetProperty("page").GetProperty("total").GetInt32());
+
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var bad = await owner.PutAsync(new Uri($"{api}/risk-methodology", UriKind.Relative), Json("""{"likelihood":[],"impact":[],"levels":[],"ownerMayAccept":"Low","unacceptableAiRisks":[]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsync(new Uri($"{api}/risk-methodology", UriKind.Relative), Json("{}"))).StatusCode);
+    }
+}
