@@ -240,6 +240,7 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.Property(r => r.Treatment).HasMaxLength(16);
             e.Property(r => r.Controls).HasMaxLength(2000);
             e.Property(r => r.Owner).HasMaxLength(200);
+            e.Property(r => r.AcceptedBy).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -80,6 +80,7 @@ public static class PersistenceRegistration
         services.AddScoped<ListRisksHandler>();
         services.AddScoped<SaveRiskHandler>();
         services.AddScoped<DeleteRiskHandler>();
+        services.AddScoped<AcceptRiskHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

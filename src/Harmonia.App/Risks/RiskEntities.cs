@@ -63,6 +63,14 @@ public sealed class RiskRecord : IOrganizationScoped
 
     public DateOnly? ReviewOn { get; set; }
 
+    /// <summary>Who accepted the residual risk (never its owner); cleared when the residual rating changes.</summary>
+    public string? AcceptedBy { get; set; }
+
+    public DateTime? AcceptedUtc { get; set; }
+
+    /// <summary>The acceptance lapses after this date and must be renewed.</summary>
+    public DateOnly? AcceptanceExpiresOn { get; set; }
+
     /// <summary>Incremented on every change; the ETag and the concurrency token.</summary>
     public int Version { get; set; } = 1;
 }

@@ -120,6 +120,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "tailor") => Json("{}"),
             ("PUT", "document-approvals") => Json("""{"count":1}"""),
             ("POST", "risks") or ("PUT", "{riskId:guid}") => Json($$"""{"key":"R-{{Guid.NewGuid():N}}","title":"Model drift unnoticed","categories":["robustness"],"inherentLikelihood":3,"inherentImpact":4,"treatment":"accept","residualLikelihood":3,"residualImpact":4}"""),
+            ("POST", "accept") => Json($$"""{"expiresOn":"{{DateTime.UtcNow.AddYears(1):yyyy-MM-dd}}"}"""),
             ("PUT", "risk-methodology") => Json(System.Text.Json.JsonSerializer.Serialize(Harmonia.Domain.Risks.RiskMethodology.Default, WebJson)),
             ("POST", "registered-documents") => new MultipartFormDataContent
             {

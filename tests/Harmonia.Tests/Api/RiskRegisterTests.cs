@@ -49,4 +49,40 @@ public sealed class RiskRegisterTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsync(new Uri($"{api}/risk-methodology", UriKind.Relative), Json("{}"))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_risk_is_accepted_by_someone_other_than_its_owner_and_high_levels_need_top_management()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var expires = Json($$"""{"expiresOn":"{{DateTime.UtcNow.AddMonths(6):yyyy-MM-dd}}"}""");
+        async Task<string> CreateAsync(string key, int likelihood, int impact, string riskOwner)
+        {
+            using var response = await manager.PostAsync(new Uri($"{api}/risks", UriKind.Relative), Json($$"""
+                {"key":"{{key}}","title":"Copilot drafts leak ticket data","categories":["privacy"],"inherentLikelihood":4,"inherentImpact":4,
+                 "treatment":"accept","residualLikelihood":{{likelihood}},"residualImpact":{{impact}},"owner":"{{riskOwner}}"}
+                """));
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        }
+
+        var own = await CreateAsync("R-OWN", 2, 2, "manager@a.example");
+        var high = await CreateAsync("R-HIGH", 4, 4, "Head of Support");
+
+        var ownAccepted = await manager.PostAsync(new Uri($"{api}/risks/{own}/accept", UriKind.Relative), expires);
+        Assert.Equal(HttpStatusCode.BadRequest, ownAccepted.StatusCode);
+        Assert.Contains("owner cannot accept", await ownAccepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync(new Uri($"{api}/risks/{own}/accept", UriKind.Relative), expires)).StatusCode);
+
+        var tooHigh = await manager.PostAsync(new Uri($"{api}/risks/{high}/accept", UriKind.Relative), expires);
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Contains("top management", await tooHigh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accepted = JsonDocument.Parse(await (await owner.PostAsync(new Uri($"{api}/risks/{high}/accept", UriKind.Relative), expires)).Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("user:owner@a.example", accepted.GetProperty("acceptedBy").GetString(), StringComparison.Ordinal);
+
+        var open = await owner.PostAsync(new Uri($"{api}/risks/{high}/accept", UriKind.Relative), Json("""{"expiresOn":"2020-01-01"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, open.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client(host.TokensA[OrganizationRole.Contributor]).PostAsync(new Uri($"{api}/risks/{high}/accept", UriKind.Relative), expires)).StatusCode);
+    }
 }

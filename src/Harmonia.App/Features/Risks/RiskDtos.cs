@@ -23,6 +23,9 @@ public sealed record RiskDto(
     string? Owner,
     DateOnly? DueOn,
     DateOnly? ReviewOn,
+    string? AcceptedBy,
+    DateTime? AcceptedUtc,
+    DateOnly? AcceptanceExpiresOn,
     int Version)
 {
     public static RiskDto From(RiskRecord r, RiskMethodology methodology) => new(
@@ -30,7 +33,7 @@ public sealed record RiskDto(
         r.InherentLikelihood, r.InherentImpact, methodology.LevelOf(Clamp(r.InherentLikelihood, methodology), Clamp(r.InherentImpact, methodology)).Name,
         r.Treatment, Split(r.Controls),
         r.ResidualLikelihood, r.ResidualImpact, methodology.LevelOf(Clamp(r.ResidualLikelihood, methodology), Clamp(r.ResidualImpact, methodology)).Name,
-        r.Owner, r.DueOn, r.ReviewOn, r.Version);
+        r.Owner, r.DueOn, r.ReviewOn, r.AcceptedBy, r.AcceptedUtc, r.AcceptanceExpiresOn, r.Version);
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

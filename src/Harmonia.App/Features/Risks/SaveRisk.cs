@@ -42,6 +42,12 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         }
 
         await ValidateAsync(input, scale, risk.Id, cancellationToken);
+        if ((risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim()))
+        {
+            // An acceptance was given for a rating and an owner; a new rating or owner needs a new acceptance.
+            (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (null, null, null);
+        }
+
         Apply(risk, input);
         risk.Version++;
         await db.SaveChangesAsync(cancellationToken);

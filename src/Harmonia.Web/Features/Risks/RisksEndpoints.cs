@@ -8,6 +8,8 @@ namespace Harmonia.Web.Features.Risks;
 
 internal static class RisksEndpoints
 {
+    public sealed record AcceptInput(DateOnly ExpiresOn);
+
     public static void MapRisksEndpoints(this RouteGroupBuilder organization)
     {
         var group = organization.MapGroup("/").WithTags("Risks");
@@ -52,6 +54,14 @@ internal static class RisksEndpoints
             })
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a risk; requires If-Match with its current ETag (412 when it changed meanwhile).");
+
+        group.MapPost("/risks/{riskId:guid}/accept", async (Guid riskId, AcceptInput input, AcceptRiskHandler handler, HttpContext http, CancellationToken ct) =>
+                await handler.HandleAsync(new AcceptRiskRequest(riskId, input.ExpiresOn, http.Items[typeof(OrganizationRole)] is OrganizationRole.Owner), ct) is { } accepted
+                    ? Results.Ok(accepted)
+                    : Problems.NotFound("The organization has no such risk."))
+            .RequirePermission(Permission.Approve)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Accept the residual risk until expiresOn (not by its owner; above the methodology's limit only an Owner).");
 
         group.MapDelete("/risks/{riskId:guid}", async (Guid riskId, DeleteRiskHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(riskId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such risk."))

@@ -1023,6 +1023,16 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AcceptanceExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AiSystems")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -1014,6 +1014,16 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcceptanceExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AiSystems")
                         .IsRequired()
                         .HasMaxLength(1000)
