@@ -21,7 +21,7 @@ public enum Permission
     /// <summary>Add and remove members, change roles, revoke anyone's tokens.</summary>
     ManageMembers,
 
-    /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision).</summary>
+    /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision); change the risk methodology; accept risks.</summary>
     Approve,
 }
 
