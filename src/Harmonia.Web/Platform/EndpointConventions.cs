@@ -24,6 +24,12 @@ internal static class EndpointConventions
 
     public static string ETag(int version) => $"\"{version}\"";
 
+    /// <summary>The answer to an update without If-Match: a blind overwrite of someone's change is never allowed.</summary>
+    public static IResult IfMatchRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        title: "If-Match required",
+        detail: "Send the ETag you read as If-Match, so a concurrent change is not silently overwritten.");
+
     /// <summary>The version an If-Match header names, or null when it is missing or not one of ours.</summary>
     public static int? IfMatchVersion(HttpRequest request)
     {

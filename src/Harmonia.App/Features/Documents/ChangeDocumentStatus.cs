@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Harmonia.App.Content;
 using Harmonia.App.Documents;
 using Harmonia.App.Documents.Writers;
@@ -138,7 +136,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
             .ToArray();
         var rendered = await builder.RenderAsync(document.OrganizationId, template, answers, new DocumentControl(revision.Label, DocumentStatuses.Published, nextReview, history), cancellationToken);
         var markdown = MarkdownDocumentWriter.Write(rendered.Model with { Revisions = [] });
-        if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(GenerateDocumentDraftsHandler.Body(markdown)))) != revision.ContentSha256)
+        if (GenerateDocumentDraftsHandler.ContentHash(markdown) != revision.ContentSha256)
         {
             throw new HarmoniaInputException($"The template or the organization's data changed since revision {revision.Label} was approved; generate a new draft, review and approve it.");
         }

@@ -46,7 +46,7 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
             var label = Label(published?.Label, change);
             var rendered = await builder.RenderAsync(request.OrganizationId, template, answerSet.Answers, new DocumentControl(label, DocumentStatuses.Draft, today.AddMonths(DocumentBuilder.ReviewMonths(answerSet.Answers)), []), cancellationToken);
             var markdown = MarkdownDocumentWriter.Write(rendered.Model with { Revisions = [] });
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Body(markdown))));
+            var hash = ContentHash(markdown);
             missing.UnionWith(rendered.Missing.Select(q => q.Key));
             if ((open ?? published)?.ContentSha256 == hash && open?.Status != DocumentStatuses.InReview)
             {
@@ -91,8 +91,11 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
         return new GenerateDraftsOutcome(drafts, unchanged, missing.ToArray());
     }
 
+    /// <summary>The hash a revision's text is known by: over the body, so the cover's version and dates never count.</summary>
+    internal static string ContentHash(string markdown) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Body(markdown))));
+
     /// <summary>The Markdown without its cover table, so a new version label alone never counts as a change.</summary>
-    internal static string Body(string markdown) => string.Join('\n', markdown.Split('\n').Where(l => !l.StartsWith("| Version |", StringComparison.Ordinal) && !l.StartsWith("| Status |", StringComparison.Ordinal) && !l.StartsWith("| Next review |", StringComparison.Ordinal)));
+    private static string Body(string markdown) => string.Join('\n', markdown.Split('\n').Where(l => !l.StartsWith("| Version |", StringComparison.Ordinal) && !l.StartsWith("| Status |", StringComparison.Ordinal) && !l.StartsWith("| Next review |", StringComparison.Ordinal)));
 
     /// <summary>The label a revision gets after <paramref name="published"/> for a change of that class.</summary>
     internal static string Label(string? published, string change)

@@ -10,7 +10,35 @@ public sealed class ListDocumentsHandler(HarmoniaDbContext db, LoadedContent con
 {
     public async Task<IReadOnlyList<DocumentSummaryDto>> HandleAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var documents = await db.Documents.AsNoTracking().Include(d => d.Revisions).ToDictionaryAsync(d => d.TemplateId, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.TemplateId, cancellationToken);
+
+        // The list needs every revision's state, not its text: the Markdown stays in the database.
+        var revisions = await db.DocumentRevisions.AsNoTracking().Select(r => new DocumentRevisionRecord
+        {
+            Id = r.Id,
+            DocumentId = r.DocumentId,
+            Number = r.Number,
+            Label = r.Label,
+            Status = r.Status,
+            Change = r.Change,
+            AnswerSetVersion = r.AnswerSetVersion,
+            ContentVersion = r.ContentVersion,
+            Markdown = string.Empty,
+            ContentSha256 = r.ContentSha256,
+            MissingAnswers = r.MissingAnswers,
+            Author = r.Author,
+            CreatedUtc = r.CreatedUtc,
+            ApprovedBy = r.ApprovedBy,
+            ApprovedUtc = r.ApprovedUtc,
+            PublishedUtc = r.PublishedUtc,
+            NextReview = r.NextReview,
+            DocxSha256 = r.DocxSha256,
+            PdfSha256 = r.PdfSha256,
+        }).ToListAsync(cancellationToken);
+        foreach (var document in documents.Values)
+        {
+            document.Revisions = revisions.Where(r => r.DocumentId == document.Id).ToList();
+        }
         var acknowledgments = await db.DocumentAcknowledgments.AsNoTracking().Select(a => new { a.RevisionId, a.UserId }).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return content.Documents.Templates

@@ -43,10 +43,7 @@ internal static class ControlsEndpoints
             {
                 if (EndpointConventions.IfMatchVersion(request) is not { } version)
                 {
-                    return TypedResults.Problem(
-                        statusCode: StatusCodes.Status428PreconditionRequired,
-                        title: "If-Match required",
-                        detail: "Send the ETag you read as If-Match, so a concurrent change is not silently overwritten.");
+                    return EndpointConventions.IfMatchRequired();
                 }
 
                 var control = await handler.UpdateAsync(controlId, version, input, ct);

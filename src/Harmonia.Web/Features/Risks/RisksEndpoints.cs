@@ -40,7 +40,7 @@ internal static class RisksEndpoints
             {
                 if (EndpointConventions.IfMatchVersion(request) is not { } version)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the ETag you read as If-Match.");
+                    return EndpointConventions.IfMatchRequired();
                 }
 
                 var risk = await handler.UpdateAsync(riskId, version, input, ct);
