@@ -3,7 +3,9 @@ using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
 using Harmonia.App.Documents;
 using Harmonia.App.Organizations;
+using Harmonia.App.AiSystems;
 using Harmonia.App.Risks;
+using Harmonia.App.Soa;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace Harmonia.App.Persistence;
 /// <see cref="TenantFilter"/> to <see cref="TenantScope.OrganizationId"/>, and every change to them is appended to
 /// the organization's audit trail inside the same SaveChanges (see <see cref="AuditTrailWriter"/>).
 /// </summary>
-public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid>, IDataProtectionKeyContext
+public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid>, IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -62,6 +64,14 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
     public DbSet<RiskMethodologyRecord> RiskMethodologies => Set<RiskMethodologyRecord>();
 
     public DbSet<RiskRecord> Risks => Set<RiskRecord>();
+
+    public DbSet<ImpactAssessmentRecord> ImpactAssessments => Set<ImpactAssessmentRecord>();
+
+    public DbSet<AiEvidenceRecord> AiEvidence => Set<AiEvidenceRecord>();
+
+    public DbSet<RiskSuggestionRecord> RiskSuggestions => Set<RiskSuggestionRecord>();
+
+    public DbSet<SoaVersionRecord> SoaVersions => Set<SoaVersionRecord>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -284,6 +294,15 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
             e.Property(a => a.Role).HasMaxLength(32);
             e.Property(a => a.LifecycleStage).HasMaxLength(32);
             e.Property(a => a.Supplier).HasMaxLength(300);
+            e.Property(a => a.ModelType).HasMaxLength(300);
+            e.Property(a => a.HumanOversight).HasMaxLength(32);
+            e.Property(a => a.Autonomy).HasMaxLength(32);
+            e.Property(a => a.AffectedPeople).HasMaxLength(1000);
+            e.Property(a => a.IntendedUse).HasMaxLength(2000);
+            e.Property(a => a.ForeseeableMisuse).HasMaxLength(2000);
+            e.Property(a => a.EuAiActClass).HasMaxLength(16);
+            e.Property(a => a.Controls).HasMaxLength(2000);
+            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -329,6 +348,7 @@ public abstract class HarmoniaDbContext : IdentityUserContext<HarmoniaUser, Guid
         builder.Entity<TailoringProposalRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<CertificationRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        ConfigureAiAndSoa(builder);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<Membership>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<PersonalAccessToken>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

@@ -18,6 +18,7 @@ public static class ReportText
         ResultBasis.Controls => "controls",
         ResultBasis.Inferred => "inferred",
         ResultBasis.Documented => "documented",
+        ResultBasis.Records => "records",
         _ => "no source",
     };
 

@@ -9,6 +9,11 @@ public static class GapReasons
 {
     public static string ForOwn(OwnResult own)
     {
+        if (own.Basis == ResultBasis.Records)
+        {
+            return own.EnteredReason ?? string.Empty;
+        }
+
         if (own.Basis == ResultBasis.Entered)
         {
             var entered = "Entered as " + own.Result.ToLabel().ToLowerInvariant();

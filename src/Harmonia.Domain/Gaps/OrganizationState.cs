@@ -45,6 +45,9 @@ public sealed record DirectResult(string RequirementId, RequirementResult Result
 /// <summary>A published policy or procedure and the requirements its statements address.</summary>
 public sealed record PublishedDocument(string Title, string Version, IReadOnlyList<string> RequirementIds);
 
+/// <summary>A result the organization's management records earn a requirement, with the sentence that says why.</summary>
+public sealed record RecordCredit(string RequirementId, RequirementResult Result, string Reason);
+
 /// <summary>What the gap analysis needs to know about an organization.</summary>
 public sealed record OrganizationState(
     string Name,
@@ -55,4 +58,7 @@ public sealed record OrganizationState(
 {
     /// <summary>Published documents: evidence for the documentation part of the requirements they address.</summary>
     public IReadOnlyList<PublishedDocument> Documents { get; init; } = [];
+
+    /// <summary>Results earned by impact assessments, the risk assessment and approved Statements of Applicability.</summary>
+    public IReadOnlyList<RecordCredit> Records { get; init; } = [];
 }

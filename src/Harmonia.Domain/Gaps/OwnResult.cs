@@ -16,6 +16,9 @@ public enum ResultBasis
 
     /// <summary>Nothing else covers it, but a published document addresses it: its documentation part is done.</summary>
     Documented,
+
+    /// <summary>Credited by the organization's management records: impact assessments, the risk assessment, an approved SoA.</summary>
+    Records,
 }
 
 /// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>
@@ -62,6 +65,17 @@ public static class OwnResults
             results[requirementId] = new OwnResult(requirementId, result, ResultBasis.Controls, null, controls);
         }
 
+        foreach (var credit in state.Records)
+        {
+            // A record only ever improves on what the controls show; an entered result still wins over both.
+            var existing = results.GetValueOrDefault(credit.RequirementId);
+            if (existing is null || Rank(credit.Result) > Rank(existing.Result))
+            {
+                var controls = linked.GetValueOrDefault(credit.RequirementId) ?? [];
+                results[credit.RequirementId] = new OwnResult(credit.RequirementId, credit.Result, ResultBasis.Records, credit.Reason, controls);
+            }
+        }
+
         foreach (var entered in state.Results)
         {
             var controls = linked.GetValueOrDefault(entered.RequirementId) ?? [];
@@ -71,4 +85,12 @@ public static class OwnResults
 
         return results;
     }
+
+    private static int Rank(RequirementResult result) => result switch
+    {
+        RequirementResult.Satisfied => 3,
+        RequirementResult.PartiallySatisfied => 2,
+        RequirementResult.NotSatisfied => 1,
+        _ => 0,
+    };
 }

@@ -16,6 +16,12 @@ public static class AuditEventText
         ["EvidenceVersion"] = "evidence version",
         ["RequirementResultRecord"] = "result",
         ["AiSystemRecord"] = "AI system",
+        ["RiskRecord"] = "risk",
+        ["RiskMethodologyRecord"] = "risk methodology",
+        ["ImpactAssessmentRecord"] = "impact assessment",
+        ["AiEvidenceRecord"] = "AI evidence",
+        ["RiskSuggestionRecord"] = "risk suggestion",
+        ["SoaVersionRecord"] = "Statement of Applicability",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
     };

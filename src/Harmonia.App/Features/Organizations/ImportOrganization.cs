@@ -193,6 +193,18 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             record.Supplier = system.Supplier;
         }
 
-        db.AiSystems.RemoveRange(existing.Values);
+        // A system with impact assessments keeps its history: the file no longer naming it takes it out of scope instead.
+        var assessed = await db.ImpactAssessments.Select(a => a.AiSystemId).Distinct().ToListAsync(cancellationToken);
+        foreach (var record in existing.Values)
+        {
+            if (assessed.Contains(record.Id))
+            {
+                record.InScope = false;
+            }
+            else
+            {
+                db.AiSystems.Remove(record);
+            }
+        }
     }
 }
