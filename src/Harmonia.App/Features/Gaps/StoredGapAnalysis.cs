@@ -44,20 +44,23 @@ public sealed class StoredGapAnalysisHandler(
     LoadOrganizationHandler load,
     RunGapAnalysisHandler gap,
     LoadedContent content,
-    StoredGapReportCache cache)
+    StoredGapReportCache cache,
+    ManagementRecordCredits records,
+    TimeProvider time)
 {
     public async Task<GapReport> HandleAsync(StoredGapRequest request, CancellationToken cancellationToken = default)
     {
         tenant.Enter(request.OrganizationId);
         var sequence = await db.AuditEvents.Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
-        var key = (request.OrganizationId, request.TargetFrameworkId, sequence, content.Version);
+        // The date is part of the key: a review date passing changes the report without any change to the data.
+        var key = (request.OrganizationId, request.TargetFrameworkId, sequence, content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber);
         if (cache.TryGet(key, out var cached))
         {
             return cached;
         }
 
         var organization = await load.HandleAsync(new LoadOrganizationRequest(request.OrganizationId), cancellationToken);
-        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await PublishedAsync(cancellationToken)));
+        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await PublishedAsync(cancellationToken), Records: await records.HandleAsync(cancellationToken)));
         cache.Add(key, report);
         return report;
     }

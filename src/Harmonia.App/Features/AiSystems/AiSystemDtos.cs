@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Harmonia.App.Organizations;
+using Harmonia.Domain.AiSystems;
+
+namespace Harmonia.App.Features.AiSystems;
+
+/// <summary>Where an AI system's data comes from and how it is kept fit for use (42001 A.7).</summary>
+public sealed record DataSourceDto(string Name, string? Provenance, string? QualityMeasures, string? Preparation);
+
+public sealed record AiSystemDto(
+    Guid Id,
+    string Key,
+    string Name,
+    string? Purpose,
+    string Role,
+    string? LifecycleStage,
+    string? ModelType,
+    string? Supplier,
+    IReadOnlyList<DataSourceDto> DataSources,
+    string? HumanOversight,
+    string? Autonomy,
+    string? AffectedPeople,
+    string? IntendedUse,
+    string? ForeseeableMisuse,
+    string? EuAiActClass,
+    IReadOnlyList<string> Controls,
+    bool InScope,
+    AssessmentStanding Assessment,
+    int Version)
+{
+    internal static AiSystemDto From(AiSystemRecord a, AssessmentStanding standing) => new(
+        a.Id, a.Key, a.Name, a.Purpose, a.Role, a.LifecycleStage, a.ModelType, a.Supplier, AiSystemFacts.DataSources(a), a.HumanOversight, a.Autonomy,
+        a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, a.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries), a.InScope, standing, a.Version);
+}
+
+/// <summary>What a client sends to register or change an AI system.</summary>
+public sealed record AiSystemInput(
+    string? Key,
+    string? Name,
+    string? Purpose,
+    string? Role,
+    string? LifecycleStage,
+    string? ModelType,
+    string? Supplier,
+    IReadOnlyList<DataSourceDto>? DataSources,
+    string? HumanOversight,
+    string? Autonomy,
+    string? AffectedPeople,
+    string? IntendedUse,
+    string? ForeseeableMisuse,
+    string? EuAiActClass,
+    IReadOnlyList<string>? Controls,
+    bool? InScope);
+
+public static class AiSystemFacts
+{
+    public static readonly string[] Roles = ["developer", "provider", "deployer", "user"];
+    public static readonly string[] Stages = ["inception", "design", "development", "verification", "deployment", "operation", "retirement"];
+    public static readonly string[] OversightModes = ["human-in-the-loop", "human-on-the-loop", "human-in-command", "none"];
+    public static readonly string[] AutonomyLevels = ["assistive", "partial", "full"];
+    public static readonly string[] EuAiActClasses = ["prohibited", "high-risk", "limited", "minimal", "gpai"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<DataSourceDto> DataSources(AiSystemRecord system) =>
+        JsonSerializer.Deserialize<DataSourceDto[]>(system.DataSourcesJson, Json) ?? [];
+
+    internal static string DataSourcesJson(IReadOnlyList<DataSourceDto> sources) => JsonSerializer.Serialize(sources, Json);
+
+    /// <summary>The facts whose change makes a new impact assessment due.</summary>
+    public static SignificantFacts Significant(AiSystemRecord system) => new(
+        system.Purpose ?? string.Empty,
+        system.ModelType ?? string.Empty,
+        string.Join("; ", DataSources(system).Select(d => d.Name + (string.IsNullOrWhiteSpace(d.Provenance) ? string.Empty : " from " + d.Provenance))),
+        system.AffectedPeople ?? string.Empty);
+
+    internal static string Serialize(SignificantFacts facts) => JsonSerializer.Serialize(facts, Json);
+
+    internal static SignificantFacts? Deserialize(string? json) => json is null ? null : JsonSerializer.Deserialize<SignificantFacts>(json, Json);
+}

@@ -1,0 +1,48 @@
+using Harmonia.App.Features.Risks;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.AiSystems;
+
+public sealed record RiskSuggestionDecision(bool Accept, int? Likelihood, int? Impact, string? Owner);
+
+/// <summary>
+/// Accepting a suggestion adds the risk to the register (rated as the caller says, 3 x 3 otherwise), treated with the
+/// controls the failing evidence belongs to when it names some; dismissing it keeps the record of the decision.
+/// </summary>
+public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHandler risks, AuditActor actor)
+{
+    /// <returns>Null when the organization has no such suggestion.</returns>
+    public async Task<RiskSuggestionDto?> HandleAsync(Guid suggestionId, RiskSuggestionDecision decision, CancellationToken cancellationToken = default)
+    {
+        var suggestion = await db.RiskSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
+        if (suggestion is null)
+        {
+            return null;
+        }
+
+        if (suggestion.Status != "open")
+        {
+            throw new HarmoniaInputException($"The suggestion was already {suggestion.Status}.");
+        }
+
+        if (decision.Accept)
+        {
+            var evidence = await db.AiEvidence.AsNoTracking().SingleAsync(e => e.Id == suggestion.AiEvidenceId, cancellationToken);
+            var controls = evidence.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var keys = await db.Risks.Select(r => r.Key).Where(k => k.StartsWith("R-")).ToListAsync(cancellationToken);
+            var next = keys.Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+            var (likelihood, impact) = (decision.Likelihood ?? 3, decision.Impact ?? 3);
+            var risk = await risks.CreateAsync(
+                new RiskInput(
+                    "R-" + next, suggestion.Title, suggestion.Detail, [suggestion.Category], [], null, [suggestion.AiSystemKey],
+                    likelihood, impact, controls.Length > 0 ? "mitigate" : "accept", controls, likelihood, impact, decision.Owner, null, null),
+                cancellationToken);
+            suggestion.RiskKey = risk.Key;
+        }
+
+        (suggestion.Status, suggestion.DecidedBy) = (decision.Accept ? "accepted" : "dismissed", actor.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return RiskSuggestionDto.From(suggestion);
+    }
+}

@@ -1,0 +1,115 @@
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Organizations;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.AiSystems;
+
+/// <summary>Registers an AI system in the inventory, or replaces one when the caller's version still matches.</summary>
+public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings standings)
+{
+    public async Task<AiSystemDto> CreateAsync(AiSystemInput input, CancellationToken cancellationToken = default)
+    {
+        await ValidateAsync(input, null, cancellationToken);
+        var system = new AiSystemRecord { Key = string.Empty, Name = string.Empty, Role = string.Empty };
+        Apply(system, input);
+        db.AiSystems.Add(system);
+        await db.SaveChangesAsync(cancellationToken);
+        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id]);
+    }
+
+    /// <returns>Null when the organization has no such AI system.</returns>
+    public async Task<AiSystemDto?> UpdateAsync(Guid aiSystemId, int expectedVersion, AiSystemInput input, CancellationToken cancellationToken = default)
+    {
+        var system = await db.AiSystems.SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
+        if (system is null)
+        {
+            return null;
+        }
+
+        if (system.Version != expectedVersion)
+        {
+            throw new VersionConflictException(system.Version);
+        }
+
+        await ValidateAsync(input, system.Id, cancellationToken);
+        Apply(system, input);
+        system.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id]);
+    }
+
+    private static void Apply(AiSystemRecord system, AiSystemInput input)
+    {
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        (system.Key, system.Name, system.Purpose, system.Role) = (input.Key!.Trim(), input.Name!.Trim(), Clean(input.Purpose), input.Role!.Trim());
+        (system.LifecycleStage, system.ModelType, system.Supplier) = (Clean(input.LifecycleStage), Clean(input.ModelType), Clean(input.Supplier));
+        system.DataSourcesJson = AiSystemFacts.DataSourcesJson((input.DataSources ?? [])
+            .Select(d => new DataSourceDto(d.Name.Trim(), Clean(d.Provenance), Clean(d.QualityMeasures), Clean(d.Preparation))).ToArray());
+        (system.HumanOversight, system.Autonomy, system.AffectedPeople) = (Clean(input.HumanOversight), Clean(input.Autonomy), Clean(input.AffectedPeople));
+        (system.IntendedUse, system.ForeseeableMisuse, system.EuAiActClass) = (Clean(input.IntendedUse), Clean(input.ForeseeableMisuse), Clean(input.EuAiActClass));
+        system.Controls = string.Join(',', (input.Controls ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
+        system.InScope = input.InScope ?? true;
+    }
+
+    private async Task ValidateAsync(AiSystemInput input, Guid? self, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string field, string message) => errors[field] = [message];
+        void OneOf(string? value, string[] allowed, string field, bool required = false)
+        {
+            if ((required || !string.IsNullOrWhiteSpace(value)) && !allowed.Contains(value?.Trim()))
+            {
+                Add(field, $"{field} is one of: {string.Join(", ", allowed)}.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Trim().Length > 64)
+        {
+            Add("key", "A key of 1 to 64 characters is required, e.g. AI-03.");
+        }
+        else if (await db.AiSystems.AnyAsync(a => a.Key == input.Key.Trim() && a.Id != self, cancellationToken))
+        {
+            Add("key", $"An AI system with key '{input.Key.Trim()}' already exists.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 300)
+        {
+            Add("name", "A name of 1 to 300 characters is required.");
+        }
+
+        OneOf(input.Role, AiSystemFacts.Roles, "role", required: true);
+        OneOf(input.LifecycleStage, AiSystemFacts.Stages, "lifecycleStage");
+        OneOf(input.HumanOversight, AiSystemFacts.OversightModes, "humanOversight");
+        OneOf(input.Autonomy, AiSystemFacts.AutonomyLevels, "autonomy");
+        OneOf(input.EuAiActClass, AiSystemFacts.EuAiActClasses, "euAiActClass");
+        foreach (var (value, field, max) in new[] { (input.Purpose, "purpose", 4000), (input.ModelType, "modelType", 300), (input.Supplier, "supplier", 300), (input.AffectedPeople, "affectedPeople", 1000), (input.IntendedUse, "intendedUse", 2000), (input.ForeseeableMisuse, "foreseeableMisuse", 2000) })
+        {
+            if (value is { } text && text.Length > max)
+            {
+                Add(field, $"{field} may have {max} characters.");
+            }
+        }
+
+        if ((input.DataSources ?? []).Any(d => string.IsNullOrWhiteSpace(d?.Name)))
+        {
+            Add("dataSources", "Every data source needs a name.");
+        }
+        else if (AiSystemFacts.DataSourcesJson(input.DataSources ?? []).Length > 16_000)
+        {
+            Add("dataSources", "The data sources are too long (16,000 characters in all).");
+        }
+
+        var controls = (input.Controls ?? []).Select(c => c.Trim()).ToArray();
+        var known = await db.Controls.Where(c => controls.Contains(c.Key)).Select(c => c.Key).ToListAsync(cancellationToken);
+        if (controls.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } missing)
+        {
+            Add("controls", $"The organization has no control '{missing}'.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

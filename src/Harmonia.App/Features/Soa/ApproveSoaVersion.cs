@@ -1,0 +1,38 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Soa;
+
+/// <summary>Approves a draft version; the approved one it replaces is superseded. Approved versions never change.</summary>
+public sealed class ApproveSoaVersionHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
+{
+    /// <returns>Null when the organization has no such version.</returns>
+    public async Task<SoaVersionDto?> HandleAsync(string frameworkId, int number, CancellationToken cancellationToken = default)
+    {
+        SoaJson.RequireFramework(frameworkId);
+        var version = await db.SoaVersions.SingleOrDefaultAsync(v => v.FrameworkId == frameworkId && v.Number == number, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        if (version.Status != SoaStatuses.Draft)
+        {
+            throw new HarmoniaInputException($"Version {number} is already {version.Status}.");
+        }
+
+        if (await db.SoaVersions.AnyAsync(v => v.FrameworkId == frameworkId && v.Number > number, cancellationToken))
+        {
+            throw new HarmoniaInputException($"Version {number} is not the latest: approve the latest version instead.");
+        }
+
+        foreach (var older in await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).ToListAsync(cancellationToken))
+        {
+            older.Status = SoaStatuses.Superseded;
+        }
+
+        (version.Status, version.ApprovedBy, version.ApprovedUtc) = (SoaStatuses.Approved, actor.Name, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return SoaVersionDto.From(version);
+    }
+}

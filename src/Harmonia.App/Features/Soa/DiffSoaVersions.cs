@@ -1,0 +1,16 @@
+using Harmonia.Domain.Soa;
+
+namespace Harmonia.App.Features.Soa;
+
+public sealed record SoaVersionDiff(string FrameworkId, int From, int To, IReadOnlyList<SoaChange> Changes);
+
+public sealed class DiffSoaVersionsHandler(GetSoaHandler get)
+{
+    /// <returns>Null when either version does not exist.</returns>
+    public async Task<SoaVersionDiff?> HandleAsync(string frameworkId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var older = await get.VersionAsync(frameworkId, from, cancellationToken);
+        var newer = await get.VersionAsync(frameworkId, to, cancellationToken);
+        return older is null || newer is null ? null : new SoaVersionDiff(frameworkId, from, to, SoaDiff.Between(older.Rows, newer.Rows));
+    }
+}

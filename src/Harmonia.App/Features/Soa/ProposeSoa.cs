@@ -1,0 +1,32 @@
+using Harmonia.App.Content;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.ImpactAssessments;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Soa;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Soa;
+
+/// <summary>
+/// The Statement of Applicability the organization's data calls for right now: every Annex A control with the risks
+/// treated by it, the approved impact assessments that rely on it, the controls that implement it and their evidence.
+/// </summary>
+public sealed class ProposeSoaHandler(HarmoniaDbContext db, LoadedContent content, LoadOrganizationHandler load)
+{
+    public async Task<IReadOnlyList<SoaRow>> HandleAsync(Guid organizationId, string frameworkId, CancellationToken cancellationToken = default)
+    {
+        SoaJson.RequireFramework(frameworkId);
+        var framework = content.Catalog.FindFramework(frameworkId)!;
+        var organization = await load.HandleAsync(new LoadOrganizationRequest(organizationId), cancellationToken);
+        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Treatment, r.Controls }).ToListAsync(cancellationToken);
+        var assessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.Status == ImpactAssessmentStatuses.Approved)
+            .Join(db.AiSystems, a => a.AiSystemId, s => s.Id, (a, s) => new { s.Name, a.Number, a.EntriesJson })
+            .ToListAsync(cancellationToken);
+        return ApplicabilityModel.Propose(
+            framework,
+            organization.ToState().Controls,
+            risks.Select(r => new SoaRisk(r.Key, r.Treatment, r.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToArray(),
+            assessments.Select(a => new SoaAssessment($"{a.Name} impact assessment v{a.Number}", ImpactAssessmentJson.Entries(a.EntriesJson).SelectMany(e => e.Controls).Distinct(StringComparer.Ordinal).ToArray())).ToArray());
+    }
+}

@@ -1,0 +1,66 @@
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Persistence;
+using Harmonia.App.Soa;
+using Harmonia.Domain.Soa;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Soa;
+
+/// <summary>
+/// Saves the proposal with a person's decisions as the next draft version. Refused, with every problem listed, when a
+/// control is included without a reason, excluded without a justification, or excluded while a risk is treated with it.
+/// </summary>
+public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandler propose, AuditActor actor, TimeProvider time)
+{
+    public async Task<SoaVersionDto> HandleAsync(Guid organizationId, string frameworkId, SoaSaveInput input, CancellationToken cancellationToken = default)
+    {
+        SoaJson.RequireFramework(frameworkId);
+        var proposal = await propose.HandleAsync(organizationId, frameworkId, cancellationToken);
+        var problems = new List<string>();
+        var decisions = new List<SoaDecision>();
+        foreach (var d in input.Decisions ?? [])
+        {
+            var reasons = (d.Reasons ?? []).Select(code => (code, reason: SoaReasonText.Parse(code))).ToArray();
+            problems.AddRange(reasons.Where(r => r.reason is null).Select(r => $"'{r.code}' is not a reason code (risk, impact, legal, contract, business)."));
+            if (string.IsNullOrWhiteSpace(d.RequirementId))
+            {
+                problems.Add("Every decision names its requirementId.");
+                continue;
+            }
+
+            if (d.Justification is { Length: > 2000 })
+            {
+                problems.Add($"{d.RequirementId}: the justification may have 2000 characters.");
+            }
+
+            decisions.Add(new SoaDecision(d.RequirementId.Trim(), d.Included, reasons.Where(r => r.reason is not null).Select(r => r.reason!.Value).ToArray(), d.Justification));
+        }
+
+        var rows = ApplicabilityModel.Apply(proposal, decisions);
+        problems.AddRange(ApplicabilityModel.Problems(proposal, rows, decisions));
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["decisions"] = problems.Distinct().ToArray() });
+        }
+
+        if (input.Note is { Length: > 2000 })
+        {
+            throw new HarmoniaInputException("The note may have 2000 characters.");
+        }
+
+        var last = await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = new SoaVersionRecord
+        {
+            FrameworkId = frameworkId,
+            Number = last + 1,
+            Status = SoaStatuses.Draft,
+            RowsJson = SoaJson.Serialize(rows),
+            Note = input.Note?.Trim(),
+            CreatedBy = actor.Name,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.SoaVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return SoaVersionDto.From(version);
+    }
+}
