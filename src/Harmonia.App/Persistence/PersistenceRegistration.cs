@@ -104,6 +104,9 @@ public static class PersistenceRegistration
         services.AddScoped<GetSoaHandler>();
         services.AddScoped<DiffSoaVersionsHandler>();
         services.AddScoped<ManagementRecordCredits>();
+        services.AddScoped<ExportSoaHandler>();
+        services.AddScoped<ExportImpactAssessmentHandler>();
+        services.AddScoped<ExportRiskTreatmentPlanHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

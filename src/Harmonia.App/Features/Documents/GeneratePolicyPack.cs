@@ -38,13 +38,7 @@ public sealed class GeneratePolicyPackHandler(LoadedContent content)
         foreach (var template in library.Templates.Where(t => request.TemplateIds is null || request.TemplateIds.Contains(t.Id)))
         {
             var rendered = DocumentRenderer.Render(template, library, content.Catalog, answers, request.Organization.AiSystems, DocumentControl.Draft(request.Today, months));
-            var files = request.Formats.Distinct().Select(format => format switch
-            {
-                DocumentFileFormat.Docx => new GeneratedFile(template.Id + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocxDocumentWriter.Write(rendered.Model)),
-                DocumentFileFormat.Pdf => new GeneratedFile(template.Id + ".pdf", "application/pdf", PdfDocumentWriter.Write(rendered.Model)),
-                DocumentFileFormat.Md => new GeneratedFile(template.Id + ".md", "text/markdown", System.Text.Encoding.UTF8.GetBytes(MarkdownDocumentWriter.Write(rendered.Model))),
-                _ => new GeneratedFile(template.Id + ".html", "text/html", System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(rendered.Model))),
-            }).ToArray();
+            var files = request.Formats.Distinct().Select(format => DocumentFiles.Write(rendered.Model, format, template.Id)).ToArray();
             yield return new GeneratedDocument(template.Id, template.Title, rendered.Missing, rendered.Problems, files);
         }
     }

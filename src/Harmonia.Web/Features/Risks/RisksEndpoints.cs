@@ -27,6 +27,14 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category).");
 
+        group.MapGet("/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler handler, CancellationToken ct) =>
+            {
+                var file = await handler.HandleAsync(format, ct);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("The risk treatment plan as xlsx, csv, docx, pdf, md or html.");
+
         group.MapPost("/risks", async (Guid orgId, RiskInput input, SaveRiskHandler handler, HttpResponse response, CancellationToken ct) =>
             {
                 var risk = await handler.CreateAsync(input, ct);

@@ -1,0 +1,75 @@
+using Harmonia.App.Content;
+using Harmonia.App.Documents.Writers;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Persistence;
+using Harmonia.App.Tables;
+using Harmonia.Domain.Documents;
+using Harmonia.Domain.Risks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Risks;
+
+/// <summary>
+/// The risk treatment plan: every risk with its rating, treatment, controls, owner, due date, residual rating and
+/// acceptance. XLSX and CSV for working with it; DOCX, PDF, Markdown and HTML as the document to approve.
+/// </summary>
+public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantScope tenant, GetRiskMethodologyHandler methodology, LoadedContent content)
+{
+    public async Task<GeneratedFile> HandleAsync(string format, CancellationToken cancellationToken = default)
+    {
+        var current = await methodology.HandleAsync(cancellationToken);
+        var risks = (await db.Risks.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken)).Select(r => RiskDto.From(r, current.Methodology)).ToArray();
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return format.ToLowerInvariant() switch
+        {
+            "xlsx" => new GeneratedFile("risk-treatment-plan.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(risks)], "Risk treatment plan")),
+            "csv" => new GeneratedFile("risk-treatment-plan.csv", "text/csv", CsvTableWriter.Write(Sheet(risks))),
+            _ => DocumentFiles.Write(Model(risks, current, organization), DocumentFiles.Parse(format), "risk-treatment-plan"),
+        };
+    }
+
+    private static string Categories(RiskDto r) => string.Join(", ", r.Categories.Select(c => RiskCategories.Find(c)?.Name ?? c));
+
+    private static string Acceptance(RiskDto r) => r.AcceptedBy is null ? string.Empty : $"{r.AcceptedBy} until {r.AcceptanceExpiresOn:yyyy-MM-dd}";
+
+    private static TabularSheet Sheet(RiskDto[] risks) => new(
+        "Risk treatment plan",
+        [
+            new("Risk", 10), new("Title", 40), new("Categories", 28), new("AI systems", 14), new("Risk sources", 20), new("Inherent L", 10), new("Inherent I", 10), new("Inherent level", 14),
+            new("Treatment", 11), new("Controls", 24), new("Residual L", 10), new("Residual I", 10), new("Residual level", 14), new("Owner", 20), new("Due", 12), new("Review", 12), new("Accepted", 30),
+        ],
+        risks.Select(r => (IReadOnlyList<TabularCell>)
+        [
+            r.Key, r.Title, Categories(r), string.Join(", ", r.AiSystems), string.Join(", ", r.RiskSources.Select(s => s.Replace("iso42001-2023:", string.Empty, StringComparison.Ordinal))),
+            TabularCell.Number(r.InherentLikelihood), TabularCell.Number(r.InherentImpact), r.InherentLevel, r.Treatment, string.Join(", ", r.Controls),
+            TabularCell.Number(r.ResidualLikelihood), TabularCell.Number(r.ResidualImpact), r.ResidualLevel, r.Owner, TabularCell.Date(r.DueOn), TabularCell.Date(r.ReviewOn), Acceptance(r),
+        ]).ToArray());
+
+    private DocumentModel Model(RiskDto[] risks, MethodologyVersion current, string organization)
+    {
+        const string id = "risk-treatment-plan";
+        var plan = new[] { "iso27001-2022:6.1.3", "iso27001-2022:8.3", "iso42001-2023:6.1.3", "iso42001-2023:8.3" };
+        var treated = risks.Count(r => r.Treatment != "accept");
+        var blocks = new List<DocumentBlock>
+        {
+            new DocumentHeading(1, "Purpose"),
+            DocumentFiles.Line(id, "purpose", $"This plan lists how {organization} treats each risk of its register for information security and AI, who owns the treatment and by when, and what risk remains.", plan),
+            DocumentFiles.Line(id, "method", $"Risks are rated with version {current.Version} of the risk methodology on a {current.Methodology.Size} x {current.Methodology.Size} scale of likelihood and impact.", plan),
+            DocumentFiles.Line(id, "figures", $"The register holds {risks.Length} risks; {treated} are mitigated, avoided or transferred and {risks.Length - treated} accepted; {risks.Count(r => r.AcceptedBy is not null)} residual risks are formally accepted.", plan),
+            new DocumentHeading(1, "Treatment"),
+            DocumentFiles.Table(id, "risks", "Risks, treatments and residual risk.", new DocumentTable(
+                ["Risk", "Categories", "Inherent", "Treatment and controls", "Owner and due date", "Residual", "Accepted"],
+                risks.Select(r => (IReadOnlyList<string>)
+                [
+                    $"{r.Key} {r.Title}" + (r.AiSystems.Count > 0 ? $" ({string.Join(", ", r.AiSystems)})" : string.Empty), Categories(r),
+                    $"{r.InherentLevel} ({r.InherentLikelihood} x {r.InherentImpact})",
+                    r.Treatment + (r.Controls.Count > 0 ? ": " + string.Join(", ", r.Controls) : string.Empty),
+                    (r.Owner ?? "no owner") + (r.DueOn is { } due ? $", by {due:yyyy-MM-dd}" : string.Empty),
+                    $"{r.ResidualLevel} ({r.ResidualLikelihood} x {r.ResidualImpact})", Acceptance(r) is { Length: > 0 } a ? a : "—",
+                ]).ToArray()), plan),
+        };
+        var info = new DocumentInfo(id, "Risk treatment plan", "Plan", "Confidential", "Risk owner", "top management", "current", "generated",
+            null, ["iso27001-2022", "iso42001-2023"], organization);
+        return new DocumentModel(info, blocks, DocumentFiles.Addressed(blocks, r => content.Catalog.FindRequirement(r)?.Title ?? r), []);
+    }
+}
