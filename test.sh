@@ -34,13 +34,13 @@ export HARMONIA_CHROMIUM=/usr/bin/chromium
 /usr/bin/chromium --version
 
 echo "== libreoffice, fonts"
-# LibreOffice converts generated DOCX to PDF (a real reader of our Word files); DejaVu is the PDF writer's font.
-if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+# LibreOffice converts generated DOCX to PDF and XLSX to CSV (a real reader of our Word and Excel files); DejaVu is the PDF writer's font.
+if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "error: LibreOffice or DejaVu fonts are missing and this user cannot install them (apt-get install libreoffice-writer-nogui fonts-dejavu-core poppler-utils)." >&2
+    echo "error: LibreOffice or DejaVu fonts are missing and this user cannot install them (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core poppler-utils)." >&2
     finish 0 1
   fi
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-dejavu-core poppler-utils >/dev/null) || {
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core poppler-utils >/dev/null) || {
     echo "error: could not install LibreOffice with apt-get." >&2
     finish 0 1
   }

@@ -195,6 +195,40 @@ internal sealed class ApiHost : IAsyncDisposable
         return proposal.Id;
     });
 
+    /// <summary>A fresh AI system with a draft impact assessment (version 1).</summary>
+    public Task<Guid> NewAiSystemAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var system = await s.GetRequiredService<Harmonia.App.Features.AiSystems.SaveAiSystemHandler>().CreateAsync(new(
+            "AI-" + Guid.NewGuid().ToString("N")[..8], "Test system", "Ranks test cases", "deployer", null, null, null, null, null, null, null, null, null, null, null, null));
+        await s.GetRequiredService<Harmonia.App.Features.ImpactAssessments.StartImpactAssessmentHandler>().HandleAsync(system.Id);
+        return system.Id;
+    });
+
+    /// <summary>A fresh open risk suggestion, raised by a failing bias test of AI-01.</summary>
+    public Task<Guid> RiskSuggestionAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var recorded = await s.GetRequiredService<Harmonia.App.Features.AiSystems.RecordAiEvidenceHandler>().HandleAsync(
+            [new("AI-01", "bias", "Demographic parity difference", "age 60+", 0.21, 0.1, "max", null, "holdout-2026", new DateOnly(2026, 5, 1), "fairlearn", null, null)]);
+        return recorded.Suggestions.Single().Id;
+    });
+
+    /// <summary>Version 1 of the SoA of a framework: the proposal, every exclusion justified.</summary>
+    public Task<bool> EnsureSoaAsync(Guid organization, string frameworkId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        if (await s.GetRequiredService<HarmoniaDbContext>().SoaVersions.AnyAsync(v => v.FrameworkId == frameworkId))
+        {
+            return true;
+        }
+
+        var proposal = await s.GetRequiredService<Harmonia.App.Features.Soa.ProposeSoaHandler>().HandleAsync(organization, frameworkId);
+        await s.GetRequiredService<Harmonia.App.Features.Soa.SaveSoaVersionHandler>().HandleAsync(organization, frameworkId, new(
+            proposal.Where(r => !r.Included).Select(r => new Harmonia.App.Features.Soa.SoaDecisionInput(r.RequirementId, false, null, "Outside the scope of the test organization.")).ToArray(), "test setup"));
+        return true;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -55,6 +55,9 @@ public sealed class CrossTenantAndRoleTests
         var documentId = await host.DocumentAsync(organization);
         var proposalId = await host.TailoringProposalAsync(organization, documentId);
         var riskId = await host.NewRiskAsync(organization);
+        var aiSystemId = await host.NewAiSystemAsync(organization);
+        var suggestionId = await host.RiskSuggestionAsync(organization);
+        await host.EnsureSoaAsync(organization, "iso27001-2022");
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
         var url = call.Pattern;
@@ -66,6 +69,11 @@ public sealed class CrossTenantAndRoleTests
             ("documentId:guid", documentId.ToString()),
             ("proposalId:guid", proposalId.ToString()),
             ("riskId:guid", riskId.ToString()),
+            ("aiSystemId:guid", aiSystemId.ToString()),
+            ("suggestionId:guid", suggestionId.ToString()),
+            ("decision:regex(^(accept|dismiss)$)", "dismiss"),
+            ("framework:regex(^(iso27001-2022|iso42001-2023)$)", "iso27001-2022"),
+            ("other:int", "1"),
             ("format", "pdf"),
             ("number:int", "1"),
             ("tokenId:guid", tokenId.ToString()),
@@ -106,8 +114,19 @@ public sealed class CrossTenantAndRoleTests
             return request;
         }
 
+        if (call.Pattern.EndsWith("/ai-evidence/import", StringComparison.Ordinal))
+        {
+            request.Content = new StringContent("aiSystem,kind,metric,subject,value,threshold,comparison,measuredOn\nAI-01,data-quality,Completeness,income,0.99,0.95,min,2026-05-01\n", Encoding.UTF8, "text/csv");
+            return request;
+        }
+
         request.Content = (call.Method, call.Pattern.TrimEnd('/').Split('/').Last()) switch
         {
+            ("POST" or "PUT", "ai-systems" or "{aiSystemId:guid}") => Json($$"""{"key":"AI-{{Guid.NewGuid():N}}","name":"Ticket triage","role":"deployer","lifecycleStage":"operation"}"""),
+            ("PUT", "{number:int}") => Json("""{"entries":[{"dimension":"societal","description":"Slower answers for rare languages","affectedGroup":"customers","severity":2,"likelihood":2,"controls":[],"risks":[],"residualSeverity":1,"residualLikelihood":2}],"decision":"proceed","nextReviewOn":"2027-06-01"}"""),
+            ("POST", "ai-evidence") => Json("""[{"aiSystem":"AI-01","kind":"validation","metric":"Accuracy","value":0.93,"threshold":0.9,"comparison":"min","measuredOn":"2026-05-01"}]"""),
+            ("POST", "{decision:regex(^(accept|dismiss)$)}") => Json("{}"),
+            ("POST", "{framework:regex(^(iso27001-2022|iso42001-2023)$)}") => Json("""{"decisions":[],"note":"role test"}"""),
             ("POST", "import") => new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "greenfield-startup.yaml")), Encoding.UTF8, "application/yaml"),
             ("POST" or "PUT", "controls" or "{controlId:guid}") => Json($$"""{"key":"N-{{Guid.NewGuid():N}}","name":"New control","status":"implemented","requirements":["iso27001-2022:A.5.1"]}"""),
             ("PUT", "{requirementId}") => Json("""{"result":"satisfied","reason":"Checked in the 2026 internal audit."}"""),

@@ -23,6 +23,7 @@ internal static class SoaEndpoints
                 return TypedResults.Created($"/api/orgs/{orgId}/soa/{framework}/{saved.Number}", saved);
             })
             .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .WithSummary("Save the proposal with your decisions (reasons risk|impact|legal|contract|business; a justification for every exclusion) as the next draft.");
 
         group.MapGet($"/soa/{Framework}/{{number:int}}", async (string framework, int number, GetSoaHandler handler, CancellationToken ct) =>
