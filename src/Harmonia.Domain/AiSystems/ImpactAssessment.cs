@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.AiSystems;
 
 public sealed record ImpactDimension(string Id, string Name, ImpactScope Scope);
 
 /// <summary>Whom an impact falls on: 42001 asks for individuals and groups (A.5.4) and society (A.5.5) separately.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ImpactScope>))]
 public enum ImpactScope
 {
     IndividualsAndGroups,
@@ -72,6 +75,7 @@ public sealed record SignificantFacts(string Purpose, string ModelType, string D
     private static string Normalize(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AssessmentCurrency>))]
 public enum AssessmentCurrency
 {
     /// <summary>No approved assessment exists.</summary>

@@ -104,13 +104,13 @@ public static class ApplicabilityModel
             {
                 problems.Add($"{row.Ref} is included without a reason: name risk treatment, impact assessment, legal or regulatory, contractual or business need.");
             }
-            else if (!row.Included && string.IsNullOrWhiteSpace(row.Justification))
-            {
-                problems.Add($"{row.Ref} is excluded without a justification.");
-            }
             else if (!row.Included && row.Risks.Count > 0)
             {
                 problems.Add($"{row.Ref} cannot be excluded: risks {string.Join(", ", row.Risks)} are treated with it.");
+            }
+            else if (!row.Included && string.IsNullOrWhiteSpace(row.Justification))
+            {
+                problems.Add($"{row.Ref} is excluded without a justification.");
             }
         }
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Soa;
 
 /// <summary>Why an Annex A control is included (an exclusion carries a justification instead).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SoaReason>))]
 public enum SoaReason
 {
     /// <summary>A risk of the register is treated with it.</summary>
@@ -19,6 +22,7 @@ public enum SoaReason
     BusinessNeed,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<SoaImplementation>))]
 public enum SoaImplementation
 {
     NotStarted,

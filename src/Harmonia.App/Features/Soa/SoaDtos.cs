@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Harmonia.App.Soa;
 using Harmonia.Domain.Soa;
 
@@ -44,7 +43,7 @@ public static class SoaJson
     /// <summary>The two frameworks with an Annex A of controls, and so a Statement of Applicability.</summary>
     public static readonly string[] Frameworks = ["iso27001-2022", "iso42001-2023"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<SoaRow> Rows(string json) => JsonSerializer.Deserialize<SoaRow[]>(json, Json) ?? [];
 
