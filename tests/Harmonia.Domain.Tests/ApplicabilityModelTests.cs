@@ -30,7 +30,8 @@ public sealed class ApplicabilityModelTests
         Assert.Equal(SoaImplementation.InProgress, a1.Implementation);
         Assert.Equal("Treats R-1; mitigates impacts found in Chatbot impact assessment v2; implemented through Control C1, Control C2.", a1.Justification);
         Assert.Equal([SoaReason.ImpactAssessment], rows[1].Reasons);
-        Assert.Equal(([SoaReason.BusinessNeed], SoaImplementation.Planned), (rows[2].Reasons, rows[2].Implementation));
+        Assert.Equal([SoaReason.BusinessNeed], rows[2].Reasons);
+        Assert.Equal(SoaImplementation.Planned, rows[2].Implementation);
         Assert.False(rows[3].Included);
         Assert.StartsWith("Proposed for exclusion: every control that implements it is marked not applicable", rows[3].Justification, StringComparison.Ordinal);
     }
