@@ -5,8 +5,12 @@
 #   2. GET /api/orgs/{id}/gap/iso42001-2023 with a personal access token,
 #   3. the dashboard page with a signed-in cookie.
 # Prints requests/s, p50/p99 latency, errors and the server's resident memory. Usage: bench/load/run.sh [seconds]
+# With --registers it instead seeds 5,000 risks, 500 AI systems and both SoAs and times the register pages
+# (bench/load/registers.py): bench/load/run.sh --registers
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+registers=""
+if [ "${1:-}" = "--registers" ]; then registers=1; shift; fi
 duration="${1:-20}"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
@@ -46,6 +50,12 @@ curl -sf -b "$work/cookies" -c "$work/cookies" -o /dev/null \
   --data-urlencode "Input.Email=load@example.com" --data-urlencode "Input.Password=load test passphrase" "$base/signin"
 cookie=$(awk '$6 ~ /Identity/ {print $6"="$7}' "$work/cookies")
 curl -sf -H "Cookie: $cookie" "$base/orgs/$org" | grep -q "Load Test Industries" || { echo "error: the dashboard did not render for the signed-in user" >&2; exit 1; }
+
+if [ -n "$registers" ]; then
+  python3 bench/load/registers.py "$base" "$org" "$token" "$cookie"
+  echo "server resident memory after the runs: $(awk '/VmRSS/ {print $2, $3}' /proc/$server/status)"
+  exit 0
+fi
 
 run() { # name, then wrk arguments
   local name="$1"; shift

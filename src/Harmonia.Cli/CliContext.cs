@@ -95,6 +95,19 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
             return;
         }
 
+        WriteAtomically(outPath, temporary => File.WriteAllText(temporary, text));
+        stdout.WriteLine($"Wrote {outPath}");
+    }
+
+    /// <summary>Writes a binary file to --out, all or nothing.</summary>
+    public void EmitFile(byte[] content, string outPath)
+    {
+        WriteAtomically(outPath, temporary => File.WriteAllBytes(temporary, content));
+        stdout.WriteLine($"Wrote {outPath} ({content.Length:N0} bytes)");
+    }
+
+    private static void WriteAtomically(string outPath, Action<string> write)
+    {
         var full = Path.GetFullPath(outPath);
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory))
@@ -105,14 +118,12 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            File.WriteAllText(temporary, text);
+            write(temporary);
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
-
-        stdout.WriteLine($"Wrote {outPath}");
     }
 }

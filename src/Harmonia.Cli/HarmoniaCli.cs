@@ -57,6 +57,8 @@ public static class HarmoniaCli
                 AccountCommands.CreateAdmin(context),
                 AccountCommands.Tokens(context),
                 DocsCommands.Create(context),
+                RegisterCommands.Soa(context),
+                RegisterCommands.Risks(context),
             };
 
             var parsed = root.Parse(args);
