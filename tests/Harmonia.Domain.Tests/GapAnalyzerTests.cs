@@ -150,4 +150,48 @@ public sealed class GapAnalyzerTests
         Assert.EndsWith("Documented in 'Impact assessment procedure' 1.0 (published).", satisfied.Reason, StringComparison.Ordinal);
         Assert.True(report.Headline.Overall.Percent > Analyze(AllOfA()).Headline.Overall.Percent);
     }
+
+    [Fact]
+    public void An_open_major_nonconformity_forces_its_requirement_to_not_satisfied_and_says_why()
+    {
+        var state = AllOfA() with
+        {
+            Records = [new RecordCredit("b:1.3", RequirementResult.Satisfied, "Impact assessments approved.")],
+            OpenMajorNonconformities = [new OpenMajorNonconformity("NC-7", "b:1.3", "internal audit 2026-05", "No impact assessment for the CV screening system")],
+        };
+
+        var report = Analyze(state);
+
+        var row = report.Rows.Single(r => r.Requirement.Id == "b:1.3");
+        Assert.Equal((RequirementResult.NotSatisfied, ResultBasis.Nonconformity), (row.Result, row.Basis));
+        Assert.StartsWith("Open major nonconformity NC-7 (internal audit 2026-05): No impact assessment for the CV screening system.", row.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("Without it: Impact assessments approved.", row.Reason, StringComparison.Ordinal);
+        Assert.True(row.IsOpen);
+    }
+
+    [Fact]
+    public void An_open_major_nonconformity_overrides_inferred_and_entered_results_but_touches_nothing_else()
+    {
+        var state = State(
+            [Control("C1", ControlStatus.Implemented, "a:1.1", "a:1.2"), Control("C2", ControlStatus.Implemented, "a:A.1")],
+            new DirectResult("b:A.2", RequirementResult.Satisfied, "bias tests run")) with
+        {
+            OpenMajorNonconformities =
+            [
+                new OpenMajorNonconformity("NC-1", "b:1.1", "internal audit 2026-05", "Audit programme skipped the AI team"),
+                new OpenMajorNonconformity("NC-2", "b:A.2", "internal audit 2026-05", "No data quality records"),
+            ],
+        };
+        var before = Analyze(state with { OpenMajorNonconformities = [] });
+
+        var report = Analyze(state);
+
+        Assert.Equal(RequirementResult.Satisfied, before.Rows.Single(r => r.Requirement.Ref == "1.1").Result);
+        Assert.Equal(RequirementResult.NotSatisfied, report.Rows.Single(r => r.Requirement.Ref == "1.1").Result);
+        Assert.Equal(RequirementResult.NotSatisfied, report.Rows.Single(r => r.Requirement.Ref == "A.2").Result);
+        Assert.Equal(
+            before.Rows.Where(r => r.Requirement.Ref is not ("1.1" or "A.2")).Select(r => (r.Requirement.Id, r.Result, r.Reason)),
+            report.Rows.Where(r => r.Requirement.Ref is not ("1.1" or "A.2")).Select(r => (r.Requirement.Id, r.Result, r.Reason)));
+        Assert.True(report.Headline.Overall.Percent < before.Headline.Overall.Percent);
+    }
 }

@@ -32,9 +32,10 @@ public sealed class GapAnalyzer(MappingEngine engine)
         var documented = state.Documents
             .SelectMany(d => d.RequirementIds.Select(r => (Requirement: r, Document: d)))
             .ToLookup(x => x.Requirement, x => x.Document, StringComparer.Ordinal);
-        var rows = BuildRows(target, own, documented);
+        var majors = state.OpenMajorNonconformities.ToLookup(n => n.RequirementId, StringComparer.Ordinal);
+        var rows = BuildRows(target, own, documented, majors);
         var headline = HeadlineOf(rows);
-        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own, documented));
+        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own, documented, majors));
 
         var groups = rows
             .GroupBy(r => r.TopGroup.Id, StringComparer.Ordinal)
@@ -53,7 +54,11 @@ public sealed class GapAnalyzer(MappingEngine engine)
             Recommend(target, baseline, headline, baselineHeadline, rows, uncovered));
     }
 
-    private List<GapRow> BuildRows(Framework framework, Dictionary<string, OwnResult> own, ILookup<string, PublishedDocument> documented)
+    private List<GapRow> BuildRows(
+        Framework framework,
+        Dictionary<string, OwnResult> own,
+        ILookup<string, PublishedDocument> documented,
+        ILookup<string, OpenMajorNonconformity> majors)
     {
         var inferred = engine.Infer(framework.Id, own);
         var rows = new List<GapRow>(framework.Requirements.Count);
@@ -92,6 +97,18 @@ public sealed class GapAnalyzer(MappingEngine engine)
                 }
             }
 
+            // Fixing a nonconformity is corrective action, not building the requirement again: the effort stays
+            // what the result before the override says.
+            var remainingEffort = requirement.EffortDays * EffortModel.RemainingShare(result);
+            var openMajors = majors[requirement.Id].ToArray();
+            if (openMajors.Length > 0)
+            {
+                (result, basis, reason) = (
+                    RequirementResult.NotSatisfied,
+                    ResultBasis.Nonconformity,
+                    string.Join(" ", openMajors.Select(n => n.Reason.EndsWith('.') ? n.Reason : n.Reason + ".")) + " Without it: " + reason);
+            }
+
             rows.Add(new GapRow(
                 requirement,
                 Catalog.TopGroupOf(requirement),
@@ -101,7 +118,7 @@ public sealed class GapAnalyzer(MappingEngine engine)
                 ownResult,
                 sources,
                 noEquivalents,
-                requirement.EffortDays * EffortModel.RemainingShare(result)));
+                remainingEffort));
         }
 
         return rows;

@@ -61,4 +61,7 @@ public sealed record OrganizationState(
 
     /// <summary>Results earned by impact assessments, the risk assessment and approved Statements of Applicability.</summary>
     public IReadOnlyList<RecordCredit> Records { get; init; } = [];
+
+    /// <summary>Open major nonconformities: applied last, each forces its requirement to not satisfied.</summary>
+    public IReadOnlyList<OpenMajorNonconformity> OpenMajorNonconformities { get; init; } = [];
 }

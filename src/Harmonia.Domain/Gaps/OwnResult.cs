@@ -19,6 +19,9 @@ public enum ResultBasis
 
     /// <summary>Credited by the organization's management records: impact assessments, the risk assessment, an approved SoA.</summary>
     Records,
+
+    /// <summary>An open major nonconformity overrides every other result until it is closed.</summary>
+    Nonconformity,
 }
 
 /// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>
