@@ -151,6 +151,9 @@ organization.MapSoaEndpoints();
 app.MapPageFileEndpoints();
 app.MapEvidencePageEndpoints(evidenceStore);
 app.MapDocumentPageEndpoints();
+app.MapAiSystemPageEndpoints();
+app.MapSoaPageEndpoints();
+app.MapRiskPageEndpoints();
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

@@ -1,0 +1,114 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.ImpactAssessments;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Harmonia.Web.Features.AiSystems;
+
+/// <summary>Form posts and downloads of the AI system, impact assessment and risk suggestion pages (cookie sign-in, antiforgery checked).</summary>
+internal static class AiSystemPageEndpoints
+{
+    private const long MaxImportBytes = 5 * 1024 * 1024;
+    private const string SystemRoute = "/orgs/{orgId:guid}/ai-systems/{aiSystemId:guid}";
+    private const string Assessment = SystemRoute + "/impact-assessments/{number:int}";
+
+    public static void MapAiSystemPageEndpoints(this WebApplication app)
+    {
+        app.MapPost("/orgs/{orgId:guid}/ai-systems/register", (Guid orgId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems", async () =>
+                {
+                    var created = await save.CreateAsync(AiSystemForm.Read(await request.ReadFormAsync(ct), null), ct);
+                    return $"/orgs/{orgId}/ai-systems/{created.Id}?saved={Uri.EscapeDataString($"{created.Key} registered")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost(SystemRoute + "/edit", (Guid orgId, Guid aiSystemId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var version = FormValues.Number(FormValues.Text(form, "version"));
+                    var saved = await save.UpdateAsync(aiSystemId, version, AiSystemForm.Read(form, form["inScope"] == "true"), ct);
+                    return saved is null ? null : $"/orgs/{orgId}/ai-systems/{aiSystemId}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost(SystemRoute + "/ai-evidence/import", (Guid orgId, Guid aiSystemId, IFormFile? file, ImportAiEvidenceHandler import, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                {
+                    var format = Path.GetExtension(file?.FileName ?? string.Empty).ToLowerInvariant() switch
+                    {
+                        ".csv" => "csv",
+                        ".json" => "json",
+                        _ => throw new HarmoniaInputException("Choose a results file exported by the evaluation tool: CSV (.csv) or a JSON array (.json)."),
+                    };
+                    if (file!.Length is 0 or > MaxImportBytes)
+                    {
+                        throw new HarmoniaInputException("The results file is empty or larger than 5 MB.");
+                    }
+
+                    await using var content = file.OpenReadStream();
+                    var recorded = await import.HandleAsync(content, format, ct);
+                    return $"/orgs/{orgId}/ai-systems/{aiSystemId}?saved={Uri.EscapeDataString($"{recorded.Recorded.Count} results imported, {recorded.Suggestions.Count} risks suggested")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes + (64 * 1024)))
+            .ValidateFormAntiforgery();
+
+        app.MapPost(SystemRoute + "/impact-assessments", (Guid orgId, Guid aiSystemId, StartImpactAssessmentHandler start, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                    await start.HandleAsync(aiSystemId, ct) is { } draft
+                        ? $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{draft.Number}?saved={Uri.EscapeDataString($"draft v{draft.Number} started")}"
+                        : null))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost(Assessment + "/save", (Guid orgId, Guid aiSystemId, int number, HttpRequest request, SaveImpactAssessmentHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}", async () =>
+                {
+                    var (input, version) = ImpactAssessmentForm.Read(await request.ReadFormAsync(ct));
+                    return await save.HandleAsync(aiSystemId, number, version, input, ct) is null
+                        ? null
+                        : $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}?saved=draft+saved";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost(Assessment + "/approve", (Guid orgId, Guid aiSystemId, int number, ApproveImpactAssessmentHandler approve, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}", async () =>
+                    await approve.HandleAsync(aiSystemId, number, ct) is null ? null : $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}?saved=approved"))
+            .RequirePagePermission(Permission.Approve)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet(Assessment + "/export/{format}", async (Guid aiSystemId, int number, string format, ExportImpactAssessmentHandler export, CancellationToken ct) =>
+                await export.HandleAsync(aiSystemId, number, format, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read);
+
+        app.MapPost("/orgs/{orgId:guid}/risk-suggestions/{suggestionId:guid}/{decision:regex(^(accept|dismiss)$)}", async (Guid orgId, Guid suggestionId, string decision, HttpRequest request, DecideRiskSuggestionHandler decide, CancellationToken ct) =>
+            {
+                // The form says which page it came from; only an AI system id is taken from it, so the redirect stays local.
+                var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+                var back = Guid.TryParse(form?["aiSystemId"].ToString(), out var aiSystemId)
+                    ? $"/orgs/{orgId}/ai-systems/{aiSystemId}"
+                    : $"/orgs/{orgId}/risks";
+                return await PageForms.Outcome(back, async () =>
+                    await decide.HandleAsync(suggestionId, new RiskSuggestionDecision(decision == "accept", null, null, null), ct) is { } decided
+                        ? PageForms.With(back, "saved", decided.RiskKey is { } key ? $"suggestion accepted: risk {key} added to the register" : "suggestion dismissed")
+                        : null);
+            })
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+    }
+}

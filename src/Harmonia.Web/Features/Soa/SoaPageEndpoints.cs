@@ -1,0 +1,50 @@
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Soa;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Soa;
+
+/// <summary>Form posts and downloads of the Statement of Applicability page (cookie sign-in, antiforgery checked).</summary>
+internal static class SoaPageEndpoints
+{
+    private const string Soa = "/orgs/{orgId:guid}/soa/{framework:regex(^(iso27001-2022|iso42001-2023)$)}";
+
+    public static void MapSoaPageEndpoints(this WebApplication app)
+    {
+        app.MapPost(Soa + "/versions", (Guid orgId, string framework, HttpRequest request, SaveSoaVersionHandler save, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/soa/{framework}", async () =>
+                {
+                    var saved = await save.HandleAsync(orgId, framework, Read(await request.ReadFormAsync(ct)), ct);
+                    return $"/orgs/{orgId}/soa/{framework}?saved={Uri.EscapeDataString($"version {saved.Number} saved as a draft")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost(Soa + "/{number:int}/approve", (Guid orgId, string framework, int number, ApproveSoaVersionHandler approve, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/soa/{framework}", async () =>
+                    await approve.HandleAsync(framework, number, ct) is null ? null : $"/orgs/{orgId}/soa/{framework}?saved={Uri.EscapeDataString($"version {number} approved")}"))
+            .RequirePagePermission(Permission.Approve)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet(Soa + "/{number:int}/export/{format}", async (string framework, int number, string format, ExportSoaHandler export, CancellationToken ct) =>
+                await export.HandleAsync(framework, number, format, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read);
+    }
+
+    /// <summary>
+    /// One decision per row the page listed (hidden "row" fields): a checkbox is only posted when ticked, so an
+    /// unticked "included" or reason is an exclusion or a reason removed, not a field left out.
+    /// </summary>
+    private static SoaSaveInput Read(IFormCollection form)
+    {
+        var included = form["included"].ToHashSet(StringComparer.Ordinal);
+        var decisions = form["row"].OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)
+            .Select(id => new SoaDecisionInput(id, included.Contains(id), form["reason:" + id].OfType<string>().ToArray(), form["justification:" + id].ToString()))
+            .ToArray();
+        return new SoaSaveInput(decisions, FormValues.Text(form, "note"));
+    }
+}
