@@ -1,9 +1,9 @@
 using Harmonia.App.Accounts;
+using Harmonia.App.AiSystems;
 using Harmonia.App.AuditTrail;
 using Harmonia.App.Catalogs;
 using Harmonia.App.Documents;
 using Harmonia.App.Organizations;
-using Harmonia.App.AiSystems;
 using Harmonia.App.Risks;
 using Harmonia.App.Soa;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
