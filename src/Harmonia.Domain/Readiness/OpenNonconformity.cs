@@ -10,6 +10,12 @@ public sealed record OpenNonconformity(string Id, FindingGrade Grade, string Req
 
 public static class OpenNonconformities
 {
+    /// <summary>The nonconformities not closed yet, one entry per requirement each is raised against.</summary>
+    public static IReadOnlyList<OpenNonconformity> From(IEnumerable<Nonconformity> nonconformities) =>
+        nonconformities.Where(n => n.IsOpen)
+            .SelectMany(n => n.RequirementIds.Select(r => new OpenNonconformity(n.Id, n.Grade, r, n.Source, n.Text)))
+            .ToArray();
+
     /// <summary>
     /// The overrides the gap analysis applies last (<see cref="OrganizationState.OpenMajorNonconformities"/>): only a
     /// major nonconformity unsettles a requirement; a minor one is tracked but leaves the result alone.
