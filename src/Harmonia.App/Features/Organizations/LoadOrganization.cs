@@ -20,8 +20,9 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
             ?? throw OrganizationNotFound(request.OrganizationId);
         tenant.Enter(organization.Id);
 
+        // Split queries: one joined query multiplies every control's links by its evidence versions.
         var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
-            .OrderBy(c => c.Key).ToListAsync(cancellationToken);
+            .OrderBy(c => c.Key).AsSplitQuery().ToListAsync(cancellationToken);
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
         var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.FrameworkId).ToListAsync(cancellationToken);
         var aiSystems = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).ToListAsync(cancellationToken);
