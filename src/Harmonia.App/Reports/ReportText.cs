@@ -19,6 +19,7 @@ public static class ReportText
         ResultBasis.Inferred => "inferred",
         ResultBasis.Documented => "documented",
         ResultBasis.Records => "records",
+        ResultBasis.Nonconformity => "nonconformity",
         _ => "no source",
     };
 
