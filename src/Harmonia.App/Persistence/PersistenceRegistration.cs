@@ -14,6 +14,7 @@ using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Features.Results;
 using Harmonia.App.Features.Risks;
+using Harmonia.App.Features.Roadmap;
 using Harmonia.App.Features.Soa;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,8 @@ public static class PersistenceRegistration
         services.AddScoped<ExportSoaHandler>();
         services.AddScoped<ExportImpactAssessmentHandler>();
         services.AddScoped<ExportRiskTreatmentPlanHandler>();
+        services.AddScoped<PlanRoadmapHandler>();
+        services.AddScoped<ExportRoadmapHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();
