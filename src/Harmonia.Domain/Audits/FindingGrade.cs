@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Audits;
 
 /// <summary>What an auditor concluded for one checklist item.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FindingGrade>))]
 public enum FindingGrade
 {
     Conforming,

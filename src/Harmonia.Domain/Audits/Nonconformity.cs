@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Audits;
 
 /// <summary>Where a nonconformity stands in the corrective-action process (10.2).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NonconformityState>))]
 public enum NonconformityState
 {
     Open,

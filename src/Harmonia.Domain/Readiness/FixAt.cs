@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Readiness;
 
 /// <summary>The kind of page where a blocking item is fixed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FixKind>))]
 public enum FixKind
 {
     /// <summary>The requirement's gap-analysis page (id = requirement id).</summary>

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Readiness;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ReadinessStage>))]
 public enum ReadinessStage
 {
     /// <summary>Documentation: every mandatory documented information present and approved.</summary>

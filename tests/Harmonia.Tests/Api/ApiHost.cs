@@ -229,6 +229,24 @@ internal sealed class ApiHost : IAsyncDisposable
         return true;
     });
 
+    /// <summary>A fresh internal audit of one clause.</summary>
+    public Task<Guid> NewAuditAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var audit = await s.GetRequiredService<Harmonia.App.Features.Audits.PlanAuditHandler>().HandleAsync(new(
+            "IA-" + Guid.NewGuid().ToString("N")[..8], "Policy audit", null, ["iso27001-2022:5.2"], null, null, null, null, new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 5), ["Internal auditor"]));
+        return audit.Id;
+    });
+
+    /// <summary>A fresh open major nonconformity, raised by a fresh audit.</summary>
+    public Task<Guid> NewNonconformityAsync(Guid organization, Guid auditId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var detail = await s.GetRequiredService<Harmonia.App.Features.Audits.RecordAuditResultHandler>().HandleAsync(
+            auditId, new("iso27001-2022:5.2", "MajorNonconformity", "The policy was never approved.", null));
+        return detail!.Nonconformities.Single().Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -58,6 +58,8 @@ public sealed class CrossTenantAndRoleTests
         var aiSystemId = await host.NewAiSystemAsync(organization);
         var suggestionId = await host.RiskSuggestionAsync(organization);
         await host.EnsureSoaAsync(organization, "iso27001-2022");
+        var auditId = await host.NewAuditAsync(organization);
+        var nonconformityId = await host.NewNonconformityAsync(organization, await host.NewAuditAsync(organization));
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
         var url = call.Pattern;
@@ -74,6 +76,8 @@ public sealed class CrossTenantAndRoleTests
             ("decision:regex(^(accept|dismiss)$)", "dismiss"),
             ("framework:regex(^(iso27001-2022|iso42001-2023)$)", "iso27001-2022"),
             ("other:int", "1"),
+            ("auditId:guid", auditId.ToString()),
+            ("nonconformityId:guid", nonconformityId.ToString()),
             ("format", "pdf"),
             ("number:int", "1"),
             ("tokenId:guid", tokenId.ToString()),
@@ -124,6 +128,9 @@ public sealed class CrossTenantAndRoleTests
         {
             ("POST" or "PUT", "ai-systems" or "{aiSystemId:guid}") => Json($$"""{"key":"AI-{{Guid.NewGuid():N}}","name":"Ticket triage","role":"deployer","lifecycleStage":"operation"}"""),
             ("PUT", "{number:int}") => Json("""{"entries":[{"dimension":"societal","description":"Slower answers for rare languages","affectedGroup":"customers","severity":2,"likelihood":2,"controls":[],"risks":[],"residualSeverity":1,"residualLikelihood":2}],"decision":"proceed","nextReviewOn":"2027-06-01"}"""),
+            ("POST", "audits") => Json($$"""{"key":"IA-{{Guid.NewGuid():N}}","title":"AI audit","frameworks":["iso42001-2023"],"plannedStart":"2026-06-01","plannedEnd":"2026-06-03","auditors":["Internal auditor"]}"""),
+            ("POST", "results") => Json("""{"itemKey":"iso27001-2022:5.2","grade":"Conforming"}"""),
+            ("POST", "steps") => Json("""{"step":"correction","text":"Policy approved by the board."}"""),
             ("POST", "ai-evidence") => Json("""[{"aiSystem":"AI-01","kind":"validation","metric":"Accuracy","value":0.93,"threshold":0.9,"comparison":"min","measuredOn":"2026-05-01"}]"""),
             ("POST", "{decision:regex(^(accept|dismiss)$)}") => Json("{}"),
             ("POST", "{framework:regex(^(iso27001-2022|iso42001-2023)$)}") => Json("""{"decisions":[],"note":"role test"}"""),

@@ -22,6 +22,10 @@ public static class AuditEventText
         ["AiEvidenceRecord"] = "AI evidence",
         ["RiskSuggestionRecord"] = "risk suggestion",
         ["SoaVersionRecord"] = "Statement of Applicability",
+        ["AuditRecord"] = "internal audit",
+        ["AuditResultRecord"] = "audit result",
+        ["NonconformityRecord"] = "nonconformity",
+        ["ManagementReviewRecord"] = "management review",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
     };

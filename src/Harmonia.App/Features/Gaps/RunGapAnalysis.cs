@@ -8,7 +8,7 @@ namespace Harmonia.App.Features.Gaps;
 /// <param name="TeamCapacityFte">Overrides the capacity in the organization file.</param>
 /// <param name="Documents">The organization's published documents (from the database; a file has none).</param>
 /// <param name="Records">What impact assessments, the risk assessment and approved SoAs earn (from the database).</param>
-public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null, IReadOnlyList<PublishedDocument>? Documents = null, IReadOnlyList<RecordCredit>? Records = null);
+public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null, IReadOnlyList<PublishedDocument>? Documents = null, IReadOnlyList<RecordCredit>? Records = null, IReadOnlyList<OpenMajorNonconformity>? OpenMajors = null);
 
 public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine engine)
 {
@@ -33,7 +33,7 @@ public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine e
         }
 
         var options = new GapOptions(Baselines.GetValueOrDefault(request.TargetFrameworkId), request.TeamCapacityFte);
-        var state = request.Organization.ToState() with { Documents = request.Documents ?? [], Records = request.Records ?? [] };
+        var state = request.Organization.ToState() with { Documents = request.Documents ?? [], Records = request.Records ?? [], OpenMajorNonconformities = request.OpenMajors ?? [] };
         return new GapAnalyzer(engine).Analyze(state, request.TargetFrameworkId, options);
     }
 }

@@ -46,6 +46,8 @@ public sealed class StoredGapAnalysisHandler(
     LoadedContent content,
     StoredGapReportCache cache,
     ManagementRecordCredits records,
+    PublishedDocuments published,
+    OpenMajorNonconformities majors,
     TimeProvider time)
 {
     public async Task<GapReport> HandleAsync(StoredGapRequest request, CancellationToken cancellationToken = default)
@@ -60,23 +62,8 @@ public sealed class StoredGapAnalysisHandler(
         }
 
         var organization = await load.HandleAsync(new LoadOrganizationRequest(request.OrganizationId), cancellationToken);
-        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await PublishedAsync(cancellationToken), Records: await records.HandleAsync(cancellationToken)));
+        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await published.HandleAsync(cancellationToken), Records: await records.HandleAsync(cancellationToken), OpenMajors: await majors.HandleAsync(cancellationToken)));
         cache.Add(key, report);
         return report;
-    }
-
-    /// <summary>Published documents with the requirements their template's statements address, and registered existing policies.</summary>
-    private async Task<IReadOnlyList<PublishedDocument>> PublishedAsync(CancellationToken cancellationToken)
-    {
-        var published = await db.DocumentRevisions.AsNoTracking().Where(r => r.Status == Harmonia.App.Documents.DocumentStatuses.Published)
-            .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { d.TemplateId, d.Title, r.Label })
-            .ToListAsync(cancellationToken);
-        var registered = await db.RegisteredDocuments.AsNoTracking().Select(r => new { r.Title, r.Version, r.RequirementIds }).ToListAsync(cancellationToken);
-        return published
-            .Select(p => (p, Template: content.Documents.Find(p.TemplateId)))
-            .Where(x => x.Template is not null)
-            .Select(x => new PublishedDocument(x.p.Title, x.p.Label, x.Template!.Statements.SelectMany(s => s.RequirementIds).Distinct(StringComparer.Ordinal).ToArray()))
-            .Concat(registered.Select(r => new PublishedDocument(r.Title, r.Version, r.RequirementIds.Split(',', StringSplitOptions.RemoveEmptyEntries))))
-            .ToArray();
     }
 }

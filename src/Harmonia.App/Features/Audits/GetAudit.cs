@@ -1,0 +1,37 @@
+using Harmonia.App.Content;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Audits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Audits;
+
+/// <summary>
+/// An audit with its checklist generated from the scope (one item per requirement; a harmonized clause of both
+/// standards once), each item's result, the auditors' independence and the nonconformities it raised.
+/// </summary>
+public sealed class GetAuditHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, LoadOrganizationHandler load, PublishedDocuments published)
+{
+    /// <returns>Null when the organization has no such audit.</returns>
+    public async Task<AuditDetail?> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
+    {
+        var audit = await db.Audits.AsNoTracking().SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
+        if (audit is null)
+        {
+            return null;
+        }
+
+        var dto = AuditDto.From(audit);
+        var controls = (await load.HandleAsync(new LoadOrganizationRequest(tenant.OrganizationId!.Value), cancellationToken)).ToState().Controls;
+        var checklist = AuditChecklist.Build(content.Catalog, dto.Scope, controls, await published.HandleAsync(cancellationToken));
+        var results = await db.AuditResults.AsNoTracking().Where(r => r.AuditId == auditId).ToDictionaryAsync(r => r.ItemKey, cancellationToken);
+        var conflicts = AuditorIndependence.Check(dto.Auditors, dto.Scope, controls).Select(c => c.Text).ToArray();
+        var nonconformities = await db.Nonconformities.AsNoTracking().Where(n => n.AuditId == auditId).OrderBy(n => n.Key).ToListAsync(cancellationToken);
+        return new AuditDetail(
+            dto,
+            checklist.Select(item => new ChecklistRow(item, results.TryGetValue(item.Key, out var r) ? new ChecklistResult(r.Grade, r.Note, r.Sampled, r.RecordedBy, r.RecordedUtc) : null)).ToArray(),
+            conflicts,
+            nonconformities.Select(NonconformityDto.From).ToArray());
+    }
+}

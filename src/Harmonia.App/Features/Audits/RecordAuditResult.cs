@@ -1,0 +1,81 @@
+using Harmonia.App.Audits;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Audits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Audits;
+
+public sealed record AuditResultInput(string? ItemKey, string? Grade, string? Note, string? Sampled);
+
+/// <summary>
+/// Records (or replaces) one checklist item's result. A minor or major nonconformity opens a nonconformity record for
+/// the item's requirements, which then runs the corrective-action process (10.2); the item keeps pointing at it.
+/// </summary>
+public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandler get, AuditActor actor, TimeProvider time)
+{
+    /// <returns>Null when the organization has no such audit.</returns>
+    public async Task<AuditDetail?> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
+    {
+        var detail = await get.HandleAsync(auditId, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        if (detail.Audit.Status == AuditStatuses.Completed)
+        {
+            throw new HarmoniaInputException($"Audit {detail.Audit.Key} is completed; its results no longer change.");
+        }
+
+        var row = detail.Checklist.FirstOrDefault(r => r.Item.Key == input.ItemKey?.Trim())
+            ?? throw new HarmoniaInputException($"'{input.ItemKey}' is not an item of this audit's checklist.");
+        if (!Enum.TryParse<FindingGrade>(input.Grade?.Trim(), ignoreCase: true, out var grade) || !Enum.IsDefined(grade))
+        {
+            throw new HarmoniaInputException($"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}.");
+        }
+
+        if (grade != FindingGrade.Conforming && string.IsNullOrWhiteSpace(input.Note))
+        {
+            throw new HarmoniaInputException("A finding other than conforming says what was found (note).");
+        }
+
+        if (input.Note is { Length: > 4000 } || input.Sampled is { Length: > 2000 })
+        {
+            throw new HarmoniaInputException("The note may have 4000 characters and the sample 2000.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == auditId && r.ItemKey == row.Item.Key, cancellationToken);
+        if (result is null)
+        {
+            result = new AuditResultRecord { AuditId = auditId, ItemKey = row.Item.Key, RequirementIds = string.Join(',', row.Item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };
+            db.AuditResults.Add(result);
+        }
+
+        (result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc) = (grade.ToString(), input.Note?.Trim(), input.Sampled?.Trim(), actor.Name, now);
+        var audit = await db.Audits.SingleAsync(a => a.Id == auditId, cancellationToken);
+        if (audit.Status == AuditStatuses.Planned)
+        {
+            audit.Status = AuditStatuses.InProgress;
+        }
+
+        if (grade.IsNonconformity())
+        {
+            var keys = await db.Nonconformities.Select(n => n.Key).ToListAsync(cancellationToken);
+            var next = keys.Select(k => int.TryParse(k.AsSpan(3), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+            var nc = new Nonconformity("NC-" + next, grade, row.Item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
+            db.Nonconformities.Add(new NonconformityRecord
+            {
+                Key = nc.Id,
+                AuditId = auditId,
+                Grade = grade.ToString(),
+                State = nc.State.ToString(),
+                RequirementIds = string.Join(',', nc.RequirementIds),
+                Json = NonconformityJson.Write(nc),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await get.HandleAsync(auditId, cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Harmonia.App.Content;
+using Harmonia.App.Documents;
+using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Readiness;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Readiness;
+
+/// <summary>
+/// Stage 1 and Stage 2 readiness per standard and for an integrated audit, from the stored data: gap reports,
+/// published documents for every documented-information requirement, control evidence, completed internal audits,
+/// management reviews and open nonconformities.
+/// </summary>
+public sealed class GetReadinessHandler(
+    HarmoniaDbContext db,
+    LoadedContent content,
+    StoredGapAnalysisHandler gap,
+    LoadOrganizationHandler load,
+    PublishedDocuments published,
+    OpenMajorNonconformities nonconformities,
+    TimeProvider time)
+{
+    public async Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var documents = await published.HandleAsync(cancellationToken);
+        var coverage = DocumentCoverage.Compute(content.Documents, content.Catalog);
+        var frameworks = new List<FrameworkReadinessInput>();
+        foreach (var framework in new[] { "iso27001-2022", "iso42001-2023" })
+        {
+            var report = await gap.HandleAsync(new StoredGapRequest(organizationId, framework), cancellationToken);
+            var items = coverage.Rows.Where(r => r.FrameworkId == framework).Select(r =>
+            {
+                var document = documents.FirstOrDefault(d => d.RequirementIds.Contains(r.RequirementId));
+                return new DocumentedInformationItem(r.RequirementId, r.Expected, document is null ? null : $"{document.Title} {document.Version}", document is not null);
+            }).ToArray();
+            frameworks.Add(new FrameworkReadinessInput(report, items));
+        }
+
+        var controls = (await load.HandleAsync(new LoadOrganizationRequest(organizationId), cancellationToken)).ToState().Controls;
+        var completed = await db.Audits.AsNoTracking().Where(a => a.Status == AuditStatuses.Completed && a.CompletedOn != null)
+            .Select(a => new { a.Id, a.Key, a.Title, a.CompletedOn }).ToListAsync(cancellationToken);
+        var ids = completed.Select(a => a.Id).ToArray();
+        var covered = (await db.AuditResults.AsNoTracking().Where(r => ids.Contains(r.AuditId)).Select(r => new { r.AuditId, r.RequirementIds }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.AuditId, r => r.RequirementIds);
+        var audits = completed.Select(a => new CompletedAudit($"{a.Key} {a.Title}", a.CompletedOn!.Value, covered[a.Id].SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal).ToArray())).ToArray();
+        var reviews = await db.ManagementReviews.AsNoTracking().Select(m => m.HeldOn).ToListAsync(cancellationToken);
+        return ReadinessModel.Evaluate(new ReadinessInput(
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), frameworks, controls, audits, reviews, await nonconformities.OpenAsync(cancellationToken)));
+    }
+}

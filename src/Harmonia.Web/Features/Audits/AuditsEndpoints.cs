@@ -1,0 +1,86 @@
+using Harmonia.App;
+using Harmonia.App.Accounts;
+using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Readiness;
+using Harmonia.Web.Platform;
+
+namespace Harmonia.Web.Features.Audits;
+
+internal static class AuditsEndpoints
+{
+    public static void MapAuditsEndpoints(this RouteGroupBuilder organization)
+    {
+        var group = organization.MapGroup("/").WithTags("Internal audits and readiness");
+
+        group.MapGet("/audits", async (int? page, int? pageSize, ListAuditsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The internal audit programme.");
+
+        group.MapPost("/audits", async (Guid orgId, AuditInput input, PlanAuditHandler handler, CancellationToken ct) =>
+            {
+                var audit = await handler.HandleAsync(input, ct);
+                return TypedResults.Created($"/api/orgs/{orgId}/audits/{audit.Id}", audit);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Plan an internal audit: scope (frameworks and/or requirement ids, processes, AI systems, sites), criteria, dates, auditors.");
+
+        group.MapGet("/audits/{auditId:guid}", async (Guid auditId, GetAuditHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+            .RequirePermission(Permission.Read)
+            .WithSummary("An audit with its checklist from the scope, results, independence conflicts and nonconformities.");
+
+        group.MapPost("/audits/{auditId:guid}/results", async (Guid auditId, AuditResultInput input, RecordAuditResultHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(auditId, input, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record.");
+
+        group.MapPost("/audits/{auditId:guid}/complete", async (Guid auditId, CompleteAuditHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Complete the audit once every checklist item has a result.");
+
+        group.MapGet("/nonconformities", async (int? page, int? pageSize, bool? open, ListNonconformitiesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), open ?? false, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("Nonconformities and their corrective actions (open=true: only those not closed).");
+
+        group.MapGet("/nonconformities/{nonconformityId:guid}", async (Guid nonconformityId, ListNonconformitiesHandler handler, HttpResponse response, CancellationToken ct) =>
+            {
+                if (await handler.GetAsync(nonconformityId, ct) is not { } nc)
+                {
+                    return Problems.NotFound("The organization has no such nonconformity.");
+                }
+
+                response.Headers.ETag = EndpointConventions.ETag(nc.Version);
+                return Results.Ok(nc);
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("One nonconformity.");
+
+        group.MapPost("/nonconformities/{nonconformityId:guid}/steps", async (Guid nonconformityId, NonconformityStepInput input, AdvanceNonconformityHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                if (EndpointConventions.IfMatchVersion(request) is not { } version)
+                {
+                    return EndpointConventions.IfMatchRequired();
+                }
+
+                if (await handler.HandleAsync(nonconformityId, version, input, ct) is not { } nc)
+                {
+                    return Problems.NotFound("The organization has no such nonconformity.");
+                }
+
+                response.Headers.ETag = EndpointConventions.ETag(nc.Version);
+                return Results.Ok(nc);
+            })
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("The next step: correction, root-cause (whys), plan (actions), complete-action, verify (effective), close or reopen; requires If-Match.");
+
+        group.MapGet("/readiness", async (Guid orgId, GetReadinessHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(orgId, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("Stage 1 and Stage 2 readiness per standard and integrated: score, checks and blocking items with where to fix them.");
+    }
+}
