@@ -15,6 +15,7 @@ using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Platform;
 using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Results;
+using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Roadmap;
 using Harmonia.App.Features.Soa;
@@ -121,6 +122,9 @@ public static class PersistenceRegistration
         services.AddScoped<ListNonconformitiesHandler>();
         services.AddScoped<AdvanceNonconformityHandler>();
         services.AddScoped<GetReadinessHandler>();
+        services.AddScoped<AssembleReviewInputsHandler>();
+        services.AddScoped<HoldManagementReviewHandler>();
+        services.AddScoped<ListManagementReviewsHandler>();
         services.AddScoped<ExportRoadmapHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();

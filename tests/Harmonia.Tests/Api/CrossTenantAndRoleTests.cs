@@ -130,6 +130,7 @@ public sealed class CrossTenantAndRoleTests
             ("PUT", "{number:int}") => Json("""{"entries":[{"dimension":"societal","description":"Slower answers for rare languages","affectedGroup":"customers","severity":2,"likelihood":2,"controls":[],"risks":[],"residualSeverity":1,"residualLikelihood":2}],"decision":"proceed","nextReviewOn":"2027-06-01"}"""),
             ("POST", "audits") => Json($$"""{"key":"IA-{{Guid.NewGuid():N}}","title":"AI audit","frameworks":["iso42001-2023"],"plannedStart":"2026-06-01","plannedEnd":"2026-06-03","auditors":["Internal auditor"]}"""),
             ("POST", "results") => Json("""{"itemKey":"iso27001-2022:5.2","grade":"Conforming"}"""),
+            ("POST", "management-reviews") => Json($$"""{"heldOn":"{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}","attendees":["CEO","ISMS Manager"],"decisions":"Keep both systems; fund the AI impact assessments.","actions":[]}"""),
             ("POST", "steps") => Json("""{"step":"correction","text":"Policy approved by the board."}"""),
             ("POST", "ai-evidence") => Json("""[{"aiSystem":"AI-01","kind":"validation","metric":"Accuracy","value":0.93,"threshold":0.9,"comparison":"min","measuredOn":"2026-05-01"}]"""),
             ("POST", "{decision:regex(^(accept|dismiss)$)}") => Json("{}"),

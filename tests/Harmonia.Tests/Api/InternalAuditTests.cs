@@ -101,5 +101,23 @@ public sealed class InternalAuditTests
         var blocking = readiness.GetProperty("integrated").GetProperty("stage2").GetProperty("blocking").EnumerateArray().Select(b => b.GetProperty("text").GetString()!).ToArray();
         Assert.DoesNotContain(blocking, b => b.Contains("internal audit", StringComparison.OrdinalIgnoreCase) && b.Contains("No ", StringComparison.Ordinal));
         Assert.Contains(blocking, b => b.Contains("management review", StringComparison.OrdinalIgnoreCase));
+
+        // The management review's inputs show the audit and the nonconformity; holding it clears that blocking item.
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var inputs = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().ToArray();
+        string Facts(string topic) => string.Join(" | ", inputs.Single(i => i.GetProperty("topic").GetString() == topic).GetProperty("facts").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("1 raised since", Facts("Nonconformities and corrective actions"), StringComparison.Ordinal);
+        Assert.Contains("IA-2026-01 Integrated ISMS and AIMS audit, completed", Facts("Audit results"), StringComparison.Ordinal);
+        Assert.Contains("of 2 AI systems have a current, approved impact assessment", Facts("AI system impact assessment results"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("""{"attendees":[]}"""))).StatusCode);
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json($$"""
+            {"heldOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","attendees":["CEO","ISMS Manager","AI Governance Lead"],"decisions":"Both systems are effective; assess AI-01 by June.",
+             "actions":[{"description":"Impact assessment of AI-01","owner":"AI Governance Lead","due":"{{DateTime.UtcNow.AddMonths(2):yyyy-MM-dd}}"}]}
+            """)), HttpStatusCode.Created);
+        readiness = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/readiness", UriKind.Relative)));
+        Assert.DoesNotContain(readiness.GetProperty("integrated").GetProperty("stage2").GetProperty("blocking").EnumerateArray(), b => b.GetProperty("fixAt").GetProperty("kind").GetString() == "Review");
+        var next = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().First();
+        Assert.Contains("0 of 1 actions from the review of", string.Join(" ", next.GetProperty("facts").EnumerateArray().Select(f => f.GetString())), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Risks;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.AiSystems;
+using Harmonia.Domain.Audits;
+using Harmonia.Domain.Risks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Reviews;
+
+/// <summary>
+/// The inputs of a management review for both standards, assembled from the data since the previous review (or the
+/// last twelve months): actions of previous reviews, changes, nonconformity trends, monitoring and audit results,
+/// objectives, risk status for security and AI, impact assessments, AI concerns, opportunities for improvement.
+/// </summary>
+public sealed class AssembleReviewInputsHandler(
+    HarmoniaDbContext db,
+    TenantScope tenant,
+    StoredGapAnalysisHandler gap,
+    GetRiskMethodologyHandler methodology,
+    AiSystemStandings standings,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ReviewInput>> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var previous = await db.ManagementReviews.AsNoTracking().OrderByDescending(m => m.HeldOn).FirstOrDefaultAsync(cancellationToken);
+        var since = previous?.HeldOn ?? today.AddYears(-1);
+        var sinceUtc = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var inputs = new List<ReviewInput>();
+
+        var actions = previous is null ? [] : ReviewJson.Actions(previous.ActionsJson);
+        inputs.Add(new("Status of actions from previous reviews", "both", previous is null
+            ? ["No previous management review is recorded."]
+            : [$"{actions.Count(a => a.DoneOn is not null)} of {actions.Count} actions from the review of {previous.HeldOn:yyyy-MM-dd} are done.", .. actions.Where(a => a.DoneOn is null).Select(a => $"Open: {a.Description} ({a.Owner}, due {a.Due:yyyy-MM-dd})")]));
+
+        var changes = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= sinceUtc)
+            .GroupBy(e => e.EntityType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        inputs.Add(new("Changes in external and internal issues, interested parties and AI systems", "both",
+            changes.Count == 0 ? [$"No recorded changes since {since:yyyy-MM-dd}."]
+            : [.. changes.OrderByDescending(c => c.Count).Select(c => $"{c.Count} changes to {Features.AuditTrail.AuditEventText.Entity(c.Key)} records since {since:yyyy-MM-dd}.")]));
+
+        var nonconformities = (await db.Nonconformities.AsNoTracking().Select(n => n.Json).ToListAsync(cancellationToken)).Select(NonconformityJson.Read).ToArray();
+        var raised = nonconformities.Where(n => n.RaisedOn >= since).ToArray();
+        inputs.Add(new("Nonconformities and corrective actions", "both",
+        [
+            string.Format(inv, "{0} raised since {1:yyyy-MM-dd} ({2} major, {3} minor); {4} open in all, {5} closed.", raised.Length, since, raised.Count(n => n.Grade == FindingGrade.MajorNonconformity), raised.Count(n => n.Grade == FindingGrade.MinorNonconformity), nonconformities.Count(n => n.IsOpen), nonconformities.Count(n => !n.IsOpen)),
+            .. nonconformities.Where(n => n.IsOpen).Select(n => $"{n.Id} ({n.Grade.ToLabel()}): {n.Text} — {NonconformityLifecycle.Label(n.State)}"),
+        ]));
+
+        var evidence = await db.AiEvidence.AsNoTracking().Where(e => e.MeasuredOn >= since).Select(e => new { e.Kind, e.Passed }).ToListAsync(cancellationToken);
+        inputs.Add(new("Monitoring and measurement results", "both",
+        [
+            $"{evidence.Count} AI evaluation results since {since:yyyy-MM-dd}: {evidence.Count(e => e.Passed == true)} passed, {evidence.Count(e => e.Passed == false)} failed.",
+            .. evidence.GroupBy(e => e.Kind).Select(g => $"{g.Key}: {g.Count(e => e.Passed == false)} of {g.Count()} failed."),
+        ]));
+
+        var audits = await db.Audits.AsNoTracking().Where(a => a.CompletedOn >= since).Select(a => new { a.Id, a.Key, a.Title, a.CompletedOn }).ToListAsync(cancellationToken);
+        var auditIds = audits.Select(a => a.Id).ToArray();
+        var grades = await db.AuditResults.AsNoTracking().Where(r => auditIds.Contains(r.AuditId)).GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        inputs.Add(new("Audit results", "both", audits.Count == 0 ? [$"No internal audit completed since {since:yyyy-MM-dd}."]
+            : [.. audits.Select(a => $"{a.Key} {a.Title}, completed {a.CompletedOn:yyyy-MM-dd}."), string.Join(", ", grades.Select(g => $"{g.Count} {g.Key}"))]));
+
+        inputs.Add(new("Fulfilment of objectives", "both", ["Objectives and their measurements are not recorded in Harmonia yet; bring them to the meeting."]));
+
+        var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
+        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Categories, r.ResidualLikelihood, r.ResidualImpact, r.AcceptedBy, r.ReviewOn }).ToListAsync(cancellationToken);
+        foreach (var (ai, standard) in new[] { (false, "iso27001-2022"), (true, "iso42001-2023") })
+        {
+            var set = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == ai)).ToArray();
+            var levels = set.GroupBy(r => scale.LevelOf(Math.Clamp(r.ResidualLikelihood, 1, scale.Size), Math.Clamp(r.ResidualImpact, 1, scale.Size)).Name).Select(g => $"{g.Count()} {g.Key}");
+            inputs.Add(new(ai ? "AI risk status and treatment" : "Information security risk status and treatment", standard,
+                [$"{set.Length} risks, residual: {string.Join(", ", levels)}; {set.Count(r => r.AcceptedBy is not null)} formally accepted; {set.Count(r => r.ReviewOn is null || r.ReviewOn < today)} without a current review date."]));
+        }
+
+        var systems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).ToListAsync(cancellationToken);
+        var standing = await standings.ForAsync(systems, cancellationToken);
+        inputs.Add(new("AI system impact assessment results", "iso42001-2023", systems.Count == 0 ? ["No AI systems in scope."]
+            : [$"{standing.Values.Count(s => s.Currency == AssessmentCurrency.Current)} of {systems.Count} AI systems have a current, approved impact assessment.", .. standing.Values.Where(s => s.Currency != AssessmentCurrency.Current).Select(s => s.Reason)]));
+
+        var suggestions = await db.RiskSuggestions.AsNoTracking().CountAsync(s => s.Status == "open", cancellationToken);
+        inputs.Add(new("AI concerns and incidents reported", "iso42001-2023",
+            [$"{evidence.Count(e => e.Passed == false)} failing AI evaluation results since {since:yyyy-MM-dd}; {suggestions} risk suggestions still undecided.", "Incidents and concerns from outside the evaluation tools are not recorded in Harmonia yet."]));
+
+        var opportunities = await db.AuditResults.AsNoTracking().Where(r => r.Grade == nameof(FindingGrade.OpportunityForImprovement) && r.RecordedUtc >= sinceUtc).Select(r => r.Note).ToListAsync(cancellationToken);
+        var organization = tenant.OrganizationId!.Value;
+        var isms = await gap.HandleAsync(new StoredGapRequest(organization, "iso27001-2022"), cancellationToken);
+        var aims = await gap.HandleAsync(new StoredGapRequest(organization, "iso42001-2023"), cancellationToken);
+        inputs.Add(new("Opportunities for continual improvement", "both",
+        [
+            string.Format(inv, "Gap analysis today: ISO/IEC 27001 {0:0.#} % satisfied, ISO/IEC 42001 {1:0.#} %.", isms.Headline.Overall.Percent, aims.Headline.Overall.Percent),
+            .. opportunities.Where(o => o is not null).Select(o => "From audits: " + o),
+        ]));
+        return inputs;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Harmonia.App.Features.Reviews;
+
+/// <summary>One input topic of the review (9.3.2 of both standards), with the facts assembled from the data.</summary>
+/// <param name="Standards">Which standards ask for it: "both", "iso27001-2022" or "iso42001-2023".</param>
+public sealed record ReviewInput(string Topic, string Standards, IReadOnlyList<string> Facts);
+
+public sealed record ReviewAction(string Description, string Owner, DateOnly Due, DateOnly? DoneOn = null);
+
+public sealed record ManagementReviewDto(Guid Id, DateOnly HeldOn, IReadOnlyList<string> Attendees, IReadOnlyList<ReviewInput> Inputs, string? Decisions, IReadOnlyList<ReviewAction> Actions, string RecordedBy);
+
+/// <summary>What a client sends to record a review: who met when, what they decided and which actions follow.</summary>
+public sealed record ManagementReviewInput(DateOnly? HeldOn, IReadOnlyList<string>? Attendees, string? Decisions, IReadOnlyList<ReviewActionInput>? Actions);
+
+public sealed record ReviewActionInput(string? Description, string? Owner, DateOnly? Due);
+
+public static class ReviewJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<ReviewInput> Inputs(string json) => JsonSerializer.Deserialize<ReviewInput[]>(json, Options) ?? [];
+
+    public static IReadOnlyList<ReviewAction> Actions(string json) => JsonSerializer.Deserialize<ReviewAction[]>(json, Options) ?? [];
+
+    internal static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
