@@ -59,6 +59,7 @@ public static class HarmoniaCli
                 DocsCommands.Create(context),
                 RegisterCommands.Soa(context),
                 RegisterCommands.Risks(context),
+                PackCommands.Create(context),
             };
 
             var parsed = root.Parse(args);

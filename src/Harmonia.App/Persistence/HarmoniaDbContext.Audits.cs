@@ -14,6 +14,8 @@ public abstract partial class HarmoniaDbContext
 
     public DbSet<ManagementReviewRecord> ManagementReviews => Set<ManagementReviewRecord>();
 
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+
     private void ConfigureAudits(ModelBuilder builder)
     {
         builder.Entity<AuditRecord>(e =>
@@ -54,6 +56,15 @@ public abstract partial class HarmoniaDbContext
             e.HasOne<AuditRecord>().WithMany().HasForeignKey(n => n.AuditId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(TenantFilter, n => n.OrganizationId == TenantId);
+        });
+
+        builder.Entity<SigningKeyRecord>(e =>
+        {
+            e.HasIndex(k => k.OrganizationId).IsUnique();
+            e.Property(k => k.PublicKey).HasMaxLength(400);
+            e.Property(k => k.ProtectedPrivateKey).HasMaxLength(2000);
+            e.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(TenantFilter, k => k.OrganizationId == TenantId);
         });
 
         builder.Entity<ManagementReviewRecord>(e =>

@@ -3,6 +3,7 @@ using Harmonia.App.Documents.Tailoring;
 using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.AuditPack;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Controls;
@@ -125,6 +126,9 @@ public static class PersistenceRegistration
         services.AddScoped<AssembleReviewInputsHandler>();
         services.AddScoped<HoldManagementReviewHandler>();
         services.AddScoped<ListManagementReviewsHandler>();
+        services.AddScoped<AuditPackSigningKey>();
+        services.AddScoped<AuditPackRecords>();
+        services.AddScoped<BuildAuditPackHandler>();
         services.AddScoped<ExportRoadmapHandler>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();

@@ -119,5 +119,46 @@ public sealed class InternalAuditTests
         Assert.DoesNotContain(readiness.GetProperty("integrated").GetProperty("stage2").GetProperty("blocking").EnumerateArray(), b => b.GetProperty("fixAt").GetProperty("kind").GetString() == "Review");
         var next = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().First();
         Assert.Contains("0 of 1 actions from the review of", string.Join(" ", next.GetProperty("facts").EnumerateArray().Select(f => f.GetString())), StringComparison.Ordinal);
+
+        // The audit pack for the certification body verifies; a changed file is named.
+        using var auditor = host.Client(host.TokensA[OrganizationRole.Auditor]);
+        var zip = await auditor.GetByteArrayAsync(new Uri($"{api}/audit-pack.zip", UriKind.Relative));
+        var signingKey = await ReadAsync(await auditor.GetAsync(new Uri($"{api}/audit-pack/key", UriKind.Relative)));
+        var path = Path.Combine(Path.GetTempPath(), $"pack-{Guid.NewGuid():N}.zip");
+        try
+        {
+            await File.WriteAllBytesAsync(path, zip);
+            using (var archive = System.IO.Compression.ZipFile.OpenRead(path))
+            {
+                var names = archive.Entries.Select(e => e.FullName).ToArray();
+                foreach (var expected in new[] { "audits/IA-2026-01-report.pdf", "risks/risk-treatment-plan.pdf", "risks/risk-treatment-plan.xlsx", "evidence-index.csv", "audit-trail.csv", "manifest.json", "manifest.sig" })
+                {
+                    Assert.Contains(expected, names);
+                }
+
+                Assert.Contains(names, n => n.StartsWith("reviews/review-", StringComparison.Ordinal));
+            }
+
+            var verified = Harmonia.Tests.Cli.CliRun.Of("pack", "verify", path, "--fingerprint", signingKey.GetProperty("fingerprint").GetString()!);
+            Assert.True(verified.ExitCode == 0, verified.Error);
+            Assert.Contains("verified", verified.Out, StringComparison.Ordinal);
+            using (var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = archive.GetEntry("evidence-index.csv")!;
+                using var stream = entry.Open();
+                stream.Seek(0, SeekOrigin.End);
+                stream.Write("\"C-99\",\"forged\"\r\n"u8);
+            }
+
+            var tampered = Harmonia.Tests.Cli.CliRun.Of("pack", "verify", path);
+            Assert.Equal(1, tampered.ExitCode);
+            Assert.Contains("evidence-index.csv: changed", tampered.Error, StringComparison.Ordinal);
+            var wrongKey = Harmonia.Tests.Cli.CliRun.Of("pack", "verify", path, "--fingerprint", "0123456789abcdef0123456789abcdef");
+            Assert.Contains("not with the expected key", wrongKey.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Harmonia.App.Accounts;
+using Harmonia.App.Features.AuditPack;
 using Harmonia.App.Features.Reviews;
 using Harmonia.Web.Platform;
 
@@ -25,5 +26,21 @@ internal static class ReviewsEndpoints
             })
             .RequirePermission(Permission.Approve)
             .WithSummary("Record a review held by top management: date, attendees, decisions, actions (owner, due); the inputs are captured as of now.");
+    
+        group.MapGet("/audit-pack.zip", async (BuildAuditPackHandler handler, CancellationToken ct) =>
+            {
+                var pack = await handler.HandleAsync(ct);
+                return Results.File(pack.Content, pack.ContentType, pack.FileName);
+            })
+            .RequirePermission(Permission.ReadAuditTrail)
+            .WithSummary("The audit pack for the certification body: SoAs, published documents, risk treatment plan, impact assessments, audit reports, review minutes, evidence index, audit-trail extract, signed manifest.");
+
+        group.MapGet("/audit-pack/key", async (AuditPackSigningKey key, CancellationToken ct) =>
+            {
+                var (publicKey, fingerprint) = await key.PublicAsync(ct);
+                return TypedResults.Ok(new { fingerprint, publicKey = Convert.ToBase64String(publicKey) });
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("The organization's pack-signing public key and its fingerprint, to give the certification body.");
     }
 }

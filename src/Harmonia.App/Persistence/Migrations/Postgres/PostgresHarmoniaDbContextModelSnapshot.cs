@@ -636,6 +636,36 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("Nonconformities");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Audits.SigningKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Harmonia.App.Catalogs.CatalogFramework", b =>
                 {
                     b.Property<string>("Id")
@@ -1804,6 +1834,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasForeignKey("AuditId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Harmonia.App.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Audits.SigningKeyRecord", b =>
+                {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")

@@ -629,6 +629,36 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("Nonconformities");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Audits.SigningKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Harmonia.App.Catalogs.CatalogFramework", b =>
                 {
                     b.Property<string>("Id")
@@ -1791,6 +1821,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasForeignKey("AuditId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Harmonia.App.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Audits.SigningKeyRecord", b =>
+                {
                     b.HasOne("Harmonia.App.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
