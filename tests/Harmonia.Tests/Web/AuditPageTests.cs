@@ -23,6 +23,9 @@ public sealed partial class AuditPageTests
         var org = host.OrganizationA;
         var programme = $"/orgs/{org}/audits";
 
+        var readiness = $"/orgs/{org}/readiness";
+        Assert.Contains("No internal audit completed since", Section(await owner.GetStringAsync(Url(readiness)), "iso27001-2022"), StringComparison.Ordinal);
+
         // Plan an audit of the whole of ISO/IEC 27001 through the form.
         var plan = FormFields(await owner.GetStringAsync(Url(programme)), $"action=\"{programme}/plan\"");
         Set(plan, "key", "IA-PAGE-1");
@@ -118,6 +121,25 @@ public sealed partial class AuditPageTests
         var done = await owner.GetStringAsync(Url(auditPage));
         Assert.Contains("<span class=\"badge s\">completed</span>", done, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"rowform\"", done, StringComparison.Ordinal);
+
+        // Readiness for ISO/IEC 27001: the completed audit covered the whole scope and the nonconformity is closed,
+        // but no management review was held yet, and the blocking item says where that is dealt with.
+        var iso27001 = WebUtility.HtmlDecode(Section(await owner.GetStringAsync(Url(readiness)), "iso27001-2022"));
+        Assert.DoesNotContain("No internal audit completed", iso27001, StringComparison.Ordinal);
+        Assert.DoesNotContain("unaudited", iso27001, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Open major nonconformity {ncKey}", iso27001, StringComparison.Ordinal);
+        Assert.Contains("No management review held since", iso27001, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{readiness}#review\" class=\"small\">", iso27001, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"clause\">", iso27001, StringComparison.Ordinal);
+    }
+
+    /// <summary>The readiness page's section of one framework, up to the next section.</summary>
+    private static string Section(string html, string framework)
+    {
+        var start = html.IndexOf($"id=\"fw-{framework}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no readiness section for {framework}");
+        var end = html.IndexOf("<section", start, StringComparison.Ordinal);
+        return end < 0 ? html[start..] : html[start..end];
     }
 
     [Fact]
