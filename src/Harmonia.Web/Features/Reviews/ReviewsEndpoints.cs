@@ -26,7 +26,7 @@ internal static class ReviewsEndpoints
             })
             .RequirePermission(Permission.Approve)
             .WithSummary("Record a review held by top management: date, attendees, decisions, actions (owner, due); the inputs are captured as of now.");
-    
+
         group.MapGet("/audit-pack.zip", async (BuildAuditPackHandler handler, CancellationToken ct) =>
             {
                 var pack = await handler.HandleAsync(ct);
