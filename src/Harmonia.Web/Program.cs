@@ -162,6 +162,7 @@ app.MapAiSystemPageEndpoints();
 app.MapSoaPageEndpoints();
 app.MapRiskPageEndpoints();
 app.MapAuditPageEndpoints();
+app.MapReviewPageEndpoints();
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

@@ -129,7 +129,7 @@ public sealed partial class AuditPageTests
         Assert.DoesNotContain("unaudited", iso27001, StringComparison.Ordinal);
         Assert.DoesNotContain($"Open major nonconformity {ncKey}", iso27001, StringComparison.Ordinal);
         Assert.Contains("No management review held since", iso27001, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"{readiness}#review\" class=\"small\">", iso27001, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/orgs/{host.OrganizationA}/management-reviews\" class=\"small\">", iso27001, StringComparison.Ordinal);
         Assert.Contains("<details class=\"clause\">", iso27001, StringComparison.Ordinal);
     }
 
