@@ -93,5 +93,5 @@ public sealed class AuditPackRecords(HarmoniaDbContext db, TenantScope tenant, G
     private string Title(string requirementId) => content.Catalog.FindRequirement(requirementId)?.Title ?? requirementId;
 
     private Task<string> OrganizationAsync(CancellationToken cancellationToken) =>
-        db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
 }

@@ -72,7 +72,7 @@ public sealed class BuildAuditPackHandler(
         files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
 
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         var (publicKey, fingerprint) = await key.PublicAsync(cancellationToken);
         var manifest = new PackManifest(organization, time.GetUtcNow().UtcDateTime, Convert.ToBase64String(publicKey), fingerprint,
             files.Select(f => new PackEntry(f.Path, PackManifest.Sha256(f.Content), f.Content.Length)).ToArray());

@@ -24,7 +24,7 @@ public sealed class ExportImpactAssessmentHandler(HarmoniaDbContext db, TenantSc
             return null;
         }
 
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         return DocumentFiles.Write(Model(assessment, system, organization), DocumentFiles.Parse(format), $"impact-assessment-{system.Key}-v{number}");
     }
 

@@ -19,7 +19,7 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
     {
         var current = await methodology.HandleAsync(cancellationToken);
         var risks = (await db.Risks.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken)).Select(r => RiskDto.From(r, current.Methodology)).ToArray();
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         return format.ToLowerInvariant() switch
         {
             "xlsx" => new GeneratedFile("risk-treatment-plan.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(risks)], "Risk treatment plan")),

@@ -6,7 +6,6 @@ using Harmonia.App.Persistence;
 using Harmonia.App.Tables;
 using Harmonia.Domain.Documents;
 using Harmonia.Domain.Roadmap;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Roadmap;
 
@@ -16,7 +15,7 @@ public sealed class ExportRoadmapHandler(HarmoniaDbContext db, PlanRoadmapHandle
     public async Task<GeneratedFile> HandleAsync(Guid organizationId, string format, CancellationToken cancellationToken = default)
     {
         var roadmap = await plan.HandleAsync(organizationId, cancellationToken: cancellationToken);
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var organization = await db.OrganizationNameAsync(organizationId, cancellationToken);
         return format.ToLowerInvariant() switch
         {
             "xlsx" => new GeneratedFile("roadmap.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(roadmap)], "Certification roadmap")),

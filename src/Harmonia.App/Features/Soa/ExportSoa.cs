@@ -5,7 +5,6 @@ using Harmonia.App.Persistence;
 using Harmonia.App.Tables;
 using Harmonia.Domain.Documents;
 using Harmonia.Domain.Soa;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Soa;
 
@@ -24,7 +23,7 @@ public sealed class ExportSoaHandler(HarmoniaDbContext db, TenantScope tenant, G
             return null;
         }
 
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == tenant.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         var baseName = $"soa-{frameworkId}-v{number}";
         return format.ToLowerInvariant() switch
         {
