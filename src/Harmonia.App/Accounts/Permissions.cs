@@ -23,16 +23,19 @@ public enum Permission
 
     /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision); change the risk methodology; accept risks.</summary>
     Approve,
+
+    /// <summary>Record internal audit results and complete audits: the auditor's own work, which an Auditor may do without editing the rest.</summary>
+    RecordAudit,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<OrganizationRole, Permission[]> Granted = new()
     {
-        [OrganizationRole.Owner] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.ManageMembers, Permission.Approve],
-        [OrganizationRole.Manager] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.Approve],
-        [OrganizationRole.Contributor] = [Permission.Read, Permission.Edit],
-        [OrganizationRole.Auditor] = [Permission.Read, Permission.ReadAuditTrail],
+        [OrganizationRole.Owner] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.ManageMembers, Permission.Approve, Permission.RecordAudit],
+        [OrganizationRole.Manager] = [Permission.Read, Permission.ReadAuditTrail, Permission.Edit, Permission.Delete, Permission.Approve, Permission.RecordAudit],
+        [OrganizationRole.Contributor] = [Permission.Read, Permission.Edit, Permission.RecordAudit],
+        [OrganizationRole.Auditor] = [Permission.Read, Permission.ReadAuditTrail, Permission.RecordAudit],
         [OrganizationRole.Viewer] = [Permission.Read],
     };
 

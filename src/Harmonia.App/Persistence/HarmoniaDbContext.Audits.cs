@@ -73,6 +73,7 @@ public abstract partial class HarmoniaDbContext
             e.Property(m => m.Attendees).HasMaxLength(1000);
             e.Property(m => m.Decisions).HasMaxLength(8000);
             e.Property(m => m.RecordedBy).HasMaxLength(200);
+            e.Property(m => m.ActionsJson).IsConcurrencyToken();
             e.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(TenantFilter, m => m.OrganizationId == TenantId);
         });

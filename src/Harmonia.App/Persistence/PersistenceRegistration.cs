@@ -117,6 +117,7 @@ public static class PersistenceRegistration
         services.AddScoped<OpenMajorNonconformities>();
         services.AddScoped<PlanAuditHandler>();
         services.AddScoped<GetAuditHandler>();
+        services.AddScoped<ExportAuditReportHandler>();
         services.AddScoped<ListAuditsHandler>();
         services.AddScoped<RecordAuditResultHandler>();
         services.AddScoped<CompleteAuditHandler>();
@@ -126,6 +127,8 @@ public static class PersistenceRegistration
         services.AddScoped<AssembleReviewInputsHandler>();
         services.AddScoped<HoldManagementReviewHandler>();
         services.AddScoped<ListManagementReviewsHandler>();
+        services.AddScoped<ExportReviewMinutesHandler>();
+        services.AddScoped<CompleteReviewActionHandler>();
         services.AddScoped<AuditPackSigningKey>();
         services.AddScoped<AuditPackRecords>();
         services.AddScoped<BuildAuditPackHandler>();

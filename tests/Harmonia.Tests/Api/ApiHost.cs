@@ -247,6 +247,15 @@ internal sealed class ApiHost : IAsyncDisposable
         return detail!.Nonconformities.Single().Id;
     });
 
+    /// <summary>A fresh management review held yesterday with one open action.</summary>
+    public Task<Guid> NewReviewAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var review = await s.GetRequiredService<Harmonia.App.Features.Reviews.HoldManagementReviewHandler>().HandleAsync(new(
+            DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), ["CEO"], "Keep going.", [new("Renew the supplier contracts", "CFO", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)))]));
+        return review.Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -60,6 +60,7 @@ public sealed class CrossTenantAndRoleTests
         await host.EnsureSoaAsync(organization, "iso27001-2022");
         var auditId = await host.NewAuditAsync(organization);
         var nonconformityId = await host.NewNonconformityAsync(organization, await host.NewAuditAsync(organization));
+        var reviewId = await host.NewReviewAsync(organization);
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
         var url = call.Pattern;
@@ -78,6 +79,7 @@ public sealed class CrossTenantAndRoleTests
             ("other:int", "1"),
             ("auditId:guid", auditId.ToString()),
             ("nonconformityId:guid", nonconformityId.ToString()),
+            ("reviewId:guid", reviewId.ToString()),
             ("format", "pdf"),
             ("number:int", "1"),
             ("tokenId:guid", tokenId.ToString()),
@@ -131,6 +133,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "audits") => Json($$"""{"key":"IA-{{Guid.NewGuid():N}}","title":"AI audit","frameworks":["iso42001-2023"],"plannedStart":"2026-06-01","plannedEnd":"2026-06-03","auditors":["Internal auditor"]}"""),
             ("POST", "results") => Json("""{"itemKey":"iso27001-2022:5.2","grade":"Conforming"}"""),
             ("POST", "management-reviews") => Json($$"""{"heldOn":"{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}","attendees":["CEO","ISMS Manager"],"decisions":"Keep both systems; fund the AI impact assessments.","actions":[]}"""),
+            ("POST", "done") => Json("""{"note":"Signed."}"""),
             ("POST", "steps") => Json("""{"step":"correction","text":"Policy approved by the board."}"""),
             ("POST", "ai-evidence") => Json("""[{"aiSystem":"AI-01","kind":"validation","metric":"Accuracy","value":0.93,"threshold":0.9,"comparison":"min","measuredOn":"2026-05-01"}]"""),
             ("POST", "{decision:regex(^(accept|dismiss)$)}") => Json("{}"),

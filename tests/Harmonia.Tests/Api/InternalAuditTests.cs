@@ -88,14 +88,36 @@ public sealed class InternalAuditTests
         Assert.DoesNotContain("nonconformity", row.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
 
         // The audit completes only when every item has a result; then readiness sees it.
-        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri(url + "/complete", UriKind.Relative), null)).StatusCode);
+        // The Auditor role records the rest and completes the audit: its own work, without the right to edit records.
+        using var auditor = host.Client(host.TokensA[OrganizationRole.Auditor]);
+        using var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.PostAsync(new Uri(url + "/complete", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync(new Uri(url + "/results", UriKind.Relative), Json("""{"itemKey":"iso27001-2022:5.2","grade":"Conforming"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync(new Uri($"{api}/controls", UriKind.Relative), Json("""{"key":"C-X","name":"x","status":"implemented"}"""))).StatusCode);
         foreach (var key in checklist.Select(r => r.GetProperty("item").GetProperty("key").GetString()!).Where(k => k != impactKey))
         {
-            Assert.Equal(HttpStatusCode.OK, (await contributor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json($$"""{"itemKey":"{{key}}","grade":"Conforming"}"""))).StatusCode);
+            var body = key == "iso27001-2022:A.5.7"
+                ? $$"""{"itemKey":"{{key}}","grade":"OpportunityForImprovement","note":"Threat intelligence feeds could cover AI model supply chains."}"""
+                : $$"""{"itemKey":"{{key}}","grade":"Conforming"}""";
+            Assert.Equal(HttpStatusCode.OK, (await auditor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json(body))).StatusCode);
         }
 
-        var completed = await ReadAsync(await contributor.PostAsync(new Uri(url + "/complete", UriKind.Relative), null));
+        var completed = await ReadAsync(await auditor.PostAsync(new Uri(url + "/complete", UriKind.Relative), null));
         Assert.Equal("completed", completed.GetProperty("audit").GetProperty("status").GetString());
+
+        // The audit report, outside the pack: a valid Word file, and the findings in the Markdown.
+        var report = await contributor.GetAsync(new Uri(url + "/report/docx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await report.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word));
+        }
+
+        var reportText = await contributor.GetStringAsync(new Uri(url + "/report/md", UriKind.Relative));
+        Assert.Contains("No impact assessment exists for the PD model in production.", reportText, StringComparison.Ordinal);
+        Assert.Contains("Threat intelligence feeds could cover AI model supply chains.", reportText, StringComparison.Ordinal);
+        Assert.Contains("NC-1", reportText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.GetAsync(new Uri(url + "/report/odt", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json($$"""{"itemKey":"{{impactKey}}","grade":"Conforming"}"""))).StatusCode);
         readiness = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/readiness", UriKind.Relative)));
         var blocking = readiness.GetProperty("integrated").GetProperty("stage2").GetProperty("blocking").EnumerateArray().Select(b => b.GetProperty("text").GetString()!).ToArray();
@@ -119,9 +141,29 @@ public sealed class InternalAuditTests
         Assert.DoesNotContain(readiness.GetProperty("integrated").GetProperty("stage2").GetProperty("blocking").EnumerateArray(), b => b.GetProperty("fixAt").GetProperty("kind").GetString() == "Review");
         var next = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().First();
         Assert.Contains("0 of 1 actions from the review of", string.Join(" ", next.GetProperty("facts").EnumerateArray().Select(f => f.GetString())), StringComparison.Ordinal);
+        var opportunities = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().Single(i => i.GetProperty("topic").GetString() == "Opportunities for continual improvement");
+        Assert.Contains("From audits: Threat intelligence feeds could cover AI model supply chains.", opportunities.GetProperty("facts").EnumerateArray().Select(f => f.GetString()));
+
+        // The review's action is tracked to done; a wrong number, a date before the review and a second time are refused.
+        var reviewId = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews", UriKind.Relative)))).EnumerateArray().Single().GetProperty("id").GetString();
+        var done = $"{api}/management-reviews/{reviewId}/actions";
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri($"{done}/2/done", UriKind.Relative), Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri($"{done}/1/done", UriKind.Relative), Json("""{"doneOn":"2020-01-01"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync(new Uri($"{done}/1/done", UriKind.Relative), Json("{}"))).StatusCode);
+        var marked = await ReadAsync(await contributor.PostAsync(new Uri($"{done}/1/done", UriKind.Relative), Json("""{"note":"AI-01 assessed and approved."}""")));
+        Assert.Equal("AI-01 assessed and approved.", marked.GetProperty("actions")[0].GetProperty("doneNote").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri($"{done}/1/done", UriKind.Relative), Json("{}"))).StatusCode);
+        next = (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/management-reviews/inputs", UriKind.Relative)))).EnumerateArray().First();
+        Assert.Contains("1 of 1 actions from the review of", string.Join(" ", next.GetProperty("facts").EnumerateArray().Select(f => f.GetString())), StringComparison.Ordinal);
+        var minutes = await contributor.GetStringAsync(new Uri($"{api}/management-reviews/{reviewId}/minutes/md", UriKind.Relative));
+        Assert.Contains("AI-01 assessed and approved.", minutes, StringComparison.Ordinal);
+        Assert.Contains("Both systems are effective; assess AI-01 by June.", minutes, StringComparison.Ordinal);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await contributor.GetByteArrayAsync(new Uri($"{api}/management-reviews/{reviewId}/minutes/pdf", UriKind.Relative))))
+        {
+            Assert.Contains("Both systems are effective; assess AI-01 by June.", string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
+        }
 
         // The audit pack for the certification body verifies; a changed file is named.
-        using var auditor = host.Client(host.TokensA[OrganizationRole.Auditor]);
         var zip = await auditor.GetByteArrayAsync(new Uri($"{api}/audit-pack.zip", UriKind.Relative));
         var signingKey = await ReadAsync(await auditor.GetAsync(new Uri($"{api}/audit-pack/key", UriKind.Relative)));
         var path = Path.Combine(Path.GetTempPath(), $"pack-{Guid.NewGuid():N}.zip");

@@ -43,5 +43,33 @@ public sealed partial class AuditPageTests
         Assert.Contains("CEO, ISMS Manager", after, StringComparison.Ordinal);
         Assert.Contains("0 of 1 actions from the review of", after, StringComparison.Ordinal);
         Assert.Contains("Assess AI-02", after, StringComparison.Ordinal);
+
+        // The open action is marked done from the list of open actions; the next review's inputs count it.
+        var done = System.Text.RegularExpressions.Regex.Match(after, "action=\"(/orgs/[^\"]+/management-reviews/([0-9a-f-]{36})/actions/1/done)\"");
+        Assert.True(done.Success, "no form to mark the action done");
+        using (var viewer = await host.SignedInAsync("viewer@a.example"))
+        {
+            Assert.DoesNotContain("/actions/1/done", await viewer.GetStringAsync(Url(page)), StringComparison.Ordinal);
+        }
+
+        var markForm = FormFields(after, $"action=\"{done.Groups[1].Value}\"");
+        Set(markForm, "note", "AI-02 assessed and approved.");
+        using (var response = await owner.PostAsync(Url(done.Groups[1].Value), new FormUrlEncodedContent(markForm)))
+        {
+            Assert.Contains("saved=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var closed = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(page)));
+        Assert.Contains("1 of 1 actions from the review of", closed, StringComparison.Ordinal);
+        Assert.Contains("No action from a management review is open.", closed, StringComparison.Ordinal);
+        Assert.Contains("AI-02 assessed and approved.", closed, StringComparison.Ordinal);
+        using (var again = await owner.PostAsync(Url(done.Groups[1].Value), new FormUrlEncodedContent(markForm)))
+        {
+            Assert.Contains("already marked done", Uri.UnescapeDataString(again.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
+        var minutes = await owner.GetAsync(Url($"{page}/{done.Groups[2].Value}/minutes/docx"));
+        Assert.Equal(HttpStatusCode.OK, minutes.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", minutes.Content.Headers.ContentType?.MediaType);
     }
 }

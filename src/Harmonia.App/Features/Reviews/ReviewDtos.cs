@@ -6,7 +6,11 @@ namespace Harmonia.App.Features.Reviews;
 /// <param name="Standards">Which standards ask for it: "both", "iso27001-2022" or "iso42001-2023".</param>
 public sealed record ReviewInput(string Topic, string Standards, IReadOnlyList<string> Facts);
 
-public sealed record ReviewAction(string Description, string Owner, DateOnly Due, DateOnly? DoneOn = null);
+/// <summary>An action decided in a review; the number is its position in the review (1-based), stable because actions are only ever added with the review.</summary>
+public sealed record ReviewAction(string Description, string Owner, DateOnly Due, DateOnly? DoneOn = null, string? DoneNote = null, string? DoneBy = null);
+
+/// <summary>What a client sends to mark an action done: when, and what was done (optional).</summary>
+public sealed record ReviewActionDoneInput(DateOnly? DoneOn, string? Note);
 
 public sealed record ManagementReviewDto(Guid Id, DateOnly HeldOn, IReadOnlyList<string> Attendees, IReadOnlyList<ReviewInput> Inputs, string? Decisions, IReadOnlyList<ReviewAction> Actions, string RecordedBy);
 

@@ -46,16 +46,22 @@ internal static class AuditPageEndpoints
                     var saved = $"{row.Item.Ref} recorded as {grade.ToLabel().ToLowerInvariant()}" + (grade.IsNonconformity() ? "; a nonconformity was raised (listed below)" : string.Empty);
                     return $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString(saved)}#{AuditAnchors.Row(row.Item.Key)}";
                 }))
-            .RequirePagePermission(Permission.Edit)
+            .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
+
+        app.MapGet(AuditRoute + "/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler export, CancellationToken ct) =>
+                await export.HandleAsync(auditId, format, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read);
 
         app.MapPost(AuditRoute + "/complete", (Guid orgId, Guid auditId, CompleteAuditHandler complete, CancellationToken ct) =>
                 PageForms.Outcome($"/orgs/{orgId}/audits/{auditId}", async () =>
                     await complete.HandleAsync(auditId, ct) is { } detail
                         ? $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString($"audit {detail.Audit.Key} completed")}"
                         : null))
-            .RequirePagePermission(Permission.Edit)
+            .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 

@@ -30,15 +30,22 @@ internal static class AuditsEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("An audit with its checklist from the scope, results, independence conflicts and nonconformities.");
 
+        group.MapGet("/audits/{auditId:guid}/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(auditId, format, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Problems.NotFound("The organization has no such audit."))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The audit report as docx, pdf, md or html (a draft while the audit runs).");
+
         group.MapPost("/audits/{auditId:guid}/results", async (Guid auditId, AuditResultInput input, RecordAuditResultHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(auditId, input, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
-            .RequirePermission(Permission.Edit)
+            .RequirePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record.");
 
         group.MapPost("/audits/{auditId:guid}/complete", async (Guid auditId, CompleteAuditHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
-            .RequirePermission(Permission.Edit)
+            .RequirePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Complete the audit once every checklist item has a result.");
 

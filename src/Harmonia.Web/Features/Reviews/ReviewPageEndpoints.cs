@@ -1,4 +1,5 @@
 using Harmonia.App.Accounts;
+using Harmonia.App.Features.AuditPack;
 using Harmonia.App.Features.Reviews;
 using Harmonia.Web.Platform;
 
@@ -7,7 +8,8 @@ namespace Harmonia.Web.Features.Reviews;
 /// <summary>The management review page's form post (cookie sign-in, antiforgery checked).</summary>
 internal static class ReviewPageEndpoints
 {
-    public static void MapReviewPageEndpoints(this WebApplication app) =>
+    public static void MapReviewPageEndpoints(this WebApplication app)
+    {
         app.MapPost("/orgs/{orgId:guid}/management-reviews/record", (Guid orgId, HttpRequest request, HoldManagementReviewHandler hold, CancellationToken ct) =>
                 PageForms.Outcome($"/orgs/{orgId}/management-reviews", async () =>
                 {
@@ -22,4 +24,29 @@ internal static class ReviewPageEndpoints
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/management-reviews/{reviewId:guid}/actions/{number:int}/done", (Guid orgId, Guid reviewId, int number, HttpRequest request, CompleteReviewActionHandler complete, CancellationToken ct) =>
+                PageForms.Outcome($"/orgs/{orgId}/management-reviews", async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var review = await complete.HandleAsync(reviewId, number, new ReviewActionDoneInput(FormValues.Date(form, "doneOn"), FormValues.Text(form, "note")), ct);
+                    return review is null ? null : $"/orgs/{orgId}/management-reviews?saved={Uri.EscapeDataString($"that action {number} of the review of {review.HeldOn:yyyy-MM-dd} is done")}#open-actions";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet("/orgs/{orgId:guid}/management-reviews/{reviewId:guid}/minutes/{format}", async (Guid reviewId, string format, ExportReviewMinutesHandler export, CancellationToken ct) =>
+                await export.HandleAsync(reviewId, format, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequirePagePermission(Permission.Read);
+
+        app.MapGet("/orgs/{orgId:guid}/audit-pack.zip", async (BuildAuditPackHandler build, CancellationToken ct) =>
+            {
+                var pack = await build.HandleAsync(ct);
+                return Results.File(pack.Content, pack.ContentType, pack.FileName);
+            })
+            .RequirePagePermission(Permission.ReadAuditTrail);
+    }
 }
