@@ -45,7 +45,11 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>Where this host keeps evidence files (a fresh temporary folder, removed at the end).</summary>
     public string EvidenceFolder { get; }
 
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Where a real browser reaches the app; set only when started with a Kestrel port.</summary>
+    public string? BaseUrl { get; private set; }
+
+    /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
@@ -61,6 +65,13 @@ internal sealed class ApiHost : IAsyncDisposable
             }
         });
         var host = new ApiHost(database, factory, evidenceFolder);
+        if (kestrelPort is { } port)
+        {
+            factory.UseKestrel(port);
+            factory.StartServer();
+            host.BaseUrl = $"http://127.0.0.1:{port}";
+        }
+
         await host.SeedAsync();
         return host;
     }
