@@ -1,4 +1,5 @@
 using Harmonia.App.Audits;
+using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Audits;
 using Microsoft.EntityFrameworkCore;
@@ -11,23 +12,26 @@ public sealed record AuditResultInput(string? ItemKey, string? Grade, string? No
 /// Records (or replaces) one checklist item's result. A minor or major nonconformity opens a nonconformity record for
 /// the item's requirements, which then runs the corrective-action process (10.2); the item keeps pointing at it.
 /// </summary>
-public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandler get, AuditActor actor, TimeProvider time)
+public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandler get, LoadedContent content, AuditActor actor, TimeProvider time)
 {
     /// <returns>Null when the organization has no such audit.</returns>
     public async Task<AuditDetail?> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
     {
-        var detail = await get.HandleAsync(auditId, cancellationToken);
-        if (detail is null)
+        var audit = await db.Audits.SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
+        if (audit is null)
         {
             return null;
         }
 
-        if (detail.Audit.Status == AuditStatuses.Completed)
+        if (audit.Status == AuditStatuses.Completed)
         {
-            throw new HarmoniaInputException($"Audit {detail.Audit.Key} is completed; its results no longer change.");
+            throw new HarmoniaInputException($"Audit {audit.Key} is completed; its results no longer change.");
         }
 
-        var row = detail.Checklist.FirstOrDefault(r => r.Item.Key == input.ItemKey?.Trim())
+        // Which items exist and what they cover depends on the scope alone; the controls and documents that fill in an
+        // item's detail are left out here, so recording one result does not load the whole organization.
+        var item = AuditChecklist.Build(content.Catalog, AuditJson.Scope(audit.ScopeJson), [], [])
+            .FirstOrDefault(i => i.Key == input.ItemKey?.Trim())
             ?? throw new HarmoniaInputException($"'{input.ItemKey}' is not an item of this audit's checklist.");
         if (!Enum.TryParse<FindingGrade>(input.Grade?.Trim(), ignoreCase: true, out var grade) || !Enum.IsDefined(grade))
         {
@@ -45,15 +49,14 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandl
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == auditId && r.ItemKey == row.Item.Key, cancellationToken);
+        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == auditId && r.ItemKey == item.Key, cancellationToken);
         if (result is null)
         {
-            result = new AuditResultRecord { AuditId = auditId, ItemKey = row.Item.Key, RequirementIds = string.Join(',', row.Item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };
+            result = new AuditResultRecord { AuditId = auditId, ItemKey = item.Key, RequirementIds = string.Join(',', item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };
             db.AuditResults.Add(result);
         }
 
         (result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc) = (grade.ToString(), input.Note?.Trim(), input.Sampled?.Trim(), actor.Name, now);
-        var audit = await db.Audits.SingleAsync(a => a.Id == auditId, cancellationToken);
         if (audit.Status == AuditStatuses.Planned)
         {
             audit.Status = AuditStatuses.InProgress;
@@ -63,7 +66,7 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandl
         {
             var keys = await db.Nonconformities.Select(n => n.Key).ToListAsync(cancellationToken);
             var next = keys.Select(k => int.TryParse(k.AsSpan(3), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-            var nc = new Nonconformity("NC-" + next, grade, row.Item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
+            var nc = new Nonconformity("NC-" + next, grade, item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
             db.Nonconformities.Add(new NonconformityRecord
             {
                 Key = nc.Id,
