@@ -102,7 +102,7 @@ public sealed partial class AuditPageTests
         // A form read before the last step carries a stale version: refused with a message, nothing changed.
         var stale = FormFields(planPage, $"id=\"complete-{ncKey}-A1\"");
         using var conflict = await owner.PostAsync(Url($"{ncPage}/steps"), new FormUrlEncodedContent(stale));
-        Assert.Contains("changed by someone else", Uri.UnescapeDataString(conflict.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("The nonconformity was changed by someone else", Uri.UnescapeDataString(conflict.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         // Completing with items left is refused; with every item graded (the rest through the API) it completes.
         var completeForm = FormFields(audit, $"action=\"{auditPage}/complete\"");

@@ -29,7 +29,7 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
 
         if (system.Version != expectedVersion)
         {
-            throw new VersionConflictException(system.Version);
+            throw new VersionConflictException(system.Version, "AI system");
         }
 
         await ValidateAsync(input, system.Id, cancellationToken);

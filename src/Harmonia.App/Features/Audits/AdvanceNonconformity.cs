@@ -35,7 +35,7 @@ public sealed class AdvanceNonconformityHandler(HarmoniaDbContext db, AuditActor
 
         if (record.Version != expectedVersion)
         {
-            throw new VersionConflictException(record.Version);
+            throw new VersionConflictException(record.Version, "nonconformity");
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -1,8 +1,8 @@
 namespace Harmonia.App.Features.Controls;
 
 /// <summary>A change that lost a race: the client's version is not the stored one (HTTP 412).</summary>
-public sealed class VersionConflictException(int current)
-    : Exception($"The control was changed by someone else (now at version {current}); reload it and apply your change again.")
+public sealed class VersionConflictException(int current, string record = "control")
+    : Exception($"The {record} was changed by someone else (now at version {current}); reload it and apply your change again.")
 {
     public int CurrentVersion { get; } = current;
 }

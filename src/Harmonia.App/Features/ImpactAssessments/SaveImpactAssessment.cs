@@ -26,7 +26,7 @@ public sealed class SaveImpactAssessmentHandler(HarmoniaDbContext db)
 
         if (assessment.Version != expectedVersion)
         {
-            throw new VersionConflictException(assessment.Version);
+            throw new VersionConflictException(assessment.Version, "impact assessment");
         }
 
         var entries = await ValidateAsync(input, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
 
         if (risk.Version != expectedVersion)
         {
-            throw new VersionConflictException(risk.Version);
+            throw new VersionConflictException(risk.Version, "risk");
         }
 
         await ValidateAsync(input, scale, risk.Id, cancellationToken);

@@ -1,7 +1,5 @@
-using Harmonia.App;
 using Harmonia.App.Accounts;
 using Harmonia.App.Features.Audits;
-using Harmonia.App.Features.Controls;
 using Harmonia.Domain.Audits;
 using Harmonia.Web.Platform;
 
@@ -73,17 +71,7 @@ internal static class AuditPageEndpoints
                     // The hidden version is the form's If-Match: a step taken on a record someone changed since is refused.
                     var version = FormValues.Number(FormValues.Text(form, "version"));
                     var input = ReadStep(form);
-                    NonconformityDto? advanced;
-                    try
-                    {
-                        advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
-                    }
-                    catch (VersionConflictException ex)
-                    {
-                        // The shared exception speaks of a control; say what happened to this record instead.
-                        throw new HarmoniaInputException($"The nonconformity was changed by someone else (now at version {ex.CurrentVersion}); reload the page and take the step again.");
-                    }
-
+                    var advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
                     return advanced is null
                         ? null
                         : $"/orgs/{orgId}/nonconformities/{nonconformityId}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
