@@ -26,6 +26,7 @@ public sealed record CompetenceGapReport(IReadOnlyList<CoverageCell> Cells, IRea
 {
     public int Gaps => Missing + Expired;
 
+    [JsonIgnore]
     public IEnumerable<CoverageCell> GapCells => Cells.Where(c => c.State != CoverageState.Covered);
 }
 
