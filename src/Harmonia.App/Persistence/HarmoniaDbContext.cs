@@ -350,6 +350,7 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
         builder.Entity<AiSystemRecord>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         ConfigureAiAndSoa(builder);
         ConfigureAudits(builder);
+        ConfigureObjectivesAndCompetence(builder);
         builder.Entity<AuditEvent>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<Membership>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
         builder.Entity<PersonalAccessToken>().HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);

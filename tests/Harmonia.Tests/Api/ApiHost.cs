@@ -216,6 +216,31 @@ internal sealed class ApiHost : IAsyncDisposable
         return system.Id;
     });
 
+    /// <summary>A fresh quarterly AI objective without measurements.</summary>
+    public Task<Guid> NewObjectiveAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var objective = await s.GetRequiredService<Harmonia.App.Features.Objectives.SaveObjectiveHandler>().CreateAsync(new(
+            "Test objective", "ai", "Share of models with a model card", "%", 90, "at-least", "AI Governance Lead", "quarterly", null));
+        return objective.Id;
+    });
+
+    /// <summary>A fresh role requiring machine learning.</summary>
+    public Task<Guid> NewCompetenceRoleAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var role = await s.GetRequiredService<Harmonia.App.Features.Competence.SaveCompetenceRoleHandler>().CreateAsync(new(
+            "Role " + Guid.NewGuid().ToString("N")[..8], null, ["machine-learning"]));
+        return role.Id;
+    });
+
+    /// <summary>A fresh person holding no role.</summary>
+    public Task<Guid> NewPersonAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return (await s.GetRequiredService<Harmonia.App.Features.Competence.SavePersonHandler>().CreateAsync(new("Test person", null, []))).Id;
+    });
+
     /// <summary>A fresh open risk suggestion, raised by a failing bias test of AI-01.</summary>
     public Task<Guid> RiskSuggestionAsync(Guid organization) => WithScopeAsync(async s =>
     {

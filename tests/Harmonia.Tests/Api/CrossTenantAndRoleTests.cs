@@ -63,6 +63,9 @@ public sealed class CrossTenantAndRoleTests
         var reviewId = await host.NewReviewAsync(organization);
         var tokenId = await host.NewTokenAsync(organization, user);
         await host.EnsureResultAsync(organization, "iso27001-2022:A.5.1");
+        var objectiveId = await host.NewObjectiveAsync(organization);
+        var roleId = await host.NewCompetenceRoleAsync(organization);
+        var personId = await host.NewPersonAsync(organization);
         var url = call.Pattern;
         foreach (var (parameter, value) in new[]
         {
@@ -85,6 +88,9 @@ public sealed class CrossTenantAndRoleTests
             ("tokenId:guid", tokenId.ToString()),
             ("requirementId", "iso27001-2022:A.5.1"),
             ("target", "iso42001-2023"),
+            ("objectiveId:guid", objectiveId.ToString()),
+            ("roleId:guid", roleId.ToString()),
+            ("personId:guid", personId.ToString()),
         })
         {
             url = url.Replace("{" + parameter + "}", value, StringComparison.OrdinalIgnoreCase);
@@ -126,8 +132,19 @@ public sealed class CrossTenantAndRoleTests
             return request;
         }
 
+        if (call.Pattern.EndsWith("/competence/people/{personId:guid}/evidence", StringComparison.Ordinal))
+        {
+            request.Content = Json("""{"kind":"training","competence":"machine-learning","title":"ML course","obtainedOn":"2026-01-10"}""");
+            return request;
+        }
+
         request.Content = (call.Method, call.Pattern.TrimEnd('/').Split('/').Last()) switch
         {
+            ("POST", "objectives") or ("PUT", "{objectiveId:guid}") => Json("""{"title":"Model cards","system":"ai","measure":"Share of models with a model card","unit":"%","target":90,"direction":"at-least","owner":"AI Lead","frequency":"quarterly"}"""),
+            ("POST", "measurements") => Json("""{"measuredOn":"2026-05-01","value":92.5,"note":"role test"}"""),
+            ("POST", "roles") or ("PUT", "{roleId:guid}") => Json($$"""{"name":"Role {{Guid.NewGuid():N}}","requiredCompetences":["ai-ethics"]}"""),
+            ("POST", "people") or ("PUT", "{personId:guid}") => Json("""{"name":"Pat Example","email":"pat@a.example","roles":[]}"""),
+            ("POST", "competences") => Json($$"""{"key":"own-{{Guid.NewGuid():N}}","name":"Own competence","area":"ai"}"""),
             ("POST" or "PUT", "ai-systems" or "{aiSystemId:guid}") => Json($$"""{"key":"AI-{{Guid.NewGuid():N}}","name":"Ticket triage","role":"deployer","lifecycleStage":"operation"}"""),
             ("PUT", "{number:int}") => Json("""{"entries":[{"dimension":"societal","description":"Slower answers for rare languages","affectedGroup":"customers","severity":2,"likelihood":2,"controls":[],"risks":[],"residualSeverity":1,"residualLikelihood":2}],"decision":"proceed","nextReviewOn":"2027-06-01"}"""),
             ("POST", "audits") => Json($$"""{"key":"IA-{{Guid.NewGuid():N}}","title":"AI audit","frameworks":["iso42001-2023"],"plannedStart":"2026-06-01","plannedEnd":"2026-06-03","auditors":["Internal auditor"]}"""),

@@ -26,6 +26,12 @@ public static class AuditEventText
         ["AuditResultRecord"] = "audit result",
         ["NonconformityRecord"] = "nonconformity",
         ["ManagementReviewRecord"] = "management review",
+        ["ObjectiveRecord"] = "objective",
+        ["ObjectiveMeasurementRecord"] = "objective measurement",
+        ["CompetenceRoleRecord"] = "role",
+        ["PersonRecord"] = "person",
+        ["CompetenceEvidenceRecord"] = "competence evidence",
+        ["CustomCompetenceRecord"] = "competence",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
     };

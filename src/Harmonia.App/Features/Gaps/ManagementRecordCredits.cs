@@ -1,5 +1,7 @@
 using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.ImpactAssessments;
+using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
@@ -12,9 +14,10 @@ namespace Harmonia.App.Features.Gaps;
 /// <summary>
 /// What the organization's records earn in the gap analysis: impact assessments for every AI system in scope
 /// (42001 6.1.4, 8.4, A.5.2-A.5.5), an up-to-date risk assessment (6.1.2, 8.2 of each standard; AI categories for
-/// 42001, C/I/A for 27001), and an approved Statement of Applicability (6.1.3 of each standard).
+/// 42001, C/I/A for 27001), an approved Statement of Applicability (6.1.3 of each standard), measured objectives
+/// (6.2, 9.1) and competence records (7.2).
 /// </summary>
-public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, TimeProvider time)
+public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, ListObjectivesHandler objectives, GetCompetenceOverviewHandler competence, TimeProvider time)
 {
     private const string Aims = "iso42001-2023:";
     private const string Isms = "iso27001-2022:";
@@ -32,6 +35,8 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         credits.AddRange(RiskAssessmentCredits(Aims, "AI", ai.Length, ai.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), unassessed));
         credits.AddRange(RiskAssessmentCredits(Isms, "information security", security.Length, security.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), []));
         credits.AddRange(await SoaCreditsAsync(cancellationToken));
+        credits.AddRange(ObjectiveAndCompetenceCredits.ForObjectives(await objectives.ActiveAsync(cancellationToken)));
+        credits.AddRange(ObjectiveAndCompetenceCredits.ForCompetence(await competence.HandleAsync(cancellationToken)));
         return credits;
     }
 

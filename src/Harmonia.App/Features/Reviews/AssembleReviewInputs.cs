@@ -1,11 +1,14 @@
 using System.Globalization;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Audits;
+using Harmonia.Domain.Objectives;
 using Harmonia.Domain.Risks;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +25,8 @@ public sealed class AssembleReviewInputsHandler(
     StoredGapAnalysisHandler gap,
     GetRiskMethodologyHandler methodology,
     AiSystemStandings standings,
+    ListObjectivesHandler objectives,
+    GetCompetenceOverviewHandler competence,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ReviewInput>> HandleAsync(CancellationToken cancellationToken = default)
@@ -65,7 +70,14 @@ public sealed class AssembleReviewInputsHandler(
         inputs.Add(new("Audit results", "both", audits.Count == 0 ? [$"No internal audit completed since {since:yyyy-MM-dd}."]
             : [.. audits.Select(a => $"{a.Key} {a.Title}, completed {a.CompletedOn:yyyy-MM-dd}."), string.Join(", ", grades.Select(g => $"{g.Count} {g.Key}"))]));
 
-        inputs.Add(new("Fulfilment of objectives", "both", ["Objectives and their measurements are not recorded in Harmonia yet; bring them to the meeting."]));
+        var current = await objectives.ActiveAsync(cancellationToken);
+        inputs.Add(new("Fulfilment of objectives", "both", current.Count == 0
+            ? ["No information security or AI objectives are set yet."]
+            : [string.Format(inv, "{0} objectives: {1} met, {2} not met, {3} with no or an overdue measurement.", current.Count, current.Count(o => o.Standing.Status == ObjectiveStatus.Met), current.Count(o => o.Standing.Status == ObjectiveStatus.NotMet), current.Count(o => o.Standing.Status is ObjectiveStatus.NoMeasurement or ObjectiveStatus.MeasurementOverdue)),
+                .. current.Select(ReviewFacts.Objective)]));
+
+        var people = await competence.HandleAsync(cancellationToken);
+        inputs.Add(new("Resources and competence", "both", ReviewFacts.Competence(people)));
 
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
         var risks = await db.Risks.AsNoTracking().Select(r => new { r.Categories, r.ResidualLikelihood, r.ResidualImpact, r.AcceptedBy, r.ReviewOn }).ToListAsync(cancellationToken);

@@ -1,0 +1,79 @@
+using Harmonia.App.Competence;
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Competence;
+
+/// <summary>Adds a person with the roles they hold, or replaces one when the caller's version still matches.</summary>
+public sealed class SavePersonHandler(HarmoniaDbContext db)
+{
+    public async Task<PersonDto> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var (name, email, roles) = await ValidateAsync(input, cancellationToken);
+        var person = new PersonRecord { Name = name, Email = email, Roles = string.Join(',', roles) };
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PersonDto(person.Id, person.Name, person.Email, roles, person.Version, []);
+    }
+
+    /// <returns>Null when the organization has no such person.</returns>
+    public async Task<PersonDto?> UpdateAsync(Guid personId, int expectedVersion, PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        if (person.Version != expectedVersion)
+        {
+            throw new VersionConflictException(person.Version);
+        }
+
+        var (name, email, roles) = await ValidateAsync(input, cancellationToken);
+        (person.Name, person.Email, person.Roles) = (name, email, string.Join(',', roles));
+        person.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        var evidence = await db.CompetenceEvidence.AsNoTracking().Where(e => e.PersonId == person.Id).OrderByDescending(e => e.ObtainedOn).ToListAsync(cancellationToken);
+        return new PersonDto(person.Id, person.Name, person.Email, roles, person.Version, evidence.Select(CompetenceEvidenceDto.From).ToArray());
+    }
+
+    private async Task<(string Name, string? Email, string[] Roles)> ValidateAsync(PersonInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var name = input.Name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > 200)
+        {
+            errors["name"] = ["A name of 1 to 200 characters is required."];
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        if (email is not null && (email.Length > 320 || email.IndexOf('@', StringComparison.Ordinal) is <= 0 || email.EndsWith('@') || email.Any(char.IsWhiteSpace)))
+        {
+            errors["email"] = [$"'{email}' is not an e-mail address; leave it empty if there is none."];
+        }
+
+        // Stored with the role's own spelling, so a role typed in another case still matches it.
+        var roles = await db.CompetenceRoles.Select(r => r.Name).ToListAsync(cancellationToken);
+        var held = new List<string>();
+        foreach (var wanted in CompetenceLists.Clean(input.Roles))
+        {
+            if (roles.FirstOrDefault(r => string.Equals(r, wanted, StringComparison.OrdinalIgnoreCase)) is { } role)
+            {
+                held.Add(role);
+            }
+            else
+            {
+                errors["roles"] = [$"The organization has no role '{wanted}'; define it first."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        return (name, email, held.ToArray());
+    }
+}
