@@ -106,7 +106,7 @@ public sealed class ObjectivesAndCompetenceTests
 
         var facts = await ReviewFactsAsync(contributor, api, "Fulfilment of objectives");
         Assert.Equal("2 objectives: 1 met, 1 not met, 0 with no or an overdue measurement.", facts[0]);
-        Assert.Contains(facts, f => f.StartsWith("O-1 Model cards for every production model (ai, owner AI Governance Lead): latest 92.5 % on", StringComparison.Ordinal) && f.EndsWith("against a target at least 90 % — met, improving.", StringComparison.Ordinal));
+        Assert.Contains(facts, f => f.StartsWith("O-1 Model cards for every production model (AI, owner AI Governance Lead): latest 92.5 % on", StringComparison.Ordinal) && f.EndsWith("against a target at least 90 % — met, improving.", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.StartsWith("O-2 Few serious incidents", StringComparison.Ordinal) && f.Contains("not met, first measurement", StringComparison.Ordinal));
 
         // Updates need the version read; a stale one is refused.

@@ -14,7 +14,7 @@ namespace Harmonia.Tests.Browser;
 /// are in place (<see cref="AcmeCertificationWork"/>): an integrated internal audit finds a major nonconformity, its
 /// corrective action is carried out and closed, top management holds a review whose inputs show the audit and the
 /// nonconformity, and the readiness page turns green for both standards; the audit pack downloaded there verifies.
-/// Screenshots ready-01..ready-08 in screenshots/.
+/// Screenshots ready-01..ready-09 in screenshots/.
 /// </summary>
 public sealed class CertificationReadinessFlowTests
 {
@@ -122,12 +122,36 @@ public sealed class CertificationReadinessFlowTests
         Assert.Contains("The release checklist has no impact assessment step", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ready-05-nonconformity-closed");
 
-        // The management review: its inputs show the audit and the nonconformity, then the meeting is recorded.
+        // The AI objective behind the corrective action, measured twice; its sparkline is drawn with the target line.
+        await page.GotoAsync(org + "/objectives");
+        await BrowserSupport.AssertLabelledAsync(page, "main");
+        await page.GetByLabel("Objective", new() { Exact = true }).FillAsync("Every model release has an approved impact assessment");
+        await page.GetByLabel("Management system").SelectOptionAsync("ai");
+        await page.GetByLabel("Measure (what is measured and how)").FillAsync("Share of releases in the quarter whose impact assessment was approved before go-live");
+        await page.GetByLabel("Unit").FillAsync("%");
+        await page.GetByLabel("Target direction").SelectOptionAsync("at-least");
+        await page.GetByLabel("Target value").FillAsync("100");
+        await page.GetByLabel("Owner").FillAsync("AI Governance Lead");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the objective" }).ClickAsync();
+        foreach (var (daysAgo, value) in new[] { (40, "75"), (2, "100") })
+        {
+            await page.Locator("#measured-O-1").FillAsync(Day(DateTime.UtcNow.AddDays(-daysAgo)));
+            await page.Locator("#value-O-1").FillAsync(value);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record measurement" }).First.ClickAsync();
+            await page.Locator("#value-O-1").WaitForAsync();
+        }
+
+        Assert.Equal(2, await page.Locator("td.spark svg circle").CountAsync());
+        Assert.Equal(1, await page.Locator("td.spark svg line.target").CountAsync());
+        await BrowserSupport.Shot(page, "ready-06-objective");
+
+        // The management review: its inputs show the audit, the nonconformity and the objective, then the meeting is recorded.
         await page.GotoAsync(org + "/management-reviews");
         var inputs = await page.Locator("section[aria-labelledby=inputs-title]").InnerTextAsync();
         Assert.Contains("1 raised since", inputs, StringComparison.Ordinal);
         Assert.Contains("(1 major, 0 minor); 0 open in all, 1 closed", inputs, StringComparison.Ordinal);
         Assert.Contains("IA-2026-02 Integrated ISMS and AIMS audit before certification, completed", inputs, StringComparison.Ordinal);
+        Assert.Contains("O-1 Every model release has an approved impact assessment (AI, owner AI Governance Lead): latest", inputs, StringComparison.Ordinal);
         await BrowserSupport.AssertLabelledAsync(page, "main");
         await page.GetByLabel("Held on").FillAsync(Day(DateTime.UtcNow));
         await page.GetByLabel("Attendees").FillAsync("CEO, ISMS Manager, AI Governance Lead");
@@ -138,7 +162,7 @@ public sealed class CertificationReadinessFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the review" }).ClickAsync();
         await page.Locator("#open-actions").WaitForAsync();
         Assert.Contains("Book the Stage 1 audit with the certification body", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await BrowserSupport.Shot(page, "ready-06-review-held");
+        await BrowserSupport.Shot(page, "ready-07-review-held");
 
         // Readiness is green: Stage 1 and Stage 2 for each standard and for the integrated audit.
         await page.GotoAsync(org + "/readiness");
@@ -146,7 +170,7 @@ public sealed class CertificationReadinessFlowTests
         Assert.Equal(0, await page.Locator(".card.notready").CountAsync());
         Assert.Contains("Stage 2 (implementation): ready", await page.Locator("#fw-integrated").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("ul.blocking li").CountAsync());
-        await BrowserSupport.Shot(page, "ready-07-green");
+        await BrowserSupport.Shot(page, "ready-08-green");
 
         // The audit pack downloaded from the page verifies against the fingerprint the page shows.
         var fingerprint = (await page.Locator("#pack code").InnerTextAsync()).Split(' ')[^1];
@@ -161,6 +185,9 @@ public sealed class CertificationReadinessFlowTests
                 Assert.Contains("audits/IA-2026-02-report.pdf", names);
                 Assert.Contains(names, n => n.StartsWith("reviews/review-", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.StartsWith("documents/", StringComparison.Ordinal));
+                using var objectives = new StreamReader(archive.GetEntry("records/objectives.csv")!.Open());
+                var measured = (await objectives.ReadToEndAsync()).Split('\n').Where(l => l.Contains("Every model release has an approved impact assessment", StringComparison.Ordinal)).ToArray();
+                Assert.Equal(2, measured.Length);
             }
 
             var verified = Harmonia.Tests.Cli.CliRun.Of("pack", "verify", path, "--fingerprint", fingerprint);
@@ -171,6 +198,6 @@ public sealed class CertificationReadinessFlowTests
             File.Delete(path);
         }
 
-        await BrowserSupport.Shot(page, "ready-08-pack");
+        await BrowserSupport.Shot(page, "ready-09-pack");
     }
 }

@@ -1,14 +1,17 @@
 using Harmonia.App.Documents.Writers;
 using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Reviews;
 using Harmonia.App.Persistence;
 using Harmonia.App.Tables;
+using Harmonia.Domain.Objectives;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.AuditPack;
 
-/// <summary>The records of the pack that are written for it: audit reports, review minutes, the evidence index, the trail extract.</summary>
+/// <summary>The records of the pack that are written for it: audit reports, review minutes, the evidence index, objectives, competence, the trail extract.</summary>
 public sealed class AuditPackRecords(
     HarmoniaDbContext db,
     TenantScope tenant,
@@ -16,6 +19,8 @@ public sealed class AuditPackRecords(
     ExportAuditReportHandler reports,
     ListManagementReviewsHandler reviews,
     ExportReviewMinutesHandler minutes,
+    ListObjectivesHandler objectives,
+    GetCompetenceOverviewHandler competence,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<(string Path, byte[] Content)>> AuditReportsAsync(CancellationToken cancellationToken)
@@ -55,6 +60,31 @@ public sealed class AuditPackRecords(
         return new TabularSheet("Evidence index",
             [new("Control"), new("Evidence"), new("Version"), new("Kind"), new("File or link"), new("SHA-256"), new("Effective"), new("Expires")],
             rows.Select(r => (IReadOnlyList<TabularCell>)[r.Key, r.Title, TabularCell.Number(r.Number), r.Kind, r.FileName ?? r.Url, r.Sha256, TabularCell.Date(r.EffectiveOn), TabularCell.Date(r.ExpiresOn)]).ToArray());
+    }
+
+    /// <summary>Every current objective with each of its measurements (6.2, 9.1): what an auditor samples for monitoring results.</summary>
+    public async Task<TabularSheet> ObjectivesAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<TabularCell>>();
+        foreach (var o in await objectives.ActiveAsync(cancellationToken))
+        {
+            IReadOnlyList<TabularCell> Row(MeasurementDto? m) =>
+                [o.Key, o.Title, o.System.ToLabel(), o.Direction.ToLabel(), TabularCell.Number(o.Target), o.Unit, o.Owner, o.Standing.Status.ToLabel(), TabularCell.Date(m?.MeasuredOn), TabularCell.Number(m?.Value), m?.Note];
+            rows.AddRange(o.Measurements.Count == 0 ? [Row(null)] : o.Measurements.Select(Row));
+        }
+
+        return new TabularSheet("Objectives",
+            [new("Objective"), new("Title"), new("System"), new("Direction"), new("Target"), new("Unit"), new("Owner"), new("Status"), new("Measured on"), new("Value"), new("Note")],
+            rows);
+    }
+
+    /// <summary>Each person and each competence their roles require, with the evidence that covers it (7.2).</summary>
+    public async Task<TabularSheet> CompetenceAsync(CancellationToken cancellationToken)
+    {
+        var overview = await competence.HandleAsync(cancellationToken);
+        return new TabularSheet("Competence",
+            [new("Person"), new("Competence"), new("Required by"), new("State"), new("Evidence")],
+            overview.Gaps.Cells.Select(c => (IReadOnlyList<TabularCell>)[c.Person, overview.NameOf(c.CompetenceKey), string.Join(", ", c.RequiredBy), c.State.ToString(), c.Evidence]).ToArray());
     }
 
     /// <summary>The last twelve months of the trail with each event's hash, so the extract can be checked against the live chain.</summary>

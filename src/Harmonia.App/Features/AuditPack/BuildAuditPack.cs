@@ -70,6 +70,8 @@ public sealed class BuildAuditPackHandler(
         files.AddRange(await records.AuditReportsAsync(cancellationToken));
         files.AddRange(await records.ReviewMinutesAsync(cancellationToken));
         files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(cancellationToken))));
+        files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
+        files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);

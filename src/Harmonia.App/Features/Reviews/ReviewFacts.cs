@@ -14,7 +14,8 @@ internal static class ReviewFacts
         var inv = CultureInfo.InvariantCulture;
         var unit = string.IsNullOrWhiteSpace(o.Unit) ? string.Empty : " " + o.Unit;
         var target = string.Format(inv, "target {0} {1:0.####}{2}", o.Direction.ToLabel(), o.Target, unit);
-        var head = $"{o.Key} {o.Title} ({o.System.ToLabel().ToLowerInvariant()}, owner {o.Owner})";
+        var system = o.System == ObjectiveSystem.Ai ? "AI" : o.System.ToLabel().ToLowerInvariant();
+        var head = $"{o.Key} {o.Title} ({system}, owner {o.Owner})";
         if (o.Standing.Latest is not { } latest)
         {
             return $"{head}: no measurement yet; {target}.";
