@@ -280,7 +280,7 @@ internal sealed class ApiHost : IAsyncDisposable
         s.GetRequiredService<TenantScope>().Enter(organization);
         var detail = await s.GetRequiredService<Harmonia.App.Features.Audits.RecordAuditResultHandler>().HandleAsync(
             auditId, new("iso27001-2022:5.2", "MajorNonconformity", "The policy was never approved.", null));
-        return detail!.Nonconformities.Single().Id;
+        return detail!.Raised!.Id;
     });
 
     /// <summary>A fresh management review held yesterday with one open action.</summary>

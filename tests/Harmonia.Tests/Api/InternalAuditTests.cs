@@ -46,8 +46,10 @@ public sealed class InternalAuditTests
         // A major nonconformity against 42001 6.1.4: the gap analysis and readiness both say so.
         var impactKey = checklist.Select(r => r.GetProperty("item").GetProperty("key").GetString()!).Single(k => k == "iso42001-2023:6.1.4");
         Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json($$"""{"itemKey":"{{impactKey}}","grade":"MajorNonconformity"}"""))).StatusCode);
-        detail = await ReadAsync(await contributor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json($$"""{"itemKey":"{{impactKey}}","grade":"MajorNonconformity","note":"No impact assessment exists for the PD model in production.","sampled":"AI-02"}""")));
-        var nc = detail.GetProperty("nonconformities").EnumerateArray().Single();
+        var recorded = await ReadAsync(await contributor.PostAsync(new Uri(url + "/results", UriKind.Relative), Json($$"""{"itemKey":"{{impactKey}}","grade":"MajorNonconformity","note":"No impact assessment exists for the PD model in production.","sampled":"AI-02"}""")));
+        Assert.Equal(("MajorNonconformity", "in-progress"), (recorded.GetProperty("result").GetProperty("grade").GetString(), recorded.GetProperty("auditStatus").GetString()));
+        var nc = recorded.GetProperty("raised");
+        Assert.Equal(nc.GetProperty("id").GetString(), (await ReadAsync(await contributor.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("nonconformities").EnumerateArray().Single().GetProperty("id").GetString());
         Assert.Equal("NC-1", nc.GetProperty("key").GetString());
         var gap = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/gap/iso42001-2023?format=json", UriKind.Relative)));
         var row = gap.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "iso42001-2023:6.1.4");

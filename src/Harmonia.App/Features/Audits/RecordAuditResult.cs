@@ -8,14 +8,17 @@ namespace Harmonia.App.Features.Audits;
 
 public sealed record AuditResultInput(string? ItemKey, string? Grade, string? Note, string? Sampled);
 
+/// <summary>The item's result as recorded, and the nonconformity it raised, if any; the full checklist is a GET away.</summary>
+public sealed record AuditResultRecorded(string ItemKey, string Ref, string Title, IReadOnlyList<string> RequirementIds, ChecklistResult Result, string AuditStatus, NonconformityDto? Raised);
+
 /// <summary>
 /// Records (or replaces) one checklist item's result. A minor or major nonconformity opens a nonconformity record for
 /// the item's requirements, which then runs the corrective-action process (10.2); the item keeps pointing at it.
 /// </summary>
-public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandler get, LoadedContent content, AuditActor actor, TimeProvider time)
+public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent content, AuditActor actor, TimeProvider time)
 {
     /// <returns>Null when the organization has no such audit.</returns>
-    public async Task<AuditDetail?> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
+    public async Task<AuditResultRecorded?> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
     {
         var audit = await db.Audits.SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
         if (audit is null)
@@ -62,12 +65,13 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandl
             audit.Status = AuditStatuses.InProgress;
         }
 
+        NonconformityRecord? raised = null;
         if (grade.IsNonconformity())
         {
             var keys = await db.Nonconformities.Select(n => n.Key).ToListAsync(cancellationToken);
             var next = keys.Select(k => int.TryParse(k.AsSpan(3), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
             var nc = new Nonconformity("NC-" + next, grade, item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
-            db.Nonconformities.Add(new NonconformityRecord
+            raised = new NonconformityRecord
             {
                 Key = nc.Id,
                 AuditId = auditId,
@@ -75,10 +79,13 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, GetAuditHandl
                 State = nc.State.ToString(),
                 RequirementIds = string.Join(',', nc.RequirementIds),
                 Json = NonconformityJson.Write(nc),
-            });
+            };
+            db.Nonconformities.Add(raised);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await get.HandleAsync(auditId, cancellationToken);
+        return new AuditResultRecorded(
+            item.Key, item.Ref, item.Title, item.RequirementIds, new ChecklistResult(result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc), audit.Status,
+            raised is null ? null : NonconformityDto.From(raised));
     }
 }

@@ -32,17 +32,16 @@ internal static class AuditPageEndpoints
                     var form = await request.ReadFormAsync(ct);
                     var item = FormValues.Text(form, "item");
                     var input = new AuditResultInput(item, FormValues.Text(form, "grade"), FormValues.Text(form, "note"), FormValues.Text(form, "sampled"));
-                    var detail = await record.HandleAsync(auditId, input, ct);
-                    if (detail is null)
+                    var row = await record.HandleAsync(auditId, input, ct);
+                    if (row is null)
                     {
                         return null;
                     }
 
                     // Back to the row just saved, so working down a long checklist does not mean scrolling from the top each time.
-                    var row = detail.Checklist.First(r => r.Item.Key == item!.Trim());
-                    var grade = Enum.Parse<FindingGrade>(row.Result!.Grade);
-                    var saved = $"{row.Item.Ref} recorded as {grade.ToLabel().ToLowerInvariant()}" + (grade.IsNonconformity() ? "; a nonconformity was raised (listed below)" : string.Empty);
-                    return $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString(saved)}#{AuditAnchors.Row(row.Item.Key)}";
+                    var grade = Enum.Parse<FindingGrade>(row.Result.Grade);
+                    var saved = $"{row.Ref} recorded as {grade.ToLabel().ToLowerInvariant()}" + (row.Raised is { } nc ? $"; nonconformity {nc.Key} was raised (listed below)" : string.Empty);
+                    return $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString(saved)}#{AuditAnchors.Row(row.ItemKey)}";
                 }))
             .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())

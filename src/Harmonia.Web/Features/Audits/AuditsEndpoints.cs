@@ -38,10 +38,10 @@ internal static class AuditsEndpoints
             .WithSummary("The audit report as docx, pdf, md or html (a draft while the audit runs).");
 
         group.MapPost("/audits/{auditId:guid}/results", async (Guid auditId, AuditResultInput input, RecordAuditResultHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(auditId, input, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+                await handler.HandleAsync(auditId, input, ct) is { } recorded ? Results.Ok(recorded) : Problems.NotFound("The organization has no such audit."))
             .RequirePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
-            .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record.");
+            .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record. Answers the item's result and the nonconformity raised, if any.");
 
         group.MapPost("/audits/{auditId:guid}/complete", async (Guid auditId, CompleteAuditHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
