@@ -60,6 +60,8 @@ public static class HarmoniaCli
                 RegisterCommands.Soa(context),
                 RegisterCommands.Risks(context),
                 PackCommands.Create(context),
+                ReadinessCommands.Readiness(context),
+                ReadinessCommands.Audits(context),
             };
 
             var parsed = root.Parse(args);

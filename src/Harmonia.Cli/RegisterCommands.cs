@@ -25,7 +25,7 @@ internal static class RegisterCommands
         export.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
         {
             var frameworkId = parsed.GetValue(framework)!;
-            var db = await EnterAsync(services, parsed.GetValue(org)!);
+            var (db, _) = await EnterAsync(services, parsed.GetValue(org)!);
             var number = parsed.GetValue(version)
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).MaxAsync(v => (int?)v.Number)
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number)
@@ -58,7 +58,8 @@ internal static class RegisterCommands
         return (format, new Option<string>("--out") { Description = "The file to write.", Required = true });
     }
 
-    private static async Task<HarmoniaDbContext> EnterAsync(IServiceProvider services, string organization)
+    /// <summary>Checks the organization exists and enters its tenant scope.</summary>
+    internal static async Task<(HarmoniaDbContext Db, Guid Id)> EnterAsync(IServiceProvider services, string organization)
     {
         var id = OrganizationOption.Parse(organization);
         var db = services.GetRequiredService<HarmoniaDbContext>();
@@ -68,7 +69,7 @@ internal static class RegisterCommands
         }
 
         services.GetRequiredService<TenantScope>().Enter(id);
-        return db;
+        return (db, id);
     }
 
     private static int Write(CliContext context, GeneratedFile file, string output)
