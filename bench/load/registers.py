@@ -10,6 +10,7 @@ on loopback (server time plus a few hundred microseconds of loopback transfer).
 import datetime
 import http.client
 import json
+import os
 import statistics
 import sys
 import time
@@ -49,7 +50,12 @@ for framework in ["iso27001-2022", "iso42001-2023"]:
     proposal = call("GET", f"{api}/soa/{framework}")["proposal"]
     decisions = [{"requirementId": r["requirementId"], "included": False, "justification": "Outside the benchmark scope."} for r in proposal if not r["included"]]
     saved = call("POST", f"{api}/soa/{framework}", {"decisions": decisions})
-    call("POST", f"{api}/soa/{framework}/{saved['number']}/approve")
+    approver = {"Authorization": f"Bearer {os.environ['APPROVER_TOKEN']}", "Content-Type": "application/json"}
+    conn.request("POST", f"{api}/soa/{framework}/{saved['number']}/approve", headers=approver)
+    response = conn.getresponse()
+    if response.status != 200:
+        sys.exit(f"approving the {framework} SoA answered {response.status}: {response.read()[:400]!r}")
+    response.read()
 print(f"seeded {systems} AI systems, {risks} risks and both SoAs in {time.time() - started:.0f} s")
 
 # An integrated audit of both standards graded item by item (each call timed), 50 objectives with a year of monthly

@@ -30,6 +30,10 @@ HARMONIA_PASSWORD='load test passphrase' cli admin create --email load@example.c
 org=$(cli org import "$work/org.yaml" | grep -o '[0-9a-f]\{8\}-[0-9a-f-]\{27\}')
 cli org add-member --org "$org" --email load@example.com --role Owner >/dev/null
 token=$(cli token create --org "$org" --email load@example.com --name load 2>/dev/null)
+# Approvals need someone other than the author.
+HARMONIA_PASSWORD='load test approver' cli admin create --email approver@example.com >/dev/null
+cli org add-member --org "$org" --email approver@example.com --role Manager >/dev/null
+export APPROVER_TOKEN=$(cli token create --org "$org" --email approver@example.com --name approve 2>/dev/null)
 
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"

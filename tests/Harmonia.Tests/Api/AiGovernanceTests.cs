@@ -70,6 +70,17 @@ public sealed class AiGovernanceTests
             put.Headers.IfMatch.ParseAdd("\"1\"");
             await ReadAsync(await contributor.SendAsync(put));
             Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+            if (index == 0)
+            {
+                // A manager who changed the draft wrote it too (the audit trail says so): their approval is refused.
+                using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+                using var edit = new HttpRequestMessage(HttpMethod.Put, new Uri(url, UriKind.Relative)) { Content = Json(ImpactBody("\"C-AI-1\"", "\"R-AI-1\"")) };
+                edit.Headers.IfMatch.ParseAdd("\"2\"");
+                await ReadAsync(await manager.SendAsync(edit));
+                var refused = await ReadAsync(await manager.PostAsync(new Uri(url + "/approve", UriKind.Relative), null), HttpStatusCode.BadRequest);
+                Assert.Contains("You wrote this version", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
             var approved = await ReadAsync(await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null));
             Assert.Equal("approved", approved.GetProperty("status").GetString());
             var impact = await GapRowAsync(owner, api, "iso42001-2023:6.1.4");

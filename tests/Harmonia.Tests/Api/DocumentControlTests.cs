@@ -123,6 +123,16 @@ public sealed class DocumentControlTests
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
         Assert.Contains("cannot approve their own", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The same person signed in through the browser is still the author (the token only changes the channel).
+        using (var browser = await host.SignedInAsync("owner@a.example"))
+        {
+            var page = url.Replace("/api/orgs", "/orgs", StringComparison.Ordinal);
+            var hidden = ApiHost.HiddenFields(await browser.GetStringAsync(new Uri(page, UriKind.Relative)));
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = hidden["__RequestVerificationToken"] });
+            using var viaPage = await browser.PostAsync(new Uri(page + "/approve", UriKind.Relative), form);
+            Assert.Contains("cannot approve their own", Uri.UnescapeDataString(viaPage.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
         var publish = await manager.PostAsync(new Uri(url + "/publish", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);

@@ -31,6 +31,10 @@ public sealed class AiGovernanceFlowTests
             var file = OrganizationFileReader.Read("acme.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "acme-iso27001-certified.yaml")), LoadedContent.Shipped.Catalog);
             organization = (await services.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(file))).OrganizationId;
             await services.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, "lead@acme.example", OrganizationRole.Owner));
+
+            // The one who approves what the lead writes: approval by the author is refused.
+            await services.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest("ciso@acme.example", "independent second pair of eyes"));
+            await services.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, "ciso@acme.example", OrganizationRole.Manager));
         }
 
         await using (var scope = database.Scope())
@@ -52,11 +56,18 @@ public sealed class AiGovernanceFlowTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserSupport.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(baseUrl + "/signin");
-        await page.GetByLabel("E-mail address").FillAsync("lead@acme.example");
-        await page.GetByLabel("Passphrase").FillAsync("impact before deployment");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        async Task<IPage> SignInAsync(string email, string passphrase)
+        {
+            var signedIn = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+            await signedIn.GotoAsync(baseUrl + "/signin");
+            await signedIn.GetByLabel("E-mail address").FillAsync(email);
+            await signedIn.GetByLabel("Passphrase").FillAsync(passphrase);
+            await signedIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            return signedIn;
+        }
+
+        var page = await SignInAsync("lead@acme.example", "impact before deployment");
+        var ciso = await SignInAsync("ciso@acme.example", "independent second pair of eyes");
         var org = $"{baseUrl}/orgs/{organization}";
 
         // Before: nothing earns the impact-assessment or SoA requirements.
@@ -110,7 +121,13 @@ public sealed class AiGovernanceFlowTests
         await page.GetByLabel("Next review").FillAsync(DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve v1" }).ClickAsync();
-        await page.GetByText("approved", new() { Exact = false }).First.WaitForAsync();
+        await page.GetByText("You wrote this version of the impact assessment", new() { Exact = false }).WaitForAsync();
+
+        // The CISO, who did not write it, approves it.
+        await ciso.GotoAsync(page.Url.Split('?')[0]);
+        await ciso.GetByRole(AriaRole.Button, new() { Name = "Approve v1" }).ClickAsync();
+        await ciso.GetByText("approved", new() { Exact = false }).First.WaitForAsync();
+        await page.GotoAsync(page.Url.Split('?')[0]);
         Assert.Contains("Older claimants", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ai-03-assessment-approved");
 
@@ -159,6 +176,11 @@ public sealed class AiGovernanceFlowTests
         await page.GetByLabel("Note for this version").FillAsync("First AIMS statement after the claims triage assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
+        await page.GetByText("You saved version 1", new() { Exact = false }).WaitForAsync();
+        await ciso.GotoAsync(org + "/soa/iso42001-2023");
+        await ciso.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
+        await ciso.GetByRole(AriaRole.Link, new() { Name = "xlsx", Exact = false }).First.WaitForAsync();
+        await page.GotoAsync(page.Url.Split('?')[0]);
         await page.GetByRole(AriaRole.Link, new() { Name = "xlsx", Exact = false }).First.WaitForAsync();
         await BrowserSupport.Shot(page, "ai-07-soa-approved");
 

@@ -65,7 +65,13 @@ public sealed partial class AiAndSoaPageTests
         var filled = await owner.GetStringAsync(Url(assessmentPage));
         Assert.Contains("Applicants from rural areas are ranked lower", filled, StringComparison.Ordinal);
         Assert.Contains("name=\"e2.dimension\"", filled, StringComparison.Ordinal);
-        using var approved = await owner.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(FormFields(filled, $"{assessmentPage}/approve")));
+        using var own = await owner.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(FormFields(filled, $"{assessmentPage}/approve")));
+        Assert.Contains("You wrote this version", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        // Someone who did not write it approves it.
+        using var manager = await host.SignedInAsync("manager@a.example");
+        var review = await manager.GetStringAsync(Url(assessmentPage));
+        using var approved = await manager.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(FormFields(review, $"{assessmentPage}/approve")));
         Assert.EndsWith("?saved=approved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         Assert.Contains("<span class=\"badge s\">current</span>", await owner.GetStringAsync(Url(list)), StringComparison.Ordinal);
@@ -155,7 +161,11 @@ public sealed partial class AiAndSoaPageTests
         Assert.Equal($"{page}?saved={Uri.EscapeDataString("version 1 saved as a draft")}", saved.Headers.Location!.OriginalString);
         var draft = await owner.GetStringAsync(Url(page));
         Assert.Contains("Approve version 1", draft, StringComparison.Ordinal);
-        using var approved = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(FormFields(draft, $"{page}/1/approve")));
+        using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(FormFields(draft, $"{page}/1/approve")));
+        Assert.Contains("You saved version 1", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        using var manager = await host.SignedInAsync("manager@a.example");
+        var review = await manager.GetStringAsync(Url(page));
+        using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(FormFields(review, $"{page}/1/approve")));
         Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
         Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);

@@ -90,13 +90,13 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
     /// </summary>
     private async Task ApproveAsync(ControlledDocumentRecord document, DocumentRevisionRecord revision, DateTime now, CancellationToken cancellationToken)
     {
-        if (string.Equals(revision.Author, actor.Name, StringComparison.OrdinalIgnoreCase))
+        if (actor.Is(revision.Author))
         {
             throw new HarmoniaInputException("The author cannot approve their own revision; another member must approve it.");
         }
 
         var approvals = await db.DocumentApprovals.Where(a => a.RevisionId == revision.Id).Select(a => a.Approver).ToListAsync(cancellationToken);
-        if (approvals.Contains(actor.Name, StringComparer.OrdinalIgnoreCase))
+        if (approvals.Any(actor.Is))
         {
             throw new HarmoniaInputException("You already approved this revision; another member's approval is needed.");
         }

@@ -26,6 +26,15 @@ public sealed class ApproveImpactAssessmentHandler(HarmoniaDbContext db, AuditAc
             throw new HarmoniaInputException($"Version {number} is already {assessment.Status}.");
         }
 
+        // Whoever wrote the version is its author: the one who started it and everyone who saved it since, as the
+        // audit trail records each save. An author's approval would not be an independent check.
+        var id = assessment.Id.ToString("D");
+        var writers = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Harmonia.App.AiSystems.ImpactAssessmentRecord) && e.EntityId == id).Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);
+        if (actor.Is(assessment.CreatedBy) || writers.Any(actor.Is))
+        {
+            throw new HarmoniaInputException("You wrote this version of the impact assessment; another member with the right to approve must approve it.");
+        }
+
         var entries = ImpactAssessmentJson.Entries(assessment.EntriesJson);
         var missing = new List<string>();
         if (entries.Count == 0)
