@@ -113,3 +113,44 @@ public sealed class RiskSuggestionRecord : IOrganizationScoped
 
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>
+/// An AI incident or concern reported by anyone (staff, a customer, an affected person, a regulator): what happened or
+/// is feared, about which AI system, how serious, and how it was dealt with. Feeds the management review (9.3.2).
+/// </summary>
+public sealed class AiConcernRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>CON-1, CON-2, ... within the organization; never reused.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>The AI system it is about, when one is named (its key).</summary>
+    public string? AiSystemKey { get; set; }
+
+    /// <summary>incident (harm happened) or concern (harm feared).</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>low, medium or high.</summary>
+    public required string Severity { get; set; }
+
+    public required string Description { get; set; }
+
+    /// <summary>Who raised it, in words (a person, a team, "customer", "regulator").</summary>
+    public required string ReportedBy { get; set; }
+
+    public DateOnly ReportedOn { get; set; }
+
+    /// <summary>open or closed.</summary>
+    public required string Status { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public int Version { get; set; } = 1;
+}

@@ -9,6 +9,24 @@ public abstract partial class HarmoniaDbContext
 {
     private void ConfigureAiAndSoa(ModelBuilder builder)
     {
+        builder.Entity<AiConcernRecord>(e =>
+        {
+            e.HasIndex(c => new { c.OrganizationId, c.Key }).IsUnique();
+            e.HasIndex(c => new { c.OrganizationId, c.ReportedOn });
+            e.Property(c => c.Key).HasMaxLength(32);
+            e.Property(c => c.AiSystemKey).HasMaxLength(64);
+            e.Property(c => c.Kind).HasMaxLength(16);
+            e.Property(c => c.Severity).HasMaxLength(16);
+            e.Property(c => c.Description).HasMaxLength(4000);
+            e.Property(c => c.ReportedBy).HasMaxLength(200);
+            e.Property(c => c.Status).HasMaxLength(16);
+            e.Property(c => c.Resolution).HasMaxLength(4000);
+            e.Property(c => c.RecordedBy).HasMaxLength(200);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(TenantFilter, c => c.OrganizationId == TenantId);
+        });
+
         builder.Entity<ImpactAssessmentRecord>(e =>
         {
             e.HasIndex(a => new { a.OrganizationId, a.AiSystemId, a.Number }).IsUnique();

@@ -69,6 +69,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<AiEvidenceRecord> AiEvidence => Set<AiEvidenceRecord>();
 
+    public DbSet<AiConcernRecord> AiConcerns => Set<AiConcernRecord>();
+
     public DbSet<RiskSuggestionRecord> RiskSuggestions => Set<RiskSuggestionRecord>();
 
     public DbSet<SoaVersionRecord> SoaVersions => Set<SoaVersionRecord>();

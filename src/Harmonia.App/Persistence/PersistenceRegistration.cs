@@ -2,6 +2,7 @@ using Harmonia.App.Accounts;
 using Harmonia.App.Documents.Tailoring;
 using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.AiConcerns;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.AuditPack;
 using Harmonia.App.Features.Audits;
@@ -130,6 +131,9 @@ public static class PersistenceRegistration
         services.AddScoped<HoldManagementReviewHandler>();
         services.AddScoped<ListManagementReviewsHandler>();
         services.AddScoped<ExportReviewMinutesHandler>();
+        services.AddScoped<ReportAiConcernHandler>();
+        services.AddScoped<CloseAiConcernHandler>();
+        services.AddScoped<ListAiConcernsHandler>();
         services.AddScoped<CompleteReviewActionHandler>();
         services.AddScoped<ListObjectivesHandler>();
         services.AddScoped<GetObjectiveHandler>();

@@ -283,6 +283,14 @@ internal sealed class ApiHost : IAsyncDisposable
         return detail!.Raised!.Id;
     });
 
+    /// <summary>A fresh open AI concern about acme's first AI system.</summary>
+    public Task<Guid> NewConcernAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var concern = await s.GetRequiredService<Harmonia.App.Features.AiConcerns.ReportAiConcernHandler>().HandleAsync(new("concern", "AI-01", "medium", "Scores drift for new customers.", "Risk team", null));
+        return concern.Id;
+    });
+
     /// <summary>A fresh management review held yesterday with one open action.</summary>
     public Task<Guid> NewReviewAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harmonia.App.Features.AiConcerns;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Competence;
@@ -95,8 +96,14 @@ public sealed class AssembleReviewInputsHandler(
             : [$"{standing.Values.Count(s => s.Currency == AssessmentCurrency.Current)} of {systems.Count} AI systems have a current, approved impact assessment.", .. standing.Values.Where(s => s.Currency != AssessmentCurrency.Current).Select(s => s.Reason)]));
 
         var suggestions = await db.RiskSuggestions.AsNoTracking().CountAsync(s => s.Status == "open", cancellationToken);
+        var concerns = await db.AiConcerns.AsNoTracking().Where(c => c.ReportedOn >= since || c.Status == AiConcernValues.Open).OrderBy(c => c.ReportedOn).ToListAsync(cancellationToken);
+        var reported = concerns.Where(c => c.ReportedOn >= since).ToArray();
         inputs.Add(new("AI concerns and incidents reported", "iso42001-2023",
-            [$"{evidence.Count(e => e.Passed == false)} failing AI evaluation results since {since:yyyy-MM-dd}; {suggestions} risk suggestions still undecided.", "Incidents and concerns from outside the evaluation tools are not recorded in Harmonia yet."]));
+        [
+            $"{reported.Count(c => c.Kind == "incident")} incidents and {reported.Count(c => c.Kind == "concern")} concerns reported since {since:yyyy-MM-dd} ({reported.Count(c => c.Severity == "high")} high); {concerns.Count(c => c.Status == AiConcernValues.Open)} still open.",
+            .. concerns.Where(c => c.Status == AiConcernValues.Open).Select(c => $"Open: {c.Key} ({c.Kind}, {c.Severity}{(c.AiSystemKey is null ? string.Empty : ", " + c.AiSystemKey)}) reported by {c.ReportedBy} on {c.ReportedOn:yyyy-MM-dd}: {c.Description}"),
+            $"{evidence.Count(e => e.Passed == false)} failing AI evaluation results since {since:yyyy-MM-dd}; {suggestions} risk suggestions still undecided.",
+        ]));
 
         var opportunities = await db.AuditResults.AsNoTracking().Where(r => r.Grade == nameof(FindingGrade.OpportunityForImprovement) && r.RecordedUtc >= sinceUtc).Select(r => r.Note).ToListAsync(cancellationToken);
         var organization = tenant.OrganizationId!.Value;
