@@ -119,6 +119,7 @@ public static class PersistenceRegistration
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<OpenMajorNonconformities>();
         services.AddScoped<PlanAuditHandler>();
+        services.AddScoped<CurrentControls>();
         services.AddScoped<GetAuditHandler>();
         services.AddScoped<ExportAuditReportHandler>();
         services.AddScoped<ListAuditsHandler>();

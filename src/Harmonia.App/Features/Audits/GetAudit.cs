@@ -1,6 +1,6 @@
 using Harmonia.App.Content;
+using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Gaps;
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Audits;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace Harmonia.App.Features.Audits;
 /// An audit with its checklist generated from the scope (one item per requirement; a harmonized clause of both
 /// standards once), each item's result, the auditors' independence and the nonconformities it raised.
 /// </summary>
-public sealed class GetAuditHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, LoadOrganizationHandler load, PublishedDocuments published)
+public sealed class GetAuditHandler(HarmoniaDbContext db, LoadedContent content, CurrentControls current, PublishedDocuments published)
 {
     /// <returns>Null when the organization has no such audit.</returns>
     public async Task<AuditDetail?> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class GetAuditHandler(HarmoniaDbContext db, TenantScope tenant, Lo
         }
 
         var dto = AuditDto.From(audit);
-        var controls = (await load.HandleAsync(new LoadOrganizationRequest(tenant.OrganizationId!.Value), cancellationToken)).ToState().Controls;
+        var controls = await current.LinkedAsync(null, cancellationToken);
         var checklist = AuditChecklist.Build(content.Catalog, dto.Scope, controls, await published.HandleAsync(cancellationToken));
         var results = await db.AuditResults.AsNoTracking().Where(r => r.AuditId == auditId).ToDictionaryAsync(r => r.ItemKey, cancellationToken);
         var conflicts = AuditorIndependence.Check(dto.Auditors, dto.Scope, controls).Select(c => c.Text).ToArray();

@@ -1,8 +1,8 @@
 using Harmonia.App.Content;
 using Harmonia.App.Documents;
 using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Gaps;
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Readiness;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ public sealed class GetReadinessHandler(
     HarmoniaDbContext db,
     LoadedContent content,
     StoredGapAnalysisHandler gap,
-    LoadOrganizationHandler load,
+    CurrentControls current,
     PublishedDocuments published,
     OpenMajorNonconformities nonconformities,
     TimeProvider time)
@@ -39,7 +39,7 @@ public sealed class GetReadinessHandler(
             frameworks.Add(new FrameworkReadinessInput(report, items));
         }
 
-        var controls = (await load.HandleAsync(new LoadOrganizationRequest(organizationId), cancellationToken)).ToState().Controls;
+        var controls = await current.LinkedAsync(null, cancellationToken);
         var completed = await db.Audits.AsNoTracking().Where(a => a.Status == AuditStatuses.Completed && a.CompletedOn != null)
             .Select(a => new { a.Id, a.Key, a.Title, a.CompletedOn }).ToListAsync(cancellationToken);
         var ids = completed.Select(a => a.Id).ToArray();
