@@ -28,7 +28,7 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
 
         if (role.Version != expectedVersion)
         {
-            throw new VersionConflictException(role.Version);
+            throw new VersionConflictException(role.Version, "role");
         }
 
         var (name, description, required) = await ValidateAsync(input, role, cancellationToken);

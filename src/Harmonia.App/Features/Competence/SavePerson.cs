@@ -28,7 +28,7 @@ public sealed class SavePersonHandler(HarmoniaDbContext db)
 
         if (person.Version != expectedVersion)
         {
-            throw new VersionConflictException(person.Version);
+            throw new VersionConflictException(person.Version, "person record");
         }
 
         var (name, email, roles) = await ValidateAsync(input, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class SaveObjectiveHandler(HarmoniaDbContext db, GetObjectiveHandl
 
         if (objective.Version != expectedVersion)
         {
-            throw new VersionConflictException(objective.Version);
+            throw new VersionConflictException(objective.Version, "objective");
         }
 
         if (objective.RetiredOn is not null)
