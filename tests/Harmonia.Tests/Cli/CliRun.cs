@@ -13,5 +13,14 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a command against a test database (the CLI's own database settings replaced by the test's).</summary>
+    public static async Task<CliRun> OnAsync(Harmonia.Tests.Persistence.TestDatabase database, params string[] args)
+    {
+        await using var stdout = new StringWriter();
+        await using var stderr = new StringWriter();
+        var code = await HarmoniaCli.RunAsync(args, stdout, stderr, colors: false, database: database.Settings);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     public static string Example(string name) => Path.Combine(RepositoryPaths.Examples, name);
 }

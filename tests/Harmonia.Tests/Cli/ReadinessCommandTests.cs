@@ -9,34 +9,26 @@ namespace Harmonia.Tests.Cli;
 
 public sealed class ReadinessCommandTests
 {
-    private static async Task<CliRun> RunAsync(TestDatabase database, params string[] args)
-    {
-        await using var stdout = new StringWriter();
-        await using var stderr = new StringWriter();
-        var code = await HarmoniaCli.RunAsync(args, stdout, stderr, colors: false, database: database.Settings);
-        return new CliRun(code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Readiness_lists_the_blocking_items_gates_a_pipeline_and_the_audit_report_is_written()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var import = await RunAsync(database, "org", "import", CliRun.Example("acme-iso27001-certified.yaml"));
+        var import = await CliRun.OnAsync(database, "org", "import", CliRun.Example("acme-iso27001-certified.yaml"));
         var id = System.Text.RegularExpressions.Regex.Match(import.Out, "organization ([0-9a-f-]{36})").Groups[1].Value;
 
-        var table = await RunAsync(database, "readiness", "--org", id);
+        var table = await CliRun.OnAsync(database, "readiness", "--org", id);
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("Integrated audit: ISO/IEC 27001:2022 + ISO/IEC 42001:2023", table.Out, StringComparison.Ordinal);
         Assert.Contains("Stage 1 (documentation): not ready, 0% (0 of 28 checks pass)", table.Out, StringComparison.Ordinal);
         Assert.Contains("- No internal audit completed since", table.Out, StringComparison.Ordinal);
 
-        var gate = await RunAsync(database, "readiness", "--org", id, "--check", "--format", "json");
+        var gate = await CliRun.OnAsync(database, "readiness", "--org", id, "--check", "--format", "json");
         Assert.Equal(ReadinessCommands.NotReady, gate.ExitCode);
         var json = JsonDocument.Parse(gate.Out).RootElement;
         Assert.False(json.GetProperty("integrated").GetProperty("stage2").GetProperty("ready").GetBoolean());
         Assert.Equal(76, json.GetProperty("integrated").GetProperty("stage1").GetProperty("blocking").GetArrayLength());
 
-        var unknown = await RunAsync(database, "readiness", "--org", Guid.NewGuid().ToString());
+        var unknown = await CliRun.OnAsync(database, "readiness", "--org", Guid.NewGuid().ToString());
         Assert.Equal((1, true), (unknown.ExitCode, unknown.Error.Contains("There is no organization", StringComparison.Ordinal)));
 
         await using (var scope = database.Scope())
@@ -50,13 +42,13 @@ public sealed class ReadinessCommandTests
         var folder = Directory.CreateTempSubdirectory("harmonia-audit-report-").FullName;
         try
         {
-            var report = await RunAsync(database, "audits", "report", "--org", id, "--audit", "IA-CLI-1", "--format", "md", "--out", Path.Combine(folder, "report.md"));
+            var report = await CliRun.OnAsync(database, "audits", "report", "--org", id, "--audit", "IA-CLI-1", "--format", "md", "--out", Path.Combine(folder, "report.md"));
             Assert.True(report.ExitCode == 0, report.Error);
             var text = await File.ReadAllTextAsync(Path.Combine(folder, "report.md"));
             Assert.Contains("The policy names a retired CISO.", text, StringComparison.Ordinal);
             Assert.Contains("not completed yet (draft report)", text, StringComparison.Ordinal);
 
-            var missing = await RunAsync(database, "audits", "report", "--org", id, "--audit", "IA-NOPE", "--out", Path.Combine(folder, "nope.pdf"));
+            var missing = await CliRun.OnAsync(database, "audits", "report", "--org", id, "--audit", "IA-NOPE", "--out", Path.Combine(folder, "nope.pdf"));
             Assert.Equal((1, true), (missing.ExitCode, missing.Error.Contains("no audit 'IA-NOPE'", StringComparison.Ordinal)));
             Assert.False(File.Exists(Path.Combine(folder, "nope.pdf")));
         }

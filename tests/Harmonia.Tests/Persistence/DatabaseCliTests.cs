@@ -1,5 +1,4 @@
 using Harmonia.App.Persistence;
-using Harmonia.Cli;
 using Harmonia.Tests.Cli;
 
 namespace Harmonia.Tests.Persistence;
@@ -7,40 +6,32 @@ namespace Harmonia.Tests.Persistence;
 /// <summary>The database commands of the CLI, in-process, on both providers.</summary>
 public sealed class DatabaseCliTests
 {
-    private static async Task<CliRun> RunAsync(TestDatabase database, params string[] args)
-    {
-        await using var stdout = new StringWriter();
-        await using var stderr = new StringWriter();
-        var code = await HarmoniaCli.RunAsync(args, stdout, stderr, colors: false, database: database.Settings);
-        return new CliRun(code, stdout.ToString(), stderr.ToString());
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_list_gap_export_and_verify(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
 
-        var migrate = await RunAsync(database, "db", "migrate");
+        var migrate = await CliRun.OnAsync(database, "db", "migrate");
         Assert.Equal(0, migrate.ExitCode);
         Assert.Contains("Applied ", migrate.Out, StringComparison.Ordinal);
-        Assert.Contains("Catalogs already at content version", (await RunAsync(database, "db", "migrate")).Out, StringComparison.Ordinal);
+        Assert.Contains("Catalogs already at content version", (await CliRun.OnAsync(database, "db", "migrate")).Out, StringComparison.Ordinal);
 
-        var import = await RunAsync(database, "org", "import", CliRun.Example("acme-iso27001-certified.yaml"));
+        var import = await CliRun.OnAsync(database, "org", "import", CliRun.Example("acme-iso27001-certified.yaml"));
         Assert.Equal(0, import.ExitCode);
         var id = System.Text.RegularExpressions.Regex.Match(import.Out, "organization ([0-9a-f-]{36})").Groups[1].Value;
 
-        Assert.Contains("Acme Analytics GmbH", (await RunAsync(database, "org", "list")).Out, StringComparison.Ordinal);
-        var fromDatabase = await RunAsync(database, "gap", "--org", id, "--target", "iso42001-2023", "--format", "md");
+        Assert.Contains("Acme Analytics GmbH", (await CliRun.OnAsync(database, "org", "list")).Out, StringComparison.Ordinal);
+        var fromDatabase = await CliRun.OnAsync(database, "gap", "--org", id, "--target", "iso42001-2023", "--format", "md");
         Assert.Equal(CliRun.Of("gap", "--org", CliRun.Example("acme-iso27001-certified.yaml"), "--target", "iso42001-2023", "--format", "md").Out, fromDatabase.Out);
-        Assert.StartsWith("# Harmonia organization file", (await RunAsync(database, "org", "export", "--org", id)).Out, StringComparison.Ordinal);
+        Assert.StartsWith("# Harmonia organization file", (await CliRun.OnAsync(database, "org", "export", "--org", id)).Out, StringComparison.Ordinal);
 
-        var verify = await RunAsync(database, "audit-trail", "verify", "--org", id);
+        var verify = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id);
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("Audit trail intact: 318 events", verify.Out, StringComparison.Ordinal);
 
         await database.ExecuteRawAsync("""UPDATE "AuditEvents" SET "Changes" = '{}' WHERE "Sequence" = 100""");
-        var broken = await RunAsync(database, "audit-trail", "verify", "--org", id);
+        var broken = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id);
         Assert.Equal(1, broken.ExitCode);
         Assert.StartsWith("error: audit trail broken after 99 good events: event 100 ", broken.Error, StringComparison.Ordinal);
     }
@@ -51,20 +42,20 @@ public sealed class DatabaseCliTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
 
-        var unknown = await RunAsync(database, "org", "export", "--org", Guid.NewGuid().ToString());
+        var unknown = await CliRun.OnAsync(database, "org", "export", "--org", Guid.NewGuid().ToString());
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("No organization", unknown.Error, StringComparison.Ordinal);
 
-        var notAnId = await RunAsync(database, "audit-trail", "verify", "--org", "acme");
+        var notAnId = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", "acme");
         Assert.Equal(1, notAnId.ExitCode);
         Assert.Contains("is not an organization id", notAnId.Error, StringComparison.Ordinal);
 
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(broken, "organization:\n  name: X\ncontrols:\n  - id: C-1\n    name: Y\n    status: implemented\n    satisfies: [nope:1]\n");
-        var bad = await RunAsync(database, "org", "import", broken);
+        var bad = await CliRun.OnAsync(database, "org", "import", broken);
         File.Delete(broken);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("unknown requirement id 'nope:1'", bad.Error, StringComparison.Ordinal);
-        Assert.Contains("No organizations yet", (await RunAsync(database, "org", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No organizations yet", (await CliRun.OnAsync(database, "org", "list")).Out, StringComparison.Ordinal);
     }
 }

@@ -3,13 +3,15 @@ using System.Text.RegularExpressions;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Api;
 
+using static Harmonia.Tests.Web.BrowserForm;
+
 namespace Harmonia.Tests.Web;
 
 /// <summary>
 /// The AI system, impact assessment and SoA pages driven like a browser would: read the page, post its form as the
 /// browser would serialize it, follow the redirect and read the outcome on the page.
 /// </summary>
-public sealed partial class AiAndSoaPageTests
+public sealed class AiAndSoaPageTests
 {
     [Fact]
     public async Task An_AI_system_is_registered_assessed_and_approved_through_the_pages()
@@ -19,7 +21,7 @@ public sealed partial class AiAndSoaPageTests
         var org = host.OrganizationA;
         var list = $"/orgs/{org}/ai-systems";
 
-        var register = FormFields(await owner.GetStringAsync(Url(list)), $"{list}/register");
+        var register = ActionForm(await owner.GetStringAsync(Url(list)), $"{list}/register");
         Set(register, "key", "AI-77");
         Set(register, "name", "Loan pre-screening");
         Set(register, "purpose", "Ranks loan applications for a human underwriter.");
@@ -45,11 +47,11 @@ public sealed partial class AiAndSoaPageTests
 
         var system = await owner.GetStringAsync(Url(systemPage));
         Assert.Contains("Loan book 2020-2025", system, StringComparison.Ordinal);
-        using var started = await owner.PostAsync(Url($"{systemPage}/impact-assessments"), new FormUrlEncodedContent(FormFields(system, $"{systemPage}/impact-assessments")));
+        using var started = await owner.PostAsync(Url($"{systemPage}/impact-assessments"), new FormUrlEncodedContent(ActionForm(system, $"{systemPage}/impact-assessments")));
         var assessmentPage = started.Headers.Location!.OriginalString.Split('?')[0];
         Assert.Equal($"{systemPage}/impact-assessments/1", assessmentPage);
 
-        var draft = FormFields(await owner.GetStringAsync(Url(assessmentPage)), $"{assessmentPage}/save");
+        var draft = ActionForm(await owner.GetStringAsync(Url(assessmentPage)), $"{assessmentPage}/save");
         Set(draft, "e0.dimension", "societal");
         Set(draft, "e0.description", "Applicants from rural areas are ranked lower");
         Set(draft, "e0.affectedGroup", "loan applicants");
@@ -65,13 +67,13 @@ public sealed partial class AiAndSoaPageTests
         var filled = await owner.GetStringAsync(Url(assessmentPage));
         Assert.Contains("Applicants from rural areas are ranked lower", filled, StringComparison.Ordinal);
         Assert.Contains("name=\"e2.dimension\"", filled, StringComparison.Ordinal);
-        using var own = await owner.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(FormFields(filled, $"{assessmentPage}/approve")));
+        using var own = await owner.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(ActionForm(filled, $"{assessmentPage}/approve")));
         Assert.Contains("You wrote this version", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         // Someone who did not write it approves it.
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(assessmentPage));
-        using var approved = await manager.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(FormFields(review, $"{assessmentPage}/approve")));
+        using var approved = await manager.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(ActionForm(review, $"{assessmentPage}/approve")));
         Assert.EndsWith("?saved=approved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         Assert.Contains("<span class=\"badge s\">current</span>", await owner.GetStringAsync(Url(list)), StringComparison.Ordinal);
@@ -87,7 +89,7 @@ public sealed partial class AiAndSoaPageTests
         var list = $"/orgs/{host.OrganizationA}/ai-systems";
         var id = Regex.Match(await owner.GetStringAsync(Url(list)), $"href=\"{list}/([0-9a-f-]{{36}})\">AI-01<").Groups[1].Value;
         var systemPage = $"{list}/{id}";
-        var import = FormFields(await owner.GetStringAsync(Url(systemPage)), $"{systemPage}/ai-evidence/import");
+        var import = ActionForm(await owner.GetStringAsync(Url(systemPage)), $"{systemPage}/ai-evidence/import");
 
         using var upload = new MultipartFormDataContent();
         foreach (var (name, value) in import)
@@ -102,7 +104,7 @@ public sealed partial class AiAndSoaPageTests
         var system = await owner.GetStringAsync(Url(systemPage));
         Assert.Contains("<span class=\"badge o\">fail</span>", system, StringComparison.Ordinal);
         var accept = Regex.Match(system, "action=\"(/orgs/[^\"]+/risk-suggestions/[0-9a-f-]{36}/accept)\"").Groups[1].Value;
-        using var accepted = await owner.PostAsync(Url(accept), new FormUrlEncodedContent(FormFields(system, accept)));
+        using var accepted = await owner.PostAsync(Url(accept), new FormUrlEncodedContent(ActionForm(system, accept)));
         var back = accepted.Headers.Location!.OriginalString;
         Assert.StartsWith(systemPage + "?saved=", back, StringComparison.Ordinal);
         Assert.Contains("added to the register", Uri.UnescapeDataString(back), StringComparison.Ordinal);
@@ -131,7 +133,7 @@ public sealed partial class AiAndSoaPageTests
         using var owner = await host.SignedInAsync("owner@a.example");
         var page = $"/orgs/{host.OrganizationA}/soa/iso42001-2023";
         var action = $"{page}/versions";
-        var form = FormFields(await owner.GetStringAsync(Url(page)), action);
+        var form = ActionForm(await owner.GetStringAsync(Url(page)), action);
         var rows = form.Where(f => f.Key == "row").Select(f => f.Value).ToArray();
         Assert.True(rows.Length > 30, $"only {rows.Length} rows on the form");
 
@@ -161,11 +163,11 @@ public sealed partial class AiAndSoaPageTests
         Assert.Equal($"{page}?saved={Uri.EscapeDataString("version 1 saved as a draft")}", saved.Headers.Location!.OriginalString);
         var draft = await owner.GetStringAsync(Url(page));
         Assert.Contains("Approve version 1", draft, StringComparison.Ordinal);
-        using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(FormFields(draft, $"{page}/1/approve")));
+        using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(draft, $"{page}/1/approve")));
         Assert.Contains("You saved version 1", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(page));
-        using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(FormFields(review, $"{page}/1/approve")));
+        using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/1/approve")));
         Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
         Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);
@@ -186,7 +188,7 @@ public sealed partial class AiAndSoaPageTests
         await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
         using var owner = await host.SignedInAsync("owner@a.example");
         var page = $"/orgs/{host.OrganizationA}/risks";
-        var form = FormFields(await owner.GetStringAsync(Url(page)), $"{page}/add");
+        var form = ActionForm(await owner.GetStringAsync(Url(page)), $"{page}/add");
         Set(form, "key", "R-PAGE-1");
         Set(form, "title", "Model drift goes unnoticed");
         form.Add(new("categories", "robustness"));
@@ -206,67 +208,5 @@ public sealed partial class AiAndSoaPageTests
         Assert.Contains("R-PAGE-1", await plan.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static Uri Url(string path) => new(path, UriKind.Relative);
-
-    private static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
-    {
-        var at = fields.FindIndex(f => f.Key == name);
-        Assert.True(at >= 0, $"the form has no field '{name}'");
-        fields[at] = new(name, value);
-    }
-
-    /// <summary>What a browser posts for the form with this action: inputs, ticked boxes, chosen options, text areas.</summary>
-    private static List<KeyValuePair<string, string>> FormFields(string html, string action)
-    {
-        var at = html.IndexOf($"action=\"{action}\"", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"the page has no form posting to {action}");
-        var start = html.LastIndexOf("<form", at, StringComparison.Ordinal);
-        var form = html[start..html.IndexOf("</form>", at, StringComparison.Ordinal)];
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (Match element in Element().Matches(form))
-        {
-            var attributes = Attribute().Matches(element.Groups["attributes"].Value)
-                .ToDictionary(a => a.Groups[1].Value, a => WebUtility.HtmlDecode(a.Groups[2].Value));
-            if (!attributes.TryGetValue("name", out var name))
-            {
-                continue;
-            }
-
-            switch (element.Groups["tag"].Value)
-            {
-                case "input" when attributes.GetValueOrDefault("type") is "checkbox":
-                    if (attributes.ContainsKey("checked"))
-                    {
-                        fields.Add(new(name, attributes.GetValueOrDefault("value", "on")));
-                    }
-
-                    break;
-                case "input" when attributes.GetValueOrDefault("type") is "file" or "submit":
-                    break;
-                case "input":
-                    fields.Add(new(name, attributes.GetValueOrDefault("value", string.Empty)));
-                    break;
-                case "textarea":
-                    fields.Add(new(name, WebUtility.HtmlDecode(element.Groups["content"].Value)));
-                    break;
-                default:
-                    var options = Option().Matches(element.Groups["content"].Value).ToArray();
-                    var chosen = options.Where(o => o.Groups[1].Value.Contains(" selected", StringComparison.Ordinal)).ToArray();
-                    var posted = chosen.Length > 0 || attributes.ContainsKey("multiple") ? chosen : options.Take(1);
-                    fields.AddRange(posted.Select(o => new KeyValuePair<string, string>(name, WebUtility.HtmlDecode(Attribute().Matches(o.Groups[1].Value).Single(a => a.Groups[1].Value == "value").Groups[2].Value))));
-                    break;
-            }
-        }
-
-        return fields;
-    }
-
-    [GeneratedRegex("<(?<tag>input)\\b(?<attributes>[^>]*)>|<(?<tag>select|textarea)\\b(?<attributes>[^>]*)>(?<content>.*?)</\\k<tag>>", RegexOptions.Singleline)]
-    private static partial Regex Element();
-
-    [GeneratedRegex("([\\w:.-]+)(?:=\"([^\"]*)\")?")]
-    private static partial Regex Attribute();
-
-    [GeneratedRegex("<option\\b([^>]*)>", RegexOptions.Singleline)]
-    private static partial Regex Option();
+    private static List<KeyValuePair<string, string>> ActionForm(string html, string action) => FormFields(html, $"action=\"{action}\"");
 }

@@ -2,6 +2,8 @@ using System.Net;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Api;
 
+using static Harmonia.Tests.Web.BrowserForm;
+
 namespace Harmonia.Tests.Web;
 
 public sealed partial class AuditPageTests
