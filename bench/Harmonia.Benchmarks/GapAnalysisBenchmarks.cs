@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Harmonia.App.Content;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Organizations;
 using Harmonia.Domain.Gaps;
 using Harmonia.Domain.Mapping;
 

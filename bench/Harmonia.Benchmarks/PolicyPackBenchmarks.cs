@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Writers;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
 
 namespace Harmonia.Benchmarks;

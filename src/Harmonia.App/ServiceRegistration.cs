@@ -1,6 +1,5 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Catalogs;
-using Harmonia.App.Features.Crosswalks;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Gaps;
 using Microsoft.Extensions.DependencyInjection;

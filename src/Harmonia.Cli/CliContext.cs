@@ -1,7 +1,6 @@
 using System.Data.Common;
-using Harmonia.App;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Platform;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

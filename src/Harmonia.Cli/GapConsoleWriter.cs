@@ -1,4 +1,4 @@
-using Harmonia.App.Reports;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Gaps;
 using Spectre.Console;
 

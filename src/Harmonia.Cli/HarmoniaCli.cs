@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harmonia.App;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,18 +49,18 @@ public static class HarmoniaCli
             var context = new CliContext(services, stdout, stderr, colors);
             var root = new RootCommand("Harmonia: one integrated management system for ISO/IEC 27001 and ISO/IEC 42001.")
             {
-                CatalogCommands.Create(context),
+                CatalogsCommands.Create(context),
                 CrosswalkCommand.Create(context),
-                GapCommand.Create(context),
-                OrganizationCommands.Create(context),
+                GapsCommands.Create(context),
+                OrganizationsCommands.Create(context),
                 AuditTrailCommands.Create(context),
                 DatabaseCommands.Create(context),
-                AccountCommands.CreateAdmin(context),
-                AccountCommands.Tokens(context),
-                DocsCommands.Create(context),
-                RegisterCommands.Soa(context),
-                RegisterCommands.Risks(context),
-                PackCommands.Create(context),
+                AccountsCommands.CreateAdmin(context),
+                AccountsCommands.Tokens(context),
+                DocumentsCommands.Create(context),
+                RegisterExportCommands.Soa(context),
+                RegisterExportCommands.Risks(context),
+                AuditPackCommands.Create(context),
                 ReadinessCommands.Readiness(context),
                 ReadinessCommands.Audits(context),
             };

@@ -1,4 +1,4 @@
-using Harmonia.App;
+using Harmonia.App.Common;
 
 namespace Harmonia.Cli;
 

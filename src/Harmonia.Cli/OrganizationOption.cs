@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harmonia.App;
+using Harmonia.App.Common;
 
 namespace Harmonia.Cli;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harmonia.App.Documents;
+using Harmonia.App.Features.Documents;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Mapping;
 
@@ -13,7 +13,7 @@ namespace Harmonia.App.Content;
 /// </summary>
 public static class CatalogLoader
 {
-    /// <summary>Questionnaire and templates are read by <see cref="Documents.DocumentLibraryLoader"/>, after the catalogs they refer to.</summary>
+    /// <summary>Questionnaire and templates are read by <see cref="Features.Documents.DocumentLibraryLoader"/>, after the catalogs they refer to.</summary>
     private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/"];
 
     public static LoadedContent Load(IReadOnlyList<ContentFile> files)

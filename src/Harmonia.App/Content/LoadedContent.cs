@@ -1,4 +1,4 @@
-using Harmonia.App.Documents;
+using Harmonia.App.Features.Documents;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Mapping;
 

@@ -1,3 +1,5 @@
+using Harmonia.App.Common;
+
 namespace Harmonia.App.Persistence;
 
 public enum DatabaseProvider

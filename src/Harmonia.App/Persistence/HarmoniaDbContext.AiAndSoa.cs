@@ -1,6 +1,6 @@
-using Harmonia.App.AiSystems;
-using Harmonia.App.Organizations;
-using Harmonia.App.Soa;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Soa;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Persistence;

@@ -1,5 +1,6 @@
-using Harmonia.App.Audits;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Persistence;

@@ -1,6 +1,6 @@
-using Harmonia.App.Competence;
-using Harmonia.App.Objectives;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Competence;
+using Harmonia.App.Features.Objectives;
+using Harmonia.App.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Persistence;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

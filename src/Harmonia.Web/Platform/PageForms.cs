@@ -1,5 +1,4 @@
-using Harmonia.App;
-using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Antiforgery;
 

@@ -1,6 +1,5 @@
-using Harmonia.App;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

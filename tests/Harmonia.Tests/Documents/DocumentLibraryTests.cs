@@ -1,7 +1,8 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Organizations;
 using Harmonia.Domain.Documents;
+using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Documents;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Harmonia.App.Content;
-using Harmonia.App.Documents.Tailoring;
+using Harmonia.App.Features.Documents;
 
 namespace Harmonia.Tests.Documents;
 

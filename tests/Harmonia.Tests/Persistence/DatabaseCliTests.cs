@@ -1,5 +1,5 @@
 using Harmonia.App.Persistence;
-using Harmonia.Tests.Cli;
+using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Persistence;
 

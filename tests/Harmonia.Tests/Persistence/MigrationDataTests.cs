@@ -1,4 +1,5 @@
 using Harmonia.App.Persistence;
+using Harmonia.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

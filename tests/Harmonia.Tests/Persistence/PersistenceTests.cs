@@ -1,10 +1,9 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
-using Harmonia.App.Features.Platform;
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
-using Harmonia.App.Reports;
+using Harmonia.App.Rendering;
+using Harmonia.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

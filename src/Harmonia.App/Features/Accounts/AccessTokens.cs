@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

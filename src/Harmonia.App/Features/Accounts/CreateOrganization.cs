@@ -1,5 +1,5 @@
-using Harmonia.App.Accounts;
-using Harmonia.App.Organizations;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
 
 namespace Harmonia.App.Features.Accounts;

@@ -1,4 +1,4 @@
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace Harmonia.App.Features.Accounts;

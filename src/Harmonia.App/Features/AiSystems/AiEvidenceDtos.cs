@@ -1,5 +1,3 @@
-using Harmonia.App.AiSystems;
-
 namespace Harmonia.App.Features.AiSystems;
 
 public sealed record AiEvidenceDto(

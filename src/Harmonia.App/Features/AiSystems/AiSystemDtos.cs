@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harmonia.App.Organizations;
 using Harmonia.Domain.AiSystems;
 
 namespace Harmonia.App.Features.AiSystems;

@@ -1,4 +1,3 @@
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
 using Microsoft.EntityFrameworkCore;

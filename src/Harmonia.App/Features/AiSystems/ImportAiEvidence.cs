@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Harmonia.App.Common;
 
 namespace Harmonia.App.Features.AiSystems;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harmonia.App.AiSystems;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Controls;
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Harmonia.App.AuditTrail;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

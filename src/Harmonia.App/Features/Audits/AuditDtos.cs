@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Harmonia.App.Audits;
 using Harmonia.Domain.Audits;
 
 namespace Harmonia.App.Features.Audits;

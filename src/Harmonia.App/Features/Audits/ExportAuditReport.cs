@@ -1,7 +1,7 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents.Writers;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Audits;
 using Harmonia.Domain.Documents;
 

@@ -1,4 +1,3 @@
-using Harmonia.App.Audits;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;

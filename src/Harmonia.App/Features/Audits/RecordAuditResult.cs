@@ -1,4 +1,4 @@
-using Harmonia.App.Audits;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Audits;

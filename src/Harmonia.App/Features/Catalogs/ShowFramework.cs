@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.Domain.Catalogs;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Harmonia.App.Competence;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Competence;

@@ -1,4 +1,3 @@
-using Harmonia.App.Competence;
 using Harmonia.Domain.Competence;
 
 namespace Harmonia.App.Features.Competence;

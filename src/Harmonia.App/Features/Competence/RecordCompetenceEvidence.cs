@@ -1,4 +1,3 @@
-using Harmonia.App.Competence;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Competence;

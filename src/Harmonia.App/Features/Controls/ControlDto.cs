@@ -1,5 +1,4 @@
 using Harmonia.App.Features.Evidence;
-using Harmonia.App.Organizations;
 
 namespace Harmonia.App.Features.Controls;
 

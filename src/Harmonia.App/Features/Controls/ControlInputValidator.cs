@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Organizations;
 
 namespace Harmonia.App.Features.Controls;
 

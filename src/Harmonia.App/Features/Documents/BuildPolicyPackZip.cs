@@ -1,7 +1,7 @@
 using System.IO.Compression;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Writers;
+using Harmonia.App.Rendering;
 
 namespace Harmonia.App.Features.Documents;
 

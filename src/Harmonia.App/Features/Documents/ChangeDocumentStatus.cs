@@ -1,8 +1,7 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Writers;
-using Harmonia.App.EvidenceFiles;
 using Harmonia.App.Persistence;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
 

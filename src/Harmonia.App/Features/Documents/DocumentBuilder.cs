@@ -1,7 +1,5 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
 using Harmonia.App.Features.Organizations;
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Documents;
 using Microsoft.EntityFrameworkCore;

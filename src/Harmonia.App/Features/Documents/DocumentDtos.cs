@@ -1,5 +1,3 @@
-using Harmonia.App.Documents;
-
 namespace Harmonia.App.Features.Documents;
 
 public sealed record RevisionDto(

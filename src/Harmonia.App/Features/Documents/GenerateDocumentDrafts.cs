@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Writers;
 using Harmonia.App.Persistence;
+using Harmonia.App.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Documents;

@@ -1,7 +1,7 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Writers;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Rendering;
 
 namespace Harmonia.App.Features.Documents;
 

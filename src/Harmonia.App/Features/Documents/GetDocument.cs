@@ -1,7 +1,6 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

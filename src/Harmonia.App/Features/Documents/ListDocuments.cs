@@ -1,5 +1,4 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Harmonia.App.Documents;
 using Harmonia.App.Persistence;
 
 namespace Harmonia.App.Features.Documents;

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
-using Harmonia.App.Documents.Tailoring;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +71,7 @@ public sealed class TailorDocumentHandler(HarmoniaDbContext db, LoadedContent co
     }
 
     /// <summary>Names a rewrite must keep: the organization's, every person or role answered, every AI system.</summary>
-    private static string[] ProtectedTerms(Answers answers, Harmonia.App.Organizations.OrganizationFile organization) =>
+    private static string[] ProtectedTerms(Answers answers, Features.Organizations.OrganizationFile organization) =>
         answers.Values.Where(v => v.Key.StartsWith("roles.", StringComparison.Ordinal) || v.Key is "org.short_name" or "org.name")
             .Select(v => DocumentRenderer.Clean(Answers.Display(v.Value)))
             .Concat(organization.AiSystems.Select(s => s.Name))

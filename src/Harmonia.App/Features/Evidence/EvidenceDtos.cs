@@ -1,4 +1,3 @@
-using Harmonia.App.Organizations;
 using Harmonia.Domain.Gaps;
 
 namespace Harmonia.App.Features.Evidence;

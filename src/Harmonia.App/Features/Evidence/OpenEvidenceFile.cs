@@ -1,5 +1,4 @@
-using Harmonia.App.EvidenceFiles;
-using Harmonia.App.Organizations;
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Competence;
-using Harmonia.App.Features.ImpactAssessments;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
@@ -40,7 +39,7 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         return credits;
     }
 
-    private async Task<IEnumerable<RecordCredit>> ImpactAssessmentCreditsAsync(List<Harmonia.App.Organizations.AiSystemRecord> systems, CancellationToken cancellationToken)
+    private async Task<IEnumerable<RecordCredit>> ImpactAssessmentCreditsAsync(List<Features.AiSystems.AiSystemRecord> systems, CancellationToken cancellationToken)
     {
         if (systems.Count == 0)
         {

@@ -10,7 +10,7 @@ public sealed class PublishedDocuments(HarmoniaDbContext db, LoadedContent conte
 {
     public async Task<IReadOnlyList<PublishedDocument>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var published = await db.DocumentRevisions.AsNoTracking().Where(r => r.Status == Harmonia.App.Documents.DocumentStatuses.Published)
+        var published = await db.DocumentRevisions.AsNoTracking().Where(r => r.Status == Harmonia.App.Features.Documents.DocumentStatuses.Published)
             .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { d.TemplateId, d.Title, r.Label })
             .ToListAsync(cancellationToken);
         var registered = await db.RegisteredDocuments.AsNoTracking().Select(r => new { r.Title, r.Version, r.RequirementIds }).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Organizations;
 using Harmonia.Domain.Gaps;
 using Harmonia.Domain.Mapping;
 

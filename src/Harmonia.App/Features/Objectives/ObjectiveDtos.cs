@@ -1,4 +1,3 @@
-using Harmonia.App.Objectives;
 using Harmonia.Domain.Objectives;
 
 namespace Harmonia.App.Features.Objectives;

@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Controls;
-using Harmonia.App.Objectives;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Objectives;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,11 @@
-using Harmonia.App.Organizations;
+using Harmonia.App.Common;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Gaps;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
-
 namespace Harmonia.App.Features.Organizations;
 
 /// <param name="IntoOrganizationId">Null creates a new organization; otherwise that organization is brought in line with the file.</param>

@@ -1,6 +1,5 @@
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
-
 namespace Harmonia.App.Features.Organizations;
 
 public sealed record OrganizationSummary(Guid Id, string Name, int Controls, DateTime CreatedUtc);

@@ -1,9 +1,8 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Evidence;
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
-
 namespace Harmonia.App.Features.Organizations;
 
 public sealed record LoadOrganizationRequest(Guid OrganizationId);

@@ -1,7 +1,7 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Readiness;

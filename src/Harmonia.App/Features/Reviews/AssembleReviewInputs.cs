@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harmonia.App.Features.AiConcerns;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Competence;

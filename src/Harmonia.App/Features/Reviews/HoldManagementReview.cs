@@ -1,4 +1,4 @@
-using Harmonia.App.Audits;
+using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;

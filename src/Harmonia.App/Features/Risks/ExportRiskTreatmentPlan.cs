@@ -1,8 +1,7 @@
 using Harmonia.App.Content;
-using Harmonia.App.Documents.Writers;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
-using Harmonia.App.Tables;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
 using Harmonia.Domain.Risks;
 using Microsoft.EntityFrameworkCore;

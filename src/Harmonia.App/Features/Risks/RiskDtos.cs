@@ -1,4 +1,3 @@
-using Harmonia.App.Risks;
 using Harmonia.Domain.Risks;
 
 namespace Harmonia.App.Features.Risks;

@@ -1,7 +1,7 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
-using Harmonia.App.Risks;
 using Harmonia.Domain.Risks;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
-using Harmonia.App.Risks;
 using Harmonia.Domain.Risks;
 
 namespace Harmonia.App.Features.Risks;

@@ -1,7 +1,6 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
-using Harmonia.App.Features.ImpactAssessments;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Soa;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
-using Harmonia.App.Soa;
 using Harmonia.Domain.Soa;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harmonia.App.Soa;
+using Harmonia.App.Common;
 using Harmonia.Domain.Soa;
 
 namespace Harmonia.App.Features.Soa;

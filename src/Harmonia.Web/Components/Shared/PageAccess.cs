@@ -1,4 +1,4 @@
-using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
 
 namespace Harmonia.Web.Components.Shared;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.Web.Platform;
 

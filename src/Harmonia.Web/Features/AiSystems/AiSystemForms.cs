@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Harmonia.App.Features.AiSystems;
-using Harmonia.App.Features.ImpactAssessments;
 using Harmonia.Domain.AiSystems;
 using Harmonia.Web.Platform;
 

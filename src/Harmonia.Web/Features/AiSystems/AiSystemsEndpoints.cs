@@ -1,7 +1,6 @@
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AiSystems;
-using Harmonia.App.Features.ImpactAssessments;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.AiSystems;

@@ -1,5 +1,5 @@
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Readiness;
 using Harmonia.Web.Platform;

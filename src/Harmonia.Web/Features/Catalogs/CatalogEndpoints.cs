@@ -1,5 +1,4 @@
 using Harmonia.App.Features.Catalogs;
-using Harmonia.App.Features.Crosswalks;
 
 namespace Harmonia.Web.Features.Catalogs;
 
@@ -27,7 +26,7 @@ internal static class CatalogEndpoints
             .WithSummary("One framework's requirements with our summaries, optionally one group.");
 
         catalog.MapGet("/crosswalk", (string from, string to, ShowCrosswalkHandler handler) =>
-                Results.Text(App.Reports.CrosswalkJsonWriter.Write(handler.Handle(new ShowCrosswalkRequest(from, to))), "application/json"))
+                Results.Text(App.Rendering.CrosswalkJsonWriter.Write(handler.Handle(new ShowCrosswalkRequest(from, to))), "application/json"))
             .WithSummary("How one framework's requirements relate to another's.");
     }
 }

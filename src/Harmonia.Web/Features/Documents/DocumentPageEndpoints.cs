@@ -1,9 +1,8 @@
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Documents;
-using Harmonia.App.Organizations;
+using Harmonia.App.Features.Organizations;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;

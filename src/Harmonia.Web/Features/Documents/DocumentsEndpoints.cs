@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Documents;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
 using Harmonia.Web.Platform;

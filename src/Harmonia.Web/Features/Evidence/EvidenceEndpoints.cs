@@ -1,6 +1,5 @@
-using Harmonia.App;
-using Harmonia.App.Accounts;
-using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Evidence;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,8 @@
-using Harmonia.App.Accounts;
-using Harmonia.App.EvidenceFiles;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Evidence;
-using Harmonia.App.Features.Results;
+using Harmonia.App.Features.Gaps;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Mvc;
 

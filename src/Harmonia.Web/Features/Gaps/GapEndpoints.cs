@@ -1,7 +1,7 @@
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Gaps;
-using Harmonia.App.Organizations;
-using Harmonia.App.Reports;
+using Harmonia.App.Rendering;
 using Harmonia.Domain.Gaps;
 using Harmonia.Web.Platform;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Objectives;
 using Harmonia.Web.Platform;

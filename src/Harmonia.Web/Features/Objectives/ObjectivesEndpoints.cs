@@ -1,5 +1,5 @@
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Objectives;
 using Harmonia.Web.Platform;
 

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Text;
-using Harmonia.App;
-using Harmonia.App.Accounts;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Organizations;
-using Harmonia.App.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Web.Platform;
 using Microsoft.EntityFrameworkCore;

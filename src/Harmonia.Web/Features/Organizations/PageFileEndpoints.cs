@@ -1,8 +1,7 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
-using Harmonia.App.Organizations;
-using Harmonia.App.Reports;
+using Harmonia.App.Rendering;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,7 +40,7 @@ internal static class PageFileEndpoints
                     return Results.Redirect(Back("error=" + Uri.EscapeDataString(ex.Message)));
                 }
             })
-            .RequirePagePermission(Harmonia.App.Accounts.Permission.Delete)
+            .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Delete)
             .ValidateFormAntiforgery();
 
         app.MapGet("/orgs/{orgId:guid}/export", async (Guid orgId, LoadOrganizationHandler load, CancellationToken ct) =>
@@ -49,7 +48,7 @@ internal static class PageFileEndpoints
                     System.Text.Encoding.UTF8.GetBytes(OrganizationFileWriter.Write(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct))),
                     "application/yaml",
                     "organization.yaml"))
-            .RequirePagePermission(Harmonia.App.Accounts.Permission.Read);
+            .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Read);
 
         app.MapGet("/orgs/{orgId:guid}/gap/{target}/export", async (Guid orgId, string target, string? format, LoadOrganizationHandler load, RunGapAnalysisHandler gap, CancellationToken ct) =>
             {
@@ -61,9 +60,9 @@ internal static class PageFileEndpoints
                     _ => Results.File(System.Text.Encoding.UTF8.GetBytes(GapHtmlWriter.Write(report)), "text/html", $"gap-{target}.html"),
                 };
             })
-            .RequirePagePermission(Harmonia.App.Accounts.Permission.Read);
+            .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Read);
 
-        app.MapPost("/signout", async (SignInManager<Harmonia.App.Accounts.HarmoniaUser> signIn) =>
+        app.MapPost("/signout", async (SignInManager<Harmonia.App.Features.Accounts.HarmoniaUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.Redirect("/signin");

@@ -1,5 +1,5 @@
-using Harmonia.App.Accounts;
-using Harmonia.App.Features.AuditPack;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
 using Harmonia.Web.Platform;
 

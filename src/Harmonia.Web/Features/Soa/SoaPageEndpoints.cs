@@ -1,4 +1,4 @@
-using Harmonia.App.Accounts;
+using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Soa;
 using Harmonia.Web.Platform;
 

@@ -9,6 +9,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.AiSystems;
 namespace Harmonia.App.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHarmoniaDbContext))]

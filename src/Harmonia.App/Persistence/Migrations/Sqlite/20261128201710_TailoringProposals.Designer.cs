@@ -8,6 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.AiSystems;
 namespace Harmonia.App.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHarmoniaDbContext))]

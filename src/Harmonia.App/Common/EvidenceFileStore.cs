@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Harmonia.App.Common;
+
+/// <summary>
+/// Keeps evidence files content-addressed: a file lives at its SHA-256 (data/evidence/ab/cd/abcd…), so the same
+/// bytes are stored once and a stored file can never be changed without changing its address. The hash is
+/// computed while the upload streams to a temporary file in the same folder; only a complete, hashed, accepted
+/// upload is moved into place. Files are never deleted: versions are immutable and the audit trail refers to them.
+/// </summary>
+public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
+{
+    public long MaxFileBytes => settings.MaxFileBytes;
+
+    /// <param name="expectedSha256">When the client sent the hash it computed, the upload fails unless it matches.</param>
+    /// <exception cref="EvidenceTooLargeException">The content exceeds the limit.</exception>
+    /// <exception cref="HarmoniaInputException">Empty, refused type, or a hash mismatch.</exception>
+    public async Task<StoredFile> SaveAsync(Stream content, string? fileName, string? expectedSha256, CancellationToken cancellationToken = default)
+    {
+        if (expectedSha256 is not null && !EvidenceValues.IsSha256(expectedSha256.Trim()))
+        {
+            throw new HarmoniaInputException("The SHA-256 you sent is not 64 hexadecimal digits; nothing was stored.");
+        }
+
+        var name = FileNames.Sanitise(fileName);
+        var incoming = Path.Combine(settings.Folder, "incoming");
+        Directory.CreateDirectory(incoming);
+        var temporary = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        var head = new byte[FileTypeSniffer.HeadLength];
+        var headLength = 0;
+        long size = 0;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > settings.MaxFileBytes)
+                    {
+                        throw new EvidenceTooLargeException(settings.MaxFileBytes);
+                    }
+
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                await output.FlushAsync(cancellationToken);
+            }
+
+            if (size == 0)
+            {
+                throw new HarmoniaInputException("The file is empty; nothing was stored.");
+            }
+
+            var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (expectedSha256 is not null && !string.Equals(expectedSha256.Trim(), sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new HarmoniaInputException($"The file's SHA-256 is {sha256}, not the {expectedSha256.Trim()} you sent: it changed on the way. Nothing was stored.");
+            }
+
+            var type = FileTypeSniffer.Sniff(head.AsSpan(0, headLength), name, out var refusal)
+                ?? throw new HarmoniaInputException($"'{name}' was not stored: {refusal}.");
+
+            var path = PathOf(sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (!File.Exists(path))
+            {
+                try
+                {
+                    File.Move(temporary, path);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Someone stored the same bytes a moment earlier: same address, same content.
+                }
+            }
+
+            return new StoredFile(sha256, size, name, type);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Opens a stored file for reading, or null when the store does not hold it.</summary>
+    public Stream? Open(string sha256)
+    {
+        if (!EvidenceValues.IsSha256(sha256))
+        {
+            return null;
+        }
+
+        var path = PathOf(sha256.ToLowerInvariant());
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+    }
+
+    private string PathOf(string sha256) => Path.Combine(settings.Folder, sha256[..2], sha256[2..4], sha256);
+}

@@ -1,0 +1,34 @@
+using Harmonia.App.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Accounts;
+
+public static class AccountRegistration
+{
+    /// <summary>Identity with the product's password and lockout policy, stored in <see cref="HarmoniaDbContext"/>.</summary>
+    public static IdentityBuilder AddHarmoniaAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<CreateUserHandler>();
+        services.AddScoped<CreateOrganizationHandler>();
+        services.AddScoped<ListMyOrganizationsHandler>();
+        services.AddScoped<AddMemberHandler>();
+        services.AddScoped<CreateAccessTokenHandler>();
+        services.AddScoped<AuthenticateAccessTokenHandler>();
+        services.AddScoped<RevokeAccessTokenHandler>();
+        return services.AddIdentityCore<HarmoniaUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 6;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<HarmoniaDbContext>();
+    }
+}

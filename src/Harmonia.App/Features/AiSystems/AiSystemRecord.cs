@@ -1,0 +1,50 @@
+using Harmonia.App.Persistence;
+
+namespace Harmonia.App.Features.AiSystems;
+
+public sealed class AiSystemRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public required string Role { get; set; }
+
+    public string? LifecycleStage { get; set; }
+
+    public string? Supplier { get; set; }
+
+    public string? ModelType { get; set; }
+
+    /// <summary>JSON array of data sources with provenance, quality measures and preparation steps (42001 A.7).</summary>
+    public string DataSourcesJson { get; set; } = "[]";
+
+    /// <summary>human-in-the-loop, human-on-the-loop, human-in-command or none.</summary>
+    public string? HumanOversight { get; set; }
+
+    /// <summary>assistive, partial or full.</summary>
+    public string? Autonomy { get; set; }
+
+    public string? AffectedPeople { get; set; }
+
+    public string? IntendedUse { get; set; }
+
+    public string? ForeseeableMisuse { get; set; }
+
+    /// <summary>Optional EU AI Act class: prohibited, high-risk, limited, minimal, gpai.</summary>
+    public string? EuAiActClass { get; set; }
+
+    /// <summary>Keys of the organization's controls that govern it, comma-separated.</summary>
+    public string Controls { get; set; } = string.Empty;
+
+    /// <summary>Whether it is in the AI management system's scope (retired systems are not).</summary>
+    public bool InScope { get; set; } = true;
+
+    public int Version { get; set; } = 1;
+}

@@ -1,0 +1,71 @@
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.AiSystems;
+
+/// <summary>Records an AI incident or concern as reported: kind, system, severity, what happened, who raised it and when.</summary>
+public sealed class ReportAiConcernHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
+{
+    public async Task<AiConcernDto> HandleAsync(AiConcernInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var kind = input.Kind?.Trim().ToLowerInvariant();
+        var severity = input.Severity?.Trim().ToLowerInvariant();
+        var system = string.IsNullOrWhiteSpace(input.AiSystem) ? null : input.AiSystem.Trim();
+        if (kind is null || !AiConcernValues.Kinds.Contains(kind))
+        {
+            errors["kind"] = ["incident (harm happened) or concern (harm feared)."];
+        }
+
+        if (severity is null || !AiConcernValues.Severities.Contains(severity))
+        {
+            errors["severity"] = ["low, medium or high."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Description) || input.Description.Length > 4000)
+        {
+            errors["description"] = ["Say what happened or is feared (1 to 4000 characters)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.ReportedBy) || input.ReportedBy.Length > 200)
+        {
+            errors["reportedBy"] = ["Who raised it (a person, a team, a customer, a regulator; up to 200 characters)."];
+        }
+
+        if (input.ReportedOn is { } on && on > today)
+        {
+            errors["reportedOn"] = ["The date it was reported is not in the future."];
+        }
+
+        if (system is not null && !await db.AiSystems.AnyAsync(a => a.Key == system, cancellationToken))
+        {
+            errors["aiSystem"] = [$"The organization has no AI system '{system}' (give its key, e.g. AI-01, or leave it empty)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        // Keys are never reused, so the next number follows the highest ever given.
+        var keys = await db.AiConcerns.Select(c => c.Key).ToListAsync(cancellationToken);
+        var next = keys.Select(k => int.TryParse(k.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        var concern = new AiConcernRecord
+        {
+            Key = "CON-" + next,
+            Kind = kind!,
+            AiSystemKey = system,
+            Severity = severity!,
+            Description = input.Description!.Trim(),
+            ReportedBy = input.ReportedBy!.Trim(),
+            ReportedOn = input.ReportedOn ?? today,
+            Status = AiConcernValues.Open,
+            RecordedBy = actor.Name,
+        };
+        db.AiConcerns.Add(concern);
+        await db.SaveChangesAsync(cancellationToken);
+        return AiConcernDto.From(concern);
+    }
+}

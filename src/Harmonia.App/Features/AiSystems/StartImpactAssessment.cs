@@ -1,0 +1,43 @@
+using Harmonia.App.Common;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.AiSystems;
+
+/// <summary>
+/// Opens the next version of an AI system's impact assessment as a draft, starting from the latest version's findings
+/// so a reassessment reviews what was found before rather than starting blank.
+/// </summary>
+public sealed class StartImpactAssessmentHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
+{
+    /// <returns>Null when the organization has no such AI system.</returns>
+    public async Task<ImpactAssessmentDto?> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
+    {
+        var system = await db.AiSystems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
+        if (system is null)
+        {
+            return null;
+        }
+
+        var latest = await db.ImpactAssessments.AsNoTracking().Where(a => a.AiSystemId == aiSystemId).OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
+        if (latest?.Status == ImpactAssessmentStatuses.Draft)
+        {
+            throw new HarmoniaInputException($"Version {latest.Number} of the impact assessment of '{system.Name}' is still a draft: finish or approve it first.");
+        }
+
+        var draft = new ImpactAssessmentRecord
+        {
+            AiSystemId = aiSystemId,
+            Number = (latest?.Number ?? 0) + 1,
+            Status = ImpactAssessmentStatuses.Draft,
+            EntriesJson = latest?.EntriesJson ?? "[]",
+            Summary = latest?.Summary,
+            ResidualAssessment = latest?.ResidualAssessment,
+            CreatedBy = actor.Name,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.ImpactAssessments.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return ImpactAssessmentDto.From(draft, system.Key, system.Name);
+    }
+}

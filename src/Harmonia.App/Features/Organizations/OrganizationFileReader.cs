@@ -1,0 +1,224 @@
+using Harmonia.App.Common;
+using Harmonia.App.Content;
+using Harmonia.Domain.Catalogs;
+using Harmonia.Domain.Gaps;
+using YamlDotNet.RepresentationModel;
+namespace Harmonia.App.Features.Organizations;
+
+/// <summary>
+/// Reads an organization file and checks it against the catalog: unknown requirement ids, statuses, results,
+/// duplicate ids and malformed YAML are reported with line and column, and nothing is returned.
+/// </summary>
+public static class OrganizationFileReader
+{
+    /// <summary>Organization files are small; uploads larger than this are refused before they are parsed.</summary>
+    public const int MaxFileBytes = 2 * 1024 * 1024;
+
+    private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
+
+    public static OrganizationFile Read(string name, string text, Catalog catalog)
+    {
+        var errors = new List<ContentError>();
+        var yaml = YamlFile.Parse(name, text, errors);
+        OrganizationFile? file = null;
+        if (yaml.Root is { } root)
+        {
+            file = Read(yaml, root, catalog);
+        }
+
+        if (errors.Count > 0 || file is null)
+        {
+            throw new ContentValidationException(errors);
+        }
+
+        return file;
+    }
+
+    private static OrganizationFile? Read(YamlFile yaml, YamlMappingNode root, Catalog catalog)
+    {
+        yaml.AllowOnly(root, "organization", "assessment", "aiSystems", "controls", "results");
+        if (YamlFile.Get(root, "organization") is not YamlMappingNode organization)
+        {
+            yaml.Error(YamlFile.Get(root, "organization") ?? root, "the file needs an 'organization' mapping with at least a name");
+            return null;
+        }
+
+        var profile = ReadProfile(yaml, organization, catalog);
+        var capacity = EffortModel.DefaultTeamCapacityFte;
+        if (YamlFile.Get(root, "assessment") is { } assessmentNode)
+        {
+            if (assessmentNode is YamlMappingNode assessment)
+            {
+                yaml.AllowOnly(assessment, "teamCapacityFte");
+                capacity = yaml.OptionalNumber(assessment, "teamCapacityFte", 0.1, 100) ?? capacity;
+            }
+            else
+            {
+                yaml.Error(assessmentNode, "'assessment' must be a mapping");
+            }
+        }
+
+        var aiSystems = ReadAiSystems(yaml, root);
+        var controls = ReadControls(yaml, root, catalog);
+        var results = ReadResults(yaml, root, catalog);
+        return profile is null ? null : new OrganizationFile(profile, capacity, aiSystems, controls, results);
+    }
+
+    private static OrganizationProfile? ReadProfile(YamlFile yaml, YamlMappingNode organization, Catalog catalog)
+    {
+        yaml.AllowOnly(organization, "name", "sector", "employees", "locations", "certifications");
+        var name = yaml.RequiredString(organization, "name", "the organization");
+        var employees = yaml.OptionalNumber(organization, "employees", 1, 10_000_000);
+        if (employees % 1 is > 0)
+        {
+            yaml.Error(YamlFile.Get(organization, "employees")!, "'employees' must be a whole number");
+        }
+
+        var certifications = new List<Certification>();
+        foreach (var item in yaml.Items(organization, "certifications", required: false))
+        {
+            yaml.AllowOnly(item, "framework", "since", "certificationBody");
+            var framework = yaml.RequiredString(item, "framework", "a certification");
+            if (framework is not null && catalog.FindFramework(framework) is null)
+            {
+                yaml.Error(YamlFile.Get(item, "framework")!, $"unknown framework '{framework}'");
+            }
+
+            certifications.Add(new Certification(framework ?? string.Empty, yaml.OptionalDate(item, "since"), yaml.OptionalString(item, "certificationBody")));
+        }
+
+        var locations = yaml.Scalars(organization, "locations").Select(s => s.Value!).ToArray();
+        return name is null
+            ? null
+            : new OrganizationProfile(name, yaml.OptionalString(organization, "sector"), (int?)employees, locations, certifications);
+    }
+
+    private static AiSystemEntry[] ReadAiSystems(YamlFile yaml, YamlMappingNode root)
+    {
+        var systems = new List<AiSystemEntry>();
+        foreach (var item in yaml.Items(root, "aiSystems", required: false))
+        {
+            yaml.AllowOnly(item, "id", "name", "purpose", "role", "lifecycleStage", "supplier");
+            var id = yaml.RequiredString(item, "id", "an AI system");
+            var name = yaml.RequiredString(item, "name", $"AI system '{id}'");
+            var role = yaml.Choice(item, "role", OrganizationValues.Roles, $"AI system '{id}'", required: true);
+
+            var stage = yaml.OptionalString(item, "lifecycleStage");
+            if (stage is not null && !LifecycleStages.Contains(stage, StringComparer.Ordinal))
+            {
+                yaml.Error(YamlFile.Get(item, "lifecycleStage")!, $"unknown life-cycle stage '{stage}' (expected {string.Join(", ", LifecycleStages)})");
+            }
+
+            if (id is not null && systems.Any(s => s.Id == id))
+            {
+                yaml.Error(item, $"duplicate AI system id '{id}'");
+            }
+            else if (id is not null && name is not null && role is not null)
+            {
+                systems.Add(new AiSystemEntry(id, name, yaml.OptionalString(item, "purpose"), role.Value, stage, yaml.OptionalString(item, "supplier")));
+            }
+        }
+
+        return systems.ToArray();
+    }
+
+    private static OrganizationControl[] ReadControls(YamlFile yaml, YamlMappingNode root, Catalog catalog)
+    {
+        var controls = new List<OrganizationControl>();
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var item in yaml.Items(root, "controls", required: false))
+        {
+            yaml.AllowOnly(item, "id", "name", "owner", "status", "satisfies", "evidence");
+            var id = yaml.RequiredString(item, "id", "a control");
+            var name = yaml.RequiredString(item, "name", $"control '{id}'");
+            var status = yaml.Choice(item, "status", OrganizationValues.Statuses, $"control '{id}'", required: true);
+
+            var satisfies = new List<string>();
+            foreach (var requirement in yaml.Scalars(item, "satisfies"))
+            {
+                if (catalog.FindRequirement(requirement.Value!) is null)
+                {
+                    yaml.Error(requirement, $"unknown requirement id '{requirement.Value}' (write it as framework:ref, e.g. iso27001-2022:A.5.15)");
+                }
+                else if (!satisfies.Contains(requirement.Value!))
+                {
+                    satisfies.Add(requirement.Value!);
+                }
+            }
+
+            var evidence = new List<EvidenceReference>();
+            foreach (var entry in yaml.Items(item, "evidence", required: false))
+            {
+                yaml.AllowOnly(entry, "title", "date", "expires", "url", "file", "sha256", "note");
+                var title = yaml.RequiredString(entry, "title", "an evidence entry");
+                var date = yaml.OptionalDate(entry, "date");
+                var expires = yaml.OptionalDate(entry, "expires");
+                var url = yaml.OptionalString(entry, "url");
+                var fileName = yaml.OptionalString(entry, "file");
+                var sha256 = yaml.OptionalString(entry, "sha256");
+                if (url is not null && !EvidenceValues.IsWebAddress(url))
+                {
+                    yaml.Error(entry, $"evidence url '{url}' is not an http or https address");
+                }
+
+                if ((fileName is null) != (sha256 is null) || (sha256 is not null && !EvidenceValues.IsSha256(sha256)))
+                {
+                    yaml.Error(entry, "a file evidence entry needs both 'file' and 'sha256' (64 hexadecimal digits)");
+                }
+
+                if (date is not null && expires is not null && expires < date)
+                {
+                    yaml.Error(entry, "evidence expires before its date");
+                }
+
+                if (title is not null)
+                {
+                    var kind = url is not null ? EvidenceKind.Link : fileName is not null ? EvidenceKind.File : EvidenceKind.Record;
+                    evidence.Add(new EvidenceReference(title, date, expires, kind, url ?? fileName, sha256?.ToLowerInvariant(), yaml.OptionalString(entry, "note")));
+                }
+            }
+
+            if (id is not null && !seen.TryAdd(id, item))
+            {
+                yaml.Error(item, $"duplicate control id '{id}' (first at line {seen[id].Start.Line})");
+                continue;
+            }
+
+            if (id is not null && name is not null && status is not null)
+            {
+                controls.Add(new OrganizationControl(id, name, yaml.OptionalString(item, "owner"), status.Value, satisfies, evidence));
+            }
+        }
+
+        return controls.ToArray();
+    }
+
+    private static DirectResult[] ReadResults(YamlFile yaml, YamlMappingNode root, Catalog catalog)
+    {
+        var results = new List<DirectResult>();
+        foreach (var item in yaml.Items(root, "results", required: false))
+        {
+            yaml.AllowOnly(item, "requirement", "result", "reason");
+            var requirement = yaml.RequiredString(item, "requirement", "a result");
+            var result = yaml.Choice(item, "result", OrganizationValues.Results, $"the result for '{requirement}'", required: true);
+            if (requirement is not null && catalog.FindRequirement(requirement) is null)
+            {
+                yaml.Error(YamlFile.Get(item, "requirement")!, $"unknown requirement id '{requirement}'");
+                continue;
+            }
+
+            if (requirement is not null && results.Any(r => r.RequirementId == requirement))
+            {
+                yaml.Error(item, $"two results for '{requirement}'");
+                continue;
+            }
+
+            if (requirement is not null && result is not null)
+            {
+                results.Add(new DirectResult(requirement, result.Value, yaml.OptionalString(item, "reason")));
+            }
+        }
+
+        return results.ToArray();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Harmonia.App.Common;
+using Harmonia.Domain.Gaps;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+namespace Harmonia.App.Features.Organizations;
+
+/// <summary>Writes an organization in the same YAML format <see cref="OrganizationFileReader"/> reads, so export -> import is lossless.</summary>
+public static class OrganizationFileWriter
+{
+    public static string Write(OrganizationFile file)
+    {
+        var root = new YamlMappingNode();
+        var organization = new YamlMappingNode { { "name", file.Profile.Name } };
+        Add(organization, "sector", file.Profile.Sector);
+        Add(organization, "employees", file.Profile.Employees?.ToString(CultureInfo.InvariantCulture));
+        if (file.Profile.Locations.Count > 0)
+        {
+            organization.Add("locations", Flow(file.Profile.Locations));
+        }
+
+        if (file.Profile.Certifications.Count > 0)
+        {
+            var certifications = new YamlSequenceNode();
+            foreach (var certification in file.Profile.Certifications)
+            {
+                var node = new YamlMappingNode { { "framework", certification.FrameworkId } };
+                Add(node, "since", Date(certification.Since));
+                Add(node, "certificationBody", certification.CertificationBody);
+                certifications.Add(node);
+            }
+
+            organization.Add("certifications", certifications);
+        }
+
+        root.Add("organization", organization);
+        root.Add("assessment", new YamlMappingNode { { "teamCapacityFte", file.TeamCapacityFte.ToString("0.##", CultureInfo.InvariantCulture) } });
+
+        var aiSystems = new YamlSequenceNode();
+        foreach (var system in file.AiSystems)
+        {
+            var node = new YamlMappingNode { { "id", system.Id }, { "name", system.Name } };
+            Add(node, "purpose", system.Purpose);
+            node.Add("role", OrganizationValues.Token(system.Role));
+            Add(node, "lifecycleStage", system.LifecycleStage);
+            Add(node, "supplier", system.Supplier);
+            aiSystems.Add(node);
+        }
+
+        root.Add("aiSystems", aiSystems);
+
+        var controls = new YamlSequenceNode();
+        foreach (var control in file.Controls)
+        {
+            var node = new YamlMappingNode { { "id", control.Id }, { "name", control.Name } };
+            Add(node, "owner", control.Owner);
+            node.Add("status", OrganizationValues.Token(control.Status));
+            node.Add("satisfies", Flow(control.Satisfies));
+            var evidence = new YamlSequenceNode();
+            foreach (var item in control.Evidence)
+            {
+                var entry = new YamlMappingNode { { "title", item.Title } };
+                Add(entry, "date", Date(item.Date));
+                Add(entry, "expires", Date(item.Expires));
+                Add(entry, item.Kind == EvidenceKind.Link ? "url" : "file", item.Kind == EvidenceKind.Record ? null : item.Location);
+                Add(entry, "sha256", item.Sha256);
+                Add(entry, "note", item.Note);
+                evidence.Add(entry);
+            }
+
+            node.Add("evidence", evidence);
+            controls.Add(node);
+        }
+
+        root.Add("controls", controls);
+
+        var results = new YamlSequenceNode();
+        foreach (var result in file.Results)
+        {
+            var node = new YamlMappingNode { { "requirement", result.RequirementId }, { "result", OrganizationValues.Token(result.Result) } };
+            Add(node, "reason", result.Reason);
+            results.Add(node);
+        }
+
+        root.Add("results", results);
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        writer.WriteLine("# Harmonia organization file (see the README, \"The organization file\").");
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('.', '\n') + "\n";
+    }
+
+    private static void Add(YamlMappingNode node, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            node.Add(key, new YamlScalarNode(value));
+        }
+    }
+
+    private static YamlSequenceNode Flow(IEnumerable<string> values)
+    {
+        var sequence = new YamlSequenceNode(values.Select(v => new YamlScalarNode(v))) { Style = SequenceStyle.Flow };
+        return sequence;
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

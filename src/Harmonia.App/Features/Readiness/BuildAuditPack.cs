@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.IO.Compression;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Risks;
+using Harmonia.App.Features.Soa;
+using Harmonia.App.Persistence;
+using Harmonia.App.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Readiness;
+
+/// <summary>
+/// The zip a certification body receives: approved SoAs (XLSX and PDF), every published document as PDF, the risk
+/// treatment plan, approved impact assessments, internal audit reports, management review minutes, an evidence index
+/// and an audit-trail extract, with a manifest of every file's SHA-256 signed with the organization's key.
+/// </summary>
+public sealed class BuildAuditPackHandler(
+    HarmoniaDbContext db,
+    TenantScope tenant,
+    ExportSoaHandler soa,
+    OpenPublishedFileHandler published,
+    ExportRiskTreatmentPlanHandler plan,
+    ExportImpactAssessmentHandler assessments,
+    AuditPackRecords records,
+    AuditPackSigningKey key,
+    TimeProvider time)
+{
+    public async Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var files = new List<(string Path, byte[] Content)>();
+        foreach (var framework in SoaJson.Frameworks)
+        {
+            var approved = await db.SoaVersions.AsNoTracking().Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Approved).Select(v => (int?)v.Number).MaxAsync(cancellationToken);
+            foreach (var format in approved is null ? [] : new[] { "xlsx", "pdf" })
+            {
+                var file = (await soa.HandleAsync(framework, approved!.Value, format, cancellationToken))!;
+                files.Add(("soa/" + file.FileName, file.Content));
+            }
+        }
+
+        var revisions = await db.DocumentRevisions.AsNoTracking().Where(r => r.Status == DocumentStatuses.Published)
+            .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { r.DocumentId, r.Number, d.TemplateId, r.Label }).ToListAsync(cancellationToken);
+        foreach (var revision in revisions.OrderBy(r => r.TemplateId, StringComparer.Ordinal))
+        {
+            if (await published.HandleAsync(revision.DocumentId, revision.Number, DocumentFileFormat.Pdf, cancellationToken) is { } pdf)
+            {
+                await using var stream = pdf.Content;
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken);
+                files.Add(($"documents/{revision.TemplateId}-{revision.Label}.pdf", buffer.ToArray()));
+            }
+        }
+
+        foreach (var format in new[] { "pdf", "xlsx" })
+        {
+            var file = await plan.HandleAsync(format, cancellationToken);
+            files.Add(("risks/" + file.FileName, file.Content));
+        }
+
+        var approvedAssessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.Status == ImpactAssessmentStatuses.Approved).Select(a => new { a.AiSystemId, a.Number }).ToListAsync(cancellationToken);
+        foreach (var a in approvedAssessments)
+        {
+            var file = (await assessments.HandleAsync(a.AiSystemId, a.Number, "pdf", cancellationToken))!;
+            files.Add(("impact-assessments/" + file.FileName, file.Content));
+        }
+
+        files.AddRange(await records.AuditReportsAsync(cancellationToken));
+        files.AddRange(await records.ReviewMinutesAsync(cancellationToken));
+        files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(cancellationToken))));
+        files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
+        files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
+        files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
+
+        var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
+        var (publicKey, fingerprint) = await key.PublicAsync(cancellationToken);
+        var manifest = new PackManifest(organization, time.GetUtcNow().UtcDateTime, Convert.ToBase64String(publicKey), fingerprint,
+            files.Select(f => new PackEntry(f.Path, PackManifest.Sha256(f.Content), f.Content.Length)).ToArray());
+        var manifestBytes = manifest.ToBytes();
+        files.Add((PackManifest.ManifestPath, manifestBytes));
+        files.Add((PackManifest.SignaturePath, await key.SignAsync(manifestBytes, cancellationToken)));
+
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (path, content) in files)
+            {
+                var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
+                await using var stream = entry.Open();
+                await stream.WriteAsync(content, cancellationToken);
+            }
+        }
+
+        var stamp = manifest.CreatedUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new GeneratedFile($"audit-pack-{stamp}.zip", "application/zip", zip.ToArray());
+    }
+}

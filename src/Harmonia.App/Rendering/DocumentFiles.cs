@@ -1,0 +1,46 @@
+using System.Text;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Documents;
+using Harmonia.Domain.Documents;
+
+namespace Harmonia.App.Rendering;
+
+/// <summary>One document model written in the format asked for, with its file name and media type.</summary>
+public static class DocumentFiles
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static GeneratedFile Write(DocumentModel model, DocumentFileFormat format, string baseName) => format switch
+    {
+        DocumentFileFormat.Docx => new GeneratedFile(baseName + ".docx", DocxType, DocxDocumentWriter.Write(model)),
+        DocumentFileFormat.Pdf => new GeneratedFile(baseName + ".pdf", "application/pdf", PdfDocumentWriter.Write(model)),
+        DocumentFileFormat.Md => new GeneratedFile(baseName + ".md", "text/markdown", Encoding.UTF8.GetBytes(MarkdownDocumentWriter.Write(model))),
+        _ => new GeneratedFile(baseName + ".html", "text/html", Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(model))),
+    };
+
+    /// <summary>docx, pdf, md or html; anything else is refused with the list.</summary>
+    public static DocumentFileFormat Parse(string format) => format.ToLowerInvariant() switch
+    {
+        "docx" => DocumentFileFormat.Docx,
+        "pdf" => DocumentFileFormat.Pdf,
+        "md" => DocumentFileFormat.Md,
+        "html" => DocumentFileFormat.Html,
+        _ => throw new HarmoniaInputException($"Unknown format '{format}': use docx, pdf, md, html, xlsx or csv."),
+    };
+
+    /// <summary>A statement of a record document (a register row, a finding): its id is local to the document.</summary>
+    public static DocumentStatement Line(string documentId, string localId, string text, params string[] requirementIds) =>
+        new($"{documentId}.{localId}", text, requirementIds, StatementStyle.Paragraph);
+
+    public static DocumentStatement Table(string documentId, string localId, string caption, DocumentTable table, params string[] requirementIds) =>
+        new($"{documentId}.{localId}", caption, requirementIds, StatementStyle.Paragraph, table);
+
+    /// <summary>The "requirements addressed" list of a record document, from the statements that carry requirement ids.</summary>
+    public static IReadOnlyList<AddressedRequirement> Addressed(IEnumerable<DocumentBlock> blocks, Func<string, string> title) =>
+        blocks.OfType<DocumentStatement>()
+            .SelectMany(s => s.RequirementIds.Select(r => (Requirement: r, Statement: s.Id)))
+            .GroupBy(x => x.Requirement, StringComparer.Ordinal)
+            .Select(g => new AddressedRequirement(g.Key, title(g.Key), g.Select(x => x.Statement).Distinct(StringComparer.Ordinal).ToArray()))
+            .ToArray();
+}

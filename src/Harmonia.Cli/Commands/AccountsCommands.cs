@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.Cli;
+
+/// <summary>Operator commands for accounts, memberships and tokens (the browser offers the same to signed-in people).</summary>
+internal static class AccountsCommands
+{
+    public static Command CreateAdmin(CliContext context)
+    {
+        var email = new Option<string>("--email") { Description = "The account's e-mail address (also its user name).", Required = true };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of HARMONIA_PASSWORD." };
+        var create = new Command("create", "Create a local account. The password comes from HARMONIA_PASSWORD or --password-stdin; there is no default.") { email, passwordStdin };
+        create.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var password = parsed.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : Environment.GetEnvironmentVariable("HARMONIA_PASSWORD");
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new HarmoniaInputException("No password given: set HARMONIA_PASSWORD or pipe it into --password-stdin.");
+            }
+
+            var user = await services.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest(parsed.GetValue(email)!, password));
+            await context.Out.WriteLineAsync($"Created account {user.Email} ({user.Id}).");
+            return 0;
+        }));
+        return new Command("admin", "Accounts.") { create };
+    }
+
+    public static Command AddMember(CliContext context)
+    {
+        var org = OrganizationOption.Create("Organization id.");
+        var email = new Option<string>("--email") { Description = "E-mail of an existing account.", Required = true };
+        var role = new Option<OrganizationRole>("--role") { Description = "Owner, Manager, Contributor, Auditor or Viewer.", Required = true };
+        var command = new Command("add-member", "Give an account a role in an organization (or change it).") { org, email, role };
+        command.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var organizationId = OrganizationOption.Parse(parsed.GetValue(org)!);
+            await RequireOrganizationAsync(services, organizationId);
+            var membership = await services.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organizationId, parsed.GetValue(email)!, parsed.GetValue(role)));
+            await context.Out.WriteLineAsync($"{parsed.GetValue(email)} is now {membership.Role} of {organizationId}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Tokens(CliContext context)
+    {
+        var org = OrganizationOption.Create("Organization id the token is for.");
+        var email = new Option<string>("--email") { Description = "The member the token acts as.", Required = true };
+        var name = new Option<string>("--name") { Description = "What the token is for, e.g. 'CI export'.", Required = true };
+        var days = new Option<int>("--days") { Description = "Validity in days (1-366).", DefaultValueFactory = _ => 90 };
+        var create = new Command("create", "Create a personal access token for the API; it is printed once.") { org, email, name, days };
+        create.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var organizationId = OrganizationOption.Parse(parsed.GetValue(org)!);
+            await RequireOrganizationAsync(services, organizationId);
+            var normalized = parsed.GetValue(email)!.Trim().ToUpperInvariant();
+            var user = await services.GetRequiredService<HarmoniaDbContext>().Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized)
+                ?? throw new HarmoniaInputException($"No account uses the e-mail address '{parsed.GetValue(email)}'.");
+            var token = await services.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organizationId, user.Id, parsed.GetValue(name)!, parsed.GetValue(days)));
+            await context.Out.WriteLineAsync(token.Token);
+            await context.Error.WriteLineAsync($"Token {token.Id} valid until {token.ExpiresUtc:yyyy-MM-dd} UTC. It is shown only now.");
+            return 0;
+        }));
+        return new Command("token", "Personal access tokens for the API.") { create };
+    }
+
+    private static async Task RequireOrganizationAsync(IServiceProvider services, Guid organizationId)
+    {
+        if (!await services.GetRequiredService<HarmoniaDbContext>().Organizations.AnyAsync(o => o.Id == organizationId))
+        {
+            throw new HarmoniaInputException($"No organization {organizationId}.");
+        }
+    }
+}

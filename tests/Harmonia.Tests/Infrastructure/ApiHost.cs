@@ -1,0 +1,320 @@
+using System.Net.Http.Headers;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app on a fresh database of one provider, with two organizations: A (acme, one member per role)
+/// and B (another tenant, owned by someone else). Tokens are created through the application's own use cases.
+/// </summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private ApiHost(TestDatabase database, WebApplicationFactory<Program> factory, string evidenceFolder)
+    {
+        _database = database;
+        _factory = factory;
+        EvidenceFolder = evidenceFolder;
+    }
+
+    public Guid OrganizationA { get; private set; }
+
+    public Guid OrganizationB { get; private set; }
+
+    public Dictionary<OrganizationRole, string> TokensA { get; } = [];
+
+    public Dictionary<OrganizationRole, Guid> UsersA { get; } = [];
+
+    public string TokenB { get; private set; } = string.Empty;
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Where this host keeps evidence files (a fresh temporary folder, removed at the end).</summary>
+    public string EvidenceFolder { get; }
+
+    /// <summary>Where a real browser reaches the app; set only when started with a Kestrel port.</summary>
+    public string? BaseUrl { get; private set; }
+
+    /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", provider.ToString())
+                .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
+                .UseSetting("Evidence:Folder", evidenceFolder)
+                .UseEnvironment("Production");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        var host = new ApiHost(database, factory, evidenceFolder);
+        if (kestrelPort is { } port)
+        {
+            factory.UseKestrel(port);
+            factory.StartServer();
+            host.BaseUrl = $"http://127.0.0.1:{port}";
+        }
+
+        await host.SeedAsync();
+        return host;
+    }
+
+    public HttpClient Client(string? token)
+    {
+        var client = _factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the real sign-in form (antiforgery included).</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = HiddenFields(await client.GetStringAsync(new Uri("/signin", UriKind.Relative)));
+        form["Input.Email"] = email;
+        form["Input.Password"] = "a long enough passphrase";
+        using var response = await client.PostAsync(new Uri("/signin", UriKind.Relative), new FormUrlEncodedContent(form));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    /// <summary>The hidden fields of a page's form (antiforgery token, Blazor's form handler name).</summary>
+    public static Dictionary<string, string> HiddenFields(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .GroupBy(m => m.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => System.Net.WebUtility.HtmlDecode(g.First().Groups[2].Value));
+
+    /// <summary>Runs a use case in its own scope, as one request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "test-setup";
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+        if (Directory.Exists(EvidenceFolder))
+        {
+            Directory.Delete(EvidenceFolder, recursive: true);
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        OrganizationA = await WithScopeAsync(async s =>
+            (await s.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(PersistenceTests.Acme()))).OrganizationId);
+        OrganizationB = await WithScopeAsync(async s =>
+            (await s.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(PersistenceTests.Acme() with { Profile = PersistenceTests.Acme().Profile with { Name = "Other Tenant AG" } }))).OrganizationId);
+
+        foreach (var role in Enum.GetValues<OrganizationRole>())
+        {
+            var (user, token) = await MemberAsync($"{role.ToString().ToLowerInvariant()}@a.example", OrganizationA, role);
+            UsersA[role] = user;
+            TokensA[role] = token;
+        }
+
+        TokenB = (await MemberAsync("owner@b.example", OrganizationB, OrganizationRole.Owner)).Token;
+    }
+
+    private async Task<(Guid User, string Token)> MemberAsync(string email, Guid organization, OrganizationRole role)
+    {
+        var user = await WithScopeAsync(s => s.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest(email, "a long enough passphrase")));
+        await WithScopeAsync(s => s.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, email, role)));
+        var token = await WithScopeAsync(s => s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user.Id, "tests")));
+        return (user.Id, token.Token);
+    }
+
+    /// <summary>A fresh control in an organization, so destructive calls never depend on each other.</summary>
+    public Task<Guid> NewControlAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var control = new ControlRecord { Key = "T-" + Guid.NewGuid().ToString("N")[..8], Name = "Test control", Status = "planned" };
+        db.Controls.Add(control);
+        await db.SaveChangesAsync();
+        return control.Id;
+    });
+
+    /// <summary>A fresh file evidence on a control (version 1 is a small text file).</summary>
+    public Task<Guid> NewEvidenceAsync(Guid organization, Guid controlId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        using var content = new MemoryStream("access review minutes\n"u8.ToArray());
+        var added = await s.GetRequiredService<AddEvidenceHandler>().HandleAsync(
+            controlId, new EvidenceInput("Review minutes", null, null, new DateOnly(2026, 4, 1), null), new EvidenceUpload(content, "minutes.txt", null));
+        return added!.Id;
+    });
+
+    /// <summary>The organization's ai-policy document (generated as a draft the first time).</summary>
+    public Task<Guid> DocumentAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        if (await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => (Guid?)d.Id).SingleOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        await s.GetRequiredService<Harmonia.App.Features.Documents.GenerateDocumentDraftsHandler>().HandleAsync(new(organization, ["ai-policy"]));
+        return await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => d.Id).SingleAsync();
+    });
+
+    /// <summary>A fresh pending rewrite of a statement of the document, as a model would have proposed it.</summary>
+    public Task<Guid> TailoringProposalAsync(Guid organization, Guid documentId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var proposal = new Harmonia.App.Features.Documents.TailoringProposalRecord
+        {
+            DocumentId = documentId,
+            StatementId = "ai-policy.purpose",
+            Original = "Original wording.",
+            Proposed = "Tailored wording.",
+            Status = Harmonia.App.Features.Documents.TailoringStatuses.Pending,
+            RequestedBy = "test-setup",
+        };
+        db.TailoringProposals.Add(proposal);
+        await db.SaveChangesAsync();
+        return proposal.Id;
+    });
+
+    /// <summary>A fresh AI system with a draft impact assessment (version 1).</summary>
+    public Task<Guid> NewAiSystemAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var system = await s.GetRequiredService<Harmonia.App.Features.AiSystems.SaveAiSystemHandler>().CreateAsync(new(
+            "AI-" + Guid.NewGuid().ToString("N")[..8], "Test system", "Ranks test cases", "deployer", null, null, null, null, null, null, null, null, null, null, null, null));
+        await s.GetRequiredService<Harmonia.App.Features.AiSystems.StartImpactAssessmentHandler>().HandleAsync(system.Id);
+        return system.Id;
+    });
+
+    /// <summary>A fresh quarterly AI objective without measurements.</summary>
+    public Task<Guid> NewObjectiveAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var objective = await s.GetRequiredService<Harmonia.App.Features.Objectives.SaveObjectiveHandler>().CreateAsync(new(
+            "Test objective", "ai", "Share of models with a model card", "%", 90, "at-least", "AI Governance Lead", "quarterly", null));
+        return objective.Id;
+    });
+
+    /// <summary>A fresh role requiring machine learning.</summary>
+    public Task<Guid> NewCompetenceRoleAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var role = await s.GetRequiredService<Harmonia.App.Features.Competence.SaveCompetenceRoleHandler>().CreateAsync(new(
+            "Role " + Guid.NewGuid().ToString("N")[..8], null, ["machine-learning"]));
+        return role.Id;
+    });
+
+    /// <summary>A fresh person holding no role.</summary>
+    public Task<Guid> NewPersonAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return (await s.GetRequiredService<Harmonia.App.Features.Competence.SavePersonHandler>().CreateAsync(new("Test person", null, []))).Id;
+    });
+
+    /// <summary>A fresh open risk suggestion, raised by a failing bias test of AI-01.</summary>
+    public Task<Guid> RiskSuggestionAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var recorded = await s.GetRequiredService<Harmonia.App.Features.AiSystems.RecordAiEvidenceHandler>().HandleAsync(
+            [new("AI-01", "bias", "Demographic parity difference", "age 60+", 0.21, 0.1, "max", null, "holdout-2026", new DateOnly(2026, 5, 1), "fairlearn", null, null)]);
+        return recorded.Suggestions.Single().Id;
+    });
+
+    /// <summary>Version 1 of the SoA of a framework: the proposal, every exclusion justified.</summary>
+    public Task<bool> EnsureSoaAsync(Guid organization, string frameworkId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        if (await s.GetRequiredService<HarmoniaDbContext>().SoaVersions.AnyAsync(v => v.FrameworkId == frameworkId))
+        {
+            return true;
+        }
+
+        var proposal = await s.GetRequiredService<Harmonia.App.Features.Soa.ProposeSoaHandler>().HandleAsync(organization, frameworkId);
+        await s.GetRequiredService<Harmonia.App.Features.Soa.SaveSoaVersionHandler>().HandleAsync(organization, frameworkId, new(
+            proposal.Where(r => !r.Included).Select(r => new Harmonia.App.Features.Soa.SoaDecisionInput(r.RequirementId, false, null, "Outside the scope of the test organization.")).ToArray(), "test setup"));
+        return true;
+    });
+
+    /// <summary>A fresh internal audit of one clause.</summary>
+    public Task<Guid> NewAuditAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var audit = await s.GetRequiredService<Harmonia.App.Features.Audits.PlanAuditHandler>().HandleAsync(new(
+            "IA-" + Guid.NewGuid().ToString("N")[..8], "Policy audit", null, ["iso27001-2022:5.2"], null, null, null, null, new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 5), ["Internal auditor"]));
+        return audit.Id;
+    });
+
+    /// <summary>A fresh open major nonconformity, raised by a fresh audit.</summary>
+    public Task<Guid> NewNonconformityAsync(Guid organization, Guid auditId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var detail = await s.GetRequiredService<Harmonia.App.Features.Audits.RecordAuditResultHandler>().HandleAsync(
+            auditId, new("iso27001-2022:5.2", "MajorNonconformity", "The policy was never approved.", null));
+        return detail!.Raised!.Id;
+    });
+
+    /// <summary>A fresh open AI concern about acme's first AI system.</summary>
+    public Task<Guid> NewConcernAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var concern = await s.GetRequiredService<Harmonia.App.Features.AiSystems.ReportAiConcernHandler>().HandleAsync(new("concern", "AI-01", "medium", "Scores drift for new customers.", "Risk team", null));
+        return concern.Id;
+    });
+
+    /// <summary>A fresh management review held yesterday with one open action.</summary>
+    public Task<Guid> NewReviewAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var review = await s.GetRequiredService<Harmonia.App.Features.Reviews.HoldManagementReviewHandler>().HandleAsync(new(
+            DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), ["CEO"], "Keep going.", [new("Renew the supplier contracts", "CFO", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)))]));
+        return review.Id;
+    });
+
+    /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
+    public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var risk = await s.GetRequiredService<Harmonia.App.Features.Risks.SaveRiskHandler>().CreateAsync(new(
+            "R-" + Guid.NewGuid().ToString("N")[..8], "Test risk", null, ["robustness"], null, null, null, 2, 3, "accept", null, 2, 3, null, null, null));
+        return risk.Id;
+    });
+
+    public Task<bool> EnsureResultAsync(Guid organization, string requirementId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        await s.GetRequiredService<SetResultHandler>().HandleAsync(requirementId, new ResultInput("partially_satisfied", "Seeded for the test."));
+        return true;
+    });
+
+    public Task<Guid> NewTokenAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
+        (await s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user, "to revoke"))).Id);
+}
