@@ -4,7 +4,7 @@ using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Catalogs;
 
-/// <summary>Reads the reference CSVs in ../shared/reference as rows of column name -> value.</summary>
+/// <summary>Reads the reference CSVs in tests/Harmonia.Tests/reference as rows of column name -> value.</summary>
 internal static class ReferenceCsv
 {
     public static IReadOnlyList<Dictionary<string, string>> Read(string fileName)

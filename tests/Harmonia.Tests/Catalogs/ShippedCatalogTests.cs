@@ -5,7 +5,7 @@ using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Catalogs;
 
-/// <summary>The shipped catalogs against the reference facts in ../shared/reference: counts, every id and every title.</summary>
+/// <summary>The shipped catalogs against the reference facts in tests/Harmonia.Tests/reference: counts, every id and every title.</summary>
 public sealed partial class ShippedCatalogTests
 {
     private static readonly Catalog Catalog = LoadedContent.Shipped.Catalog;

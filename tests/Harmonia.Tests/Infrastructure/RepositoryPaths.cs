@@ -8,17 +8,8 @@ internal static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
-    /// <summary>The team's reference facts live beside the repository in ../shared/reference (CI copies them there too).</summary>
-    public static string Reference
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
-            return Directory.Exists(path)
-                ? path
-                : throw new DirectoryNotFoundException($"The reference facts are expected at {path} (../shared/reference beside the repository).");
-        }
-    }
+    /// <summary>The reference facts (ids, official short titles, NIST's crosswalk) kept in the repository, so a clone tests alone.</summary>
+    public static string Reference => Path.Combine(Root, "tests", "Harmonia.Tests", "reference");
 
     private static string FindRoot()
     {
