@@ -1,10 +1,12 @@
+using Harmonia.App.Persistence;
+
 namespace Harmonia.App.Features.AuditTrail;
 
 /// <summary>
 /// One link of an organization's hash chain: who changed what, when, with the fields before and after.
 /// <see cref="Hash"/> = SHA-256 over the canonical form of every other column, <see cref="PreviousHash"/> included.
 /// </summary>
-public sealed class AuditEvent
+public sealed class AuditEvent : IOrganizationRow
 {
     public long Id { get; set; }
 

@@ -1,4 +1,3 @@
-using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Harmonia.App.Features.AiSystems;
+
+internal sealed class AiEvidenceRecordConfiguration : IEntityTypeConfiguration<AiEvidenceRecord>
+{
+    public void Configure(EntityTypeBuilder<AiEvidenceRecord> e)
+    {
+        e.HasIndex(a => new { a.OrganizationId, a.AiSystemKey, a.MeasuredOn });
+        e.Property(a => a.AiSystemKey).HasMaxLength(64);
+        e.Property(a => a.Kind).HasMaxLength(16);
+        e.Property(a => a.Metric).HasMaxLength(300);
+        e.Property(a => a.Subject).HasMaxLength(300);
+        e.Property(a => a.Comparison).HasMaxLength(8);
+        e.Property(a => a.DataSet).HasMaxLength(300);
+        e.Property(a => a.Tool).HasMaxLength(200);
+        e.Property(a => a.Controls).HasMaxLength(2000);
+        e.Property(a => a.Location).HasMaxLength(2000);
+        e.Property(a => a.RecordedBy).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Harmonia.App.Features.Competence;
+
+internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<PersonRecord>
+{
+    public void Configure(EntityTypeBuilder<PersonRecord> e)
+    {
+        e.HasIndex(p => new { p.OrganizationId, p.Name });
+        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Email).HasMaxLength(320);
+        e.Property(p => p.Roles).HasMaxLength(2000);
+        e.Property(p => p.Version).IsConcurrencyToken();
+    }
+}

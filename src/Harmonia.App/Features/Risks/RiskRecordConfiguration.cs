@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Harmonia.App.Features.Risks;
+
+internal sealed class RiskRecordConfiguration : IEntityTypeConfiguration<RiskRecord>
+{
+    public void Configure(EntityTypeBuilder<RiskRecord> e)
+    {
+        e.HasIndex(r => new { r.OrganizationId, r.Key }).IsUnique();
+        e.Property(r => r.Key).HasMaxLength(64);
+        e.Property(r => r.Title).HasMaxLength(300);
+        e.Property(r => r.Description).HasMaxLength(4000);
+        e.Property(r => r.Categories).HasMaxLength(400);
+        e.Property(r => r.RiskSources).HasMaxLength(1000);
+        e.Property(r => r.Assets).HasMaxLength(1000);
+        e.Property(r => r.AiSystems).HasMaxLength(1000);
+        e.Property(r => r.Treatment).HasMaxLength(16);
+        e.Property(r => r.Controls).HasMaxLength(2000);
+        e.Property(r => r.Owner).HasMaxLength(200);
+        e.Property(r => r.AcceptedBy).HasMaxLength(200);
+        e.Property(r => r.Version).IsConcurrencyToken();
+    }
+}

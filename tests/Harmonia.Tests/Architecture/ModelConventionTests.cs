@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Persistence;
+using Harmonia.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.Tests.Architecture;
+
+/// <summary>The tenant rules hold for every entity by construction, and only known places may step around them.</summary>
+public sealed partial class ModelConventionTests
+{
+    /// <summary>
+    /// The only files that may read across organizations, each for a reason: finding a token or a membership before
+    /// any organization is known, listing the organizations an account belongs to, verifying or extending an
+    /// organization's chain by its id. A new entry needs the same kind of reason.
+    /// </summary>
+    private static readonly string[] MayIgnoreTenantFilter =
+    [
+        "src/Harmonia.App/Features/Accounts/AccessTokens.cs",
+        "src/Harmonia.App/Features/Accounts/ListMyOrganizations.cs",
+        "src/Harmonia.App/Features/AuditTrail/VerifyAuditTrail.cs",
+        "src/Harmonia.App/Features/Organizations/ListOrganizations.cs",
+        "src/Harmonia.App/Persistence/AuditTrailWriter.cs",
+        "src/Harmonia.Web/Platform/OrganizationAuthorization.cs",
+    ];
+
+    [Fact]
+    public void Every_organization_row_has_the_tenant_filter_and_every_record_its_organization_key()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        var rows = db.Model.GetEntityTypes().Where(t => t.ClrType.GetProperty(nameof(IOrganizationRow.OrganizationId)) is not null).ToList();
+        Assert.True(rows.Count >= 30, $"expected the organization's rows, found {rows.Count}");
+
+        foreach (var entity in rows)
+        {
+            Assert.True(typeof(IOrganizationRow).IsAssignableFrom(entity.ClrType), $"{entity.ClrType.Name} has an OrganizationId but is not an IOrganizationRow, so nothing filters it");
+            var filter = entity.FindDeclaredQueryFilter(HarmoniaDbContext.TenantFilter);
+            Assert.True(filter?.Expression is not null, $"{entity.ClrType.Name} has no tenant filter");
+            Assert.Contains(nameof(HarmoniaDbContext.TenantId), filter!.Expression!.ToString(), StringComparison.Ordinal);
+
+            var organizationKey = entity.GetForeignKeys().Any(k => k.PrincipalEntityType.ClrType == typeof(Organization)
+                && k.Properties.Single().Name == nameof(IOrganizationRow.OrganizationId) && k.DeleteBehavior == DeleteBehavior.Restrict);
+            if (typeof(IOrganizationScoped).IsAssignableFrom(entity.ClrType))
+            {
+                Assert.True(organizationKey, $"{entity.ClrType.Name} has no foreign key to its organization");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_tenant_filter_hides_other_organizations_rows_of_every_entity()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        foreach (var entity in db.Model.GetEntityTypes().Where(t => typeof(IOrganizationRow).IsAssignableFrom(t.ClrType)))
+        {
+            var sql = ((IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+                .MakeGenericMethod(entity.ClrType).Invoke(db, null)!).ToQueryString();
+            Assert.Contains("\"OrganizationId\" = @", sql, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Only_the_allow_listed_files_ignore_the_tenant_filter()
+    {
+        var found = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => IgnoreQueryFilters().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(MayIgnoreTenantFilter.Order(StringComparer.Ordinal), found);
+    }
+
+    [GeneratedRegex(@"\.IgnoreQueryFilters\s*\(")]
+    private static partial Regex IgnoreQueryFilters();
+}
