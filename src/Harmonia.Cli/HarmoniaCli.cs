@@ -28,8 +28,7 @@ public static class HarmoniaCli
         {
             services = new ServiceCollection()
                 .AddLogging()
-                .AddHarmonia()
-                .AddHarmoniaPersistence(database ?? DatabaseSettings.FromEnvironment())
+                .AddHarmonia(database ?? DatabaseSettings.FromEnvironment())
                 .BuildServiceProvider();
             _ = services.GetRequiredService<LoadedContent>();
         }

@@ -33,11 +33,9 @@ var builder = WebApplication.CreateBuilder(args);
 // of an unpublished build answers compressed asset requests with empty bodies.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddHarmonia();
-var evidenceStore = EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes"));
-builder.Services.AddSingleton(evidenceStore);
+builder.Services.AddSingleton(EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes")));
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
-builder.Services.AddHarmoniaPersistence(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
+builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 
 // Keys for cookies and antiforgery live in the database, so several web nodes over one PostgreSQL database accept
 // each other's cookies and a restart does not sign everyone out.
@@ -139,36 +137,22 @@ app.MapScalarApiReference("/docs");
 
 var api = app.MapGroup("/api");
 var organization = api.MapGroup("/orgs/{orgId:guid}");
-api.MapOrganizationsEndpoints(organization);
-api.MapCatalogEndpoints();
-organization.MapControlsEndpoints();
-organization.MapResultsEndpoints();
-organization.MapGapEndpoints();
-organization.MapAuditTrailEndpoints();
-organization.MapMembersEndpoints();
-organization.MapEvidenceEndpoints(evidenceStore);
-organization.MapDocumentsEndpoints();
-organization.MapRisksEndpoints();
-organization.MapAiSystemsEndpoints();
-organization.MapAiConcernsEndpoints();
-organization.MapSoaEndpoints();
-organization.MapRoadmapEndpoints();
-organization.MapAuditsEndpoints();
-organization.MapReviewsEndpoints();
-organization.MapObjectivesEndpoints();
-organization.MapCompetenceEndpoints();
-app.MapPageFileEndpoints();
-app.MapEvidencePageEndpoints(evidenceStore);
-app.MapDocumentPageEndpoints();
-app.MapRoadmapPageEndpoints();
-app.MapAiSystemPageEndpoints();
-app.MapAiConcernPageEndpoints();
-app.MapSoaPageEndpoints();
-app.MapRiskPageEndpoints();
-app.MapAuditPageEndpoints();
-app.MapReviewPageEndpoints();
-app.MapObjectivePageEndpoints();
-app.MapCompetencePageEndpoints();
+app.MapOrganizations(api, organization);
+app.MapAccounts(api, organization);
+app.MapCatalogs(api, organization);
+app.MapControls(api, organization);
+app.MapEvidence(api, organization);
+app.MapGaps(api, organization);
+app.MapRisks(api, organization);
+app.MapAiSystems(api, organization);
+app.MapSoa(api, organization);
+app.MapDocuments(api, organization);
+app.MapAudits(api, organization);
+app.MapReviews(api, organization);
+app.MapObjectives(api, organization);
+app.MapCompetence(api, organization);
+app.MapReadiness(api, organization);
+app.MapAuditTrail(api, organization);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

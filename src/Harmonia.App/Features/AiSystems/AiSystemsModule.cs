@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.AiSystems;
+
+public static class AiSystemsModule
+{
+    public static IServiceCollection AddAiSystemsModule(this IServiceCollection services)
+    {
+        services.AddScoped<AiSystemStandings>();
+        services.AddScoped<ListAiSystemsHandler>();
+        services.AddScoped<GetAiSystemHandler>();
+        services.AddScoped<SaveAiSystemHandler>();
+        services.AddScoped<DeleteAiSystemHandler>();
+        services.AddScoped<StartImpactAssessmentHandler>();
+        services.AddScoped<GetImpactAssessmentHandler>();
+        services.AddScoped<SaveImpactAssessmentHandler>();
+        services.AddScoped<ApproveImpactAssessmentHandler>();
+        services.AddScoped<RecordAiEvidenceHandler>();
+        services.AddScoped<ImportAiEvidenceHandler>();
+        services.AddScoped<ListAiEvidenceHandler>();
+        services.AddScoped<ListRiskSuggestionsHandler>();
+        services.AddScoped<DecideRiskSuggestionHandler>();
+        services.AddScoped<ExportImpactAssessmentHandler>();
+        services.AddScoped<ReportAiConcernHandler>();
+        services.AddScoped<CloseAiConcernHandler>();
+        services.AddScoped<ListAiConcernsHandler>();
+        return services;
+    }
+}

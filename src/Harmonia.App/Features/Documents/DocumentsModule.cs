@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Harmonia.App.Features.Documents;
+
+public static class DocumentsModule
+{
+    public static IServiceCollection AddDocumentsModule(this IServiceCollection services)
+    {
+        services.AddScoped<GetAnswersHandler>();
+        services.AddScoped<SaveAnswersHandler>();
+        services.AddScoped<DocumentBuilder>();
+        services.AddScoped<GenerateDocumentDraftsHandler>();
+        services.AddScoped<ChangeDocumentStatusHandler>();
+        services.AddScoped<AcknowledgeDocumentHandler>();
+        services.AddScoped<ListDocumentsHandler>();
+        services.AddScoped<GetDocumentHandler>();
+        services.AddScoped<OpenPublishedFileHandler>();
+        services.AddScoped<TailorDocumentHandler>();
+        services.AddScoped<DecideTailoringHandler>();
+        services.AddScoped<ListTailoringsHandler>();
+        services.AddScoped<RegisterDocumentHandler>();
+        services.AddScoped<ListRegisteredDocumentsHandler>();
+        services.AddScoped<BuildPolicyPackZipHandler>();
+        services.AddScoped<SetRequiredApprovalsHandler>();
+        services.AddTransient<GeneratePolicyPackHandler>();
+        services.TryAddSingleton(TailoringSettings.Off);
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Evidence;
+
+public static class EvidenceModule
+{
+    public static IServiceCollection AddEvidenceModule(this IServiceCollection services)
+    {
+        services.AddScoped<EvidenceVersionFactory>();
+        services.AddScoped<AddEvidenceHandler>();
+        services.AddScoped<AddEvidenceVersionHandler>();
+        services.AddScoped<GetEvidenceHandler>();
+        services.AddScoped<ListEvidenceHandler>();
+        services.AddScoped<OpenEvidenceFileHandler>();
+        services.AddScoped<DeleteEvidenceHandler>();
+        return services;
+    }
+}

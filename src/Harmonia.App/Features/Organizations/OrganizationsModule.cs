@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Organizations;
+
+public static class OrganizationsModule
+{
+    public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
+    {
+        services.AddScoped<ImportOrganizationHandler>();
+        services.AddScoped<LoadOrganizationHandler>();
+        services.AddScoped<ListOrganizationsHandler>();
+        services.AddSingleton<DashboardFiguresCache>();
+        services.AddScoped<GetDashboardFiguresHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Risks;
+
+public static class RisksModule
+{
+    public static IServiceCollection AddRisksModule(this IServiceCollection services)
+    {
+        services.AddScoped<GetRiskMethodologyHandler>();
+        services.AddScoped<SaveRiskMethodologyHandler>();
+        services.AddScoped<ListRisksHandler>();
+        services.AddScoped<SaveRiskHandler>();
+        services.AddScoped<DeleteRiskHandler>();
+        services.AddScoped<AcceptRiskHandler>();
+        services.AddScoped<ExportRiskTreatmentPlanHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using Harmonia.App.Common;
+using Harmonia.App.Content;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.AuditTrail;
+using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Catalogs;
+using Harmonia.App.Features.Competence;
+using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Documents;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Objectives;
+using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Readiness;
+using Harmonia.App.Features.Reviews;
+using Harmonia.App.Features.Risks;
+using Harmonia.App.Features.Soa;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Mapping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Harmonia.App;
+
+public static class HarmoniaServices
+{
+    /// <summary>
+    /// The one registration every host (web, CLI, tests, benchmarks) uses, so they all run the same handlers: the shared
+    /// services, the database, then each module once.
+    /// </summary>
+    public static IServiceCollection AddHarmonia(this IServiceCollection services, DatabaseSettings settings) => services
+        .AddCommon()
+        .AddPersistence(settings)
+        .AddAccountsModule()
+        .AddAiSystemsModule()
+        .AddAuditTrailModule()
+        .AddAuditsModule()
+        .AddCatalogsModule()
+        .AddCompetenceModule()
+        .AddControlsModule()
+        .AddDocumentsModule()
+        .AddEvidenceModule()
+        .AddGapsModule()
+        .AddObjectivesModule()
+        .AddOrganizationsModule()
+        .AddReadinessModule()
+        .AddReviewsModule()
+        .AddRisksModule()
+        .AddSoaModule();
+
+    private static IServiceCollection AddCommon(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => LoadedContent.Shipped);
+        services.AddSingleton(sp => new MappingEngine(sp.GetRequiredService<LoadedContent>().Catalog));
+        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(EvidenceStoreSettings.From(null, null));
+        services.AddSingleton<EvidenceFileStore>();
+        services.AddScoped<AuditActor>();
+        return services;
+    }
+
+    private static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<TenantScope>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteHarmoniaDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddScoped<HarmoniaDbContext>(sp => sp.GetRequiredService<SqliteHarmoniaDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresHarmoniaDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddScoped<HarmoniaDbContext>(sp => sp.GetRequiredService<PostgresHarmoniaDbContext>());
+        }
+
+        services.AddScoped<MigrateDatabaseHandler>();
+        return services;
+    }
+}
