@@ -18,6 +18,7 @@ using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Mapping;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -77,6 +78,10 @@ public static class HarmoniaServices
         }
 
         services.AddScoped<MigrateDatabaseHandler>();
+
+        // Keys for cookies, antiforgery and the audit-pack signing key live in the database, so several web nodes over
+        // one PostgreSQL database accept each other's cookies, a restart signs nobody out, and the CLI can use them too.
+        services.AddDataProtection().SetApplicationName("Harmonia").PersistKeysToDbContext<HarmoniaDbContext>();
         return services;
     }
 }

@@ -42,7 +42,7 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         {
             return body();
         }
-        catch (Exception ex) when (ex is HarmoniaInputException or ContentValidationException)
+        catch (Exception ex) when (ex is HarmoniaException or ContentValidationException)
         {
             return Fail(ex.Message);
         }
@@ -69,7 +69,7 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
 
             return await body(scope.ServiceProvider);
         }
-        catch (Exception ex) when (ex is HarmoniaInputException or ContentValidationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is HarmoniaException or ContentValidationException or IOException or UnauthorizedAccessException)
         {
             return Fail(ex.Message);
         }
@@ -111,7 +111,7 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory))
         {
-            throw new HarmoniaInputException($"Cannot write '{outPath}': the folder '{directory}' does not exist.");
+            throw new InvalidInputException($"Cannot write '{outPath}': the folder '{directory}' does not exist.");
         }
 
         var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");

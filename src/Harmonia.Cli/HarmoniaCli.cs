@@ -37,7 +37,7 @@ public static class HarmoniaCli
             await stderr.WriteLineAsync("error: the shipped content is invalid: " + ex.Message);
             return Failure;
         }
-        catch (HarmoniaInputException ex)
+        catch (InvalidInputException ex)
         {
             await stderr.WriteLineAsync("error: " + ex.Message);
             return Failure;

@@ -9,12 +9,12 @@ internal static class InputFile
     {
         if (Directory.Exists(path))
         {
-            throw new HarmoniaInputException($"'{path}' is a folder, not a file.");
+            throw new InvalidInputException($"'{path}' is a folder, not a file.");
         }
 
         if (!File.Exists(path))
         {
-            throw new HarmoniaInputException($"Cannot read '{path}': no such file.");
+            throw new InvalidInputException($"Cannot read '{path}': no such file.");
         }
 
         try
@@ -23,7 +23,7 @@ internal static class InputFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HarmoniaInputException($"Cannot read '{path}': {ex.Message}");
+            throw new InvalidInputException($"Cannot read '{path}': {ex.Message}");
         }
     }
 }

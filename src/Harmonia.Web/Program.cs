@@ -23,7 +23,6 @@ using Harmonia.Web.Features.Soa;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -37,9 +36,6 @@ builder.Services.AddSingleton(EvidenceStoreSettings.From(builder.Configuration["
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
 builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 
-// Keys for cookies and antiforgery live in the database, so several web nodes over one PostgreSQL database accept
-// each other's cookies and a restart does not sign everyone out.
-builder.Services.AddDataProtection().SetApplicationName("Harmonia").PersistKeysToDbContext<HarmoniaDbContext>();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 builder.Services.AddProblemDetails();

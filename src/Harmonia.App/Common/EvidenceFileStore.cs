@@ -15,12 +15,12 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 
     /// <param name="expectedSha256">When the client sent the hash it computed, the upload fails unless it matches.</param>
     /// <exception cref="EvidenceTooLargeException">The content exceeds the limit.</exception>
-    /// <exception cref="HarmoniaInputException">Empty, refused type, or a hash mismatch.</exception>
+    /// <exception cref="InvalidInputException">Empty, refused type, or a hash mismatch.</exception>
     public async Task<StoredFile> SaveAsync(Stream content, string? fileName, string? expectedSha256, CancellationToken cancellationToken = default)
     {
         if (expectedSha256 is not null && !EvidenceValues.IsSha256(expectedSha256.Trim()))
         {
-            throw new HarmoniaInputException("The SHA-256 you sent is not 64 hexadecimal digits; nothing was stored.");
+            throw new InvalidInputException("The SHA-256 you sent is not 64 hexadecimal digits; nothing was stored.");
         }
 
         var name = FileNames.Sanitise(fileName);
@@ -61,17 +61,17 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 
             if (size == 0)
             {
-                throw new HarmoniaInputException("The file is empty; nothing was stored.");
+                throw new InvalidInputException("The file is empty; nothing was stored.");
             }
 
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             if (expectedSha256 is not null && !string.Equals(expectedSha256.Trim(), sha256, StringComparison.OrdinalIgnoreCase))
             {
-                throw new HarmoniaInputException($"The file's SHA-256 is {sha256}, not the {expectedSha256.Trim()} you sent: it changed on the way. Nothing was stored.");
+                throw new InvalidInputException($"The file's SHA-256 is {sha256}, not the {expectedSha256.Trim()} you sent: it changed on the way. Nothing was stored.");
             }
 
             var type = FileTypeSniffer.Sniff(head.AsSpan(0, headLength), name, out var refusal)
-                ?? throw new HarmoniaInputException($"'{name}' was not stored: {refusal}.");
+                ?? throw new InvalidInputException($"'{name}' was not stored: {refusal}.");
 
             var path = PathOf(sha256);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

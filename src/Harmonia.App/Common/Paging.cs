@@ -18,12 +18,12 @@ public sealed record PageRequest(int PageNumber = 1, int PageSize = PageRequest.
         var request = new PageRequest(page ?? 1, pageSize ?? DefaultSize);
         if (request.PageNumber < 1 || request.PageNumber > 1_000_000)
         {
-            throw new HarmoniaInputException("page must be a number from 1.");
+            throw new InvalidInputException("page must be a number from 1.");
         }
 
         if (request.PageSize is < 1 or > MaxSize)
         {
-            throw new HarmoniaInputException($"pageSize must be from 1 to {MaxSize}.");
+            throw new InvalidInputException($"pageSize must be from 1 to {MaxSize}.");
         }
 
         return request;

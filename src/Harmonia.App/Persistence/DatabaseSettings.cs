@@ -23,11 +23,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             null or "" or "sqlite" => DatabaseProvider.Sqlite,
             "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-            _ => throw new HarmoniaInputException($"Unknown database provider '{provider}'. Use Sqlite (default) or Postgres."),
+            _ => throw new InvalidInputException($"Unknown database provider '{provider}'. Use Sqlite (default) or Postgres."),
         };
         if (chosen == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new HarmoniaInputException("Database:Provider is Postgres but ConnectionStrings:Harmonia is empty.");
+            throw new InvalidInputException("Database:Provider is Postgres but ConnectionStrings:Harmonia is empty.");
         }
 
         return new DatabaseSettings(chosen, string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);

@@ -26,7 +26,7 @@ public static class DocumentFiles
         "pdf" => DocumentFileFormat.Pdf,
         "md" => DocumentFileFormat.Md,
         "html" => DocumentFileFormat.Html,
-        _ => throw new HarmoniaInputException($"Unknown format '{format}': use docx, pdf, md, html, xlsx or csv."),
+        _ => throw new InvalidInputException($"Unknown format '{format}': use docx, pdf, md, html, xlsx or csv."),
     };
 
     /// <summary>A statement of a record document (a register row, a finding): its id is local to the document.</summary>

@@ -20,7 +20,7 @@ internal static class AccountsCommands
             var password = parsed.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') : Environment.GetEnvironmentVariable("HARMONIA_PASSWORD");
             if (string.IsNullOrEmpty(password))
             {
-                throw new HarmoniaInputException("No password given: set HARMONIA_PASSWORD or pipe it into --password-stdin.");
+                throw new InvalidInputException("No password given: set HARMONIA_PASSWORD or pipe it into --password-stdin.");
             }
 
             var user = await services.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest(parsed.GetValue(email)!, password));
@@ -60,7 +60,7 @@ internal static class AccountsCommands
             await RequireOrganizationAsync(services, organizationId);
             var normalized = parsed.GetValue(email)!.Trim().ToUpperInvariant();
             var user = await services.GetRequiredService<HarmoniaDbContext>().Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized)
-                ?? throw new HarmoniaInputException($"No account uses the e-mail address '{parsed.GetValue(email)}'.");
+                ?? throw new InvalidInputException($"No account uses the e-mail address '{parsed.GetValue(email)}'.");
             var token = await services.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organizationId, user.Id, parsed.GetValue(name)!, parsed.GetValue(days)));
             await context.Out.WriteLineAsync(token.Token);
             await context.Error.WriteLineAsync($"Token {token.Id} valid until {token.ExpiresUtc:yyyy-MM-dd} UTC. It is shown only now.");
@@ -73,7 +73,7 @@ internal static class AccountsCommands
     {
         if (!await services.GetRequiredService<HarmoniaDbContext>().Organizations.AnyAsync(o => o.Id == organizationId))
         {
-            throw new HarmoniaInputException($"No organization {organizationId}.");
+            throw new InvalidInputException($"No organization {organizationId}.");
         }
     }
 }

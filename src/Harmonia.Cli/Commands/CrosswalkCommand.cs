@@ -28,7 +28,7 @@ internal static class CrosswalkCommand
                 default:
                     if (outPath is not null)
                     {
-                        throw new HarmoniaInputException("--out needs --format md, html or json; the table format is for the console.");
+                        throw new InvalidInputException("--out needs --format md, html or json; the table format is for the console.");
                     }
 
                     WriteTable(context, view);

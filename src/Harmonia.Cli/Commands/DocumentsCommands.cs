@@ -145,12 +145,12 @@ internal static class DocumentsCommands
         {
             if (!Enum.TryParse<DocumentFileFormat>(name, ignoreCase: true, out var format) || !Enum.IsDefined(format))
             {
-                throw new HarmoniaInputException($"Unknown format '{name}'; use docx, pdf, md or html.");
+                throw new InvalidInputException($"Unknown format '{name}'; use docx, pdf, md or html.");
             }
 
             formats.Add(format);
         }
 
-        return formats.Count == 0 ? throw new HarmoniaInputException("Name at least one format: docx, pdf, md or html.") : formats.ToArray();
+        return formats.Count == 0 ? throw new InvalidInputException("Name at least one format: docx, pdf, md or html.") : formats.ToArray();
     }
 }

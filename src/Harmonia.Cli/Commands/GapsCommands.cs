@@ -30,14 +30,15 @@ internal static class GapsCommands
                 return context.Fail("--out needs --format md, html or json; the table format is for the console.");
             }
 
-            var request = (OrganizationFile organization) => new RunGapAnalysisRequest(organization, parsed.GetValue(target)!, parsed.GetValue(capacity));
             var value = parsed.GetValue(org)!;
             if (Guid.TryParse(value, out var organizationId))
             {
+                // The same handler as the API and the page: documents, record credits and open nonconformities count.
                 return await context.GuardDatabaseAsync(async services =>
                 {
-                    var stored = await services.GetRequiredService<LoadOrganizationHandler>().HandleAsync(new LoadOrganizationRequest(organizationId));
-                    Emit(context, services.GetRequiredService<RunGapAnalysisHandler>().Handle(request(stored)), chosen, outPath);
+                    var report = await services.GetRequiredService<StoredGapAnalysisHandler>()
+                        .HandleAsync(new StoredGapRequest(organizationId, parsed.GetValue(target)!, parsed.GetValue(capacity)));
+                    Emit(context, report, chosen, outPath);
                     return 0;
                 });
             }
@@ -45,7 +46,7 @@ internal static class GapsCommands
             return context.Guard(() =>
             {
                 var organization = OrganizationFileReader.Read(value, InputFile.Read(value), context.Get<LoadedContent>().Catalog);
-                Emit(context, context.Get<RunGapAnalysisHandler>().Handle(request(organization)), chosen, outPath);
+                Emit(context, context.Get<RunGapAnalysisHandler>().Handle(new RunGapAnalysisRequest(organization.ToState(), parsed.GetValue(target)!, parsed.GetValue(capacity))), chosen, outPath);
                 return 0;
             });
         });

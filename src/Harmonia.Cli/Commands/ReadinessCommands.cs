@@ -56,7 +56,7 @@ internal static class ReadinessCommands
             var (db, _) = await RegisterExportCommands.EnterAsync(services, parsed.GetValue(org)!);
             var wanted = parsed.GetValue(key)!.Trim();
             var auditId = await db.Audits.Where(a => a.Key == wanted).Select(a => (Guid?)a.Id).SingleOrDefaultAsync()
-                ?? throw new HarmoniaInputException($"The organization has no audit '{wanted}'.");
+                ?? throw new InvalidInputException($"The organization has no audit '{wanted}'.");
             var file = (await services.GetRequiredService<ExportAuditReportHandler>().HandleAsync(auditId, parsed.GetValue(format)!))!;
             context.EmitFile(file.Content, parsed.GetValue(output)!);
             return HarmoniaCli.Success;

@@ -29,9 +29,9 @@ internal static class RegisterExportCommands
             var number = parsed.GetValue(version)
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).MaxAsync(v => (int?)v.Number)
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number)
-                ?? throw new HarmoniaInputException($"The organization has no saved Statement of Applicability for {frameworkId} yet: save one in the browser or with POST /api/orgs/{{orgId}}/soa/{frameworkId}.");
+                ?? throw new InvalidInputException($"The organization has no saved Statement of Applicability for {frameworkId} yet: save one in the browser or with POST /api/orgs/{{orgId}}/soa/{frameworkId}.");
             var file = await services.GetRequiredService<ExportSoaHandler>().HandleAsync(frameworkId, number, parsed.GetValue(format)!)
-                ?? throw new HarmoniaInputException($"The organization has no version {number} of the {frameworkId} Statement of Applicability.");
+                ?? throw new InvalidInputException($"The organization has no version {number} of the {frameworkId} Statement of Applicability.");
             return Write(context, file, parsed.GetValue(output)!);
         }));
         return new Command("soa", "Statements of Applicability.") { export };
@@ -65,7 +65,7 @@ internal static class RegisterExportCommands
         var db = services.GetRequiredService<HarmoniaDbContext>();
         if (!await db.Organizations.AnyAsync(o => o.Id == id))
         {
-            throw new HarmoniaInputException($"There is no organization {id} (see 'harmonia org list').");
+            throw new InvalidInputException($"There is no organization {id} (see 'harmonia org list').");
         }
 
         services.GetRequiredService<TenantScope>().Enter(id);

@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Harmonia.Web.Platform;
@@ -41,15 +40,26 @@ internal static class PageForms
         {
             return await work() is { } next ? Results.Redirect(next) : Results.NotFound();
         }
-        catch (InvalidInputException ex)
+        catch (NotFoundException)
         {
-            return Results.Redirect(WithError(page, string.Join(" ", ex.Errors.SelectMany(e => e.Value))));
+            return Results.NotFound();
         }
-        catch (Exception ex) when (ex is HarmoniaInputException or EvidenceTooLargeException or VersionConflictException or InvalidDataException)
+        catch (Exception ex) when (MessageFor(ex) is { } message)
         {
-            return Results.Redirect(WithError(page, ex.Message));
+            return Results.Redirect(WithError(page, message));
         }
     }
+
+    /// <summary>
+    /// The one mapping of the application's errors to the sentence a page shows beside the form; null for anything
+    /// else (which stays a server error without internals).
+    /// </summary>
+    public static string? MessageFor(Exception exception) => exception switch
+    {
+        NotFoundException or InvalidInputException or VersionConflictException or DuplicateException or EvidenceTooLargeException => exception.Message,
+        InvalidDataException => "The form could not be read: " + exception.Message,
+        _ => null,
+    };
 
     /// <summary>A local page address with an error message for the page to show.</summary>
     public static string WithError(string page, string message) => With(page, "error", message);

@@ -1,6 +1,5 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Controls;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,18 +36,19 @@ internal static class Problems
             var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
             ProblemDetails? details = exception switch
             {
-                InvalidInputException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+                InvalidInputException { Errors.Count: > 0 } invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "Invalid input",
                     Detail = "Some fields are invalid; nothing was changed.",
                 },
-                HarmoniaInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
+                InvalidInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
+                NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+                VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
+                DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
                 InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),
                 BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
-                VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
-                DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
                 _ => null,
             };
             if (details is null)

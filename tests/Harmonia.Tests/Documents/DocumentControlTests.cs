@@ -21,7 +21,7 @@ public sealed class DocumentControlTests
         return JsonDocument.Parse(text).RootElement;
     }
 
-    private static string AcmeAnswersJson()
+    internal static string AcmeAnswersJson()
     {
         var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, object>>>(
             File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "acme-answers.yaml")));

@@ -41,6 +41,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The database behind the app, for running the CLI against the same data.</summary>
+    public TestDatabase Database => _database;
+
     /// <summary>Where this host keeps evidence files (a fresh temporary folder, removed at the end).</summary>
     public string EvidenceFolder { get; }
 

@@ -19,7 +19,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         Settings = settings;
         _sqliteFile = sqliteFile;
         _postgresDatabase = postgresDatabase;
-        Services = new ServiceCollection().AddHarmonia(settings).BuildServiceProvider();
+        Services = new ServiceCollection().AddHarmonia(settings).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);

@@ -93,8 +93,8 @@ public sealed class PersistenceTests
             var gap = scope.ServiceProvider.GetRequiredService<RunGapAnalysisHandler>();
 
             Assert.Equal(
-                GapJsonWriter.Write(gap.Handle(new RunGapAnalysisRequest(Acme(), "iso42001-2023"))),
-                GapJsonWriter.Write(gap.Handle(new RunGapAnalysisRequest(stored, "iso42001-2023"))));
+                GapJsonWriter.Write(gap.Handle(new RunGapAnalysisRequest(Acme().ToState(), "iso42001-2023"))),
+                GapJsonWriter.Write(gap.Handle(new RunGapAnalysisRequest(stored.ToState(), "iso42001-2023"))));
         }
     }
 

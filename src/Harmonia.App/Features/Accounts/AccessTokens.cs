@@ -29,18 +29,18 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
     {
         if (request.ValidForDays is < 1 or > 366)
         {
-            throw new HarmoniaInputException("A token is valid for 1 to 366 days.");
+            throw new InvalidInputException("A token is valid for 1 to 366 days.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
-            throw new HarmoniaInputException("A token needs a name of 1 to 100 characters, to recognise it later.");
+            throw new InvalidInputException("A token needs a name of 1 to 100 characters, to recognise it later.");
         }
 
         tenant.Enter(request.OrganizationId);
         if (!await db.Memberships.AnyAsync(m => m.UserId == request.UserId, cancellationToken))
         {
-            throw new HarmoniaInputException("Only members of the organization can have tokens for it.");
+            throw new InvalidInputException("Only members of the organization can have tokens for it.");
         }
 
         var token = AccessTokenFormat.NewToken();

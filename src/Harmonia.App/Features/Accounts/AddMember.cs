@@ -14,7 +14,7 @@ public sealed class AddMemberHandler(HarmoniaDbContext db, TenantScope tenant)
         tenant.Enter(request.OrganizationId);
         var email = request.Email.Trim().ToUpperInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken)
-            ?? throw new HarmoniaInputException($"No account uses the e-mail address '{request.Email}'. Ask the person to sign up first.");
+            ?? throw new InvalidInputException($"No account uses the e-mail address '{request.Email}'. Ask the person to sign up first.");
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
         if (membership is null)
         {

@@ -14,7 +14,7 @@ public sealed class CreateOrganizationHandler(HarmoniaDbContext db, TenantScope 
         var name = request.Name.Trim();
         if (name.Length is 0 or > 200)
         {
-            throw new HarmoniaInputException("An organization needs a name of 1 to 200 characters.");
+            throw new InvalidInputException("An organization needs a name of 1 to 200 characters.");
         }
 
         var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, CreatedUtc = time.GetUtcNow().UtcDateTime };

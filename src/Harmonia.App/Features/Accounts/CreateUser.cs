@@ -21,7 +21,7 @@ public sealed class CreateUserHandler(UserManager<HarmoniaUser> users, TimeProvi
         var result = await users.CreateAsync(user, request.Password);
         if (!result.Succeeded)
         {
-            throw new HarmoniaInputException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new InvalidInputException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         return user;

@@ -23,7 +23,7 @@ public sealed class ApproveImpactAssessmentHandler(HarmoniaDbContext db, AuditAc
 
         if (assessment.Status != ImpactAssessmentStatuses.Draft)
         {
-            throw new HarmoniaInputException($"Version {number} is already {assessment.Status}.");
+            throw new InvalidInputException($"Version {number} is already {assessment.Status}.");
         }
 
         // Whoever wrote the version is its author: the one who started it and everyone who saved it since, as the
@@ -32,7 +32,7 @@ public sealed class ApproveImpactAssessmentHandler(HarmoniaDbContext db, AuditAc
         var writers = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Harmonia.App.Features.AiSystems.ImpactAssessmentRecord) && e.EntityId == id).Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);
         if (actor.Is(assessment.CreatedBy) || writers.Any(actor.Is))
         {
-            throw new HarmoniaInputException("You wrote this version of the impact assessment; another member with the right to approve must approve it.");
+            throw new InvalidInputException("You wrote this version of the impact assessment; another member with the right to approve must approve it.");
         }
 
         var entries = ImpactAssessmentJson.Entries(assessment.EntriesJson);
@@ -59,7 +59,7 @@ public sealed class ApproveImpactAssessmentHandler(HarmoniaDbContext db, AuditAc
 
         if (missing.Count > 0)
         {
-            throw new HarmoniaInputException("The assessment cannot be approved without " + string.Join(", ", missing) + ".");
+            throw new InvalidInputException("The assessment cannot be approved without " + string.Join(", ", missing) + ".");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

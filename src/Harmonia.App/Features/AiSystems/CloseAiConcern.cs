@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

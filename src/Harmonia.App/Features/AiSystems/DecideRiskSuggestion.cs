@@ -24,7 +24,7 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
 
         if (suggestion.Status != "open")
         {
-            throw new HarmoniaInputException($"The suggestion was already {suggestion.Status}.");
+            throw new InvalidInputException($"The suggestion was already {suggestion.Status}.");
         }
 
         if (decision.Accept)

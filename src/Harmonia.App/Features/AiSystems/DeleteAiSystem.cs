@@ -18,13 +18,13 @@ public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
 
         if (await db.ImpactAssessments.AnyAsync(a => a.AiSystemId == aiSystemId, cancellationToken))
         {
-            throw new HarmoniaInputException($"'{system.Name}' has impact assessments, which are kept: mark it out of scope instead of deleting it.");
+            throw new InvalidInputException($"'{system.Name}' has impact assessments, which are kept: mark it out of scope instead of deleting it.");
         }
 
         var key = system.Key;
         if (await db.Risks.AnyAsync(r => ("," + r.AiSystems + ",").Contains("," + key + ","), cancellationToken))
         {
-            throw new HarmoniaInputException($"Risks name '{system.Name}': remove it from them first, or mark it out of scope.");
+            throw new InvalidInputException($"Risks name '{system.Name}': remove it from them first, or mark it out of scope.");
         }
 
         db.AiSystems.Remove(system);

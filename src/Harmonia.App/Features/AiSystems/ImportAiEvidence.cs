@@ -20,7 +20,7 @@ public sealed class ImportAiEvidenceHandler(RecordAiEvidenceHandler record)
         {
             "json" => await ReadJsonAsync(content, cancellationToken),
             "csv" => ReadCsv(content),
-            _ => throw new HarmoniaInputException("The format is csv or json."),
+            _ => throw new InvalidInputException("The format is csv or json."),
         };
         return await record.HandleAsync(inputs, cancellationToken);
     }
@@ -30,11 +30,11 @@ public sealed class ImportAiEvidenceHandler(RecordAiEvidenceHandler record)
         try
         {
             return await JsonSerializer.DeserializeAsync<AiEvidenceInput[]>(content, Json, cancellationToken)
-                ?? throw new HarmoniaInputException("The JSON is empty: send an array of results.");
+                ?? throw new InvalidInputException("The JSON is empty: send an array of results.");
         }
         catch (JsonException ex)
         {
-            throw new HarmoniaInputException($"The JSON could not be read (line {ex.LineNumber + 1}): send an array of results with aiSystem, kind, metric, value, threshold, measuredOn.");
+            throw new InvalidInputException($"The JSON could not be read (line {ex.LineNumber + 1}): send an array of results with aiSystem, kind, metric, value, threshold, measuredOn.");
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class ImportAiEvidenceHandler(RecordAiEvidenceHandler record)
             {
                 if (!header.Contains(required))
                 {
-                    throw new HarmoniaInputException($"The CSV has no '{required}' column; the header needs aiSystem, kind, metric, measuredOn and optionally subject, value, threshold, comparison, passed, dataSet, tool, controls, location.");
+                    throw new InvalidInputException($"The CSV has no '{required}' column; the header needs aiSystem, kind, metric, measuredOn and optionally subject, value, threshold, comparison, passed, dataSet, tool, controls, location.");
                 }
             }
 
@@ -84,7 +84,7 @@ public sealed class ImportAiEvidenceHandler(RecordAiEvidenceHandler record)
         }
         catch (CsvHelperException ex)
         {
-            throw new HarmoniaInputException($"The CSV could not be read near line {ex.Context?.Parser?.Row}: {ex.Message.Split('\n')[0]}");
+            throw new InvalidInputException($"The CSV could not be read near line {ex.Context?.Parser?.Row}: {ex.Message.Split('\n')[0]}");
         }
 
         return rows;
@@ -92,16 +92,16 @@ public sealed class ImportAiEvidenceHandler(RecordAiEvidenceHandler record)
 
     private static double? Number(string? text, string field, int line) => text is null ? null
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new HarmoniaInputException($"Line {line}: {field} '{text}' is not a number (use a dot for decimals).");
+        : throw new InvalidInputException($"Line {line}: {field} '{text}' is not a number (use a dot for decimals).");
 
     private static bool Flag(string text, int line) => text.ToLowerInvariant() switch
     {
         "true" or "pass" or "passed" or "yes" => true,
         "false" or "fail" or "failed" or "no" => false,
-        _ => throw new HarmoniaInputException($"Line {line}: passed '{text}' is true or false."),
+        _ => throw new InvalidInputException($"Line {line}: passed '{text}' is true or false."),
     };
 
     private static DateOnly Date(string text, int line) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new HarmoniaInputException($"Line {line}: measuredOn '{text}' is not a date like 2026-05-31.");
+        : throw new InvalidInputException($"Line {line}: measuredOn '{text}' is not a date like 2026-05-31.");
 }

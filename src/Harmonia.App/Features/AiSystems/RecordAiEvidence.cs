@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
     {
         if (inputs.Count == 0 || inputs.Count > MaxBatch)
         {
-            throw new HarmoniaInputException($"Send 1 to {MaxBatch} results.");
+            throw new InvalidInputException($"Send 1 to {MaxBatch} results.");
         }
 
         var systems = await db.AiSystems.Select(a => a.Key).ToListAsync(cancellationToken);

@@ -1,4 +1,4 @@
-using Harmonia.App.Features.Controls;
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ public sealed class SaveImpactAssessmentHandler(HarmoniaDbContext db)
 
         if (assessment.Status != ImpactAssessmentStatuses.Draft)
         {
-            throw new HarmoniaInputException($"Version {number} is {assessment.Status} and can no longer change: start a new version.");
+            throw new InvalidInputException($"Version {number} is {assessment.Status} and can no longer change: start a new version.");
         }
 
         if (assessment.Version != expectedVersion)

@@ -22,7 +22,7 @@ public sealed class StartImpactAssessmentHandler(HarmoniaDbContext db, AuditActo
         var latest = await db.ImpactAssessments.AsNoTracking().Where(a => a.AiSystemId == aiSystemId).OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest?.Status == ImpactAssessmentStatuses.Draft)
         {
-            throw new HarmoniaInputException($"Version {latest.Number} of the impact assessment of '{system.Name}' is still a draft: finish or approve it first.");
+            throw new InvalidInputException($"Version {latest.Number} of the impact assessment of '{system.Name}' is still a draft: finish or approve it first.");
         }
 
         var draft = new ImpactAssessmentRecord

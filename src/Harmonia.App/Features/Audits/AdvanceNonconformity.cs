@@ -48,17 +48,17 @@ public sealed class AdvanceNonconformityHandler(HarmoniaDbContext db, AuditActor
                 $"{record.Key}-A{current.Actions.Count + i + 1}",
                 Required(a.Description, "actions.description"),
                 Required(a.Owner, "actions.owner"),
-                a.Due ?? throw new HarmoniaInputException("Every corrective action has a due date."))).ToArray(), today),
+                a.Due ?? throw new InvalidInputException("Every corrective action has a due date."))).ToArray(), today),
             "complete-action" => new CompleteAction(Required(input.ActionId, "actionId"), today),
-            "verify" => new VerifyEffectiveness(input.Effective ?? throw new HarmoniaInputException("Say whether the actions were effective (effective: true or false)."), Required(input.Text, "text"), actor.Name, today),
+            "verify" => new VerifyEffectiveness(input.Effective ?? throw new InvalidInputException("Say whether the actions were effective (effective: true or false)."), Required(input.Text, "text"), actor.Name, today),
             "close" => new CloseNonconformity(today),
             "reopen" => new ReopenNonconformity(Required(input.Text, "text"), today),
-            _ => throw new HarmoniaInputException("The step is correction, root-cause, plan, complete-action, verify, close or reopen."),
+            _ => throw new InvalidInputException("The step is correction, root-cause, plan, complete-action, verify, close or reopen."),
         };
         var transition = NonconformityLifecycle.Apply(current, step);
         if (transition.Nonconformity is not { } next)
         {
-            throw new HarmoniaInputException(transition.Error ?? "The step was refused.");
+            throw new InvalidInputException(transition.Error ?? "The step was refused.");
         }
 
         (record.Json, record.State) = (NonconformityJson.Write(next), next.State.ToString());
@@ -68,7 +68,7 @@ public sealed class AdvanceNonconformityHandler(HarmoniaDbContext db, AuditActor
     }
 
     private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new HarmoniaInputException($"{field} is required for this step.")
-        : value.Length > 2000 ? throw new HarmoniaInputException($"{field} may have 2000 characters.")
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"{field} is required for this step.")
+        : value.Length > 2000 ? throw new InvalidInputException($"{field} may have 2000 characters.")
         : value.Trim();
 }

@@ -18,13 +18,13 @@ public sealed class CompleteAuditHandler(HarmoniaDbContext db, GetAuditHandler g
 
         if (detail.Audit.Status == AuditStatuses.Completed)
         {
-            throw new HarmoniaInputException($"Audit {detail.Audit.Key} is already completed.");
+            throw new InvalidInputException($"Audit {detail.Audit.Key} is already completed.");
         }
 
         var open = detail.Checklist.Where(r => r.Result is null).Select(r => r.Item.Ref).ToArray();
         if (open.Length > 0)
         {
-            throw new HarmoniaInputException($"{open.Length} checklist items have no result yet ({string.Join(", ", open.Take(8))}{(open.Length > 8 ? ", ..." : string.Empty)}).");
+            throw new InvalidInputException($"{open.Length} checklist items have no result yet ({string.Join(", ", open.Take(8))}{(open.Length > 8 ? ", ..." : string.Empty)}).");
         }
 
         var audit = await db.Audits.SingleAsync(a => a.Id == auditId, cancellationToken);

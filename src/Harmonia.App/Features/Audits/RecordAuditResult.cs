@@ -28,27 +28,27 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
 
         if (audit.Status == AuditStatuses.Completed)
         {
-            throw new HarmoniaInputException($"Audit {audit.Key} is completed; its results no longer change.");
+            throw new InvalidInputException($"Audit {audit.Key} is completed; its results no longer change.");
         }
 
         // Which items exist and what they cover depends on the scope alone; the controls and documents that fill in an
         // item's detail are left out here, so recording one result does not load the whole organization.
         var item = AuditChecklist.Build(content.Catalog, AuditJson.Scope(audit.ScopeJson), [], [])
             .FirstOrDefault(i => i.Key == input.ItemKey?.Trim())
-            ?? throw new HarmoniaInputException($"'{input.ItemKey}' is not an item of this audit's checklist.");
+            ?? throw new InvalidInputException($"'{input.ItemKey}' is not an item of this audit's checklist.");
         if (!Enum.TryParse<FindingGrade>(input.Grade?.Trim(), ignoreCase: true, out var grade) || !Enum.IsDefined(grade))
         {
-            throw new HarmoniaInputException($"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}.");
+            throw new InvalidInputException($"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}.");
         }
 
         if (grade != FindingGrade.Conforming && string.IsNullOrWhiteSpace(input.Note))
         {
-            throw new HarmoniaInputException("A finding other than conforming says what was found (note).");
+            throw new InvalidInputException("A finding other than conforming says what was found (note).");
         }
 
         if (input.Note is { Length: > 4000 } || input.Sampled is { Length: > 2000 })
         {
-            throw new HarmoniaInputException("The note may have 4000 characters and the sample 2000.");
+            throw new InvalidInputException("The note may have 4000 characters and the sample 2000.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

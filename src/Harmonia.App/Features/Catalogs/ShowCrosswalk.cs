@@ -18,11 +18,11 @@ public sealed class ShowCrosswalkHandler(LoadedContent content)
     {
         var catalog = content.Catalog;
         var known = catalog.Frameworks.Select(f => f.Id);
-        var from = catalog.FindFramework(request.FromFrameworkId) ?? throw HarmoniaInputException.UnknownFramework(request.FromFrameworkId, known);
-        var to = catalog.FindFramework(request.ToFrameworkId) ?? throw HarmoniaInputException.UnknownFramework(request.ToFrameworkId, known);
+        var from = catalog.FindFramework(request.FromFrameworkId) ?? throw InvalidInputException.UnknownFramework(request.FromFrameworkId, known);
+        var to = catalog.FindFramework(request.ToFrameworkId) ?? throw InvalidInputException.UnknownFramework(request.ToFrameworkId, known);
         if (from.Id == to.Id)
         {
-            throw new HarmoniaInputException("--from and --to name the same framework; a crosswalk needs two.");
+            throw new InvalidInputException("--from and --to name the same framework; a crosswalk needs two.");
         }
 
         var rows = CrosswalkBuilder.Build(catalog, from.Id, to.Id);

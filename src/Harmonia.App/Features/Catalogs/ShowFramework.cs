@@ -18,10 +18,10 @@ public sealed class ShowFrameworkHandler(LoadedContent content)
     {
         var catalog = content.Catalog;
         var framework = catalog.FindFramework(request.FrameworkId)
-            ?? throw HarmoniaInputException.UnknownFramework(request.FrameworkId, catalog.Frameworks.Select(f => f.Id));
+            ?? throw InvalidInputException.UnknownFramework(request.FrameworkId, catalog.Frameworks.Select(f => f.Id));
         if (request.GroupId is { } groupId && framework.Groups.All(g => g.Id != groupId))
         {
-            throw new HarmoniaInputException(
+            throw new InvalidInputException(
                 $"Framework '{framework.Id}' has no group '{groupId}'. Groups: {string.Join(", ", framework.Groups.Select(g => g.Id))}.");
         }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Harmonia.App.Features.Controls;
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Competence;
 using Microsoft.EntityFrameworkCore;

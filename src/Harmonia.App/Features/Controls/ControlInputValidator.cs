@@ -41,10 +41,3 @@ public sealed class ControlInputValidator(LoadedContent content)
         }
     }
 }
-
-/// <summary>Input that fails validation, with messages per field (becomes a 400 validation problem).</summary>
-public sealed class InvalidInputException(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("The request has invalid fields: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}

@@ -19,7 +19,7 @@ public sealed class AcknowledgeDocumentHandler(HarmoniaDbContext db, TimeProvide
         }
 
         var published = document.Revisions.SingleOrDefault(r => r.Status == DocumentStatuses.Published)
-            ?? throw new HarmoniaInputException("Only a published document can be acknowledged.");
+            ?? throw new InvalidInputException("Only a published document can be acknowledged.");
         if (!await db.DocumentAcknowledgments.AnyAsync(a => a.RevisionId == published.Id && a.UserId == request.UserId, cancellationToken))
         {
             db.DocumentAcknowledgments.Add(new DocumentAcknowledgmentRecord

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harmonia.App.Features.Controls;
+using Harmonia.App.Common;
 
 namespace Harmonia.App.Features.Documents;
 

@@ -14,7 +14,7 @@ public sealed class BuildPolicyPackZipHandler(LoadedContent content, DocumentBui
     public async Task<byte[]> HandleAsync(Guid organizationId, string? formats, CancellationToken cancellationToken = default)
     {
         var chosen = (formats ?? "docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(f => Enum.TryParse<DocumentFileFormat>(f, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : throw new HarmoniaInputException($"Unknown format '{f}'; use docx, pdf, md or html."))
+            .Select(f => Enum.TryParse<DocumentFileFormat>(f, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : throw new InvalidInputException($"Unknown format '{f}'; use docx, pdf, md or html."))
             .Distinct()
             .ToArray();
         var set = await answers.HandleAsync(cancellationToken);

@@ -44,7 +44,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
             return false;
         }
 
-        var latest = document.Revisions.MaxBy(r => r.Number) ?? throw new HarmoniaInputException("The document has no revision yet; generate a draft first.");
+        var latest = document.Revisions.MaxBy(r => r.Number) ?? throw new InvalidInputException("The document has no revision yet; generate a draft first.");
         var now = time.GetUtcNow().UtcDateTime;
         switch (transition.Action)
         {
@@ -52,7 +52,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
                 Expect(latest, DocumentStatuses.Draft);
                 if (transition.Change is not null and not ("material" or "minor"))
                 {
-                    throw new HarmoniaInputException("A change is material or minor.");
+                    throw new InvalidInputException("A change is material or minor.");
                 }
 
                 latest.Change = transition.Change ?? latest.Change;
@@ -74,7 +74,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
                 break;
             case DocumentAction.Retire:
                 var published = document.Revisions.SingleOrDefault(r => r.Status == DocumentStatuses.Published)
-                    ?? throw new HarmoniaInputException("Only a published revision can be retired.");
+                    ?? throw new InvalidInputException("Only a published revision can be retired.");
                 published.Status = DocumentStatuses.Retired;
                 break;
         }
@@ -91,13 +91,13 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
     {
         if (actor.Is(revision.Author))
         {
-            throw new HarmoniaInputException("The author cannot approve their own revision; another member must approve it.");
+            throw new InvalidInputException("The author cannot approve their own revision; another member must approve it.");
         }
 
         var approvals = await db.DocumentApprovals.Where(a => a.RevisionId == revision.Id).Select(a => a.Approver).ToListAsync(cancellationToken);
         if (approvals.Any(actor.Is))
         {
-            throw new HarmoniaInputException("You already approved this revision; another member's approval is needed.");
+            throw new InvalidInputException("You already approved this revision; another member's approval is needed.");
         }
 
         db.DocumentApprovals.Add(new DocumentApprovalRecord { RevisionId = revision.Id, Approver = actor.Name, ApprovedUtc = now });
@@ -113,7 +113,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
     {
         if (revision.Status != status)
         {
-            throw new HarmoniaInputException($"Revision {revision.Label} is {revision.Status.Replace('_', ' ')}, not {status.Replace('_', ' ')}.");
+            throw new InvalidInputException($"Revision {revision.Label} is {revision.Status.Replace('_', ' ')}, not {status.Replace('_', ' ')}.");
         }
     }
 
@@ -121,10 +121,10 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
     {
         if (revision.MissingAnswers.Length > 0)
         {
-            throw new HarmoniaInputException($"Revision {revision.Label} cannot be published: required answers are missing ({revision.MissingAnswers.Replace(",", ", ", StringComparison.Ordinal)}). Answer them and generate again.");
+            throw new InvalidInputException($"Revision {revision.Label} cannot be published: required answers are missing ({revision.MissingAnswers.Replace(",", ", ", StringComparison.Ordinal)}). Answer them and generate again.");
         }
 
-        var template = content.Documents.Find(document.TemplateId) ?? throw new HarmoniaInputException($"The template '{document.TemplateId}' no longer ships.");
+        var template = content.Documents.Find(document.TemplateId) ?? throw new InvalidInputException($"The template '{document.TemplateId}' no longer ships.");
         var answerSet = await db.AnswerSets.AsNoTracking().SingleOrDefaultAsync(a => a.Version == revision.AnswerSetVersion, cancellationToken);
         var answers = answerSet is null ? Answers.None : AnswersJson.Read(answerSet.Json, content.Documents.Questionnaire);
         var today = DateOnly.FromDateTime(now);
@@ -137,7 +137,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
         var markdown = MarkdownDocumentWriter.Write(rendered.Model with { Revisions = [] });
         if (GenerateDocumentDraftsHandler.ContentHash(markdown) != revision.ContentSha256)
         {
-            throw new HarmoniaInputException($"The template or the organization's data changed since revision {revision.Label} was approved; generate a new draft, review and approve it.");
+            throw new InvalidInputException($"The template or the organization's data changed since revision {revision.Label} was approved; generate a new draft, review and approve it.");
         }
 
         var docx = await store.SaveAsync(new MemoryStream(DocxDocumentWriter.Write(rendered.Model)), template.Id + ".docx", null, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class DecideTailoringHandler(HarmoniaDbContext db, AuditActor acto
 
         if (proposal.Status != TailoringStatuses.Pending)
         {
-            throw new HarmoniaInputException($"This rewrite is {proposal.Status}; only pending rewrites can be decided.");
+            throw new InvalidInputException($"This rewrite is {proposal.Status}; only pending rewrites can be decided.");
         }
 
         (proposal.Status, proposal.DecidedBy, proposal.DecidedUtc) = (decision.Approve ? TailoringStatuses.Approved : TailoringStatuses.Rejected, actor.Name, time.GetUtcNow().UtcDateTime);

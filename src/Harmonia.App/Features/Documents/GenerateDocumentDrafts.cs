@@ -26,7 +26,7 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
     {
         var templates = request.TemplateIds is null
             ? content.Documents.Templates
-            : request.TemplateIds.Select(id => content.Documents.Find(id) ?? throw new HarmoniaInputException($"Unknown document '{id}'.")).ToArray();
+            : request.TemplateIds.Select(id => content.Documents.Find(id) ?? throw new InvalidInputException($"Unknown document '{id}'.")).ToArray();
         var answerSet = await answers.HandleAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var documents = await db.Documents.Include(d => d.Revisions).ToDictionaryAsync(d => d.TemplateId, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class GeneratePolicyPackHandler(LoadedContent content)
         var unknown = request.TemplateIds?.Where(id => library.Find(id) is null).ToArray() ?? [];
         if (unknown.Length > 0)
         {
-            throw new HarmoniaInputException($"Unknown document ids: {string.Join(", ", unknown)}. Known: {string.Join(", ", library.Templates.Select(t => t.Id))}.");
+            throw new InvalidInputException($"Unknown document ids: {string.Join(", ", unknown)}. Known: {string.Join(", ", library.Templates.Select(t => t.Id))}.");
         }
 
         var months = answers.Values.TryGetValue("review.documents_months", out var m) && m is double d ? (int)d : 12;

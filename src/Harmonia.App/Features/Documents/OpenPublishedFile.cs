@@ -19,7 +19,7 @@ public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileS
 
         if (revision.DocxSha256 is null)
         {
-            throw new HarmoniaInputException($"Revision {revision.Label} is {revision.Status.Replace('_', ' ')}: files are kept for published revisions only.");
+            throw new InvalidInputException($"Revision {revision.Label} is {revision.Status.Replace('_', ' ')}: files are kept for published revisions only.");
         }
 
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken);
@@ -27,7 +27,7 @@ public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileS
         {
             DocumentFileFormat.Docx => (revision.DocxSha256, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             DocumentFileFormat.Pdf => (revision.PdfSha256, "application/pdf"),
-            _ => throw new HarmoniaInputException("Published revisions keep DOCX and PDF files."),
+            _ => throw new InvalidInputException("Published revisions keep DOCX and PDF files."),
         };
         return sha256 is not null && store.Open(sha256) is { } stream
             ? new PublishedFile(stream, $"{document.TemplateId}-{revision.Label}.{format.ToString().ToLowerInvariant()}", type)

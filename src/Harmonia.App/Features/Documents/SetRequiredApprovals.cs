@@ -11,7 +11,7 @@ public sealed class SetRequiredApprovalsHandler(HarmoniaDbContext db)
     {
         if (count is < 1 or > 3)
         {
-            throw new HarmoniaInputException("A document revision needs 1 to 3 approvals.");
+            throw new InvalidInputException("A document revision needs 1 to 3 approvals.");
         }
 
         var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class TailorDocumentHandler(HarmoniaDbContext db, LoadedContent co
     {
         if (settings.CreateClient() is not { } client)
         {
-            throw new HarmoniaInputException("Tailoring is off: configure Tailoring:Endpoint, Tailoring:Model (and Tailoring:ApiKey) for an OpenAI-compatible endpoint.");
+            throw new InvalidInputException("Tailoring is off: configure Tailoring:Endpoint, Tailoring:Model (and Tailoring:ApiKey) for an OpenAI-compatible endpoint.");
         }
 
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken);
@@ -42,11 +42,11 @@ public sealed class TailorDocumentHandler(HarmoniaDbContext db, LoadedContent co
         var rendered = await builder.RenderAsync(request.OrganizationId, template, set.Answers, DocumentControl.Draft(today, 12), cancellationToken);
         var all = rendered.Model.Statements.ToArray();
         var chosen = request.StatementIds is { Count: > 0 } ids
-            ? ids.Select(id => all.FirstOrDefault(s => s.Id == id) ?? throw new HarmoniaInputException($"The document has no statement '{id}'.")).ToArray()
+            ? ids.Select(id => all.FirstOrDefault(s => s.Id == id) ?? throw new InvalidInputException($"The document has no statement '{id}'.")).ToArray()
             : all.Where(s => s.Style == StatementStyle.Paragraph && s.Table is null).Take(MaxStatements).ToArray();
         if (chosen.Length is 0 or > MaxStatements)
         {
-            throw new HarmoniaInputException($"Choose 1 to {MaxStatements} statements to tailor.");
+            throw new InvalidInputException($"Choose 1 to {MaxStatements} statements to tailor.");
         }
 
         var organization = await builder.OrganizationAsync(request.OrganizationId, cancellationToken);

@@ -13,6 +13,7 @@ public static class GapsModule
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();
         services.AddSingleton<StoredGapReportCache>();
+        services.AddScoped<StoredOrganizationState>();
         services.AddScoped<StoredGapAnalysisHandler>();
         services.AddTransient<RunGapAnalysisHandler>();
         return services;

@@ -1,15 +1,13 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Organizations;
 using Harmonia.Domain.Gaps;
 using Harmonia.Domain.Mapping;
 
 namespace Harmonia.App.Features.Gaps;
 
-/// <param name="TeamCapacityFte">Overrides the capacity in the organization file.</param>
-/// <param name="Documents">The organization's published documents (from the database; a file has none).</param>
-/// <param name="Records">What impact assessments, the risk assessment and approved SoAs earn (from the database).</param>
-public sealed record RunGapAnalysisRequest(OrganizationFile Organization, string TargetFrameworkId, double? TeamCapacityFte = null, IReadOnlyList<PublishedDocument>? Documents = null, IReadOnlyList<RecordCredit>? Records = null, IReadOnlyList<OpenMajorNonconformity>? OpenMajors = null);
+/// <param name="Organization">A stored organization's state (<see cref="StoredOrganizationState"/>) or an organization file's.</param>
+/// <param name="TeamCapacityFte">Overrides the organization's own capacity.</param>
+public sealed record RunGapAnalysisRequest(OrganizationState Organization, string TargetFrameworkId, double? TeamCapacityFte = null);
 
 public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine engine)
 {
@@ -25,16 +23,15 @@ public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine e
         var catalog = content.Catalog;
         if (catalog.FindFramework(request.TargetFrameworkId) is null)
         {
-            throw HarmoniaInputException.UnknownFramework(request.TargetFrameworkId, catalog.Frameworks.Select(f => f.Id));
+            throw InvalidInputException.UnknownFramework(request.TargetFrameworkId, catalog.Frameworks.Select(f => f.Id));
         }
 
         if (request.TeamCapacityFte is { } capacity && !(capacity is > 0 and <= 100))
         {
-            throw new HarmoniaInputException($"Team capacity must be between 0 and 100 full-time equivalents, not {capacity}.");
+            throw new InvalidInputException($"Team capacity must be between 0 and 100 full-time equivalents, not {capacity}.");
         }
 
         var options = new GapOptions(Baselines.GetValueOrDefault(request.TargetFrameworkId), request.TeamCapacityFte);
-        var state = request.Organization.ToState() with { Documents = request.Documents ?? [], Records = request.Records ?? [], OpenMajorNonconformities = request.OpenMajors ?? [] };
-        return new GapAnalyzer(engine).Analyze(state, request.TargetFrameworkId, options);
+        return new GapAnalyzer(engine).Analyze(request.Organization, request.TargetFrameworkId, options);
     }
 }

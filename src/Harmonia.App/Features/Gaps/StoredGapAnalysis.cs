@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
@@ -36,18 +35,16 @@ public sealed class StoredGapReportCache
     internal bool TryGet((Guid, string, long, string) key, out GapReport report) => _reports.TryGetValue(key, out report!);
 }
 
-public sealed record StoredGapRequest(Guid OrganizationId, string TargetFrameworkId);
+/// <param name="TeamCapacityFte">Overrides the organization's capacity for the effort estimate (the CLI's --capacity).</param>
+public sealed record StoredGapRequest(Guid OrganizationId, string TargetFrameworkId, double? TeamCapacityFte = null);
 
 public sealed class StoredGapAnalysisHandler(
     HarmoniaDbContext db,
     TenantScope tenant,
-    LoadOrganizationHandler load,
+    StoredOrganizationState state,
     RunGapAnalysisHandler gap,
     LoadedContent content,
     StoredGapReportCache cache,
-    ManagementRecordCredits records,
-    PublishedDocuments published,
-    OpenMajorNonconformities majors,
     TimeProvider time)
 {
     public async Task<GapReport> HandleAsync(StoredGapRequest request, CancellationToken cancellationToken = default)
@@ -55,14 +52,15 @@ public sealed class StoredGapAnalysisHandler(
         tenant.Enter(request.OrganizationId);
         var sequence = await db.AuditEvents.Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
         // The date is part of the key: a review date passing changes the report without any change to the data.
-        var key = (request.OrganizationId, request.TargetFrameworkId, sequence, content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber);
+        var key = (request.OrganizationId, request.TargetFrameworkId, sequence,
+            content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber + "|" + request.TeamCapacityFte?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         if (cache.TryGet(key, out var cached))
         {
             return cached;
         }
 
-        var organization = await load.HandleAsync(new LoadOrganizationRequest(request.OrganizationId), cancellationToken);
-        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, Documents: await published.HandleAsync(cancellationToken), Records: await records.HandleAsync(cancellationToken), OpenMajors: await majors.HandleAsync(cancellationToken)));
+        var organization = await state.LoadAsync(request.OrganizationId, cancellationToken);
+        var report = gap.Handle(new RunGapAnalysisRequest(organization, request.TargetFrameworkId, request.TeamCapacityFte));
         cache.Add(key, report);
         return report;
     }

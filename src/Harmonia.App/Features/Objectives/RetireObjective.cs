@@ -21,7 +21,7 @@ public sealed class RetireObjectiveHandler(HarmoniaDbContext db, GetObjectiveHan
 
         if (objective.RetiredOn is not null)
         {
-            throw new HarmoniaInputException($"Objective {objective.Key} was already retired on {objective.RetiredOn:yyyy-MM-dd}.");
+            throw new InvalidInputException($"Objective {objective.Key} was already retired on {objective.RetiredOn:yyyy-MM-dd}.");
         }
 
         objective.RetiredOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Objectives;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,7 @@ public sealed class SaveObjectiveHandler(HarmoniaDbContext db, GetObjectiveHandl
 
         if (objective.RetiredOn is not null)
         {
-            throw new HarmoniaInputException($"Objective {objective.Key} was retired on {objective.RetiredOn:yyyy-MM-dd}; set a new objective instead.");
+            throw new InvalidInputException($"Objective {objective.Key} was retired on {objective.RetiredOn:yyyy-MM-dd}; set a new objective instead.");
         }
 
         Validate(input).ApplyTo(objective);

@@ -34,7 +34,7 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         else
         {
             organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == request.IntoOrganizationId, cancellationToken)
-                ?? throw LoadOrganizationHandler.OrganizationNotFound(request.IntoOrganizationId!.Value);
+                ?? throw NotFoundException.Organization(request.IntoOrganizationId!.Value);
         }
 
         tenant.Enter(organization.Id);

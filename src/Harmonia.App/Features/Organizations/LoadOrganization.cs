@@ -16,7 +16,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
     public async Task<OrganizationFile> HandleAsync(LoadOrganizationRequest request, CancellationToken cancellationToken = default)
     {
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OrganizationId, cancellationToken)
-            ?? throw OrganizationNotFound(request.OrganizationId);
+            ?? throw NotFoundException.Organization(request.OrganizationId);
         tenant.Enter(organization.Id);
 
         // Split queries: one joined query multiplies every control's links by its evidence versions.
@@ -44,6 +44,4 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
                 c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => e.ToReference()).ToArray())).ToArray(),
             results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray());
     }
-
-    internal static HarmoniaInputException OrganizationNotFound(Guid id) => new($"No organization {id} (or it is not yours).");
 }

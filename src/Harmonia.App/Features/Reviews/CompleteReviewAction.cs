@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +58,7 @@ public sealed class CompleteReviewActionHandler(HarmoniaDbContext db, AuditActor
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new HarmoniaInputException($"The review of {review.HeldOn:yyyy-MM-dd} was changed by someone else at the same moment; reload it and mark the action done again.");
+            throw new InvalidInputException($"The review of {review.HeldOn:yyyy-MM-dd} was changed by someone else at the same moment; reload it and mark the action done again.");
         }
 
         return ListManagementReviewsHandler.ToDto(review);

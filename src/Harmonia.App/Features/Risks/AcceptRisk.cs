@@ -26,20 +26,20 @@ public sealed class AcceptRiskHandler(HarmoniaDbContext db, GetRiskMethodologyHa
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (request.ExpiresOn <= today || request.ExpiresOn > today.AddYears(3))
         {
-            throw new HarmoniaInputException("An acceptance expires after today and within three years.");
+            throw new InvalidInputException("An acceptance expires after today and within three years.");
         }
 
         // The actor is "user:<email> ..." (or a CLI user); an owner named by e-mail or by the same words cannot accept.
         var approver = actor.Name.StartsWith("user:", StringComparison.Ordinal) ? actor.Name[5..].Split(' ')[0] : actor.Name;
         if (risk.Owner is { Length: > 0 } owner && (owner.Contains(approver, StringComparison.OrdinalIgnoreCase) || approver.Contains(owner, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new HarmoniaInputException("The risk's owner cannot accept it; another member must.");
+            throw new InvalidInputException("The risk's owner cannot accept it; another member must.");
         }
 
         var level = scale.LevelOf(Math.Clamp(risk.ResidualLikelihood, 1, scale.Size), Math.Clamp(risk.ResidualImpact, 1, scale.Size));
         if (!scale.OwnerMayAcceptLevel(level) && !request.TopManagement)
         {
-            throw new HarmoniaInputException($"A {level.Name} residual risk is above what the methodology lets managers accept ({scale.OwnerMayAccept}); top management (an Owner) must accept it.");
+            throw new InvalidInputException($"A {level.Name} residual risk is above what the methodology lets managers accept ({scale.OwnerMayAccept}); top management (an Owner) must accept it.");
         }
 
         (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (actor.Name, time.GetUtcNow().UtcDateTime, request.ExpiresOn);

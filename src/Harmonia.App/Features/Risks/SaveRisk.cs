@@ -1,6 +1,5 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Risks;
 using Microsoft.EntityFrameworkCore;

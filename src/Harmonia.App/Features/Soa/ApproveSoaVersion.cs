@@ -19,18 +19,18 @@ public sealed class ApproveSoaVersionHandler(HarmoniaDbContext db, AuditActor ac
 
         if (version.Status != SoaStatuses.Draft)
         {
-            throw new HarmoniaInputException($"Version {number} is already {version.Status}.");
+            throw new InvalidInputException($"Version {number} is already {version.Status}.");
         }
 
         // A saved version never changes, so the one who saved it is its only author.
         if (actor.Is(version.CreatedBy))
         {
-            throw new HarmoniaInputException($"You saved version {number}; another member with the right to approve must approve it.");
+            throw new InvalidInputException($"You saved version {number}; another member with the right to approve must approve it.");
         }
 
         if (await db.SoaVersions.AnyAsync(v => v.FrameworkId == frameworkId && v.Number > number, cancellationToken))
         {
-            throw new HarmoniaInputException($"Version {number} is not the latest: approve the latest version instead.");
+            throw new InvalidInputException($"Version {number} is not the latest: approve the latest version instead.");
         }
 
         foreach (var older in await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).ToListAsync(cancellationToken))

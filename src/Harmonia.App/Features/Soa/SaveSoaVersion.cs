@@ -1,5 +1,4 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Soa;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +44,7 @@ public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandle
 
         if (input.Note is { Length: > 2000 })
         {
-            throw new HarmoniaInputException("The note may have 2000 characters.");
+            throw new InvalidInputException("The note may have 2000 characters.");
         }
 
         var last = await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;

@@ -56,7 +56,7 @@ public static class SoaJson
     {
         if (!Frameworks.Contains(frameworkId))
         {
-            throw new HarmoniaInputException($"A Statement of Applicability exists for {string.Join(" and ", Frameworks)}, not '{frameworkId}'.");
+            throw new InvalidInputException($"A Statement of Applicability exists for {string.Join(" and ", Frameworks)}, not '{frameworkId}'.");
         }
     }
 }

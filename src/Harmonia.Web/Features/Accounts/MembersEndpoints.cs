@@ -22,7 +22,7 @@ internal static class MembersEndpoints
             {
                 if (string.IsNullOrWhiteSpace(input.Email) || !Enum.TryParse<OrganizationRole>(input.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
                 {
-                    throw new HarmoniaInputException("Send the member's e-mail and a role: Owner, Manager, Contributor, Auditor or Viewer.");
+                    throw new InvalidInputException("Send the member's e-mail and a role: Owner, Manager, Contributor, Auditor or Viewer.");
                 }
 
                 var membership = await handler.HandleAsync(new AddMemberRequest(orgId, input.Email, role), ct);

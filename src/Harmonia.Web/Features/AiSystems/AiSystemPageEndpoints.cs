@@ -44,11 +44,11 @@ internal static class AiSystemPageEndpoints
                     {
                         ".csv" => "csv",
                         ".json" => "json",
-                        _ => throw new HarmoniaInputException("Choose a results file exported by the evaluation tool: CSV (.csv) or a JSON array (.json)."),
+                        _ => throw new InvalidInputException("Choose a results file exported by the evaluation tool: CSV (.csv) or a JSON array (.json)."),
                     };
                     if (file!.Length is 0 or > MaxImportBytes)
                     {
-                        throw new HarmoniaInputException("The results file is empty or larger than 5 MB.");
+                        throw new InvalidInputException("The results file is empty or larger than 5 MB.");
                     }
 
                     await using var content = file.OpenReadStream();

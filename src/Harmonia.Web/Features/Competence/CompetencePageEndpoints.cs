@@ -37,7 +37,7 @@ internal static class CompetencePageEndpoints
                     var form = await request.ReadFormAsync(ct);
                     if (!Guid.TryParse(FormValues.Text(form, "personId"), out var personId))
                     {
-                        throw new App.Common.HarmoniaInputException("Choose the person the evidence belongs to.");
+                        throw new App.Common.InvalidInputException("Choose the person the evidence belongs to.");
                     }
 
                     var input = new CompetenceEvidenceInput(FormValues.Text(form, "kind"), FormValues.Text(form, "competence"), FormValues.Text(form, "title"),

@@ -28,7 +28,7 @@ internal static class DocumentPageEndpoints
                 {
                     if (file is null || file.Length is 0 or > OrganizationFileReader.MaxFileBytes)
                     {
-                        throw new HarmoniaInputException("Choose an answers file (YAML, up to 2 MB), like examples/acme-answers.yaml.");
+                        throw new InvalidInputException("Choose an answers file (YAML, up to 2 MB), like examples/acme-answers.yaml.");
                     }
 
                     using var reader = new StreamReader(file.OpenReadStream());
@@ -39,7 +39,7 @@ internal static class DocumentPageEndpoints
                     }
                     catch (ContentValidationException ex)
                     {
-                        throw new HarmoniaInputException(ex.Message);
+                        throw new InvalidInputException(ex.Message);
                     }
                 }))
             .RequirePagePermission(Permission.Edit)
@@ -51,7 +51,7 @@ internal static class DocumentPageEndpoints
                     var (input, file, sha256) = RegisteredDocumentForm.Read(await request.ReadFormAsync(ct));
                     if (file is null)
                     {
-                        throw new HarmoniaInputException("Choose the document's file (PDF, Word, OpenDocument or text).");
+                        throw new InvalidInputException("Choose the document's file (PDF, Word, OpenDocument or text).");
                     }
 
                     await using var content = file.OpenReadStream();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harmonia.App.Features.Controls;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Documents;
 
 namespace Harmonia.Web.Features.Documents;

@@ -7,5 +7,6 @@ public static class GapsModule
     {
         organization.MapGapEndpoints();
         organization.MapResultsEndpoints();
+        app.MapGapPageEndpoints();
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
-using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Objectives;
 using Harmonia.Web.Platform;
 

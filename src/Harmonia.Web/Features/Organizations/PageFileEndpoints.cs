@@ -1,7 +1,5 @@
 using Harmonia.App.Content;
-using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Organizations;
-using Harmonia.App.Rendering;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 
@@ -48,18 +46,6 @@ internal static class PageFileEndpoints
                     System.Text.Encoding.UTF8.GetBytes(OrganizationFileWriter.Write(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct))),
                     "application/yaml",
                     "organization.yaml"))
-            .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Read);
-
-        app.MapGet("/orgs/{orgId:guid}/gap/{target}/export", async (Guid orgId, string target, string? format, LoadOrganizationHandler load, RunGapAnalysisHandler gap, CancellationToken ct) =>
-            {
-                var report = gap.Handle(new RunGapAnalysisRequest(await load.HandleAsync(new LoadOrganizationRequest(orgId), ct), target));
-                return format switch
-                {
-                    "md" => Results.File(System.Text.Encoding.UTF8.GetBytes(GapMarkdownWriter.Write(report)), "text/markdown", $"gap-{target}.md"),
-                    "json" => Results.File(System.Text.Encoding.UTF8.GetBytes(GapJsonWriter.Write(report)), "application/json", $"gap-{target}.json"),
-                    _ => Results.File(System.Text.Encoding.UTF8.GetBytes(GapHtmlWriter.Write(report)), "text/html", $"gap-{target}.html"),
-                };
-            })
             .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Read);
 
         app.MapPost("/signout", async (SignInManager<Harmonia.App.Features.Accounts.HarmoniaUser> signIn) =>

@@ -1,0 +1,50 @@
+using Harmonia.App.Common;
+using Harmonia.App.Features.Evidence;
+using Harmonia.App.Persistence;
+using Harmonia.Domain.Gaps;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Gaps;
+
+/// <summary>
+/// Everything the gap analysis knows about a stored organization, read straight from the database: controls with
+/// their current evidence, entered results, published documents, what records earn and open major nonconformities.
+/// It is the one source for every host (API, page, export, CLI), so they cannot disagree.
+/// </summary>
+public sealed class StoredOrganizationState(
+    HarmoniaDbContext db,
+    TenantScope tenant,
+    ManagementRecordCredits records,
+    PublishedDocuments published,
+    OpenMajorNonconformities majors)
+{
+    public async Task<OrganizationState> LoadAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
+            ?? throw NotFoundException.Organization(organizationId);
+        tenant.Enter(organization.Id);
+
+        // Split queries: one joined query multiplies every control's links by its evidence versions.
+        var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
+            .OrderBy(c => c.Key).AsSplitQuery().ToListAsync(cancellationToken);
+        var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
+
+        return new OrganizationState(
+            organization.Name,
+            organization.Employees,
+            organization.TeamCapacityHundredths / 100.0,
+            controls.Select(c => new OrganizationControl(
+                c.Key,
+                c.Name,
+                c.Owner,
+                OrganizationValues.ParseStatus(c.Status),
+                c.Requirements.Select(r => r.RequirementId).Order(StringComparer.Ordinal).ToArray(),
+                c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => e.ToReference()).ToArray())).ToArray(),
+            results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray())
+        {
+            Documents = await published.HandleAsync(cancellationToken),
+            Records = await records.HandleAsync(cancellationToken),
+            OpenMajorNonconformities = await majors.HandleAsync(cancellationToken),
+        };
+    }
+}
