@@ -56,7 +56,7 @@ public sealed class TenantIsolationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var scope = database.Scope();
 
-        var ex = await Assert.ThrowsAsync<InvalidInputException>(() =>
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() =>
             scope.ServiceProvider.GetRequiredService<LoadOrganizationHandler>().HandleAsync(new LoadOrganizationRequest(Guid.NewGuid())));
 
         Assert.Contains("No organization", ex.Message, StringComparison.Ordinal);
