@@ -1,0 +1,84 @@
+namespace Harmonia.Web.Platform;
+
+/// <summary>
+/// Every address of an organization's pages, in one place: pages, redirects and the navigation build links here
+/// instead of writing "/orgs/..." by hand, so a route changes in one file.
+/// </summary>
+public static class Links
+{
+    public static string Organization(Guid orgId) => $"/orgs/{orgId}";
+
+    public static string Gap(Guid orgId, string target = "iso42001-2023") => $"/orgs/{orgId}/gap/{target}";
+
+    public static string Requirement(Guid orgId, string requirementId) => $"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}";
+
+    public static string Soa(Guid orgId, string framework = "iso27001-2022") => $"/orgs/{orgId}/soa/{framework}";
+
+    public static string Controls(Guid orgId) => $"/orgs/{orgId}/controls";
+
+    public static string Control(Guid orgId, Guid controlId) => $"/orgs/{orgId}/controls/{controlId}";
+
+    public static string Evidence(Guid orgId) => $"/orgs/{orgId}/evidence";
+
+    public static string EvidenceItem(Guid orgId, Guid evidenceId) => $"/orgs/{orgId}/evidence/{evidenceId}";
+
+    public static string Risks(Guid orgId) => $"/orgs/{orgId}/risks";
+
+    public static string AiSystems(Guid orgId) => $"/orgs/{orgId}/ai-systems";
+
+    public static string AiSystem(Guid orgId, Guid aiSystemId) => $"/orgs/{orgId}/ai-systems/{aiSystemId}";
+
+    public static string ImpactAssessment(Guid orgId, Guid aiSystemId, int number) => $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}";
+
+    public static string Roadmap(Guid orgId) => $"/orgs/{orgId}/roadmap";
+
+    public static string Objectives(Guid orgId) => $"/orgs/{orgId}/objectives";
+
+    public static string Competence(Guid orgId) => $"/orgs/{orgId}/competence";
+
+    public static string Audits(Guid orgId) => $"/orgs/{orgId}/audits";
+
+    public static string Audit(Guid orgId, Guid auditId) => $"/orgs/{orgId}/audits/{auditId}";
+
+    public static string Nonconformities(Guid orgId) => $"/orgs/{orgId}/nonconformities";
+
+    public static string Nonconformity(Guid orgId, Guid nonconformityId) => $"/orgs/{orgId}/nonconformities/{nonconformityId}";
+
+    public static string ManagementReviews(Guid orgId) => $"/orgs/{orgId}/management-reviews";
+
+    public static string Readiness(Guid orgId) => $"/orgs/{orgId}/readiness";
+
+    public static string Documents(Guid orgId) => $"/orgs/{orgId}/documents";
+
+    public static string Document(Guid orgId, Guid documentId) => $"/orgs/{orgId}/documents/{documentId}";
+
+    public static string Questionnaire(Guid orgId) => $"/orgs/{orgId}/questionnaire";
+
+    public static string AuditTrail(Guid orgId) => $"/orgs/{orgId}/audit-trail";
+
+    public static string Import(Guid orgId) => $"/orgs/{orgId}/import";
+
+    public static string Settings(Guid orgId) => $"/orgs/{orgId}/settings";
+
+    /// <summary>The navigation's sections: label, address, and the first path segments (after /orgs/{id}) that belong to it.</summary>
+    public static IReadOnlyList<(string Label, Func<Guid, string> Address, string[] Segments)> Sections { get; } =
+    [
+        ("Dashboard", Organization, [string.Empty]),
+        ("Gap analysis", id => Gap(id), ["gap", "requirements"]),
+        ("SoA", id => Soa(id), ["soa"]),
+        ("Controls", Controls, ["controls"]),
+        ("Evidence", Evidence, ["evidence"]),
+        ("Risks", Risks, ["risks"]),
+        ("AI systems", AiSystems, ["ai-systems"]),
+        ("Roadmap", Roadmap, ["roadmap"]),
+        ("Objectives", Objectives, ["objectives"]),
+        ("Competence", Competence, ["competence"]),
+        ("Audits", Audits, ["audits", "nonconformities"]),
+        ("Review", ManagementReviews, ["management-reviews"]),
+        ("Readiness", Readiness, ["readiness"]),
+        ("Documents", Documents, ["documents", "questionnaire"]),
+        ("Audit trail", AuditTrail, ["audit-trail"]),
+        ("Import / export", Import, ["import"]),
+        ("Settings", Settings, ["settings"]),
+    ];
+}
