@@ -2,7 +2,7 @@
 """Generate content/mappings/nist-ai-rmf-1.0__iso42001-2023.yaml from NIST's published crosswalk.
 
 Usage (from the repository root):
-    python3 scripts/import-nist-crosswalk.py ../shared/reference/nist-ai-rmf-to-42001.csv [--out PATH]
+    python3 scripts/import-nist-crosswalk.py tests/Harmonia.Tests/reference/nist-ai-rmf-to-42001.csv [--out PATH]
 
 Input columns: ai_rmf_ref, iso42001_ref, source, iso42001_title_as_listed, annexA_equivalent, note.
 

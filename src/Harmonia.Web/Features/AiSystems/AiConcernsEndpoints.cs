@@ -35,24 +35,24 @@ internal static class AiConcernsEndpoints
     public static void MapAiConcernPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/ai-concerns/report", (Guid orgId, HttpRequest request, ReportAiConcernHandler report, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems", async () =>
+                PageForms.Outcome(Links.AiSystems(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var concern = await report.HandleAsync(new AiConcernInput(
                         FormValues.Text(form, "kind"), FormValues.Text(form, "aiSystem"), FormValues.Text(form, "severity"), FormValues.Text(form, "description"),
                         FormValues.Text(form, "reportedBy"), FormValues.Date(form, "reportedOn")), ct);
-                    return $"/orgs/{orgId}/ai-systems?saved={Uri.EscapeDataString($"{concern.Key} recorded")}#concerns";
+                    return $"{Links.AiSystems(orgId)}?saved={Uri.EscapeDataString($"{concern.Key} recorded")}#concerns";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/ai-concerns/{concernId:guid}/close", (Guid orgId, Guid concernId, HttpRequest request, CloseAiConcernHandler close, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems", async () =>
+                PageForms.Outcome(Links.AiSystems(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var closed = await close.HandleAsync(concernId, new AiConcernClosure(FormValues.Text(form, "resolution"), FormValues.Date(form, "closedOn")), ct);
-                    return closed is null ? null : $"/orgs/{orgId}/ai-systems?saved={Uri.EscapeDataString($"{closed.Key} closed")}#concerns";
+                    return closed is null ? null : $"{Links.AiSystems(orgId)}?saved={Uri.EscapeDataString($"{closed.Key} closed")}#concerns";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -16,29 +16,29 @@ internal static class AiSystemPageEndpoints
     public static void MapAiSystemPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/ai-systems/register", (Guid orgId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems", async () =>
+                PageForms.Outcome(Links.AiSystems(orgId), async () =>
                 {
                     var created = await save.CreateAsync(AiSystemForm.Read(await request.ReadFormAsync(ct), null), ct);
-                    return $"/orgs/{orgId}/ai-systems/{created.Id}?saved={Uri.EscapeDataString($"{created.Key} registered")}";
+                    return $"{Links.AiSystem(orgId, created.Id)}?saved={Uri.EscapeDataString($"{created.Key} registered")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(SystemRoute + "/edit", (Guid orgId, Guid aiSystemId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                PageForms.Outcome(Links.AiSystem(orgId, aiSystemId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var version = FormValues.Number(FormValues.Text(form, "version"));
                     var saved = await save.UpdateAsync(aiSystemId, version, AiSystemForm.Read(form, form["inScope"] == "true"), ct);
-                    return saved is null ? null : $"/orgs/{orgId}/ai-systems/{aiSystemId}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
+                    return saved is null ? null : $"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(SystemRoute + "/ai-evidence/import", (Guid orgId, Guid aiSystemId, IFormFile? file, ImportAiEvidenceHandler import, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                PageForms.Outcome(Links.AiSystem(orgId, aiSystemId), async () =>
                 {
                     var format = Path.GetExtension(file?.FileName ?? string.Empty).ToLowerInvariant() switch
                     {
@@ -53,7 +53,7 @@ internal static class AiSystemPageEndpoints
 
                     await using var content = file.OpenReadStream();
                     var recorded = await import.HandleAsync(content, format, ct);
-                    return $"/orgs/{orgId}/ai-systems/{aiSystemId}?saved={Uri.EscapeDataString($"{recorded.Recorded.Count} results imported, {recorded.Suggestions.Count} risks suggested")}";
+                    return $"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{recorded.Recorded.Count} results imported, {recorded.Suggestions.Count} risks suggested")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -61,29 +61,29 @@ internal static class AiSystemPageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost(SystemRoute + "/impact-assessments", (Guid orgId, Guid aiSystemId, StartImpactAssessmentHandler start, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}", async () =>
+                PageForms.Outcome(Links.AiSystem(orgId, aiSystemId), async () =>
                     await start.HandleAsync(aiSystemId, ct) is { } draft
-                        ? $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{draft.Number}?saved={Uri.EscapeDataString($"draft v{draft.Number} started")}"
+                        ? $"{Links.ImpactAssessment(orgId, aiSystemId, draft.Number)}?saved={Uri.EscapeDataString($"draft v{draft.Number} started")}"
                         : null))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(Assessment + "/save", (Guid orgId, Guid aiSystemId, int number, HttpRequest request, SaveImpactAssessmentHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}", async () =>
+                PageForms.Outcome(Links.ImpactAssessment(orgId, aiSystemId, number), async () =>
                 {
                     var (input, version) = ImpactAssessmentForm.Read(await request.ReadFormAsync(ct));
                     return await save.HandleAsync(aiSystemId, number, version, input, ct) is null
                         ? null
-                        : $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}?saved=draft+saved";
+                        : $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=draft+saved";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(Assessment + "/approve", (Guid orgId, Guid aiSystemId, int number, ApproveImpactAssessmentHandler approve, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}", async () =>
-                    await approve.HandleAsync(aiSystemId, number, ct) is null ? null : $"/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{number}?saved=approved"))
+                PageForms.Outcome(Links.ImpactAssessment(orgId, aiSystemId, number), async () =>
+                    await approve.HandleAsync(aiSystemId, number, ct) is null ? null : $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=approved"))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
@@ -99,8 +99,8 @@ internal static class AiSystemPageEndpoints
                 // The form says which page it came from; only an AI system id is taken from it, so the redirect stays local.
                 var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
                 var back = Guid.TryParse(form?["aiSystemId"].ToString(), out var aiSystemId)
-                    ? $"/orgs/{orgId}/ai-systems/{aiSystemId}"
-                    : $"/orgs/{orgId}/risks";
+                    ? Links.AiSystem(orgId, aiSystemId)
+                    : Links.Risks(orgId);
                 return await PageForms.Outcome(back, async () =>
                     await decide.HandleAsync(suggestionId, new RiskSuggestionDecision(decision == "accept", null, null, null), ct) is { } decided
                         ? PageForms.With(back, "saved", decided.RiskKey is { } key ? $"suggestion accepted: risk {key} added to the register" : "suggestion dismissed")

@@ -17,17 +17,17 @@ internal static class AuditPageEndpoints
     public static void MapAuditPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/audits/plan", (Guid orgId, HttpRequest request, PlanAuditHandler plan, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/audits", async () =>
+                PageForms.Outcome(Links.Audits(orgId), async () =>
                 {
                     var audit = await plan.HandleAsync(ReadAudit(await request.ReadFormAsync(ct)), ct);
-                    return $"/orgs/{orgId}/audits/{audit.Id}?saved={Uri.EscapeDataString($"audit {audit.Key} planned")}";
+                    return $"{Links.Audit(orgId, audit.Id)}?saved={Uri.EscapeDataString($"audit {audit.Key} planned")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(AuditRoute + "/results", (Guid orgId, Guid auditId, HttpRequest request, RecordAuditResultHandler record, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/audits/{auditId}", async () =>
+                PageForms.Outcome(Links.Audit(orgId, auditId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var item = FormValues.Text(form, "item");
@@ -41,7 +41,7 @@ internal static class AuditPageEndpoints
                     // Back to the row just saved, so working down a long checklist does not mean scrolling from the top each time.
                     var grade = Enum.Parse<FindingGrade>(row.Result.Grade);
                     var saved = $"{row.Ref} recorded as {grade.ToLabel().ToLowerInvariant()}" + (row.Raised is { } nc ? $"; nonconformity {nc.Key} was raised (listed below)" : string.Empty);
-                    return $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString(saved)}#{AuditAnchors.Row(row.ItemKey)}";
+                    return $"{Links.Audit(orgId, auditId)}?saved={Uri.EscapeDataString(saved)}#{AuditAnchors.Row(row.ItemKey)}";
                 }))
             .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
@@ -54,16 +54,16 @@ internal static class AuditPageEndpoints
             .RequirePagePermission(Permission.Read);
 
         app.MapPost(AuditRoute + "/complete", (Guid orgId, Guid auditId, CompleteAuditHandler complete, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/audits/{auditId}", async () =>
+                PageForms.Outcome(Links.Audit(orgId, auditId), async () =>
                     await complete.HandleAsync(auditId, ct) is { } detail
-                        ? $"/orgs/{orgId}/audits/{auditId}?saved={Uri.EscapeDataString($"audit {detail.Audit.Key} completed")}"
+                        ? $"{Links.Audit(orgId, auditId)}?saved={Uri.EscapeDataString($"audit {detail.Audit.Key} completed")}"
                         : null))
             .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(NonconformityRoute + "/steps", (Guid orgId, Guid nonconformityId, HttpRequest request, AdvanceNonconformityHandler advance, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/nonconformities/{nonconformityId}", async () =>
+                PageForms.Outcome(Links.Nonconformity(orgId, nonconformityId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
 
@@ -73,7 +73,7 @@ internal static class AuditPageEndpoints
                     var advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
                     return advanced is null
                         ? null
-                        : $"/orgs/{orgId}/nonconformities/{nonconformityId}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
+                        : $"{Links.Nonconformity(orgId, nonconformityId)}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

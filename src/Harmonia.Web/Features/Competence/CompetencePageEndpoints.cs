@@ -63,7 +63,7 @@ internal static class CompetencePageEndpoints
             .ValidateFormAntiforgery();
     }
 
-    private static string Page(Guid orgId) => $"/orgs/{orgId}/competence";
+    private static string Page(Guid orgId) => Links.Competence(orgId);
 
     private static string Saved(Guid orgId, string what) => $"{Page(orgId)}?saved={Uri.EscapeDataString(what)}";
 }

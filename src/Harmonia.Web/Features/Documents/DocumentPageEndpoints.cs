@@ -13,18 +13,18 @@ internal static class DocumentPageEndpoints
     public static void MapDocumentPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/questionnaire/answers", (Guid orgId, HttpRequest request, LoadedContent content, SaveAnswersHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/questionnaire", async () =>
+                PageForms.Outcome(Links.Questionnaire(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var answers = AnswersFormReader.Read(form.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToArray()), content.Documents.Questionnaire);
                     var saved = await save.HandleAsync(answers, ct);
-                    return $"/orgs/{orgId}/questionnaire?saved={saved.Version}";
+                    return $"{Links.Questionnaire(orgId)}?saved={saved.Version}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/questionnaire/import", (Guid orgId, IFormFile? file, LoadedContent content, SaveAnswersHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/questionnaire", async () =>
+                PageForms.Outcome(Links.Questionnaire(orgId), async () =>
                 {
                     if (file is null || file.Length is 0 or > OrganizationFileReader.MaxFileBytes)
                     {
@@ -35,7 +35,7 @@ internal static class DocumentPageEndpoints
                     try
                     {
                         var answers = AnswersFileReader.Read(Path.GetFileName(file.FileName), await reader.ReadToEndAsync(ct), content.Documents.Questionnaire);
-                        return $"/orgs/{orgId}/questionnaire?saved={(await save.HandleAsync(answers, ct)).Version}";
+                        return $"{Links.Questionnaire(orgId)}?saved={(await save.HandleAsync(answers, ct)).Version}";
                     }
                     catch (ContentValidationException ex)
                     {
@@ -46,7 +46,7 @@ internal static class DocumentPageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/registered-documents", (Guid orgId, HttpRequest request, RegisterDocumentHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/documents", async () =>
+                PageForms.Outcome(Links.Documents(orgId), async () =>
                 {
                     var (input, file, sha256) = RegisteredDocumentForm.Read(await request.ReadFormAsync(ct));
                     if (file is null)
@@ -56,25 +56,25 @@ internal static class DocumentPageEndpoints
 
                     await using var content = file.OpenReadStream();
                     var registered = await handler.HandleAsync(input, new Harmonia.App.Features.Evidence.EvidenceUpload(content, file.FileName, sha256), ct);
-                    return $"/orgs/{orgId}/documents?registered={Uri.EscapeDataString(registered.Title)}";
+                    return $"{Links.Documents(orgId)}?registered={Uri.EscapeDataString(registered.Title)}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/documents/generate", (Guid orgId, GenerateDocumentDraftsHandler generate, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/documents", async () =>
+                PageForms.Outcome(Links.Documents(orgId), async () =>
                 {
                     var outcome = await generate.HandleAsync(new GenerateDraftsRequest(orgId), ct);
-                    return $"/orgs/{orgId}/documents?generated={outcome.Drafts}&unchanged={outcome.Unchanged}";
+                    return $"{Links.Documents(orgId)}?generated={outcome.Drafts}&unchanged={outcome.Unchanged}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/submit", (Guid orgId, Guid documentId, HttpRequest request, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                PageForms.Outcome(Links.Document(orgId, documentId), async () =>
                 {
                     var change = (await request.ReadFormAsync(ct))["change"].ToString();
-                    return await handler.HandleAsync(new DocumentTransition(documentId, DocumentAction.Submit, change.Length == 0 ? null : change), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved=submitted" : null;
+                    return await handler.HandleAsync(new DocumentTransition(documentId, DocumentAction.Submit, change.Length == 0 ? null : change), ct) ? $"{Links.Document(orgId, documentId)}?saved=submitted" : null;
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -84,17 +84,17 @@ internal static class DocumentPageEndpoints
         {
             var name = action.ToString().ToLowerInvariant();
             app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/{name}", (Guid orgId, Guid documentId, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
-                    PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
-                        await handler.HandleAsync(new DocumentTransition(documentId, action), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved={name}" : null))
+                    PageForms.Outcome(Links.Document(orgId, documentId), async () =>
+                        await handler.HandleAsync(new DocumentTransition(documentId, action), ct) ? $"{Links.Document(orgId, documentId)}?saved={name}" : null))
                 .RequirePagePermission(Permission.Approve)
                 .WithMetadata(new StateDependentMetadata())
                 .ValidateFormAntiforgery();
         }
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/tailor", (Guid orgId, Guid documentId, TailorDocumentHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                PageForms.Outcome(Links.Document(orgId, documentId), async () =>
                     await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, null), ct) is { } proposals
-                        ? $"/orgs/{orgId}/documents/{documentId}?saved={Uri.EscapeDataString($"{proposals.Count(p => p.Proposed is not null)} rewrites proposed, {proposals.Count(p => p.Proposed is null)} refused by the guardrails")}"
+                        ? $"{Links.Document(orgId, documentId)}?saved={Uri.EscapeDataString($"{proposals.Count(p => p.Proposed is not null)} rewrites proposed, {proposals.Count(p => p.Proposed is null)} refused by the guardrails")}"
                         : null))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -103,17 +103,17 @@ internal static class DocumentPageEndpoints
         foreach (var (verb, approve) in new[] { ("approve", true), ("reject", false) })
         {
             app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/tailorings/{{proposalId:guid}}/{verb}", (Guid orgId, Guid documentId, Guid proposalId, DecideTailoringHandler handler, CancellationToken ct) =>
-                    PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
-                        await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? $"/orgs/{orgId}/documents/{documentId}?saved=rewrite-{verb}d" : null))
+                    PageForms.Outcome(Links.Document(orgId, documentId), async () =>
+                        await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? $"{Links.Document(orgId, documentId)}?saved=rewrite-{verb}d" : null))
                 .RequirePagePermission(Permission.Approve)
                 .WithMetadata(new StateDependentMetadata())
                 .ValidateFormAntiforgery();
         }
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/acknowledge", (Guid orgId, Guid documentId, HttpContext http, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/documents/{documentId}", async () =>
+                PageForms.Outcome(Links.Document(orgId, documentId), async () =>
                     await handler.HandleAsync(new AcknowledgeRequest(documentId, DocumentsEndpoints.UserId(http.User), http.User.Identity?.Name ?? "unknown"), ct)
-                        ? $"/orgs/{orgId}/documents/{documentId}?saved=acknowledged"
+                        ? $"{Links.Document(orgId, documentId)}?saved=acknowledged"
                         : null))
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())

@@ -16,20 +16,20 @@ internal static class EvidencePageEndpoints
         var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
 
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/evidence", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", () => SaveAsync(
+                PageForms.Outcome(Links.Control(orgId, controlId), () => SaveAsync(
                     request,
                     (input, upload) => handler.HandleAsync(controlId, input, upload, ct),
-                    added => $"/orgs/{orgId}/controls/{controlId}?saved={Uri.EscapeDataString(added.Title)}",
+                    added => $"{Links.Control(orgId, controlId)}?saved={Uri.EscapeDataString(added.Title)}",
                     ct)))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery()
             .WithMetadata(uploadLimit);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", () => SaveAsync(
+                PageForms.Outcome(Links.EvidenceItem(orgId, evidenceId), () => SaveAsync(
                     request,
                     (input, upload) => handler.HandleAsync(evidenceId, input, upload, ct),
-                    updated => $"/orgs/{orgId}/evidence/{evidenceId}?saved=version-{updated.Current.Number}",
+                    updated => $"{Links.EvidenceItem(orgId, evidenceId)}?saved=version-{updated.Current.Number}",
                     ct)))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery()
@@ -42,32 +42,32 @@ internal static class EvidencePageEndpoints
             .RequirePagePermission(Permission.Read);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/evidence/{evidenceId}", async () =>
+                PageForms.Outcome(Links.EvidenceItem(orgId, evidenceId), async () =>
                 {
                     var evidence = await get.HandleAsync(evidenceId, ct);
                     return evidence is not null && await delete.HandleAsync(evidenceId, ct)
-                        ? $"/orgs/{orgId}/controls/{evidence.ControlId}?deleted={Uri.EscapeDataString(evidence.Title)}"
+                        ? $"{Links.Control(orgId, evidence.ControlId)}?deleted={Uri.EscapeDataString(evidence.Title)}"
                         : null;
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/controls/{controlId}", async () =>
+                PageForms.Outcome(Links.Control(orgId, controlId), async () =>
                 {
                     var control = await get.HandleAsync(controlId, ct);
                     return control is not null && await delete.HandleAsync(controlId, null, ct)
-                        ? $"/orgs/{orgId}/controls?deleted={Uri.EscapeDataString(control.Key)}"
+                        ? $"{Links.Controls(orgId)}?deleted={Uri.EscapeDataString(control.Key)}"
                         : null;
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/requirements/{requirementId}/result", (Guid orgId, string requirementId, HttpRequest request, SetResultHandler set, DeleteResultHandler clear, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}", async () =>
+                PageForms.Outcome(Links.Requirement(orgId, requirementId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
-                    var page = $"/orgs/{orgId}/requirements/{Uri.EscapeDataString(requirementId)}";
+                    var page = Links.Requirement(orgId, requirementId);
                     if (form["action"] == "clear")
                     {
                         await clear.HandleAsync(requirementId, ct);

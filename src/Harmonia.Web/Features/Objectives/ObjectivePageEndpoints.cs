@@ -14,34 +14,34 @@ internal static class ObjectivePageEndpoints
     public static void MapObjectivePageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/objectives/add", (Guid orgId, HttpRequest request, SaveObjectiveHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/objectives", async () =>
+                PageForms.Outcome(Links.Objectives(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var input = new ObjectiveInput(
                         FormValues.Text(form, "title"), FormValues.Text(form, "system"), FormValues.Text(form, "measure"), FormValues.Text(form, "unit"),
                         Number(form, "target"), FormValues.Text(form, "direction"), FormValues.Text(form, "owner"), FormValues.Text(form, "frequency"), FormValues.Date(form, "dueOn"));
                     var objective = await save.CreateAsync(input, ct);
-                    return $"/orgs/{orgId}/objectives?saved={Uri.EscapeDataString($"objective {objective.Key} set")}#{objective.Key}";
+                    return $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"objective {objective.Key} set")}#{objective.Key}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(ObjectiveRoute + "/measure", (Guid orgId, Guid objectiveId, HttpRequest request, RecordMeasurementHandler record, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/objectives", async () =>
+                PageForms.Outcome(Links.Objectives(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var objective = await record.HandleAsync(objectiveId, new MeasurementInput(FormValues.Date(form, "measuredOn"), Number(form, "value"), FormValues.Text(form, "note")), ct);
-                    return objective is null ? null : $"/orgs/{orgId}/objectives?saved={Uri.EscapeDataString($"measurement of {objective.Key} recorded")}#{objective.Key}";
+                    return objective is null ? null : $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"measurement of {objective.Key} recorded")}#{objective.Key}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(ObjectiveRoute + "/retire", (Guid orgId, Guid objectiveId, RetireObjectiveHandler retire, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/objectives", async () =>
+                PageForms.Outcome(Links.Objectives(orgId), async () =>
                     await retire.HandleAsync(objectiveId, ct) is { } objective
-                        ? $"/orgs/{orgId}/objectives?saved={Uri.EscapeDataString($"objective {objective.Key} retired (kept on record)")}"
+                        ? $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"objective {objective.Key} retired (kept on record)")}"
                         : null))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -14,7 +14,7 @@ internal static class PageFileEndpoints
     {
         app.MapPost("/orgs/{orgId:guid}/import", async (Guid orgId, IFormFile? file, LoadedContent content, ImportOrganizationHandler import, CancellationToken ct) =>
             {
-                string Back(string query) => $"/orgs/{orgId}/import?{query}";
+                string Back(string query) => $"{Links.Import(orgId)}?{query}";
                 if (file is null || file.Length == 0)
                 {
                     return Results.Redirect(Back("error=" + Uri.EscapeDataString("Choose an organization file (YAML) to import.")));

@@ -11,7 +11,7 @@ internal static class ReviewPageEndpoints
     public static void MapReviewPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/management-reviews/record", (Guid orgId, HttpRequest request, HoldManagementReviewHandler hold, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/management-reviews", async () =>
+                PageForms.Outcome(Links.ManagementReviews(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var actions = Enumerable.Range(0, 3)
@@ -19,18 +19,18 @@ internal static class ReviewPageEndpoints
                         .Where(a => a.Description is not null || a.Owner is not null || a.Due is not null)
                         .ToArray();
                     var review = await hold.HandleAsync(new ManagementReviewInput(FormValues.Date(form, "heldOn"), FormValues.Keys(FormValues.Text(form, "attendees")), FormValues.Text(form, "decisions"), actions), ct);
-                    return $"/orgs/{orgId}/management-reviews?saved={Uri.EscapeDataString($"the review of {review.HeldOn:yyyy-MM-dd}")}";
+                    return $"{Links.ManagementReviews(orgId)}?saved={Uri.EscapeDataString($"the review of {review.HeldOn:yyyy-MM-dd}")}";
                 }))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/management-reviews/{reviewId:guid}/actions/{number:int}/done", (Guid orgId, Guid reviewId, int number, HttpRequest request, CompleteReviewActionHandler complete, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/management-reviews", async () =>
+                PageForms.Outcome(Links.ManagementReviews(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
                     var review = await complete.HandleAsync(reviewId, number, new ReviewActionDoneInput(FormValues.Date(form, "doneOn"), FormValues.Text(form, "note")), ct);
-                    return review is null ? null : $"/orgs/{orgId}/management-reviews?saved={Uri.EscapeDataString($"that action {number} of the review of {review.HeldOn:yyyy-MM-dd} is done")}#open-actions";
+                    return review is null ? null : $"{Links.ManagementReviews(orgId)}?saved={Uri.EscapeDataString($"that action {number} of the review of {review.HeldOn:yyyy-MM-dd} is done")}#open-actions";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -10,10 +10,10 @@ internal static class RiskPageEndpoints
     public static void MapRiskPageEndpoints(this WebApplication app)
     {
         app.MapPost("/orgs/{orgId:guid}/risks/add", (Guid orgId, HttpRequest request, SaveRiskHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/risks", async () =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
                 {
                     var risk = await save.CreateAsync(Read(await request.ReadFormAsync(ct)), ct);
-                    return $"/orgs/{orgId}/risks?saved={Uri.EscapeDataString($"risk {risk.Key} added")}";
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"risk {risk.Key} added")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -12,18 +12,18 @@ internal static class SoaPageEndpoints
     public static void MapSoaPageEndpoints(this WebApplication app)
     {
         app.MapPost(Soa + "/versions", (Guid orgId, string framework, HttpRequest request, SaveSoaVersionHandler save, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/soa/{framework}", async () =>
+                PageForms.Outcome(Links.Soa(orgId, framework), async () =>
                 {
                     var saved = await save.HandleAsync(orgId, framework, Read(await request.ReadFormAsync(ct)), ct);
-                    return $"/orgs/{orgId}/soa/{framework}?saved={Uri.EscapeDataString($"version {saved.Number} saved as a draft")}";
+                    return $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString($"version {saved.Number} saved as a draft")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost(Soa + "/{number:int}/approve", (Guid orgId, string framework, int number, ApproveSoaVersionHandler approve, CancellationToken ct) =>
-                PageForms.Outcome($"/orgs/{orgId}/soa/{framework}", async () =>
-                    await approve.HandleAsync(framework, number, ct) is null ? null : $"/orgs/{orgId}/soa/{framework}?saved={Uri.EscapeDataString($"version {number} approved")}"))
+                PageForms.Outcome(Links.Soa(orgId, framework), async () =>
+                    await approve.HandleAsync(framework, number, ct) is null ? null : $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString($"version {number} approved")}"))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
