@@ -119,6 +119,16 @@ public sealed class CrossTenantAndRoleTests
                 { new StringContent("Checked in the 2026 internal audit."), "reason" },
                 { new StringContent("iso27001-2022:A.5.1"), "requirementIds" },
             };
+            if (call.Pattern.EndsWith("/settings/members", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent("viewer@a.example"), "email");
+                form.Add(new StringContent("Viewer"), "role");
+            }
+            else if (call.Pattern.EndsWith("/settings/tokens", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent("Role test token"), "name");
+            }
+
             request.Content = form;
             return request;
         }

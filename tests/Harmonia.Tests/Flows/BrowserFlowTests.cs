@@ -103,6 +103,7 @@ public sealed class BrowserFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var token = await page.Locator("#new-token").InnerTextAsync();
         await BrowserSupport.Shot(page, "10-settings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the settings" }).ClickAsync();
         using var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var organizationId = dashboard[(dashboard.LastIndexOf('/') + 1)..];

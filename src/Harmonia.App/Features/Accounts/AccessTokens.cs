@@ -81,22 +81,17 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
     }
 }
 
-public sealed record RevokeAccessTokenRequest(Guid OrganizationId, Guid TokenId);
+/// <param name="OnlyOfUser">Revoke only if the token is this person's (a member revoking their own); null for an Owner.</param>
+public sealed record RevokeAccessTokenRequest(Guid OrganizationId, Guid TokenId, Guid? OnlyOfUser = null);
 
 public sealed class RevokeAccessTokenHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
 {
-    /// <returns>False when the organization has no such token.</returns>
-    public async Task<bool> HandleAsync(RevokeAccessTokenRequest request, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(RevokeAccessTokenRequest request, CancellationToken cancellationToken = default)
     {
         tenant.Enter(request.OrganizationId);
-        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == request.TokenId, cancellationToken);
-        if (token is null)
-        {
-            return false;
-        }
-
+        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == request.TokenId && (request.OnlyOfUser == null || t.UserId == request.OnlyOfUser), cancellationToken)
+            ?? throw new NotFoundException("token", message: request.OnlyOfUser is null ? "The organization has no such token." : "You have no such token.");
         token.RevokedUtc ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

@@ -6,5 +6,6 @@ public static class AccountsModule
     public static void MapAccounts(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         organization.MapMembersEndpoints();
+        app.MapMemberForms();
     }
 }

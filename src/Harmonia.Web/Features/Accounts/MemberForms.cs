@@ -1,0 +1,62 @@
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
+using Harmonia.Web.Components.Shared;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Harmonia.Web.Features.Accounts;
+
+/// <summary>
+/// The settings page's forms: members and personal access tokens. Each declares its permission like every other
+/// page form, so the role test walks them (the page used to check "can manage" inline).
+/// </summary>
+internal static class MemberForms
+{
+    public static void MapMemberForms(this WebApplication app)
+    {
+        app.MapPost("/orgs/{orgId:guid}/settings/members", (Guid orgId, HttpRequest request, AddMemberHandler add, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var email = FormValues.Text(form, "email");
+                    if (email is null || !Enum.TryParse<OrganizationRole>(FormValues.Text(form, "role"), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+                    {
+                        throw new InvalidInputException("Give the e-mail of an existing account and a role: Owner, Manager, Contributor, Auditor or Viewer.");
+                    }
+
+                    var membership = await add.HandleAsync(new AddMemberRequest(orgId, email, role), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{email} is now {membership.Role}")}";
+                }))
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
+        // The new token is shown once, in the answer to the post itself: it never travels in an address or a cookie.
+        app.MapPost("/orgs/{orgId:guid}/settings/tokens", async Task<Results<RazorComponentResult<NewTokenPage>, RedirectHttpResult>> (
+                Guid orgId, HttpRequest request, HttpContext http, CreateAccessTokenHandler create, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                try
+                {
+                    var days = FormValues.Text(form, "days") is { } text ? int.TryParse(text, out var parsed) ? parsed : 0 : 90;
+                    var created = await create.HandleAsync(new CreateAccessTokenRequest(orgId, CurrentUser.Id(http), FormValues.Text(form, "name") ?? string.Empty, days), ct);
+                    return new RazorComponentResult<NewTokenPage>(new { OrgId = orgId, Token = created.Token, ExpiresUtc = created.ExpiresUtc });
+                }
+                catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), message));
+                }
+            })
+            .RequirePagePermission(Permission.Read)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/settings/tokens/{tokenId:guid}/revoke", (Guid orgId, Guid tokenId, HttpContext http, RevokeAccessTokenHandler revoke, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    // The page lists and revokes the person's own tokens only; anyone else's answers as if it did not exist.
+                    await revoke.HandleAsync(new RevokeAccessTokenRequest(orgId, tokenId, OnlyOfUser: CurrentUser.Id(http)), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString("token revoked")}";
+                }))
+            .RequirePagePermission(Permission.Read)
+            .ValidateFormAntiforgery();
+    }
+}
