@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Harmonia.App.Common;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
@@ -30,8 +29,7 @@ internal static class RegisterExportCommands
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).MaxAsync(v => (int?)v.Number)
                 ?? await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number)
                 ?? throw new InvalidInputException($"The organization has no saved Statement of Applicability for {frameworkId} yet: save one in the browser or with POST /api/orgs/{{orgId}}/soa/{frameworkId}.");
-            var file = await services.GetRequiredService<ExportSoaHandler>().HandleAsync(frameworkId, number, parsed.GetValue(format)!)
-                ?? throw new InvalidInputException($"The organization has no version {number} of the {frameworkId} Statement of Applicability.");
+            var file = await services.GetRequiredService<ExportSoaHandler>().HandleAsync(frameworkId, number, parsed.GetValue(format)!);
             return Write(context, file, parsed.GetValue(output)!);
         }));
         return new Command("soa", "Statements of Applicability.") { export };

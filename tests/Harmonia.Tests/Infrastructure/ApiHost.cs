@@ -172,7 +172,7 @@ internal sealed class ApiHost : IAsyncDisposable
         using var content = new MemoryStream("access review minutes\n"u8.ToArray());
         var added = await s.GetRequiredService<AddEvidenceHandler>().HandleAsync(
             controlId, new EvidenceInput("Review minutes", null, null, new DateOnly(2026, 4, 1), null), new EvidenceUpload(content, "minutes.txt", null));
-        return added!.Id;
+        return added.Id;
     });
 
     /// <summary>The organization's ai-policy document (generated as a draft the first time).</summary>

@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Audits;

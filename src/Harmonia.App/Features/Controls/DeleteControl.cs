@@ -6,13 +6,13 @@ namespace Harmonia.App.Features.Controls;
 
 public sealed class DeleteControlHandler(HarmoniaDbContext db)
 {
-    /// <returns>False when the organization has no such control.</returns>
-    public async Task<bool> HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such control.</summary>
+    public async Task HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
-            return false;
+            throw new NotFoundException("control");
         }
 
         if (expectedVersion is { } version && version != control.Version)
@@ -22,6 +22,5 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
 
         db.Controls.Remove(control);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

@@ -22,14 +22,14 @@ public sealed class SaveControlHandler(HarmoniaDbContext db, ControlInputValidat
         return ControlDto.From(control);
     }
 
-    /// <returns>Null when the organization has no such control.</returns>
-    public async Task<ControlDto?> UpdateAsync(Guid controlId, int expectedVersion, ControlInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such control.</summary>
+    public async Task<ControlDto> UpdateAsync(Guid controlId, int expectedVersion, ControlInput input, CancellationToken cancellationToken = default)
     {
         validator.Validate(input);
         var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
-            return null;
+            throw new NotFoundException("control");
         }
 
         if (control.Version != expectedVersion)

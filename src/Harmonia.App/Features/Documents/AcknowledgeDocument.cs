@@ -9,13 +9,13 @@ public sealed record AcknowledgeRequest(Guid DocumentId, Guid UserId, string Use
 /// <summary>Records that a person read the published revision (once per revision and person).</summary>
 public sealed class AcknowledgeDocumentHandler(HarmoniaDbContext db, TimeProvider time)
 {
-    /// <returns>False when the organization has no such document.</returns>
-    public async Task<bool> HandleAsync(AcknowledgeRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such document.</summary>
+    public async Task HandleAsync(AcknowledgeRequest request, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.Include(d => d.Revisions).SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken);
         if (document is null)
         {
-            return false;
+            throw new NotFoundException("document");
         }
 
         var published = document.Revisions.SingleOrDefault(r => r.Status == DocumentStatuses.Published)
@@ -31,7 +31,5 @@ public sealed class AcknowledgeDocumentHandler(HarmoniaDbContext db, TimeProvide
             });
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        return true;
     }
 }

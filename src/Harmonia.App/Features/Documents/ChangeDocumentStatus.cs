@@ -36,12 +36,12 @@ public sealed record DocumentTransition(Guid DocumentId, DocumentAction Action, 
 /// </summary>
 public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time)
 {
-    public async Task<bool> HandleAsync(DocumentTransition transition, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(DocumentTransition transition, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.Include(d => d.Revisions).SingleOrDefaultAsync(d => d.Id == transition.DocumentId, cancellationToken);
         if (document is null)
         {
-            return false;
+            throw new NotFoundException("document");
         }
 
         var latest = document.Revisions.MaxBy(r => r.Number) ?? throw new InvalidInputException("The document has no revision yet; generate a draft first.");
@@ -80,7 +80,6 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>

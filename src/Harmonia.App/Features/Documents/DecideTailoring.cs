@@ -9,13 +9,13 @@ public sealed record TailoringDecision(Guid DocumentId, Guid ProposalId, bool Ap
 /// <summary>A person approves or rejects a pending rewrite; an approved one is used by the next draft of the document.</summary>
 public sealed class DecideTailoringHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>False when the organization has no such proposal for that document.</returns>
-    public async Task<bool> HandleAsync(TailoringDecision decision, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the document has no such proposal.</summary>
+    public async Task HandleAsync(TailoringDecision decision, CancellationToken cancellationToken = default)
     {
         var proposal = await db.TailoringProposals.SingleOrDefaultAsync(t => t.Id == decision.ProposalId && t.DocumentId == decision.DocumentId, cancellationToken);
         if (proposal is null)
         {
-            return false;
+            throw new NotFoundException("rewrite", message: "The document has no such rewrite.");
         }
 
         if (proposal.Status != TailoringStatuses.Pending)
@@ -25,6 +25,5 @@ public sealed class DecideTailoringHandler(HarmoniaDbContext db, AuditActor acto
 
         (proposal.Status, proposal.DecidedBy, proposal.DecidedUtc) = (decision.Approve ? TailoringStatuses.Approved : TailoringStatuses.Rejected, actor.Name, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

@@ -13,8 +13,6 @@ public enum DocumentFileFormat
     Html,
 }
 
-public sealed record GeneratedFile(string FileName, string ContentType, byte[] Content);
-
 /// <param name="Missing">Required answers this document lacks; publication is blocked until they are given.</param>
 public sealed record GeneratedDocument(string TemplateId, string Title, IReadOnlyList<Question> Missing, IReadOnlyList<string> Problems, IReadOnlyList<GeneratedFile> Files);
 

@@ -1,5 +1,6 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ namespace Harmonia.App.Features.Documents;
 /// <summary>One document: its revisions, the latest text, and a line diff against the published revision (DiffPlex).</summary>
 public sealed class GetDocumentHandler(HarmoniaDbContext db, LoadedContent content, TimeProvider time)
 {
-    public async Task<DocumentDetailDto?> HandleAsync(Guid documentId, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<DocumentDetailDto> HandleAsync(Guid documentId, Guid userId, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Revisions).SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null || content.Documents.Find(document.TemplateId) is not { } template)
         {
-            return null;
+            throw new NotFoundException("document");
         }
 
         var revisionIds = document.Revisions.Select(r => r.Id).ToArray();

@@ -9,12 +9,12 @@ public sealed record PublishedFile(Stream Content, string FileName, string Conte
 /// <summary>The DOCX or PDF kept when a revision was published, byte for byte.</summary>
 public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileStore store)
 {
-    public async Task<PublishedFile?> HandleAsync(Guid documentId, int number, DocumentFileFormat format, CancellationToken cancellationToken = default)
+    public async Task<PublishedFile> HandleAsync(Guid documentId, int number, DocumentFileFormat format, CancellationToken cancellationToken = default)
     {
         var revision = await db.DocumentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken);
         if (revision is null)
         {
-            return null;
+            throw new NotFoundException("document revision");
         }
 
         if (revision.DocxSha256 is null)
@@ -31,6 +31,6 @@ public sealed class OpenPublishedFileHandler(HarmoniaDbContext db, EvidenceFileS
         };
         return sha256 is not null && store.Open(sha256) is { } stream
             ? new PublishedFile(stream, $"{document.TemplateId}-{revision.Label}.{format.ToString().ToLowerInvariant()}", type)
-            : null;
+            : throw new NotFoundException("file", message: "The stored file of that revision is missing.");
     }
 }

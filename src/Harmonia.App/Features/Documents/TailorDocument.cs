@@ -23,8 +23,8 @@ public sealed class TailorDocumentHandler(HarmoniaDbContext db, LoadedContent co
 {
     private const int MaxStatements = 20;
 
-    /// <returns>Null when the organization has no such document.</returns>
-    public async Task<IReadOnlyList<TailoringProposalDto>?> HandleAsync(TailorDocumentRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such document.</summary>
+    public async Task<IReadOnlyList<TailoringProposalDto>> HandleAsync(TailorDocumentRequest request, CancellationToken cancellationToken = default)
     {
         if (settings.CreateClient() is not { } client)
         {
@@ -34,7 +34,7 @@ public sealed class TailorDocumentHandler(HarmoniaDbContext db, LoadedContent co
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken);
         if (document is null || content.Documents.Find(document.TemplateId) is not { } template)
         {
-            return null;
+            throw new NotFoundException("document");
         }
 
         var set = await answers.HandleAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,14 +7,14 @@ namespace Harmonia.App.Features.Evidence;
 /// <summary>Attaches a new piece of evidence (file, link or record) to a control, as version 1.</summary>
 public sealed class AddEvidenceHandler(HarmoniaDbContext db, EvidenceVersionFactory versions)
 {
-    /// <returns>Null when the organization has no such control (another tenant's id included).</returns>
-    public async Task<EvidenceDetailDto?> HandleAsync(Guid controlId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such control (another tenant's id included).</summary>
+    public async Task<EvidenceDetailDto> HandleAsync(Guid controlId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
     {
         EvidenceInputValidator.Validate(input, titleRequired: true, hasFile: upload is not null);
         var control = await db.Controls.SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
-            return null;
+            throw new NotFoundException("control");
         }
 
         var version = await versions.CreateAsync(1, input, upload, cancellationToken);

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +10,14 @@ namespace Harmonia.App.Features.Evidence;
 /// </summary>
 public sealed class AddEvidenceVersionHandler(HarmoniaDbContext db, EvidenceVersionFactory versions, GetEvidenceHandler get)
 {
-    /// <returns>Null when the organization has no such evidence.</returns>
-    public async Task<EvidenceDetailDto?> HandleAsync(Guid evidenceId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such evidence.</summary>
+    public async Task<EvidenceDetailDto> HandleAsync(Guid evidenceId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
     {
         EvidenceInputValidator.Validate(input, titleRequired: false, hasFile: upload is not null);
         var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken);
         if (evidence is null)
         {
-            return null;
+            throw new NotFoundException("evidence");
         }
 
         var number = evidence.CurrentVersion + 1;

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,17 +10,16 @@ namespace Harmonia.App.Features.Evidence;
 /// </summary>
 public sealed class DeleteEvidenceHandler(HarmoniaDbContext db)
 {
-    public async Task<bool> HandleAsync(Guid evidenceId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(Guid evidenceId, CancellationToken cancellationToken = default)
     {
         var evidence = await db.Evidence.Include(e => e.Versions).SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken);
         if (evidence is null)
         {
-            return false;
+            throw new NotFoundException("evidence");
         }
 
         db.EvidenceVersions.RemoveRange(evidence.Versions);
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

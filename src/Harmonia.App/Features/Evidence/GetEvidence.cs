@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,8 +6,8 @@ namespace Harmonia.App.Features.Evidence;
 
 public sealed class GetEvidenceHandler(HarmoniaDbContext db)
 {
-    /// <returns>Null when the organization has no such evidence (another tenant's id included).</returns>
-    public async Task<EvidenceDetailDto?> HandleAsync(Guid evidenceId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such evidence (another tenant's id included).</summary>
+    public async Task<EvidenceDetailDto> HandleAsync(Guid evidenceId, CancellationToken cancellationToken = default)
     {
         var row = await db.Evidence.AsNoTracking()
             .Where(e => e.Id == evidenceId)
@@ -14,7 +15,7 @@ public sealed class GetEvidenceHandler(HarmoniaDbContext db)
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            throw new NotFoundException("evidence");
         }
 
         var versions = await db.EvidenceVersions.AsNoTracking().Where(v => v.EvidenceId == evidenceId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Harmonia.App.Common;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Risks;

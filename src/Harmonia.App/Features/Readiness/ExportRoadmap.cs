@@ -1,6 +1,6 @@
 using System.Globalization;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;

@@ -10,13 +10,13 @@ namespace Harmonia.App.Features.Reviews;
 /// </summary>
 public sealed class CompleteReviewActionHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such review.</returns>
-    public async Task<ManagementReviewDto?> HandleAsync(Guid reviewId, int number, ReviewActionDoneInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such review.</summary>
+    public async Task<ManagementReviewDto> HandleAsync(Guid reviewId, int number, ReviewActionDoneInput input, CancellationToken cancellationToken = default)
     {
         var review = await db.ManagementReviews.SingleOrDefaultAsync(m => m.Id == reviewId, cancellationToken);
         if (review is null)
         {
-            return null;
+            throw new NotFoundException("management review");
         }
 
         var actions = ReviewJson.Actions(review.ActionsJson).ToArray();

@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
@@ -10,14 +10,14 @@ namespace Harmonia.App.Features.Reviews;
 /// <summary>The minutes of a management review (9.3 of both standards): the inputs as assembled, decisions, actions and how far they got.</summary>
 public sealed class ExportReviewMinutesHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content)
 {
-    /// <returns>Null when the organization has no such review.</returns>
-    public async Task<GeneratedFile?> HandleAsync(Guid reviewId, string format, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such review.</summary>
+    public async Task<GeneratedFile> HandleAsync(Guid reviewId, string format, CancellationToken cancellationToken = default)
     {
         var parsed = DocumentFiles.Parse(format);
         var review = await db.ManagementReviews.AsNoTracking().SingleOrDefaultAsync(m => m.Id == reviewId, cancellationToken);
         if (review is null)
         {
-            return null;
+            throw new NotFoundException("management review");
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);

@@ -7,14 +7,14 @@ namespace Harmonia.App.Features.Soa;
 /// <summary>Approves a draft version; the approved one it replaces is superseded. Approved versions never change.</summary>
 public sealed class ApproveSoaVersionHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such version.</returns>
-    public async Task<SoaVersionDto?> HandleAsync(string frameworkId, int number, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such version.</summary>
+    public async Task<SoaVersionDto> HandleAsync(string frameworkId, int number, CancellationToken cancellationToken = default)
     {
         SoaJson.RequireFramework(frameworkId);
         var version = await db.SoaVersions.SingleOrDefaultAsync(v => v.FrameworkId == frameworkId && v.Number == number, cancellationToken);
         if (version is null)
         {
-            return null;
+            throw new NotFoundException("SoA version");
         }
 
         if (version.Status != SoaStatuses.Draft)

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.Domain.Soa;
 
 namespace Harmonia.App.Features.Soa;
@@ -6,11 +7,11 @@ public sealed record SoaVersionDiff(string FrameworkId, int From, int To, IReadO
 
 public sealed class DiffSoaVersionsHandler(GetSoaHandler get)
 {
-    /// <returns>Null when either version does not exist.</returns>
-    public async Task<SoaVersionDiff?> HandleAsync(string frameworkId, int from, int to, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when either version does not exist.</summary>
+    public async Task<SoaVersionDiff> HandleAsync(string frameworkId, int from, int to, CancellationToken cancellationToken = default)
     {
         var older = await get.VersionAsync(frameworkId, from, cancellationToken);
         var newer = await get.VersionAsync(frameworkId, to, cancellationToken);
-        return older is null || newer is null ? null : new SoaVersionDiff(frameworkId, from, to, SoaDiff.Between(older.Rows, newer.Rows));
+        return older is null || newer is null ? throw new NotFoundException("SoA version") : new SoaVersionDiff(frameworkId, from, to, SoaDiff.Between(older.Rows, newer.Rows));
     }
 }

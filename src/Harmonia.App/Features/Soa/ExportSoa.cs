@@ -1,5 +1,5 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
@@ -13,13 +13,13 @@ namespace Harmonia.App.Features.Soa;
 /// </summary>
 public sealed class ExportSoaHandler(HarmoniaDbContext db, TenantScope tenant, GetSoaHandler get, LoadedContent content)
 {
-    /// <returns>Null when the organization has no such version.</returns>
-    public async Task<GeneratedFile?> HandleAsync(string frameworkId, int number, string format, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such version.</summary>
+    public async Task<GeneratedFile> HandleAsync(string frameworkId, int number, string format, CancellationToken cancellationToken = default)
     {
         var version = await get.VersionAsync(frameworkId, number, cancellationToken);
         if (version is null)
         {
-            return null;
+            throw new NotFoundException("SoA version");
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);

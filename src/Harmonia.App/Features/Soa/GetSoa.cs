@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Soa;
 using Microsoft.EntityFrameworkCore;
@@ -25,11 +26,11 @@ public sealed class GetSoaHandler(HarmoniaDbContext db, ProposeSoaHandler propos
         return new SoaOverview(frameworkId, latest, versions, proposal, changes);
     }
 
-    /// <returns>Null when the organization has no such version.</returns>
-    public async Task<SoaVersionDto?> VersionAsync(string frameworkId, int number, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such version.</summary>
+    public async Task<SoaVersionDto> VersionAsync(string frameworkId, int number, CancellationToken cancellationToken = default)
     {
         SoaJson.RequireFramework(frameworkId);
         var version = await db.SoaVersions.AsNoTracking().SingleOrDefaultAsync(v => v.FrameworkId == frameworkId && v.Number == number, cancellationToken);
-        return version is null ? null : SoaVersionDto.From(version);
+        return version is null ? throw new NotFoundException("SoA version") : SoaVersionDto.From(version);
     }
 }

@@ -19,11 +19,6 @@ internal static class ControlsEndpoints
         controls.MapGet("/{controlId:guid}", async (Guid controlId, GetControlHandler handler, HttpResponse response, CancellationToken ct) =>
             {
                 var control = await handler.HandleAsync(controlId, ct);
-                if (control is null)
-                {
-                    return Problems.NotFound("The organization has no such control.");
-                }
-
                 response.Headers.ETag = EndpointConventions.ETag(control.Version);
                 return TypedResults.Ok(control);
             })
@@ -47,11 +42,6 @@ internal static class ControlsEndpoints
                 }
 
                 var control = await handler.UpdateAsync(controlId, version, input, ct);
-                if (control is null)
-                {
-                    return Problems.NotFound("The organization has no such control.");
-                }
-
                 response.Headers.ETag = EndpointConventions.ETag(control.Version);
                 return TypedResults.Ok(control);
             })
@@ -59,9 +49,10 @@ internal static class ControlsEndpoints
             .WithSummary("Replace a control; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
         controls.MapDelete("/{controlId:guid}", async (Guid controlId, DeleteControlHandler handler, HttpRequest request, CancellationToken ct) =>
-                await handler.HandleAsync(controlId, EndpointConventions.IfMatchVersion(request), ct)
-                    ? Results.NoContent()
-                    : Problems.NotFound("The organization has no such control."))
+            {
+                await handler.HandleAsync(controlId, EndpointConventions.IfMatchVersion(request), ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(Permission.Delete)
             .WithSummary("Delete a control (If-Match optional, honoured when sent).");
     }

@@ -74,7 +74,8 @@ internal static class DocumentPageEndpoints
                 PageForms.Outcome(Links.Document(orgId, documentId), async () =>
                 {
                     var change = (await request.ReadFormAsync(ct))["change"].ToString();
-                    return await handler.HandleAsync(new DocumentTransition(documentId, DocumentAction.Submit, change.Length == 0 ? null : change), ct) ? $"{Links.Document(orgId, documentId)}?saved=submitted" : null;
+                    await handler.HandleAsync(new DocumentTransition(documentId, DocumentAction.Submit, change.Length == 0 ? null : change), ct);
+                    return $"{Links.Document(orgId, documentId)}?saved=submitted";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -85,7 +86,10 @@ internal static class DocumentPageEndpoints
             var name = action.ToString().ToLowerInvariant();
             app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/{name}", (Guid orgId, Guid documentId, ChangeDocumentStatusHandler handler, CancellationToken ct) =>
                     PageForms.Outcome(Links.Document(orgId, documentId), async () =>
-                        await handler.HandleAsync(new DocumentTransition(documentId, action), ct) ? $"{Links.Document(orgId, documentId)}?saved={name}" : null))
+                    {
+                        await handler.HandleAsync(new DocumentTransition(documentId, action), ct);
+                        return $"{Links.Document(orgId, documentId)}?saved={name}";
+                    }))
                 .RequirePagePermission(Permission.Approve)
                 .WithMetadata(new StateDependentMetadata())
                 .ValidateFormAntiforgery();
@@ -93,9 +97,10 @@ internal static class DocumentPageEndpoints
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/tailor", (Guid orgId, Guid documentId, TailorDocumentHandler handler, CancellationToken ct) =>
                 PageForms.Outcome(Links.Document(orgId, documentId), async () =>
-                    await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, null), ct) is { } proposals
-                        ? $"{Links.Document(orgId, documentId)}?saved={Uri.EscapeDataString($"{proposals.Count(p => p.Proposed is not null)} rewrites proposed, {proposals.Count(p => p.Proposed is null)} refused by the guardrails")}"
-                        : null))
+                {
+                    var proposals = await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, null), ct);
+                    return $"{Links.Document(orgId, documentId)}?saved={Uri.EscapeDataString($"{proposals.Count(p => p.Proposed is not null)} rewrites proposed, {proposals.Count(p => p.Proposed is null)} refused by the guardrails")}";
+                }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
@@ -104,7 +109,10 @@ internal static class DocumentPageEndpoints
         {
             app.MapPost($"/orgs/{{orgId:guid}}/documents/{{documentId:guid}}/tailorings/{{proposalId:guid}}/{verb}", (Guid orgId, Guid documentId, Guid proposalId, DecideTailoringHandler handler, CancellationToken ct) =>
                     PageForms.Outcome(Links.Document(orgId, documentId), async () =>
-                        await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? $"{Links.Document(orgId, documentId)}?saved=rewrite-{verb}d" : null))
+                    {
+                        await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct);
+                        return $"{Links.Document(orgId, documentId)}?saved=rewrite-{verb}d";
+                    }))
                 .RequirePagePermission(Permission.Approve)
                 .WithMetadata(new StateDependentMetadata())
                 .ValidateFormAntiforgery();
@@ -112,17 +120,24 @@ internal static class DocumentPageEndpoints
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/acknowledge", (Guid orgId, Guid documentId, HttpContext http, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
                 PageForms.Outcome(Links.Document(orgId, documentId), async () =>
-                    await handler.HandleAsync(new AcknowledgeRequest(documentId, DocumentsEndpoints.UserId(http.User), http.User.Identity?.Name ?? "unknown"), ct)
-                        ? $"{Links.Document(orgId, documentId)}?saved=acknowledged"
-                        : null))
+                {
+                    await handler.HandleAsync(new AcknowledgeRequest(documentId, DocumentsEndpoints.UserId(http.User), http.User.Identity?.Name ?? "unknown"), ct);
+                    return $"{Links.Document(orgId, documentId)}?saved=acknowledged";
+                }))
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapGet("/orgs/{orgId:guid}/documents/{documentId:guid}/revisions/{number:int}/{format}", async (Guid documentId, int number, string format, OpenPublishedFileHandler handler, CancellationToken ct) =>
-                Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed) && await handler.HandleAsync(documentId, number, parsed, ct) is { } file
-                    ? Results.Stream(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+            {
+                if (!Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed))
+                {
+                    return Results.NotFound();
+                }
+
+                var file = await handler.HandleAsync(documentId, number, parsed, ct);
+                return Results.Stream(file.Content, file.ContentType, file.FileName);
+            })
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata());
 

@@ -109,7 +109,7 @@ internal static class DocumentsEndpoints
             .WithSummary("Generate drafts from the latest answers (all documents, or templateIds).");
 
         group.MapGet("/documents/{documentId:guid}", async (Guid documentId, ClaimsPrincipal user, GetDocumentHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(documentId, UserId(user), ct) is { } found ? Results.Ok(found) : Problems.NotFound("The organization has no such document."))
+                TypedResults.Ok(await handler.HandleAsync(documentId, UserId(user), ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One document: revisions, latest text, diff to the published revision, acknowledgments.");
 
@@ -135,17 +135,16 @@ internal static class DocumentsEndpoints
         }
 
         group.MapPost("/documents/{documentId:guid}/acknowledge", async (Guid documentId, ClaimsPrincipal user, AcknowledgeDocumentHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(new AcknowledgeRequest(documentId, UserId(user), user.Identity?.Name ?? "unknown"), ct)
-                    ? Results.NoContent()
-                    : Problems.NotFound("The organization has no such document."))
+            {
+                await handler.HandleAsync(new AcknowledgeRequest(documentId, UserId(user), user.Identity?.Name ?? "unknown"), ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Confirm that you read the published revision.");
 
         group.MapPost("/documents/{documentId:guid}/tailor", async (Guid orgId, Guid documentId, TailorInput? input, TailorDocumentHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, input?.StatementIds), ct) is { } proposals
-                    ? Results.Ok(proposals)
-                    : Problems.NotFound("The organization has no such document."))
+                TypedResults.Ok(await handler.HandleAsync(new TailorDocumentRequest(orgId, documentId, input?.StatementIds), ct)))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Ask the configured model to rewrite statements (statementIds, or the plain paragraphs); answers that pass the guardrails become pending rewrites.");
@@ -161,23 +160,35 @@ internal static class DocumentsEndpoints
         foreach (var (verb, approve) in new[] { ("approve", true), ("reject", false) })
         {
             group.MapPost($"/documents/{{documentId:guid}}/tailorings/{{proposalId:guid}}/{verb}", async (Guid documentId, Guid proposalId, DecideTailoringHandler handler, CancellationToken ct) =>
-                    await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct) ? Results.NoContent() : Problems.NotFound("The document has no such rewrite."))
+                {
+                    await handler.HandleAsync(new TailoringDecision(documentId, proposalId, approve), ct);
+                    return TypedResults.NoContent();
+                })
                 .RequirePermission(Permission.Approve)
                 .WithMetadata(new StateDependentMetadata())
                 .WithSummary(approve ? "Approve a pending rewrite: the next draft uses it." : "Reject a pending rewrite.");
         }
 
         group.MapGet("/documents/{documentId:guid}/revisions/{number:int}/{format}", async (Guid documentId, int number, string format, OpenPublishedFileHandler handler, CancellationToken ct) =>
-                !Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed) ? Problems.BadRequest("The format is docx or pdf.")
-                : await handler.HandleAsync(documentId, number, parsed, ct) is { } file ? Results.Stream(file.Content, file.ContentType, file.FileName)
-                : Problems.NotFound("The organization has no such document revision."))
+            {
+                if (!Enum.TryParse<DocumentFileFormat>(format, ignoreCase: true, out var parsed))
+                {
+                    return Problems.BadRequest("The format is docx or pdf.");
+                }
+
+                var file = await handler.HandleAsync(documentId, number, parsed, ct);
+                return Results.Stream(file.Content, file.ContentType, file.FileName);
+            })
             .RequirePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("The DOCX or PDF kept when the revision was published.");
     }
 
-    private static async Task<IResult> Transition(ChangeDocumentStatusHandler handler, DocumentTransition transition, CancellationToken ct) =>
-        await handler.HandleAsync(transition, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such document.");
+    private static async Task<IResult> Transition(ChangeDocumentStatusHandler handler, DocumentTransition transition, CancellationToken ct)
+    {
+        await handler.HandleAsync(transition, ct);
+        return TypedResults.NoContent();
+    }
 
     internal static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }

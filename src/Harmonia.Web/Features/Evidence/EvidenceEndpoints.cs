@@ -19,19 +19,20 @@ internal static class EvidenceEndpoints
             .WithSummary("All evidence with its current version, paged; filter by control, freshness (Current, Expiring within 30 days, Expired) or a search term in the title or control key.");
 
         evidence.MapGet("/evidence/{evidenceId:guid}", async (Guid evidenceId, GetEvidenceHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(evidenceId, ct) is { } found ? Results.Ok(found) : Problems.NotFound("The organization has no such evidence."))
+                TypedResults.Ok(await handler.HandleAsync(evidenceId, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One piece of evidence with every version, newest first.");
 
         evidence.MapPost("/controls/{controlId:guid}/evidence", async (Guid orgId, Guid controlId, EvidenceInput input, AddEvidenceHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(controlId, input, null, ct) is { } added
-                    ? Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added)
-                    : Problems.NotFound("The organization has no such control."))
+            {
+                var added = await handler.HandleAsync(controlId, input, null, ct);
+                return TypedResults.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added);
+            })
             .RequirePermission(Permission.Edit)
             .WithSummary("Attach a link (url) or a record kept elsewhere (no url) to a control, with effective and expiry dates.");
 
         evidence.MapPost("/controls/{controlId:guid}/evidence/upload", (Guid orgId, Guid controlId, HttpRequest request, AddEvidenceHandler handler, CancellationToken ct) =>
-                UploadAsync(request, (input, upload) => handler.HandleAsync(controlId, input, upload, ct), added => Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added), "The organization has no such control.", ct))
+                UploadAsync(request, (input, upload) => handler.HandleAsync(controlId, input, upload, ct), added => Results.Created($"/api/orgs/{orgId}/evidence/{added.Id}", added), ct))
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
@@ -39,14 +40,12 @@ internal static class EvidenceEndpoints
             .WithSummary("Upload a file as evidence (multipart: file, title, effectiveOn, expiresOn, note, optional sha256 that must match).");
 
         evidence.MapPost("/evidence/{evidenceId:guid}/versions", async (Guid orgId, Guid evidenceId, EvidenceInput input, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(evidenceId, input, null, ct) is { } updated
-                    ? Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated)
-                    : Problems.NotFound("The organization has no such evidence."))
+                TypedResults.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", await handler.HandleAsync(evidenceId, input, null, ct)))
             .RequirePermission(Permission.Edit)
             .WithSummary("Add a new version as a link or record; earlier versions never change.");
 
         evidence.MapPost("/evidence/{evidenceId:guid}/versions/upload", (Guid orgId, Guid evidenceId, HttpRequest request, AddEvidenceVersionHandler handler, CancellationToken ct) =>
-                UploadAsync(request, (input, upload) => handler.HandleAsync(evidenceId, input, upload, ct), updated => Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated), "The organization has no such evidence.", ct))
+                UploadAsync(request, (input, upload) => handler.HandleAsync(evidenceId, input, upload, ct), updated => Results.Created($"/api/orgs/{orgId}/evidence/{evidenceId}", updated), ct))
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
@@ -54,24 +53,27 @@ internal static class EvidenceEndpoints
             .WithSummary("Upload a file as a new version; earlier versions never change.");
 
         evidence.MapGet("/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(evidenceId, number, ct) is { } file
-                    ? Results.Stream(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""))
-                    : Problems.NotFound("No stored file for that evidence version."))
+            {
+                var file = await handler.HandleAsync(evidenceId, number, ct);
+                return Results.Stream(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+            })
             .RequirePermission(Permission.Read)
             .WithSummary("Download the file of one version (its ETag is the SHA-256).");
 
         evidence.MapDelete("/evidence/{evidenceId:guid}", async (Guid evidenceId, DeleteEvidenceHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(evidenceId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such evidence."))
+            {
+                await handler.HandleAsync(evidenceId, ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(Permission.Delete)
             .WithSummary("Remove evidence from its control; the audit trail keeps what it was and the file stays stored.");
     }
 
-    /// <summary>A multipart upload: the file streams through the store's hashing; a missing record is a 404.</summary>
+    /// <summary>A multipart upload: the file streams through the store's hashing.</summary>
     private static async Task<IResult> UploadAsync(
         HttpRequest request,
-        Func<EvidenceInput, EvidenceUpload, Task<EvidenceDetailDto?>> save,
+        Func<EvidenceInput, EvidenceUpload, Task<EvidenceDetailDto>> save,
         Func<EvidenceDetailDto, IResult> created,
-        string missing,
         CancellationToken ct)
     {
         var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
@@ -81,6 +83,6 @@ internal static class EvidenceEndpoints
         }
 
         await using var content = file.OpenReadStream();
-        return await save(input, new EvidenceUpload(content, file.FileName, sha256)) is { } saved ? created(saved) : Problems.NotFound(missing);
+        return created(await save(input, new EvidenceUpload(content, file.FileName, sha256)));
     }
 }

@@ -36,18 +36,18 @@ internal static class EvidencePageEndpoints
             .WithMetadata(uploadLimit);
 
         app.MapGet("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(evidenceId, number, ct) is { } file
-                    ? Results.Stream(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+            {
+                var file = await handler.HandleAsync(evidenceId, number, ct);
+                return Results.Stream(file.Content, file.ContentType, file.FileName);
+            })
             .RequirePagePermission(Permission.Read);
 
         app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Links.EvidenceItem(orgId, evidenceId), async () =>
                 {
                     var evidence = await get.HandleAsync(evidenceId, ct);
-                    return evidence is not null && await delete.HandleAsync(evidenceId, ct)
-                        ? $"{Links.Control(orgId, evidence.ControlId)}?deleted={Uri.EscapeDataString(evidence.Title)}"
-                        : null;
+                    await delete.HandleAsync(evidenceId, ct);
+                    return $"{Links.Control(orgId, evidence.ControlId)}?deleted={Uri.EscapeDataString(evidence.Title)}";
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
@@ -56,9 +56,8 @@ internal static class EvidencePageEndpoints
                 PageForms.Outcome(Links.Control(orgId, controlId), async () =>
                 {
                     var control = await get.HandleAsync(controlId, ct);
-                    return control is not null && await delete.HandleAsync(controlId, null, ct)
-                        ? $"{Links.Controls(orgId)}?deleted={Uri.EscapeDataString(control.Key)}"
-                        : null;
+                    await delete.HandleAsync(controlId, null, ct);
+                    return $"{Links.Controls(orgId)}?deleted={Uri.EscapeDataString(control.Key)}";
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
@@ -84,12 +83,12 @@ internal static class EvidencePageEndpoints
     /// <summary>Evidence from a page form: a file when one was chosen, else a link or a record.</summary>
     private static async Task<string?> SaveAsync(
         HttpRequest request,
-        Func<EvidenceInput, EvidenceUpload?, Task<EvidenceDetailDto?>> save,
+        Func<EvidenceInput, EvidenceUpload?, Task<EvidenceDetailDto>> save,
         Func<EvidenceDetailDto, string> next,
         CancellationToken ct)
     {
         var (input, file, sha256) = EvidenceForm.Read(await request.ReadFormAsync(ct));
         await using var content = file?.OpenReadStream();
-        return await save(input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256)) is { } saved ? next(saved) : null;
+        return next(await save(input, file is null ? null : new EvidenceUpload(content!, file.FileName, sha256)));
     }
 }

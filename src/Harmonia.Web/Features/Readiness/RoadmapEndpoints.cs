@@ -18,7 +18,7 @@ internal static class RoadmapEndpoints
         group.MapGet("/roadmap/export/{format}", async (Guid orgId, string format, ExportRoadmapHandler handler, CancellationToken ct) =>
             {
                 var file = await handler.HandleAsync(orgId, format, ct);
-                return Results.File(file.Content, file.ContentType, file.FileName);
+                return Downloads.File(file);
             })
             .RequirePermission(Permission.Read)
             .WithSummary("The roadmap as xlsx, csv, docx, pdf, md or html.");
@@ -29,7 +29,7 @@ internal static class RoadmapEndpoints
         app.MapGet("/orgs/{orgId:guid}/roadmap/export/{format}", async (Guid orgId, string format, ExportRoadmapHandler handler, CancellationToken ct) =>
             {
                 var file = await handler.HandleAsync(orgId, format, ct);
-                return Results.File(file.Content, file.ContentType, file.FileName);
+                return Downloads.File(file);
             })
             .RequirePagePermission(Permission.Read);
 }

@@ -30,16 +30,14 @@ internal static class ReviewPageEndpoints
                 {
                     var form = await request.ReadFormAsync(ct);
                     var review = await complete.HandleAsync(reviewId, number, new ReviewActionDoneInput(FormValues.Date(form, "doneOn"), FormValues.Text(form, "note")), ct);
-                    return review is null ? null : $"{Links.ManagementReviews(orgId)}?saved={Uri.EscapeDataString($"that action {number} of the review of {review.HeldOn:yyyy-MM-dd} is done")}#open-actions";
+                    return $"{Links.ManagementReviews(orgId)}?saved={Uri.EscapeDataString($"that action {number} of the review of {review.HeldOn:yyyy-MM-dd} is done")}#open-actions";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapGet("/orgs/{orgId:guid}/management-reviews/{reviewId:guid}/minutes/{format}", async (Guid reviewId, string format, ExportReviewMinutesHandler export, CancellationToken ct) =>
-                await export.HandleAsync(reviewId, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+                Downloads.File(await export.HandleAsync(reviewId, format, ct)))
             .RequirePagePermission(Permission.Read);
 
         app.MapGet("/orgs/{orgId:guid}/audit-pack.zip", async (BuildAuditPackHandler build, CancellationToken ct) =>

@@ -28,15 +28,13 @@ internal static class ReviewsEndpoints
             .WithSummary("Record a review held by top management: date, attendees, decisions, actions (owner, due); the inputs are captured as of now.");
 
         group.MapPost("/management-reviews/{reviewId:guid}/actions/{number:int}/done", async (Guid reviewId, int number, ReviewActionDoneInput input, CompleteReviewActionHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(reviewId, number, input, ct) is { } review ? Results.Ok(review) : Problems.NotFound("The organization has no such management review."))
+                TypedResults.Ok(await handler.HandleAsync(reviewId, number, input, ct)))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Mark action {number} (1-based) of a review done: the date (default today, not before the review) and what was done; an action is marked done once.");
 
         group.MapGet("/management-reviews/{reviewId:guid}/minutes/{format}", async (Guid reviewId, string format, ExportReviewMinutesHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(reviewId, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Problems.NotFound("The organization has no such management review."))
+                Downloads.File(await handler.HandleAsync(reviewId, format, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("The minutes of a review as docx, pdf, md or html: inputs as assembled, decisions, actions and their state.");
 

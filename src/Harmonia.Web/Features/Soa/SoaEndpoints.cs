@@ -27,25 +27,23 @@ internal static class SoaEndpoints
             .WithSummary("Save the proposal with your decisions (reasons risk|impact|legal|contract|business; a justification for every exclusion) as the next draft.");
 
         group.MapGet($"/soa/{Framework}/{{number:int}}", async (string framework, int number, GetSoaHandler handler, CancellationToken ct) =>
-                await handler.VersionAsync(framework, number, ct) is { } version ? Results.Ok(version) : Problems.NotFound("The organization has no such SoA version."))
+                TypedResults.Ok(await handler.VersionAsync(framework, number, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One version of the statement.");
 
         group.MapPost($"/soa/{Framework}/{{number:int}}/approve", async (string framework, int number, ApproveSoaVersionHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(framework, number, ct) is { } version ? Results.Ok(version) : Problems.NotFound("The organization has no such SoA version."))
+                TypedResults.Ok(await handler.HandleAsync(framework, number, ct)))
             .RequirePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Approve the latest draft; the approved version it replaces is superseded.");
 
         group.MapGet($"/soa/{Framework}/{{number:int}}/export/{{format}}", async (string framework, int number, string format, ExportSoaHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(framework, number, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Problems.NotFound("The organization has no such SoA version."))
+                Downloads.File(await handler.HandleAsync(framework, number, format, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One version as xlsx (filters, frozen header), csv, docx, pdf, md or html.");
 
         group.MapGet($"/soa/{Framework}/{{number:int}}/diff/{{other:int}}", async (string framework, int number, int other, DiffSoaVersionsHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(framework, other, number, ct) is { } diff ? Results.Ok(diff) : Problems.NotFound("The organization has no such SoA version."))
+                TypedResults.Ok(await handler.HandleAsync(framework, other, number, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("What changed from version {other} to version {number}, control by control.");
     }

@@ -23,15 +23,16 @@ internal static class SoaPageEndpoints
 
         app.MapPost(Soa + "/{number:int}/approve", (Guid orgId, string framework, int number, ApproveSoaVersionHandler approve, CancellationToken ct) =>
                 PageForms.Outcome(Links.Soa(orgId, framework), async () =>
-                    await approve.HandleAsync(framework, number, ct) is null ? null : $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString($"version {number} approved")}"))
+                {
+                    await approve.HandleAsync(framework, number, ct);
+                    return $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString($"version {number} approved")}";
+                }))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapGet(Soa + "/{number:int}/export/{format}", async (string framework, int number, string format, ExportSoaHandler export, CancellationToken ct) =>
-                await export.HandleAsync(framework, number, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+                Downloads.File(await export.HandleAsync(framework, number, format, ct)))
             .RequirePagePermission(Permission.Read);
     }
 
