@@ -34,17 +34,8 @@ internal static class ControlsEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Create a control.");
 
-        controls.MapPut("/{controlId:guid}", async (Guid controlId, ControlInput input, SaveControlHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                var control = await handler.UpdateAsync(controlId, version, input, ct);
-                response.Headers.ETag = EndpointConventions.ETag(control.Version);
-                return TypedResults.Ok(control);
-            })
+        controls.MapPut("/{controlId:guid}", (Guid controlId, ControlInput input, SaveControlHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(controlId, version, input, ct), c => c.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a control; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
