@@ -24,13 +24,13 @@ public sealed record CorrectiveActionInput(string? Description, string? Owner, D
 /// </summary>
 public sealed class AdvanceNonconformityHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such nonconformity.</returns>
-    public async Task<NonconformityDto?> HandleAsync(Guid id, int expectedVersion, NonconformityStepInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such nonconformity.</summary>
+    public async Task<NonconformityDto> HandleAsync(Guid id, int expectedVersion, NonconformityStepInput input, CancellationToken cancellationToken = default)
     {
         var record = await db.Nonconformities.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (record is null)
         {
-            return null;
+            throw new NotFoundException("nonconformity");
         }
 
         if (record.Version != expectedVersion)

@@ -7,13 +7,13 @@ namespace Harmonia.App.Features.Audits;
 /// <summary>Completes an audit once every checklist item has a result; readiness counts only completed audits.</summary>
 public sealed class CompleteAuditHandler(HarmoniaDbContext db, GetAuditHandler get, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such audit.</returns>
-    public async Task<AuditDetail?> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such audit.</summary>
+    public async Task<AuditDetail> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
     {
         var detail = await get.HandleAsync(auditId, cancellationToken);
         if (detail is null)
         {
-            return null;
+            throw new NotFoundException("audit");
         }
 
         if (detail.Audit.Status == AuditStatuses.Completed)

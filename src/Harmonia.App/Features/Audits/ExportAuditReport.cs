@@ -13,14 +13,14 @@ namespace Harmonia.App.Features.Audits;
 /// </summary>
 public sealed class ExportAuditReportHandler(HarmoniaDbContext db, TenantScope tenant, GetAuditHandler audits, LoadedContent content)
 {
-    /// <returns>Null when the organization has no such audit.</returns>
-    public async Task<GeneratedFile?> HandleAsync(Guid auditId, string format, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such audit.</summary>
+    public async Task<GeneratedFile> HandleAsync(Guid auditId, string format, CancellationToken cancellationToken = default)
     {
         var parsed = DocumentFiles.Parse(format);
         var detail = await audits.HandleAsync(auditId, cancellationToken);
         if (detail is null)
         {
-            return null;
+            throw new NotFoundException("audit");
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Gaps;
@@ -13,13 +14,13 @@ namespace Harmonia.App.Features.Audits;
 /// </summary>
 public sealed class GetAuditHandler(HarmoniaDbContext db, LoadedContent content, CurrentControls current, PublishedDocuments published)
 {
-    /// <returns>Null when the organization has no such audit.</returns>
-    public async Task<AuditDetail?> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such audit.</summary>
+    public async Task<AuditDetail> HandleAsync(Guid auditId, CancellationToken cancellationToken = default)
     {
         var audit = await db.Audits.AsNoTracking().SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
         if (audit is null)
         {
-            return null;
+            throw new NotFoundException("audit");
         }
 
         var dto = AuditDto.From(audit);

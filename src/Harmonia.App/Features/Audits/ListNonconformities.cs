@@ -17,7 +17,7 @@ public sealed class ListNonconformitiesHandler(HarmoniaDbContext db)
         return new Page<NonconformityDto>(items.Select(NonconformityDto.From).ToArray(), page.PageNumber, page.PageSize, total);
     }
 
-    /// <returns>Null when the organization has no such nonconformity.</returns>
-    public async Task<NonconformityDto?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await db.Nonconformities.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) is { } found ? NonconformityDto.From(found) : null;
+    /// <summary>Throws NotFoundException when the organization has no such nonconformity.</summary>
+    public async Task<NonconformityDto> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await db.Nonconformities.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) is { } found ? NonconformityDto.From(found) : throw new NotFoundException("nonconformity");
 }

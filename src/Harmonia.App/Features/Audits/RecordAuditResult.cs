@@ -17,13 +17,13 @@ public sealed record AuditResultRecorded(string ItemKey, string Ref, string Titl
 /// </summary>
 public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent content, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such audit.</returns>
-    public async Task<AuditResultRecorded?> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such audit.</summary>
+    public async Task<AuditResultRecorded> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
     {
         var audit = await db.Audits.SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
         if (audit is null)
         {
-            return null;
+            throw new NotFoundException("audit");
         }
 
         if (audit.Status == AuditStatuses.Completed)

@@ -1,4 +1,5 @@
 using Harmonia.App.Common;
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,25 @@ public sealed class CurrentControls(HarmoniaDbContext db)
             .ToLookup(e => e.ControlId, e => new EvidenceReference(e.Title, e.EffectiveOn, e.ExpiresOn));
         return controls.Where(c => linked.Contains(c.Id)).OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new OrganizationControl(c.Key, c.Name, c.Owner, OrganizationValues.ParseStatus(c.Status), linksByControl[c.Id].Order(StringComparer.Ordinal).ToArray(), evidenceByControl[c.Id].ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Every control with its requirement links and the current version of each evidence record, in full (kind,
+    /// location, hash): what the gap analysis and the organization file read. Split queries, because one joined query
+    /// multiplies every control's links by its evidence versions.
+    /// </summary>
+    public async Task<OrganizationControl[]> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
+            .OrderBy(c => c.Key).AsSplitQuery().ToListAsync(cancellationToken);
+        return controls.Select(c => new OrganizationControl(
+                c.Key,
+                c.Name,
+                c.Owner,
+                OrganizationValues.ParseStatus(c.Status),
+                c.Requirements.Select(r => r.RequirementId).Order(StringComparer.Ordinal).ToArray(),
+                c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => e.ToReference()).ToArray()))
             .ToArray();
     }
 }

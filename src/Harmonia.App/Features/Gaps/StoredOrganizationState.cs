@@ -1,5 +1,5 @@
 using Harmonia.App.Common;
-using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +14,7 @@ namespace Harmonia.App.Features.Gaps;
 public sealed class StoredOrganizationState(
     HarmoniaDbContext db,
     TenantScope tenant,
+    CurrentControls controls,
     ManagementRecordCredits records,
     PublishedDocuments published,
     OpenMajorNonconformities majors)
@@ -24,22 +25,13 @@ public sealed class StoredOrganizationState(
             ?? throw NotFoundException.Organization(organizationId);
         tenant.Enter(organization.Id);
 
-        // Split queries: one joined query multiplies every control's links by its evidence versions.
-        var controls = await db.Controls.AsNoTracking().Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions)
-            .OrderBy(c => c.Key).AsSplitQuery().ToListAsync(cancellationToken);
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
 
         return new OrganizationState(
             organization.Name,
             organization.Employees,
             organization.TeamCapacityHundredths / 100.0,
-            controls.Select(c => new OrganizationControl(
-                c.Key,
-                c.Name,
-                c.Owner,
-                OrganizationValues.ParseStatus(c.Status),
-                c.Requirements.Select(r => r.RequirementId).Order(StringComparer.Ordinal).ToArray(),
-                c.Evidence.Select(EvidenceSummaryDto.From).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Title, StringComparer.Ordinal).Select(e => e.ToReference()).ToArray())).ToArray(),
+            await controls.AllAsync(cancellationToken),
             results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray())
         {
             Documents = await published.HandleAsync(cancellationToken),

@@ -36,10 +36,10 @@ public sealed class ListObjectivesHandler(HarmoniaDbContext db, TimeProvider tim
 
 public sealed class GetObjectiveHandler(HarmoniaDbContext db, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such objective.</returns>
-    public async Task<ObjectiveDto?> HandleAsync(Guid objectiveId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such objective.</summary>
+    public async Task<ObjectiveDto> HandleAsync(Guid objectiveId, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken);
-        return objective is null ? null : (await ListObjectivesHandler.WithMeasurementsAsync(db, [objective], time, cancellationToken))[0];
+        return objective is null ? throw new NotFoundException("objective") : (await ListObjectivesHandler.WithMeasurementsAsync(db, [objective], time, cancellationToken))[0];
     }
 }

@@ -7,13 +7,13 @@ namespace Harmonia.App.Features.Objectives;
 /// <summary>Adds a measured value to an objective. Measurements are never edited: a wrong one is corrected by a later one with a note.</summary>
 public sealed class RecordMeasurementHandler(HarmoniaDbContext db, GetObjectiveHandler get, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such objective.</returns>
-    public async Task<ObjectiveDto?> HandleAsync(Guid objectiveId, MeasurementInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such objective.</summary>
+    public async Task<ObjectiveDto> HandleAsync(Guid objectiveId, MeasurementInput input, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken);
         if (objective is null)
         {
-            return null;
+            throw new NotFoundException("objective");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

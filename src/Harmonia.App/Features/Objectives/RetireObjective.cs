@@ -10,13 +10,13 @@ namespace Harmonia.App.Features.Objectives;
 /// </summary>
 public sealed class RetireObjectiveHandler(HarmoniaDbContext db, GetObjectiveHandler get, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such objective.</returns>
-    public async Task<ObjectiveDto?> HandleAsync(Guid objectiveId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such objective.</summary>
+    public async Task<ObjectiveDto> HandleAsync(Guid objectiveId, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken);
         if (objective is null)
         {
-            return null;
+            throw new NotFoundException("objective");
         }
 
         if (objective.RetiredOn is not null)

@@ -20,13 +20,13 @@ public sealed class SaveObjectiveHandler(HarmoniaDbContext db, GetObjectiveHandl
         return (await get.HandleAsync(objective.Id, cancellationToken))!;
     }
 
-    /// <returns>Null when the organization has no such objective.</returns>
-    public async Task<ObjectiveDto?> UpdateAsync(Guid objectiveId, int expectedVersion, ObjectiveInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such objective.</summary>
+    public async Task<ObjectiveDto> UpdateAsync(Guid objectiveId, int expectedVersion, ObjectiveInput input, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken);
         if (objective is null)
         {
-            return null;
+            throw new NotFoundException("objective");
         }
 
         if (objective.Version != expectedVersion)

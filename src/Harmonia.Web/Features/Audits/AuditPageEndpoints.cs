@@ -33,10 +33,6 @@ internal static class AuditPageEndpoints
                     var item = FormValues.Text(form, "item");
                     var input = new AuditResultInput(item, FormValues.Text(form, "grade"), FormValues.Text(form, "note"), FormValues.Text(form, "sampled"));
                     var row = await record.HandleAsync(auditId, input, ct);
-                    if (row is null)
-                    {
-                        return null;
-                    }
 
                     // Back to the row just saved, so working down a long checklist does not mean scrolling from the top each time.
                     var grade = Enum.Parse<FindingGrade>(row.Result.Grade);
@@ -48,16 +44,15 @@ internal static class AuditPageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapGet(AuditRoute + "/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler export, CancellationToken ct) =>
-                await export.HandleAsync(auditId, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+                Downloads.File(await export.HandleAsync(auditId, format, ct)))
             .RequirePagePermission(Permission.Read);
 
         app.MapPost(AuditRoute + "/complete", (Guid orgId, Guid auditId, CompleteAuditHandler complete, CancellationToken ct) =>
                 PageForms.Outcome(Links.Audit(orgId, auditId), async () =>
-                    await complete.HandleAsync(auditId, ct) is { } detail
-                        ? $"{Links.Audit(orgId, auditId)}?saved={Uri.EscapeDataString($"audit {detail.Audit.Key} completed")}"
-                        : null))
+                {
+                    var detail = await complete.HandleAsync(auditId, ct);
+                    return $"{Links.Audit(orgId, auditId)}?saved={Uri.EscapeDataString($"audit {detail.Audit.Key} completed")}";
+                }))
             .RequirePagePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
@@ -71,9 +66,7 @@ internal static class AuditPageEndpoints
                     var version = FormValues.Number(FormValues.Text(form, "version"));
                     var input = ReadStep(form);
                     var advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
-                    return advanced is null
-                        ? null
-                        : $"{Links.Nonconformity(orgId, nonconformityId)}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
+                    return $"{Links.Nonconformity(orgId, nonconformityId)}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

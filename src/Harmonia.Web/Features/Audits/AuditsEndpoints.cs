@@ -26,25 +26,23 @@ internal static class AuditsEndpoints
             .WithSummary("Plan an internal audit: scope (frameworks and/or requirement ids, processes, AI systems, sites), criteria, dates, auditors.");
 
         group.MapGet("/audits/{auditId:guid}", async (Guid auditId, GetAuditHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+                TypedResults.Ok(await handler.HandleAsync(auditId, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("An audit with its checklist from the scope, results, independence conflicts and nonconformities.");
 
         group.MapGet("/audits/{auditId:guid}/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(auditId, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Problems.NotFound("The organization has no such audit."))
+                Downloads.File(await handler.HandleAsync(auditId, format, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("The audit report as docx, pdf, md or html (a draft while the audit runs).");
 
         group.MapPost("/audits/{auditId:guid}/results", async (Guid auditId, AuditResultInput input, RecordAuditResultHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(auditId, input, ct) is { } recorded ? Results.Ok(recorded) : Problems.NotFound("The organization has no such audit."))
+                TypedResults.Ok(await handler.HandleAsync(auditId, input, ct)))
             .RequirePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record. Answers the item's result and the nonconformity raised, if any.");
 
         group.MapPost("/audits/{auditId:guid}/complete", async (Guid auditId, CompleteAuditHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(auditId, ct) is { } audit ? Results.Ok(audit) : Problems.NotFound("The organization has no such audit."))
+                TypedResults.Ok(await handler.HandleAsync(auditId, ct)))
             .RequirePermission(Permission.RecordAudit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Complete the audit once every checklist item has a result.");
@@ -56,32 +54,15 @@ internal static class AuditsEndpoints
 
         group.MapGet("/nonconformities/{nonconformityId:guid}", async (Guid nonconformityId, ListNonconformitiesHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.GetAsync(nonconformityId, ct) is not { } nc)
-                {
-                    return Problems.NotFound("The organization has no such nonconformity.");
-                }
-
+                var nc = await handler.GetAsync(nonconformityId, ct);
                 response.Headers.ETag = EndpointConventions.ETag(nc.Version);
                 return Results.Ok(nc);
             })
             .RequirePermission(Permission.Read)
             .WithSummary("One nonconformity.");
 
-        group.MapPost("/nonconformities/{nonconformityId:guid}/steps", async (Guid nonconformityId, NonconformityStepInput input, AdvanceNonconformityHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.HandleAsync(nonconformityId, version, input, ct) is not { } nc)
-                {
-                    return Problems.NotFound("The organization has no such nonconformity.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(nc.Version);
-                return Results.Ok(nc);
-            })
+        group.MapPost("/nonconformities/{nonconformityId:guid}/steps", (Guid nonconformityId, NonconformityStepInput input, AdvanceNonconformityHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.HandleAsync(nonconformityId, version, input, ct), nc => nc.Version))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("The next step: correction, root-cause (whys), plan (actions), complete-action, verify (effective), close or reopen; requires If-Match.");

@@ -32,7 +32,7 @@ internal static class ObjectivePageEndpoints
                 {
                     var form = await request.ReadFormAsync(ct);
                     var objective = await record.HandleAsync(objectiveId, new MeasurementInput(FormValues.Date(form, "measuredOn"), Number(form, "value"), FormValues.Text(form, "note")), ct);
-                    return objective is null ? null : $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"measurement of {objective.Key} recorded")}#{objective.Key}";
+                    return $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"measurement of {objective.Key} recorded")}#{objective.Key}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -40,9 +40,10 @@ internal static class ObjectivePageEndpoints
 
         app.MapPost(ObjectiveRoute + "/retire", (Guid orgId, Guid objectiveId, RetireObjectiveHandler retire, CancellationToken ct) =>
                 PageForms.Outcome(Links.Objectives(orgId), async () =>
-                    await retire.HandleAsync(objectiveId, ct) is { } objective
-                        ? $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"objective {objective.Key} retired (kept on record)")}"
-                        : null))
+                {
+                    var objective = await retire.HandleAsync(objectiveId, ct);
+                    return $"{Links.Objectives(orgId)}?saved={Uri.EscapeDataString($"objective {objective.Key} retired (kept on record)")}";
+                }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();

@@ -7,8 +7,6 @@ namespace Harmonia.Web.Features.Objectives;
 
 internal static class ObjectivesEndpoints
 {
-    private const string NoSuchObjective = "The organization has no such objective.";
-
     public static void MapObjectivesEndpoints(this RouteGroupBuilder organization)
     {
         var group = organization.MapGroup("/").WithTags("Objectives");
@@ -29,42 +27,21 @@ internal static class ObjectivesEndpoints
 
         group.MapGet("/objectives/{objectiveId:guid}", async (Guid objectiveId, GetObjectiveHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.HandleAsync(objectiveId, ct) is not { } objective)
-                {
-                    return Problems.NotFound(NoSuchObjective);
-                }
-
+                var objective = await handler.HandleAsync(objectiveId, ct);
                 response.Headers.ETag = EndpointConventions.ETag(objective.Version);
                 return Results.Ok(objective);
             })
             .RequirePermission(Permission.Read)
             .WithSummary("One objective with its measurements.");
 
-        group.MapPut("/objectives/{objectiveId:guid}", async (Guid objectiveId, ObjectiveInput input, SaveObjectiveHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.UpdateAsync(objectiveId, version, input, ct) is not { } objective)
-                {
-                    return Problems.NotFound(NoSuchObjective);
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(objective.Version);
-                return Results.Ok(objective);
-            })
+        group.MapPut("/objectives/{objectiveId:guid}", (Guid objectiveId, ObjectiveInput input, SaveObjectiveHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(objectiveId, version, input, ct), o => o.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace an objective (If-Match with its ETag); its measurements stay.");
 
         group.MapPost("/objectives/{objectiveId:guid}/measurements", async (Guid orgId, Guid objectiveId, MeasurementInput input, RecordMeasurementHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.HandleAsync(objectiveId, input, ct) is not { } objective)
-                {
-                    return Problems.NotFound(NoSuchObjective);
-                }
-
+                var objective = await handler.HandleAsync(objectiveId, input, ct);
                 response.Headers.ETag = EndpointConventions.ETag(objective.Version);
                 return Results.Created($"/api/orgs/{orgId}/objectives/{objectiveId}", objective);
             })
@@ -72,7 +49,7 @@ internal static class ObjectivesEndpoints
             .WithSummary("Record a measured value (date, value, note); answers the objective with its new status.");
 
         group.MapPost("/objectives/{objectiveId:guid}/retire", async (Guid objectiveId, RetireObjectiveHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(objectiveId, ct) is { } objective ? Results.Ok(objective) : Problems.NotFound(NoSuchObjective))
+                TypedResults.Ok(await handler.HandleAsync(objectiveId, ct)))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Retire an objective that is no longer pursued; it and its measurements stay on record (nothing is deleted).");
