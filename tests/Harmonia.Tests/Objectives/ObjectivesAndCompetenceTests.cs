@@ -200,7 +200,8 @@ public sealed class ObjectivesAndCompetenceTests
 
         // The own competence joins the catalogue; the same key twice is refused.
         await ReadAsync(await contributor.PostAsync(Url($"{api}/competences"), Json("""{"key":"model-red-teaming","name":"Red-teaming models","area":"ai"}""")), HttpStatusCode.Created);
-        Assert.Equal(["key"], ErrorFields(await ReadAsync(await contributor.PostAsync(Url($"{api}/competences"), Json("""{"key":"model-red-teaming","name":"Again","area":"ai"}""")), HttpStatusCode.BadRequest)));
+        var duplicate = await ReadAsync(await contributor.PostAsync(Url($"{api}/competences"), Json("""{"key":"model-red-teaming","name":"Again","area":"ai"}""")), HttpStatusCode.Conflict);
+        Assert.Equal("The catalogue already has a competence 'model-red-teaming'.", duplicate.GetProperty("detail").GetString());
         var catalogue = await ReadAsync(await contributor.GetAsync(Url($"{api}/competences")));
         Assert.Contains(catalogue.EnumerateArray(), c => c.GetProperty("key").GetString() == "model-red-teaming" && c.GetProperty("area").GetString() == "Ai" && !c.GetProperty("builtIn").GetBoolean());
 

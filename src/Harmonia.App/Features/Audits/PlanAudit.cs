@@ -18,10 +18,6 @@ public sealed class PlanAuditHandler(HarmoniaDbContext db, LoadedContent content
         {
             errors["key"] = ["A key of 1 to 64 characters is required, e.g. IA-2026-01."];
         }
-        else if (await db.Audits.AnyAsync(a => a.Key == input.Key.Trim(), cancellationToken))
-        {
-            errors["key"] = [$"An audit with key '{input.Key.Trim()}' already exists."];
-        }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300)
         {
@@ -64,6 +60,12 @@ public sealed class PlanAuditHandler(HarmoniaDbContext db, LoadedContent content
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
+        }
+
+        // A key in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
+        if (await db.Audits.AnyAsync(a => a.Key == input.Key!.Trim(), cancellationToken))
+        {
+            throw new DuplicateException($"An audit with key '{input.Key!.Trim()}' already exists.");
         }
 
         var full = frameworks.Length == 0 ? [] : AuditScope.Full(content.Catalog, frameworks).RequirementIds;

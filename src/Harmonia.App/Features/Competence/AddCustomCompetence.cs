@@ -17,10 +17,6 @@ public sealed partial class AddCustomCompetenceHandler(HarmoniaDbContext db)
         {
             errors["key"] = ["A key of 2 to 64 lower-case letters, digits and hyphens is required, e.g. model-red-teaming."];
         }
-        else if (CompetenceCatalog.Find(key) is not null || await db.CustomCompetences.AnyAsync(c => c.Key == key, cancellationToken))
-        {
-            errors["key"] = [$"The catalogue already has a competence '{key}'."];
-        }
 
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
         {
@@ -47,6 +43,11 @@ public sealed partial class AddCustomCompetenceHandler(HarmoniaDbContext db)
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
+        }
+
+        if (CompetenceCatalog.Find(key) is not null || await db.CustomCompetences.AnyAsync(c => c.Key == key, cancellationToken))
+        {
+            throw new DuplicateException($"The catalogue already has a competence '{key}'.");
         }
 
         var record = new CustomCompetenceRecord { Key = key, Name = input.Name!.Trim(), Area = area!.Value, Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim() };
