@@ -152,21 +152,6 @@ public sealed class ApiBehaviourTests
         Assert.Contains("request body:", (await ReadAsync(broken)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task OpenApi_document_and_security_headers_are_served()
-    {
-        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
-        using var client = host.Client(null);
-
-        using var openApi = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        var document = await ReadAsync(openApi);
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/orgs/{orgId}/controls/{controlId}", out _));
-        Assert.Equal("nosniff", openApi.Headers.GetValues("X-Content-Type-Options").Single());
-        var csp = openApi.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_revoked_token_stops_working(DatabaseProvider provider)

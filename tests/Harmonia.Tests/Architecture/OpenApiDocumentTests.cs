@@ -1,17 +1,29 @@
 using System.Text.Json;
-using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Architecture;
 
-/// <summary>The OpenAPI document tells a client generator every error an organization endpoint can answer.</summary>
-public sealed class OpenApiErrorResponseTests
+/// <summary>The OpenAPI document: served with the security headers, and telling a client every error an endpoint can answer.</summary>
+public sealed class OpenApiDocumentTests(ReadOnlyHost shared) : IClassFixture<ReadOnlyHost>
 {
+    [Fact]
+    public async Task The_document_is_served_with_the_security_headers()
+    {
+        using var client = shared.Host.Client(null);
+        using var openApi = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var document = JsonDocument.Parse(await openApi.Content.ReadAsStringAsync());
+
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/orgs/{orgId}/controls/{controlId}", out _));
+        Assert.Equal("nosniff", openApi.Headers.GetValues("X-Content-Type-Options").Single());
+        var csp = openApi.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_organization_operation_lists_its_problem_responses()
     {
-        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
-        using var client = host.Client(null);
+        using var client = shared.Host.Client(null);
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var checkedOperations = 0;
