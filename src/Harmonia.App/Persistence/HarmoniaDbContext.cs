@@ -74,6 +74,14 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<RiskRecord> Risks => Set<RiskRecord>();
 
+    public DbSet<RiskControlLink> RiskControlLinks => Set<RiskControlLink>();
+
+    public DbSet<RiskAiSystemLink> RiskAiSystemLinks => Set<RiskAiSystemLink>();
+
+    public DbSet<AiSystemControlLink> AiSystemControlLinks => Set<AiSystemControlLink>();
+
+    public DbSet<AiEvidenceControlLink> AiEvidenceControlLinks => Set<AiEvidenceControlLink>();
+
     public DbSet<ImpactAssessmentRecord> ImpactAssessments => Set<ImpactAssessmentRecord>();
 
     public DbSet<AiEvidenceRecord> AiEvidence => Set<AiEvidenceRecord>();
@@ -118,6 +126,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<CompetenceRoleRecord> CompetenceRoles => Set<CompetenceRoleRecord>();
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
+
+    public DbSet<PersonRoleLink> PersonRoles => Set<PersonRoleLink>();
 
     public DbSet<CompetenceEvidenceRecord> CompetenceEvidence => Set<CompetenceEvidenceRecord>();
 

@@ -44,4 +44,59 @@ public sealed class MigrationDataTests
             Assert.Equal(organization, version.OrganizationId);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Links_stored_as_keys_become_links_by_id(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var scope = database.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>().GetService<IMigrator>().MigrateAsync("OrganizationKeyOnEveryRecord");
+        }
+
+        var (organization, other, c1, c2, otherC1, system, risk) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (evidence, suggestion, concern, role, person) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var created = provider == DatabaseProvider.Sqlite ? "'2026-01-01 00:00:00'" : "'2026-01-01 00:00:00+00'";
+        var yes = provider == DatabaseProvider.Sqlite ? "1" : "true";
+        string L(Guid id) => database.Literal(id);
+        await database.ExecuteRawAsync($"""
+            INSERT INTO "Organizations" ("Id", "Name", "Locations", "TeamCapacityHundredths", "CreatedUtc") VALUES ({L(organization)}, 'Before Upgrade Ltd', '', 100, {created});
+            INSERT INTO "Organizations" ("Id", "Name", "Locations", "TeamCapacityHundredths", "CreatedUtc") VALUES ({L(other)}, 'Other Ltd', '', 100, {created});
+            INSERT INTO "Controls" ("Id", "OrganizationId", "Key", "Name", "Status", "Version") VALUES ({L(c1)}, {L(organization)}, 'C-1', 'Access review', 'implemented', 1);
+            INSERT INTO "Controls" ("Id", "OrganizationId", "Key", "Name", "Status", "Version") VALUES ({L(c2)}, {L(organization)}, 'C-2', 'Bias testing', 'implemented', 1);
+            INSERT INTO "Controls" ("Id", "OrganizationId", "Key", "Name", "Status", "Version") VALUES ({L(otherC1)}, {L(other)}, 'C-1', 'Another tenant''s control', 'implemented', 1);
+            INSERT INTO "AiSystems" ("Id", "OrganizationId", "Key", "Name", "Role", "DataSourcesJson", "Controls", "InScope", "Version") VALUES ({L(system)}, {L(organization)}, 'AI-1', 'Scoring', 'deployer', '[]', 'C-2', {yes}, 1);
+            INSERT INTO "Risks" ("Id", "OrganizationId", "Key", "Title", "Categories", "RiskSources", "AiSystems", "InherentLikelihood", "InherentImpact", "Treatment", "Controls", "ResidualLikelihood", "ResidualImpact", "Version")
+                VALUES ({L(risk)}, {L(organization)}, 'R-1', 'Unfair scores', 'fairness', '', 'AI-1', 3, 3, 'mitigate', 'C-1,C-2,C-9', 2, 2, 1);
+            INSERT INTO "AiEvidence" ("Id", "OrganizationId", "AiSystemKey", "Kind", "Metric", "MeasuredOn", "Controls", "RecordedBy", "RecordedUtc") VALUES ({L(evidence)}, {L(organization)}, 'AI-1', 'bias', 'parity', '2026-03-31', 'C-2', 'tester', {created});
+            INSERT INTO "RiskSuggestions" ("Id", "OrganizationId", "AiEvidenceId", "AiSystemKey", "Title", "Category", "Detail", "Status", "RiskKey", "CreatedUtc") VALUES ({L(suggestion)}, {L(organization)}, {L(evidence)}, 'AI-1', 'AI-1: unfair', 'fairness', 'failed', 'accepted', 'R-1', {created});
+            INSERT INTO "AiConcerns" ("Id", "OrganizationId", "Key", "AiSystemKey", "Kind", "Severity", "Description", "ReportedBy", "ReportedOn", "Status", "RecordedBy", "Version") VALUES ({L(concern)}, {L(organization)}, 'CON-1', 'AI-1', 'concern', 'low', 'Drift', 'staff', '2026-03-01', 'open', 'tester', 1);
+            INSERT INTO "CompetenceRoles" ("Id", "OrganizationId", "Name", "RequiredCompetences", "Version") VALUES ({L(role)}, {L(organization)}, 'AI engineer', 'machine-learning', 1);
+            INSERT INTO "People" ("Id", "OrganizationId", "Name", "Roles", "Version") VALUES ({L(person)}, {L(organization)}, 'Ada', 'ai ENGINEER,Unknown role', 1);
+            """);
+
+        await using (var scope = database.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>().Database.MigrateAsync();
+        }
+
+        await using (var scope = database.Scope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organization);
+            var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+            var stored = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleAsync();
+            // C-9 never existed: the dangling key is dropped; the other tenant's C-1 is not linked.
+            Assert.Equal(new[] { c1, c2 }.Order(), stored.ControlLinks.Select(l => l.ControlId).Order());
+            Assert.Equal([system], stored.AiSystemLinks.Select(l => l.AiSystemId));
+            Assert.All(stored.ControlLinks, l => Assert.Equal(organization, l.OrganizationId));
+            Assert.Equal([c2], (await db.AiSystems.Include(a => a.ControlLinks).SingleAsync()).ControlLinks.Select(l => l.ControlId));
+            var measured = await db.AiEvidence.Include(e => e.ControlLinks).SingleAsync();
+            Assert.Equal((system, c2), (measured.AiSystemId, Assert.Single(measured.ControlLinks).ControlId));
+            var suggested = await db.RiskSuggestions.SingleAsync();
+            Assert.Equal((system, (Guid?)risk), (suggested.AiSystemId, suggested.RiskId));
+            Assert.Equal(system, (await db.AiConcerns.SingleAsync()).AiSystemId);
+            Assert.Equal([role], (await db.People.Include(p => p.RoleLinks).SingleAsync()).RoleLinks.Select(l => l.RoleId));
+        }
+    }
 }

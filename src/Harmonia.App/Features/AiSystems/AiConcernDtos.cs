@@ -18,6 +18,11 @@ public sealed record AiConcernDto(
     Guid Id, string Key, string Kind, string? AiSystem, string Severity, string Description, string ReportedBy, DateOnly ReportedOn,
     string Status, string? Resolution, DateOnly? ClosedOn, string RecordedBy, int Version)
 {
-    internal static AiConcernDto From(AiConcernRecord c) => new(
-        c.Id, c.Key, c.Kind, c.AiSystemKey, c.Severity, c.Description, c.ReportedBy, c.ReportedOn, c.Status, c.Resolution, c.ClosedOn, c.RecordedBy, c.Version);
+    /// <param name="aiSystem">The current key of the AI system it is about, when one is named.</param>
+    internal static AiConcernDto From(AiConcernRecord c, string? aiSystem) => new(
+        c.Id, c.Key, c.Kind, aiSystem, c.Severity, c.Description, c.ReportedBy, c.ReportedOn, c.Status, c.Resolution, c.ClosedOn, c.RecordedBy, c.Version);
+
+    /// <param name="aiSystemKeys">AI system id -> current key.</param>
+    internal static AiConcernDto From(AiConcernRecord c, IReadOnlyDictionary<Guid, string> aiSystemKeys) =>
+        From(c, c.AiSystemId is { } id ? aiSystemKeys.GetValueOrDefault(id) : null);
 }

@@ -10,7 +10,6 @@ internal sealed class AiConcernRecordConfiguration : IEntityTypeConfiguration<Ai
         e.HasIndex(c => new { c.OrganizationId, c.Key }).IsUnique();
         e.HasIndex(c => new { c.OrganizationId, c.ReportedOn });
         e.Property(c => c.Key).HasMaxLength(32);
-        e.Property(c => c.AiSystemKey).HasMaxLength(64);
         e.Property(c => c.Kind).HasMaxLength(16);
         e.Property(c => c.Severity).HasMaxLength(16);
         e.Property(c => c.Description).HasMaxLength(4000);
@@ -19,5 +18,7 @@ internal sealed class AiConcernRecordConfiguration : IEntityTypeConfiguration<Ai
         e.Property(c => c.Resolution).HasMaxLength(4000);
         e.Property(c => c.RecordedBy).HasMaxLength(200);
         e.Property(c => c.Version).IsConcurrencyToken();
+        // Restrict: a concern is history; an AI system named by one is taken out of scope, not deleted.
+        e.HasOne<AiSystemRecord>().WithMany().HasForeignKey(c => c.AiSystemId).OnDelete(DeleteBehavior.Restrict);
     }
 }

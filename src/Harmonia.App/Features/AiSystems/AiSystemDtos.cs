@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
 
 namespace Harmonia.App.Features.AiSystems;
@@ -27,9 +28,10 @@ public sealed record AiSystemDto(
     AssessmentStanding Assessment,
     int Version)
 {
-    internal static AiSystemDto From(AiSystemRecord a, AssessmentStanding standing) => new(
+    /// <param name="controlKeys">Control id -> current key; the system's control links must be loaded.</param>
+    internal static AiSystemDto From(AiSystemRecord a, AssessmentStanding standing, IReadOnlyDictionary<Guid, string> controlKeys) => new(
         a.Id, a.Key, a.Name, a.Purpose, a.Role, a.LifecycleStage, a.ModelType, a.Supplier, AiSystemFacts.DataSources(a), a.HumanOversight, a.Autonomy,
-        a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, a.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries), a.InScope, standing, a.Version);
+        a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, controlKeys.KeysOf(a.ControlLinks.Select(l => l.ControlId)), a.InScope, standing, a.Version);
 }
 
 /// <summary>What a client sends to register or change an AI system.</summary>

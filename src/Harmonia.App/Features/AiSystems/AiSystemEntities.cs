@@ -51,7 +51,8 @@ public sealed class AiEvidenceRecord : IOrganizationScoped
 
     public Guid OrganizationId { get; set; }
 
-    public required string AiSystemKey { get; set; }
+    /// <summary>The AI system it was measured on.</summary>
+    public Guid AiSystemId { get; set; }
 
     /// <summary>bias, data-quality, validation or transparency.</summary>
     public required string Kind { get; set; }
@@ -77,8 +78,8 @@ public sealed class AiEvidenceRecord : IOrganizationScoped
 
     public string? Tool { get; set; }
 
-    /// <summary>Keys of the organization's controls it is evidence for, comma-separated.</summary>
-    public string Controls { get; set; } = string.Empty;
+    /// <summary>The organization's controls it is evidence for (by id; their keys are shown).</summary>
+    public List<AiEvidenceControlLink> ControlLinks { get; set; } = [];
 
     public string? Location { get; set; }
 
@@ -96,7 +97,7 @@ public sealed class RiskSuggestionRecord : IOrganizationScoped
 
     public Guid AiEvidenceId { get; set; }
 
-    public required string AiSystemKey { get; set; }
+    public Guid AiSystemId { get; set; }
 
     public required string Title { get; set; }
 
@@ -107,7 +108,8 @@ public sealed class RiskSuggestionRecord : IOrganizationScoped
     /// <summary>open, accepted or dismissed.</summary>
     public required string Status { get; set; }
 
-    public string? RiskKey { get; set; }
+    /// <summary>The risk accepting it added to the register.</summary>
+    public Guid? RiskId { get; set; }
 
     public string? DecidedBy { get; set; }
 
@@ -127,8 +129,8 @@ public sealed class AiConcernRecord : IOrganizationScoped
     /// <summary>CON-1, CON-2, ... within the organization; never reused.</summary>
     public required string Key { get; set; }
 
-    /// <summary>The AI system it is about, when one is named (its key).</summary>
-    public string? AiSystemKey { get; set; }
+    /// <summary>The AI system it is about, when one is named.</summary>
+    public Guid? AiSystemId { get; set; }
 
     /// <summary>incident (harm happened) or concern (harm feared).</summary>
     public required string Kind { get; set; }
@@ -153,4 +155,14 @@ public sealed class AiConcernRecord : IOrganizationScoped
     public required string RecordedBy { get; set; }
 
     public int Version { get; set; } = 1;
+}
+
+/// <summary>A control a piece of AI evidence is evidence for. By id, so renaming the control keeps the link.</summary>
+public sealed class AiEvidenceControlLink : IOrganizationScoped
+{
+    public Guid OrganizationId { get; set; }
+
+    public Guid AiEvidenceId { get; set; }
+
+    public Guid ControlId { get; set; }
 }

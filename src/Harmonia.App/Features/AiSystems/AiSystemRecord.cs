@@ -40,11 +40,21 @@ public sealed class AiSystemRecord : IOrganizationScoped
     /// <summary>Optional EU AI Act class: prohibited, high-risk, limited, minimal, gpai.</summary>
     public string? EuAiActClass { get; set; }
 
-    /// <summary>Keys of the organization's controls that govern it, comma-separated.</summary>
-    public string Controls { get; set; } = string.Empty;
+    /// <summary>The organization's controls that govern it (by id; their keys are shown).</summary>
+    public List<AiSystemControlLink> ControlLinks { get; set; } = [];
 
     /// <summary>Whether it is in the AI management system's scope (retired systems are not).</summary>
     public bool InScope { get; set; } = true;
 
     public int Version { get; set; } = 1;
+}
+
+/// <summary>A control that governs an AI system. By id, so renaming the control keeps the link.</summary>
+public sealed class AiSystemControlLink : IOrganizationScoped
+{
+    public Guid OrganizationId { get; set; }
+
+    public Guid AiSystemId { get; set; }
+
+    public Guid ControlId { get; set; }
 }

@@ -20,7 +20,7 @@ internal sealed class AiSystemRecordConfiguration : IEntityTypeConfiguration<AiS
         e.Property(a => a.IntendedUse).HasMaxLength(2000);
         e.Property(a => a.ForeseeableMisuse).HasMaxLength(2000);
         e.Property(a => a.EuAiActClass).HasMaxLength(16);
-        e.Property(a => a.Controls).HasMaxLength(2000);
         e.Property(a => a.Version).IsConcurrencyToken();
+        e.HasMany(a => a.ControlLinks).WithOne().HasForeignKey(l => l.AiSystemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -50,6 +50,6 @@ public sealed class CloseAiConcernHandler(HarmoniaDbContext db, TimeProvider tim
             throw new VersionConflictException(concern.Version, "concern");
         }
 
-        return AiConcernDto.From(concern);
+        return AiConcernDto.From(concern, await db.AiSystemKeysAsync(cancellationToken));
     }
 }

@@ -29,21 +29,23 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
 
         if (decision.Accept)
         {
-            var evidence = await db.AiEvidence.AsNoTracking().SingleAsync(e => e.Id == suggestion.AiEvidenceId, cancellationToken);
-            var controls = evidence.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var controlKeys = await db.ControlKeysAsync(cancellationToken);
+            var controls = controlKeys.KeysOf(await db.AiEvidenceControlLinks.Where(l => l.AiEvidenceId == suggestion.AiEvidenceId).Select(l => l.ControlId).ToListAsync(cancellationToken));
+            var system = await db.AiSystems.Where(a => a.Id == suggestion.AiSystemId).Select(a => a.Key).SingleAsync(cancellationToken);
             var keys = await db.Risks.Select(r => r.Key).Where(k => k.StartsWith("R-")).ToListAsync(cancellationToken);
             var next = keys.Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
             var (likelihood, impact) = (decision.Likelihood ?? 3, decision.Impact ?? 3);
-            var risk = await risks.CreateAsync(
+            // Added, not saved: the new risk and the decided suggestion are one change.
+            var risk = await risks.AddAsync(
                 new RiskInput(
-                    "R-" + next, suggestion.Title, suggestion.Detail, [suggestion.Category], [], null, [suggestion.AiSystemKey],
+                    "R-" + next, suggestion.Title, suggestion.Detail, [suggestion.Category], [], null, [system],
                     likelihood, impact, controls.Length > 0 ? "mitigate" : "accept", controls, likelihood, impact, decision.Owner, null, null),
                 cancellationToken);
-            suggestion.RiskKey = risk.Key;
+            suggestion.RiskId = risk.Id;
         }
 
         (suggestion.Status, suggestion.DecidedBy) = (decision.Accept ? "accepted" : "dismissed", actor.Name);
         await db.SaveChangesAsync(cancellationToken);
-        return RiskSuggestionDto.From(suggestion);
+        return (await RiskSuggestionDto.ForAsync(db, [suggestion], cancellationToken))[0];
     }
 }

@@ -21,10 +21,14 @@ public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
             throw new InvalidInputException($"'{system.Name}' has impact assessments, which are kept: mark it out of scope instead of deleting it.");
         }
 
-        var key = system.Key;
-        if (await db.Risks.AnyAsync(r => ("," + r.AiSystems + ",").Contains("," + key + ","), cancellationToken))
+        if (await db.RiskAiSystemLinks.AnyAsync(l => l.AiSystemId == aiSystemId, cancellationToken))
         {
             throw new InvalidInputException($"Risks name '{system.Name}': remove it from them first, or mark it out of scope.");
+        }
+
+        if (await db.AiEvidence.AnyAsync(e => e.AiSystemId == aiSystemId, cancellationToken) || await db.AiConcerns.AnyAsync(c => c.AiSystemId == aiSystemId, cancellationToken))
+        {
+            throw new InvalidInputException($"'{system.Name}' has AI evidence or reported concerns, which are kept: mark it out of scope instead of deleting it.");
         }
 
         db.AiSystems.Remove(system);

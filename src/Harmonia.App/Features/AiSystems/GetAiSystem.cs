@@ -14,7 +14,7 @@ public sealed class GetAiSystemHandler(HarmoniaDbContext db, AiSystemStandings s
 {
     public async Task<AiSystemDetail?> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
     {
-        var system = await db.AiSystems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
+        var system = await db.AiSystems.AsNoTracking().Include(a => a.ControlLinks).SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
             return null;
@@ -24,10 +24,11 @@ public sealed class GetAiSystemHandler(HarmoniaDbContext db, AiSystemStandings s
         var assessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.AiSystemId == aiSystemId).OrderByDescending(a => a.Number)
             .Select(a => new AssessmentSummary(a.Number, a.Status, a.Decision, a.NextReviewOn, a.CreatedBy, a.ApprovedBy, a.ApprovedUtc))
             .ToListAsync(cancellationToken);
-        var key = system.Key;
-        var risks = await db.Risks.AsNoTracking().Where(r => ("," + r.AiSystems + ",").Contains("," + key + ","))
+        var risks = await db.Risks.AsNoTracking().Where(r => r.AiSystemLinks.Any(l => l.AiSystemId == aiSystemId))
             .OrderBy(r => r.Key).Take(200).Select(r => new LinkedRisk(r.Id, r.Key, r.Title, r.Treatment)).ToListAsync(cancellationToken);
-        var evidence = await db.AiEvidence.AsNoTracking().Where(e => e.AiSystemKey == key).OrderByDescending(e => e.MeasuredOn).ThenBy(e => e.Metric).Take(100).ToListAsync(cancellationToken);
-        return new AiSystemDetail(AiSystemDto.From(system, standing[system.Id]), assessments, risks, evidence.Select(AiEvidenceDto.From).ToArray());
+        var evidence = await db.AiEvidence.AsNoTracking().Where(e => e.AiSystemId == aiSystemId).OrderByDescending(e => e.MeasuredOn).ThenBy(e => e.Metric).Take(100)
+            .Include(e => e.ControlLinks).AsSplitQuery().ToListAsync(cancellationToken);
+        var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
+        return new AiSystemDetail(AiSystemDto.From(system, standing[system.Id], controlKeys), assessments, risks, evidence.Select(e => AiEvidenceDto.From(e, aiSystemKeys, controlKeys)).ToArray());
     }
 }

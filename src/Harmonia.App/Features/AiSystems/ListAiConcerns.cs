@@ -13,6 +13,7 @@ public sealed class ListAiConcernsHandler(HarmoniaDbContext db)
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Status == AiConcernValues.Open ? 0 : 1).ThenByDescending(c => c.ReportedOn).ThenByDescending(c => c.Key)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        return new Page<AiConcernDto>(items.Select(AiConcernDto.From).ToArray(), page.PageNumber, page.PageSize, total);
+        var aiSystemKeys = await db.AiSystemKeysAsync(cancellationToken);
+        return new Page<AiConcernDto>(items.Select(c => AiConcernDto.From(c, aiSystemKeys)).ToArray(), page.PageNumber, page.PageSize, total);
     }
 }

@@ -11,11 +11,13 @@ public sealed class ListAiEvidenceHandler(HarmoniaDbContext db)
         var query = db.AiEvidence.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(aiSystem))
         {
-            query = query.Where(e => e.AiSystemKey == aiSystem);
+            query = query.Where(e => db.AiSystems.Any(a => a.Id == e.AiSystemId && a.Key == aiSystem));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(e => e.MeasuredOn).ThenBy(e => e.AiSystemKey).ThenBy(e => e.Metric).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        return new Page<AiEvidenceDto>(items.Select(AiEvidenceDto.From).ToArray(), page.PageNumber, page.PageSize, total);
+        var items = await query
+            .OrderByDescending(e => e.MeasuredOn).ThenBy(e => db.AiSystems.Where(a => a.Id == e.AiSystemId).Select(a => a.Key).FirstOrDefault()).ThenBy(e => e.Metric).ThenBy(e => e.Id)
+            .Skip(page.Skip).Take(page.PageSize).Include(e => e.ControlLinks).AsSplitQuery().ToListAsync(cancellationToken);
+        return new Page<AiEvidenceDto>(await AiEvidenceDto.ForAsync(db, items, cancellationToken), page.PageNumber, page.PageSize, total);
     }
 }

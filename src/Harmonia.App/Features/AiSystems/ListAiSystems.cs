@@ -10,8 +10,9 @@ public sealed class ListAiSystemsHandler(HarmoniaDbContext db, AiSystemStandings
     public async Task<Page<AiSystemDto>> HandleAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         var total = await db.AiSystems.CountAsync(cancellationToken);
-        var items = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var items = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).Skip(page.Skip).Take(page.PageSize).Include(a => a.ControlLinks).AsSplitQuery().ToListAsync(cancellationToken);
+        var controlKeys = await db.ControlKeysAsync(cancellationToken);
         var standing = await standings.ForAsync(items, cancellationToken);
-        return new Page<AiSystemDto>(items.Select(a => AiSystemDto.From(a, standing[a.Id])).ToArray(), page.PageNumber, page.PageSize, total);
+        return new Page<AiSystemDto>(items.Select(a => AiSystemDto.From(a, standing[a.Id], controlKeys)).ToArray(), page.PageNumber, page.PageSize, total);
     }
 }

@@ -18,6 +18,6 @@ public sealed class ListRiskSuggestionsHandler(HarmoniaDbContext db)
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(s => s.CreatedUtc).ThenBy(s => s.Title).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        return new Page<RiskSuggestionDto>(items.Select(RiskSuggestionDto.From).ToArray(), page.PageNumber, page.PageSize, total);
+        return new Page<RiskSuggestionDto>(await RiskSuggestionDto.ForAsync(db, items, cancellationToken), page.PageNumber, page.PageSize, total);
     }
 }

@@ -21,8 +21,10 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
             throw new InvalidInputException($"Send 1 to {MaxBatch} results.");
         }
 
-        var systems = await db.AiSystems.Select(a => a.Key).ToListAsync(cancellationToken);
-        var controls = await db.Controls.Select(c => c.Key).ToListAsync(cancellationToken);
+        var aiSystemKeys = await db.AiSystemKeysAsync(cancellationToken);
+        var controlKeys = await db.ControlKeysAsync(cancellationToken);
+        var systems = aiSystemKeys.ToDictionary(s => s.Value, s => s.Key, StringComparer.Ordinal);
+        var controls = controlKeys.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -44,7 +46,7 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
         {
             var evidence = new AiEvidenceRecord
             {
-                AiSystemKey = input.AiSystem!.Trim(),
+                AiSystemId = systems[input.AiSystem!.Trim()],
                 Kind = input.Kind!.Trim(),
                 Metric = input.Metric!.Trim(),
                 Subject = Clean(input.Subject),
@@ -55,7 +57,7 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
                 DataSet = Clean(input.DataSet),
                 MeasuredOn = input.MeasuredOn!.Value,
                 Tool = Clean(input.Tool),
-                Controls = string.Join(',', (input.Controls ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)),
+                ControlLinks = LinkKeys.Clean(input.Controls).Select(c => new AiEvidenceControlLink { ControlId = controls[c] }).ToList(),
                 Location = Clean(input.Location),
                 RecordedBy = actor.Name,
                 RecordedUtc = now,
@@ -64,14 +66,16 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
             recorded.Add(evidence);
             if (evidence.Passed == false)
             {
-                var suggestion = Suggest(evidence, now);
+                var suggestion = Suggest(evidence, aiSystemKeys[evidence.AiSystemId], now);
                 db.RiskSuggestions.Add(suggestion);
                 suggestions.Add(suggestion);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new AiEvidenceRecorded(recorded.Select(AiEvidenceDto.From).ToArray(), suggestions.Select(RiskSuggestionDto.From).ToArray());
+        return new AiEvidenceRecorded(
+            recorded.Select(e => AiEvidenceDto.From(e, aiSystemKeys, controlKeys)).ToArray(),
+            suggestions.Select(s => new RiskSuggestionDto(s.Id, aiSystemKeys[s.AiSystemId], s.Title, s.Category, s.Detail, s.Status, null, s.AiEvidenceId)).ToArray());
     }
 
     /// <summary>With a value and a threshold the result judges itself; "max" means lower is better (a disparity), "min" higher (accuracy, completeness).</summary>
@@ -82,10 +86,10 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
         _ => null,
     };
 
-    private static List<string> Problems(AiEvidenceInput input, List<string> systems, List<string> controls)
+    private static List<string> Problems(AiEvidenceInput input, Dictionary<string, Guid> systems, Dictionary<string, Guid> controls)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(input.AiSystem) || !systems.Contains(input.AiSystem.Trim()))
+        if (string.IsNullOrWhiteSpace(input.AiSystem) || !systems.ContainsKey(input.AiSystem.Trim()))
         {
             problems.Add($"aiSystem '{input.AiSystem}' is not in the inventory");
         }
@@ -125,7 +129,7 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
             problems.Add("a bias or data-quality result needs value and threshold, or an explicit passed");
         }
 
-        if ((input.Controls ?? []).FirstOrDefault(c => !controls.Contains(c.Trim())) is { } control)
+        if ((input.Controls ?? []).FirstOrDefault(c => c.Trim().Length > 0 && !controls.ContainsKey(c.Trim())) is { } control)
         {
             problems.Add($"the organization has no control '{control}'");
         }
@@ -146,7 +150,7 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
         return problems;
     }
 
-    private static RiskSuggestionRecord Suggest(AiEvidenceRecord evidence, DateTime now)
+    private static RiskSuggestionRecord Suggest(AiEvidenceRecord evidence, string systemKey, DateTime now)
     {
         var inv = CultureInfo.InvariantCulture;
         var (category, what) = evidence.Kind switch
@@ -162,8 +166,8 @@ public sealed class RecordAiEvidenceHandler(HarmoniaDbContext db, AuditActor act
         return new RiskSuggestionRecord
         {
             AiEvidenceId = evidence.Id,
-            AiSystemKey = evidence.AiSystemKey,
-            Title = $"{evidence.AiSystemKey}: {what}",
+            AiSystemId = evidence.AiSystemId,
+            Title = $"{systemKey}: {what}",
             Category = category,
             Detail = $"{measured} on {evidence.MeasuredOn:yyyy-MM-dd}" + (evidence.DataSet is null ? string.Empty : $", data set {evidence.DataSet}") + (evidence.Tool is null ? "." : $", measured with {evidence.Tool}."),
             Status = "open",

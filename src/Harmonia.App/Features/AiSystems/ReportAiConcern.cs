@@ -39,7 +39,8 @@ public sealed class ReportAiConcernHandler(HarmoniaDbContext db, AuditActor acto
             errors["reportedOn"] = ["The date it was reported is not in the future."];
         }
 
-        if (system is not null && !await db.AiSystems.AnyAsync(a => a.Key == system, cancellationToken))
+        var systemId = system is null ? null : await db.AiSystems.Where(a => a.Key == system).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        if (system is not null && systemId is null)
         {
             errors["aiSystem"] = [$"The organization has no AI system '{system}' (give its key, e.g. AI-01, or leave it empty)."];
         }
@@ -56,7 +57,7 @@ public sealed class ReportAiConcernHandler(HarmoniaDbContext db, AuditActor acto
         {
             Key = "CON-" + next,
             Kind = kind!,
-            AiSystemKey = system,
+            AiSystemId = systemId,
             Severity = severity!,
             Description = input.Description!.Trim(),
             ReportedBy = input.ReportedBy!.Trim(),
@@ -66,6 +67,6 @@ public sealed class ReportAiConcernHandler(HarmoniaDbContext db, AuditActor acto
         };
         db.AiConcerns.Add(concern);
         await db.SaveChangesAsync(cancellationToken);
-        return AiConcernDto.From(concern);
+        return AiConcernDto.From(concern, system);
     }
 }

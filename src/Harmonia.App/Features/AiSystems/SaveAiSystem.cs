@@ -9,18 +9,18 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
 {
     public async Task<AiSystemDto> CreateAsync(AiSystemInput input, CancellationToken cancellationToken = default)
     {
-        await ValidateAsync(input, null, cancellationToken);
+        var controls = await ValidateAsync(input, null, cancellationToken);
         var system = new AiSystemRecord { Key = string.Empty, Name = string.Empty, Role = string.Empty };
-        Apply(system, input);
+        Apply(system, input, controls);
         db.AiSystems.Add(system);
         await db.SaveChangesAsync(cancellationToken);
-        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id]);
+        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id], await db.ControlKeysAsync(cancellationToken));
     }
 
     /// <returns>Null when the organization has no such AI system.</returns>
     public async Task<AiSystemDto?> UpdateAsync(Guid aiSystemId, int expectedVersion, AiSystemInput input, CancellationToken cancellationToken = default)
     {
-        var system = await db.AiSystems.SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
+        var system = await db.AiSystems.Include(a => a.ControlLinks).SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
             return null;
@@ -31,14 +31,14 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
             throw new VersionConflictException(system.Version, "AI system");
         }
 
-        await ValidateAsync(input, system.Id, cancellationToken);
-        Apply(system, input);
+        var controls = await ValidateAsync(input, system.Id, cancellationToken);
+        Apply(system, input, controls);
         system.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id]);
+        return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id], await db.ControlKeysAsync(cancellationToken));
     }
 
-    private static void Apply(AiSystemRecord system, AiSystemInput input)
+    private static void Apply(AiSystemRecord system, AiSystemInput input, Guid[] controls)
     {
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         (system.Key, system.Name, system.Purpose, system.Role) = (input.Key!.Trim(), input.Name!.Trim(), Clean(input.Purpose), input.Role!.Trim());
@@ -47,11 +47,12 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
             .Select(d => new DataSourceDto(d.Name.Trim(), Clean(d.Provenance), Clean(d.QualityMeasures), Clean(d.Preparation))).ToArray());
         (system.HumanOversight, system.Autonomy, system.AffectedPeople) = (Clean(input.HumanOversight), Clean(input.Autonomy), Clean(input.AffectedPeople));
         (system.IntendedUse, system.ForeseeableMisuse, system.EuAiActClass) = (Clean(input.IntendedUse), Clean(input.ForeseeableMisuse), Clean(input.EuAiActClass));
-        system.Controls = string.Join(',', (input.Controls ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
+        LinkKeys.Sync(system.ControlLinks, controls, l => l.ControlId, id => new AiSystemControlLink { AiSystemId = system.Id, ControlId = id });
         system.InScope = input.InScope ?? true;
     }
 
-    private async Task ValidateAsync(AiSystemInput input, Guid? self, CancellationToken cancellationToken)
+    /// <returns>The ids of the controls the input names by key.</returns>
+    private async Task<Guid[]> ValidateAsync(AiSystemInput input, Guid? self, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [message];
@@ -99,9 +100,9 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
             Add("dataSources", "The data sources are too long (16,000 characters in all).");
         }
 
-        var controls = (input.Controls ?? []).Select(c => c.Trim()).ToArray();
-        var known = await db.Controls.Where(c => controls.Contains(c.Key)).Select(c => c.Key).ToListAsync(cancellationToken);
-        if (controls.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } missing)
+        var controls = LinkKeys.Clean(input.Controls);
+        var known = await db.ControlIdsAsync(controls, cancellationToken);
+        if (controls.FirstOrDefault(c => !known.ContainsKey(c)) is { } missing)
         {
             Add("controls", $"The organization has no control '{missing}'.");
         }
@@ -110,5 +111,7 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         {
             throw new InvalidInputException(errors);
         }
+
+        return controls.Select(c => known[c]).ToArray();
     }
 }

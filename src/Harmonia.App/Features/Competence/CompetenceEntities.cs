@@ -32,8 +32,8 @@ public sealed class PersonRecord : IOrganizationScoped
 
     public string? Email { get; set; }
 
-    /// <summary>Role names, comma-separated.</summary>
-    public required string Roles { get; set; }
+    /// <summary>The roles they hold (by id; the roles' current names are shown).</summary>
+    public List<PersonRoleLink> RoleLinks { get; set; } = [];
 
     public int Version { get; set; } = 1;
 }
@@ -79,4 +79,14 @@ public sealed class CustomCompetenceRecord : IOrganizationScoped
     public CompetenceArea Area { get; set; }
 
     public string? Description { get; set; }
+}
+
+/// <summary>A role a person holds. By id, so renaming the role keeps the link.</summary>
+public sealed class PersonRoleLink : IOrganizationScoped
+{
+    public Guid OrganizationId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Guid RoleId { get; set; }
 }

@@ -12,11 +12,12 @@ public sealed class GetCompetenceOverviewHandler(HarmoniaDbContext db, TimeProvi
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var catalogue = await CatalogueAsync(cancellationToken);
         var roles = (await db.CompetenceRoles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken)).Select(RoleDto.From).ToArray();
-        var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var roleNames = roles.ToDictionary(r => r.Id, r => r.Name);
+        var people = await db.People.AsNoTracking().Include(p => p.RoleLinks).OrderBy(p => p.Name).AsSplitQuery().ToListAsync(cancellationToken);
         var evidence = (await db.CompetenceEvidence.AsNoTracking().ToListAsync(cancellationToken))
             .OrderByDescending(e => e.ObtainedOn).ThenBy(e => e.Title, StringComparer.Ordinal).ToArray();
         var byPerson = evidence.ToLookup(e => e.PersonId);
-        var peopleDtos = people.Select(p => new PersonDto(p.Id, p.Name, p.Email, CompetenceLists.Split(p.Roles), p.Version, byPerson[p.Id].Select(CompetenceEvidenceDto.From).ToArray())).ToArray();
+        var peopleDtos = people.Select(p => new PersonDto(p.Id, p.Name, p.Email, roleNames.KeysOf(p.RoleLinks.Select(l => l.RoleId)), p.Version, byPerson[p.Id].Select(CompetenceEvidenceDto.From).ToArray())).ToArray();
         var gaps = CompetenceGapAnalyzer.Analyze(
             roles.Select(r => new CompetenceRole(r.Name, r.RequiredCompetences)).ToArray(),
             peopleDtos.Select(p => new CompetencePerson(p.Id, p.Name, p.Roles)).ToArray(),

@@ -10,7 +10,7 @@ internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<Perso
         e.HasIndex(p => new { p.OrganizationId, p.Name });
         e.Property(p => p.Name).HasMaxLength(200);
         e.Property(p => p.Email).HasMaxLength(320);
-        e.Property(p => p.Roles).HasMaxLength(2000);
         e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasMany(p => p.RoleLinks).WithOne().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

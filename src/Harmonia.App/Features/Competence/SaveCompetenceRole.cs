@@ -30,21 +30,8 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
             throw new VersionConflictException(role.Version, "role");
         }
 
+        // People hold roles by id, so a rename needs nothing more: they show the new name.
         var (name, description, required) = await ValidateAsync(input, role, cancellationToken);
-        if (!string.Equals(name, role.Name, StringComparison.Ordinal))
-        {
-            // People name their roles, so a rename carries over to everyone who holds it, in the same save.
-            foreach (var person in await db.People.ToListAsync(cancellationToken))
-            {
-                var roles = CompetenceLists.Split(person.Roles);
-                if (roles.Contains(role.Name, StringComparer.OrdinalIgnoreCase))
-                {
-                    person.Roles = string.Join(',', roles.Select(r => string.Equals(r, role.Name, StringComparison.OrdinalIgnoreCase) ? name : r));
-                    person.Version++;
-                }
-            }
-        }
-
         (role.Name, role.Description, role.RequiredCompetences) = (name, description, string.Join(',', required));
         role.Version++;
         await db.SaveChangesAsync(cancellationToken);

@@ -10,16 +10,17 @@ public sealed class SavePersonHandler(HarmoniaDbContext db)
     public async Task<PersonDto> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
         var (name, email, roles) = await ValidateAsync(input, cancellationToken);
-        var person = new PersonRecord { Name = name, Email = email, Roles = string.Join(',', roles) };
+        var person = new PersonRecord { Name = name, Email = email };
+        LinkKeys.Sync(person.RoleLinks, roles.Select(r => r.Id).ToArray(), l => l.RoleId, id => new PersonRoleLink { PersonId = person.Id, RoleId = id });
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
-        return new PersonDto(person.Id, person.Name, person.Email, roles, person.Version, []);
+        return new PersonDto(person.Id, person.Name, person.Email, roles.Select(r => r.Name).ToArray(), person.Version, []);
     }
 
     /// <returns>Null when the organization has no such person.</returns>
     public async Task<PersonDto?> UpdateAsync(Guid personId, int expectedVersion, PersonInput input, CancellationToken cancellationToken = default)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        var person = await db.People.Include(p => p.RoleLinks).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)
         {
             return null;
@@ -31,14 +32,15 @@ public sealed class SavePersonHandler(HarmoniaDbContext db)
         }
 
         var (name, email, roles) = await ValidateAsync(input, cancellationToken);
-        (person.Name, person.Email, person.Roles) = (name, email, string.Join(',', roles));
+        (person.Name, person.Email) = (name, email);
+        LinkKeys.Sync(person.RoleLinks, roles.Select(r => r.Id).ToArray(), l => l.RoleId, id => new PersonRoleLink { PersonId = person.Id, RoleId = id });
         person.Version++;
         await db.SaveChangesAsync(cancellationToken);
         var evidence = await db.CompetenceEvidence.AsNoTracking().Where(e => e.PersonId == person.Id).OrderByDescending(e => e.ObtainedOn).ToListAsync(cancellationToken);
-        return new PersonDto(person.Id, person.Name, person.Email, roles, person.Version, evidence.Select(CompetenceEvidenceDto.From).ToArray());
+        return new PersonDto(person.Id, person.Name, person.Email, roles.Select(r => r.Name).ToArray(), person.Version, evidence.Select(CompetenceEvidenceDto.From).ToArray());
     }
 
-    private async Task<(string Name, string? Email, string[] Roles)> ValidateAsync(PersonInput input, CancellationToken cancellationToken)
+    private async Task<(string Name, string? Email, (Guid Id, string Name)[] Roles)> ValidateAsync(PersonInput input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var name = input.Name?.Trim() ?? string.Empty;
@@ -53,14 +55,17 @@ public sealed class SavePersonHandler(HarmoniaDbContext db)
             errors["email"] = [$"'{email}' is not an e-mail address; leave it empty if there is none."];
         }
 
-        // Stored with the role's own spelling, so a role typed in another case still matches it.
-        var roles = await db.CompetenceRoles.Select(r => r.Name).ToListAsync(cancellationToken);
-        var held = new List<string>();
+        // Linked by id and shown with the role's own spelling, so a role typed in another case still matches it.
+        var roles = await db.CompetenceRoles.Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var held = new List<(Guid Id, string Name)>();
         foreach (var wanted in CompetenceLists.Clean(input.Roles))
         {
-            if (roles.FirstOrDefault(r => string.Equals(r, wanted, StringComparison.OrdinalIgnoreCase)) is { } role)
+            if (roles.FirstOrDefault(r => string.Equals(r.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } role)
             {
-                held.Add(role);
+                if (!held.Contains((role.Id, role.Name)))
+                {
+                    held.Add((role.Id, role.Name));
+                }
             }
             else
             {

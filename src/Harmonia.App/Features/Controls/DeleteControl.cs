@@ -20,6 +20,16 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
             throw new VersionConflictException(control.Version);
         }
 
+        // Links are ids: a risk or an AI system naming the control would silently lose it, so they are changed first.
+        // (Links from AI evidence are removed with the control; the evidence itself stays.)
+        var risks = await db.Risks.Where(r => r.ControlLinks.Any(l => l.ControlId == controlId)).OrderBy(r => r.Key).Select(r => r.Key).ToListAsync(cancellationToken);
+        var systems = await db.AiSystems.Where(a => a.ControlLinks.Any(l => l.ControlId == controlId)).OrderBy(a => a.Key).Select(a => a.Key).ToListAsync(cancellationToken);
+        if (risks.Count + systems.Count > 0)
+        {
+            throw new InvalidInputException(
+                $"{string.Join(" and ", new[] { risks.Count > 0 ? "risks " + string.Join(", ", risks) : null, systems.Count > 0 ? "AI systems " + string.Join(", ", systems) : null }.OfType<string>())} name control '{control.Key}': remove it from them first.");
+        }
+
         db.Controls.Remove(control);
         await db.SaveChangesAsync(cancellationToken);
     }

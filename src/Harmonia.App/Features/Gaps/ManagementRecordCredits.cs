@@ -27,10 +27,10 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         var credits = new List<RecordCredit>();
         var systems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).OrderBy(a => a.Key).ToListAsync(cancellationToken);
         credits.AddRange(await ImpactAssessmentCreditsAsync(systems, cancellationToken));
-        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Categories, r.AiSystems, r.ReviewOn }).ToListAsync(cancellationToken);
+        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Categories, AiSystems = r.AiSystemLinks.Select(l => l.AiSystemId).ToList(), r.ReviewOn }).ToListAsync(cancellationToken);
         var ai = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == true)).ToArray();
         var security = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { IsAi: false })).ToArray();
-        var unassessed = systems.Where(s => !ai.Any(r => r.AiSystems.Split(',').Contains(s.Key))).Select(s => s.Name).ToArray();
+        var unassessed = systems.Where(s => !ai.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray();
         credits.AddRange(RiskAssessmentCredits(Aims, "AI", ai.Length, ai.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), unassessed));
         credits.AddRange(RiskAssessmentCredits(Isms, "information security", security.Length, security.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), []));
         credits.AddRange(await SoaCreditsAsync(cancellationToken));

@@ -196,11 +196,16 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             record.Supplier = system.Supplier;
         }
 
-        // A system with impact assessments keeps its history: the file no longer naming it takes it out of scope instead.
-        var assessed = await db.ImpactAssessments.Select(a => a.AiSystemId).Distinct().ToListAsync(cancellationToken);
+        // A system with impact assessments, AI evidence or concerns keeps its history, and one that risks name keeps
+        // those links: the file no longer naming it takes it out of scope instead.
+        var kept = (await db.ImpactAssessments.Select(a => a.AiSystemId).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.AiEvidence.Select(e => e.AiSystemId).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.AiConcerns.Where(c => c.AiSystemId != null).Select(c => c.AiSystemId!.Value).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.RiskAiSystemLinks.Select(l => l.AiSystemId).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet();
         foreach (var record in existing.Values)
         {
-            if (assessed.Contains(record.Id))
+            if (kept.Contains(record.Id))
             {
                 record.InScope = false;
             }

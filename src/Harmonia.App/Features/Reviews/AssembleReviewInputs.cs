@@ -97,10 +97,11 @@ public sealed class AssembleReviewInputsHandler(
         var suggestions = await db.RiskSuggestions.AsNoTracking().CountAsync(s => s.Status == "open", cancellationToken);
         var concerns = await db.AiConcerns.AsNoTracking().Where(c => c.ReportedOn >= since || c.Status == AiConcernValues.Open).OrderBy(c => c.ReportedOn).ToListAsync(cancellationToken);
         var reported = concerns.Where(c => c.ReportedOn >= since).ToArray();
+        var systemKeys = systems.Count == 0 && concerns.All(c => c.AiSystemId is null) ? [] : await db.AiSystemKeysAsync(cancellationToken);
         inputs.Add(new("AI concerns and incidents reported", "iso42001-2023",
         [
             $"{reported.Count(c => c.Kind == "incident")} incidents and {reported.Count(c => c.Kind == "concern")} concerns reported since {since:yyyy-MM-dd} ({reported.Count(c => c.Severity == "high")} high); {concerns.Count(c => c.Status == AiConcernValues.Open)} still open.",
-            .. concerns.Where(c => c.Status == AiConcernValues.Open).Select(c => $"Open: {c.Key} ({c.Kind}, {c.Severity}{(c.AiSystemKey is null ? string.Empty : ", " + c.AiSystemKey)}) reported by {c.ReportedBy} on {c.ReportedOn:yyyy-MM-dd}: {c.Description}"),
+            .. concerns.Where(c => c.Status == AiConcernValues.Open).Select(c => $"Open: {c.Key} ({c.Kind}, {c.Severity}{(c.AiSystemId is { } id && systemKeys.TryGetValue(id, out var key) ? ", " + key : string.Empty)}) reported by {c.ReportedBy} on {c.ReportedOn:yyyy-MM-dd}: {c.Description}"),
             $"{evidence.Count(e => e.Passed == false)} failing AI evaluation results since {since:yyyy-MM-dd}; {suggestions} risk suggestions still undecided.",
         ]));
 

@@ -16,7 +16,7 @@ public sealed class AcceptRiskHandler(HarmoniaDbContext db, GetRiskMethodologyHa
     /// <returns>Null when the organization has no such risk.</returns>
     public async Task<RiskDto?> HandleAsync(AcceptRiskRequest request, CancellationToken cancellationToken = default)
     {
-        var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == request.RiskId, cancellationToken);
+        var risk = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == request.RiskId, cancellationToken);
         if (risk is null)
         {
             return null;
@@ -45,6 +45,6 @@ public sealed class AcceptRiskHandler(HarmoniaDbContext db, GetRiskMethodologyHa
         (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (actor.Name, time.GetUtcNow().UtcDateTime, request.ExpiresOn);
         risk.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return RiskDto.From(risk, scale);
+        return RiskDto.From(risk, scale, await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
     }
 }

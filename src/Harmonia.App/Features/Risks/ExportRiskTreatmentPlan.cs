@@ -17,7 +17,9 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
     public async Task<GeneratedFile> HandleAsync(string format, CancellationToken cancellationToken = default)
     {
         var current = await methodology.HandleAsync(cancellationToken);
-        var risks = (await db.Risks.AsNoTracking().OrderBy(r => r.Key).ToListAsync(cancellationToken)).Select(r => RiskDto.From(r, current.Methodology)).ToArray();
+        var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
+        var risks = (await db.Risks.AsNoTracking().Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().OrderBy(r => r.Key).ToListAsync(cancellationToken))
+            .Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys)).ToArray();
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         return format.ToLowerInvariant() switch
         {

@@ -1,3 +1,4 @@
+using Harmonia.App.Persistence;
 using Harmonia.Domain.Risks;
 
 namespace Harmonia.App.Features.Risks;
@@ -27,10 +28,12 @@ public sealed record RiskDto(
     DateOnly? AcceptanceExpiresOn,
     int Version)
 {
-    public static RiskDto From(RiskRecord r, RiskMethodology methodology) => new(
-        r.Id, r.Key, r.Title, r.Description, Split(r.Categories), Split(r.RiskSources), r.Assets, Split(r.AiSystems),
+    /// <param name="aiSystemKeys">AI system id -> current key; the risk's links must be loaded.</param>
+    /// <param name="controlKeys">Control id -> current key.</param>
+    public static RiskDto From(RiskRecord r, RiskMethodology methodology, IReadOnlyDictionary<Guid, string> aiSystemKeys, IReadOnlyDictionary<Guid, string> controlKeys) => new(
+        r.Id, r.Key, r.Title, r.Description, Split(r.Categories), Split(r.RiskSources), r.Assets, aiSystemKeys.KeysOf(r.AiSystemLinks.Select(l => l.AiSystemId)),
         r.InherentLikelihood, r.InherentImpact, methodology.LevelOf(Clamp(r.InherentLikelihood, methodology), Clamp(r.InherentImpact, methodology)).Name,
-        r.Treatment, Split(r.Controls),
+        r.Treatment, controlKeys.KeysOf(r.ControlLinks.Select(l => l.ControlId)),
         r.ResidualLikelihood, r.ResidualImpact, methodology.LevelOf(Clamp(r.ResidualLikelihood, methodology), Clamp(r.ResidualImpact, methodology)).Name,
         r.Owner, r.DueOn, r.ReviewOn, r.AcceptedBy, r.AcceptedUtc, r.AcceptanceExpiresOn, r.Version);
 

@@ -40,8 +40,8 @@ public sealed class RiskRecord : IOrganizationScoped
 
     public string? Assets { get; set; }
 
-    /// <summary>AI system keys from the inventory, comma-separated.</summary>
-    public string AiSystems { get; set; } = string.Empty;
+    /// <summary>The AI systems of the inventory it concerns (by id; their keys are shown).</summary>
+    public List<RiskAiSystemLink> AiSystemLinks { get; set; } = [];
 
     public int InherentLikelihood { get; set; }
 
@@ -50,8 +50,8 @@ public sealed class RiskRecord : IOrganizationScoped
     /// <summary>mitigate, accept, avoid or transfer.</summary>
     public required string Treatment { get; set; }
 
-    /// <summary>Keys of the organization's controls that treat the risk, comma-separated.</summary>
-    public string Controls { get; set; } = string.Empty;
+    /// <summary>The organization's controls that treat the risk (by id; their keys are shown).</summary>
+    public List<RiskControlLink> ControlLinks { get; set; } = [];
 
     public int ResidualLikelihood { get; set; }
 
@@ -73,4 +73,24 @@ public sealed class RiskRecord : IOrganizationScoped
 
     /// <summary>Incremented on every change; the ETag and the concurrency token.</summary>
     public int Version { get; set; } = 1;
+}
+
+/// <summary>A control that treats a risk. By id, so renaming the control keeps the link.</summary>
+public sealed class RiskControlLink : IOrganizationScoped
+{
+    public Guid OrganizationId { get; set; }
+
+    public Guid RiskId { get; set; }
+
+    public Guid ControlId { get; set; }
+}
+
+/// <summary>An AI system a risk concerns. By id, so renaming the AI system keeps the link.</summary>
+public sealed class RiskAiSystemLink : IOrganizationScoped
+{
+    public Guid OrganizationId { get; set; }
+
+    public Guid RiskId { get; set; }
+
+    public Guid AiSystemId { get; set; }
 }

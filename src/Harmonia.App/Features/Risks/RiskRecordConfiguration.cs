@@ -14,11 +14,11 @@ internal sealed class RiskRecordConfiguration : IEntityTypeConfiguration<RiskRec
         e.Property(r => r.Categories).HasMaxLength(400);
         e.Property(r => r.RiskSources).HasMaxLength(1000);
         e.Property(r => r.Assets).HasMaxLength(1000);
-        e.Property(r => r.AiSystems).HasMaxLength(1000);
         e.Property(r => r.Treatment).HasMaxLength(16);
-        e.Property(r => r.Controls).HasMaxLength(2000);
         e.Property(r => r.Owner).HasMaxLength(200);
         e.Property(r => r.AcceptedBy).HasMaxLength(200);
         e.Property(r => r.Version).IsConcurrencyToken();
+        e.HasMany(r => r.ControlLinks).WithOne().HasForeignKey(l => l.RiskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.AiSystemLinks).WithOne().HasForeignKey(l => l.RiskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,19 +17,34 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
     public async Task<RiskDto> CreateAsync(RiskInput input, CancellationToken cancellationToken = default)
     {
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
-        await ValidateAsync(input, scale, null, cancellationToken);
-        var risk = new RiskRecord { Key = input.Key!.Trim(), Title = input.Title!.Trim(), Categories = string.Empty, Treatment = input.Treatment! };
-        Apply(risk, input);
-        db.Risks.Add(risk);
+        var risk = Add(input, await ValidateAsync(input, scale, null, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
-        return RiskDto.From(risk, scale);
+        return await DtoAsync(risk, scale, cancellationToken);
     }
+
+    /// <summary>Validates and adds a new risk without saving, for a use case that saves it with its own change.</summary>
+    internal async Task<RiskRecord> AddAsync(RiskInput input, CancellationToken cancellationToken = default)
+    {
+        var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
+        return Add(input, await ValidateAsync(input, scale, null, cancellationToken));
+    }
+
+    private RiskRecord Add(RiskInput input, Links links)
+    {
+        var risk = new RiskRecord { Key = input.Key!.Trim(), Title = input.Title!.Trim(), Categories = string.Empty, Treatment = input.Treatment! };
+        Apply(risk, input, links);
+        db.Risks.Add(risk);
+        return risk;
+    }
+
+    private async Task<RiskDto> DtoAsync(RiskRecord risk, RiskMethodology scale, CancellationToken cancellationToken) =>
+        RiskDto.From(risk, scale, await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
 
     /// <returns>Null when the organization has no such risk.</returns>
     public async Task<RiskDto?> UpdateAsync(Guid riskId, int expectedVersion, RiskInput input, CancellationToken cancellationToken = default)
     {
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
-        var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        var risk = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
         if (risk is null)
         {
             return null;
@@ -40,29 +55,34 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
             throw new VersionConflictException(risk.Version, "risk");
         }
 
-        await ValidateAsync(input, scale, risk.Id, cancellationToken);
+        var links = await ValidateAsync(input, scale, risk.Id, cancellationToken);
         if ((risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim()))
         {
             // An acceptance was given for a rating and an owner; a new rating or owner needs a new acceptance.
             (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (null, null, null);
         }
 
-        Apply(risk, input);
+        Apply(risk, input, links);
         risk.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return RiskDto.From(risk, scale);
+        return await DtoAsync(risk, scale, cancellationToken);
     }
 
-    private static void Apply(RiskRecord risk, RiskInput input)
+    /// <summary>The ids of the AI systems and controls the input names by key.</summary>
+    private sealed record Links(Guid[] AiSystems, Guid[] Controls);
+
+    private static void Apply(RiskRecord risk, RiskInput input, Links links)
     {
         static string Join(IReadOnlyList<string>? values) => string.Join(',', (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
         (risk.Key, risk.Title, risk.Description, risk.Assets, risk.Owner) = (input.Key!.Trim(), input.Title!.Trim(), input.Description?.Trim(), input.Assets?.Trim(), input.Owner?.Trim());
-        (risk.Categories, risk.RiskSources, risk.AiSystems, risk.Controls) = (Join(input.Categories), Join(input.RiskSources), Join(input.AiSystems), Join(input.Controls));
+        (risk.Categories, risk.RiskSources) = (Join(input.Categories), Join(input.RiskSources));
+        LinkKeys.Sync(risk.AiSystemLinks, links.AiSystems, l => l.AiSystemId, id => new RiskAiSystemLink { RiskId = risk.Id, AiSystemId = id });
+        LinkKeys.Sync(risk.ControlLinks, links.Controls, l => l.ControlId, id => new RiskControlLink { RiskId = risk.Id, ControlId = id });
         (risk.InherentLikelihood, risk.InherentImpact, risk.ResidualLikelihood, risk.ResidualImpact) = (input.InherentLikelihood, input.InherentImpact, input.ResidualLikelihood, input.ResidualImpact);
         (risk.Treatment, risk.DueOn, risk.ReviewOn) = (input.Treatment!, input.DueOn, input.ReviewOn);
     }
 
-    private async Task ValidateAsync(RiskInput input, RiskMethodology scale, Guid? self, CancellationToken cancellationToken)
+    private async Task<Links> ValidateAsync(RiskInput input, RiskMethodology scale, Guid? self, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [message];
@@ -98,16 +118,16 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
             Add("riskSources", $"'{source}' is not a risk source of ISO/IEC 42001 Annex C (e.g. iso42001-2023:C.3.4).");
         }
 
-        var systems = (input.AiSystems ?? []).ToArray();
-        var knownSystems = await db.AiSystems.Where(a => systems.Contains(a.Key)).Select(a => a.Key).ToListAsync(cancellationToken);
-        if (systems.Except(knownSystems, StringComparer.Ordinal).FirstOrDefault() is { } system)
+        var systems = LinkKeys.Clean(input.AiSystems);
+        var knownSystems = await db.AiSystemIdsAsync(systems, cancellationToken);
+        if (systems.FirstOrDefault(s => !knownSystems.ContainsKey(s)) is { } system)
         {
             Add("aiSystems", $"The organization has no AI system '{system}'.");
         }
 
-        var controls = (input.Controls ?? []).ToArray();
-        var knownControls = await db.Controls.Where(c => controls.Contains(c.Key)).Select(c => c.Key).ToListAsync(cancellationToken);
-        if (controls.Except(knownControls, StringComparer.Ordinal).FirstOrDefault() is { } control)
+        var controls = LinkKeys.Clean(input.Controls);
+        var knownControls = await db.ControlIdsAsync(controls, cancellationToken);
+        if (controls.FirstOrDefault(c => !knownControls.ContainsKey(c)) is { } control)
         {
             Add("controls", $"The organization has no control '{control}'.");
         }
@@ -133,5 +153,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         {
             throw new InvalidInputException(errors);
         }
+
+        return new Links(systems.Select(s => knownSystems[s]).ToArray(), controls.Select(c => knownControls[c]).ToArray());
     }
 }

@@ -19,14 +19,15 @@ public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, 
         var framework = content.Catalog.FindFramework(frameworkId)!;
         tenant.Enter(organizationId);
         var controls = await current.LinkedAsync(frameworkId + ":A.", cancellationToken);
-        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Treatment, r.Controls }).ToListAsync(cancellationToken);
+        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Treatment, Controls = r.ControlLinks.Select(l => l.ControlId).ToList() }).ToListAsync(cancellationToken);
+        var controlKeys = await db.ControlKeysAsync(cancellationToken);
         var assessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.Status == ImpactAssessmentStatuses.Approved)
             .Join(db.AiSystems, a => a.AiSystemId, s => s.Id, (a, s) => new { s.Name, a.Number, a.EntriesJson })
             .ToListAsync(cancellationToken);
         return ApplicabilityModel.Propose(
             framework,
             controls,
-            risks.Select(r => new SoaRisk(r.Key, r.Treatment, r.Controls.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToArray(),
+            risks.Select(r => new SoaRisk(r.Key, r.Treatment, controlKeys.KeysOf(r.Controls))).ToArray(),
             assessments.Select(a => new SoaAssessment($"{a.Name} impact assessment v{a.Number}", ImpactAssessmentJson.Entries(a.EntriesJson).SelectMany(e => e.Controls).Distinct(StringComparer.Ordinal).ToArray())).ToArray());
     }
 }

@@ -175,9 +175,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AiSystemKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid?>("AiSystemId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
@@ -233,6 +232,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AiSystemId");
+
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
@@ -241,25 +242,38 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("AiConcerns");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceControlLink", b =>
+                {
+                    b.Property<Guid>("AiEvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AiEvidenceId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("AiEvidenceControlLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AiSystemKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Comparison")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("DataSet")
                         .HasMaxLength(300)
@@ -312,9 +326,31 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "AiSystemKey", "MeasuredOn");
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("OrganizationId", "AiSystemId", "MeasuredOn");
 
                     b.ToTable("AiEvidence");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemControlLink", b =>
+                {
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AiSystemId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("AiSystemControlLinks");
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemRecord", b =>
@@ -330,11 +366,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<string>("Autonomy")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("DataSourcesJson")
                         .IsRequired()
@@ -484,10 +515,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("AiEvidenceId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AiSystemKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -509,9 +538,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("RiskKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid?>("RiskId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -526,6 +554,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AiEvidenceId");
+
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("RiskId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1026,11 +1058,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1040,6 +1067,26 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Name");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRoleLink", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("PersonRoles");
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
@@ -1813,6 +1860,46 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("ManagementReviews");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskAiSystemLink", b =>
+                {
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RiskId", "AiSystemId");
+
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("RiskAiSystemLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskControlLink", b =>
+                {
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RiskId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("RiskControlLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Risks.RiskMethodologyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1861,11 +1948,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("AiSystems")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<string>("Assets")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1874,11 +1956,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -2109,6 +2186,32 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiConcernRecord", b =>
                 {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiEvidenceRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("AiEvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2118,6 +2221,33 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
                 {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2157,11 +2287,22 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Audits.AuditRecord", b =>
@@ -2241,6 +2382,27 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRoleLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Competence.PersonRecord", null)
+                        .WithMany("RoleLinks")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Competence.CompetenceRoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2445,6 +2607,48 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskAiSystemLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany("AiSystemLinks")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Risks.RiskMethodologyRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
@@ -2499,6 +2703,21 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
+                {
+                    b.Navigation("ControlLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemRecord", b =>
+                {
+                    b.Navigation("ControlLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRecord", b =>
+                {
+                    b.Navigation("RoleLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
                 {
                     b.Navigation("Evidence");
@@ -2514,6 +2733,13 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
             modelBuilder.Entity("Harmonia.App.Features.Evidence.EvidenceRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskRecord", b =>
+                {
+                    b.Navigation("AiSystemLinks");
+
+                    b.Navigation("ControlLinks");
                 });
 #pragma warning restore 612, 618
         }

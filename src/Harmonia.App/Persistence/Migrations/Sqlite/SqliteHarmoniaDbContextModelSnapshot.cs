@@ -170,8 +170,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AiSystemKey")
-                        .HasMaxLength(64)
+                    b.Property<Guid?>("AiSystemId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ClosedOn")
@@ -228,6 +227,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AiSystemId");
+
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
@@ -236,24 +237,37 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("AiConcerns");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceControlLink", b =>
+                {
+                    b.Property<Guid>("AiEvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AiEvidenceId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("AiEvidenceControlLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AiSystemKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<Guid>("AiSystemId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comparison")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DataSet")
@@ -307,9 +321,31 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "AiSystemKey", "MeasuredOn");
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("OrganizationId", "AiSystemId", "MeasuredOn");
 
                     b.ToTable("AiEvidence");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemControlLink", b =>
+                {
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AiSystemId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("AiSystemControlLinks");
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemRecord", b =>
@@ -324,11 +360,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Autonomy")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DataSourcesJson")
@@ -479,9 +510,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AiEvidenceId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AiSystemKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<Guid>("AiSystemId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -504,8 +533,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RiskKey")
-                        .HasMaxLength(64)
+                    b.Property<Guid?>("RiskId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -521,6 +549,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AiEvidenceId");
+
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("RiskId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1017,11 +1049,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1031,6 +1058,26 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Name");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRoleLink", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("PersonRoles");
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
@@ -1804,6 +1851,46 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("ManagementReviews");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskAiSystemLink", b =>
+                {
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AiSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RiskId", "AiSystemId");
+
+                    b.HasIndex("AiSystemId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("RiskAiSystemLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskControlLink", b =>
+                {
+                    b.Property<Guid>("RiskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RiskId", "ControlId");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("RiskControlLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Risks.RiskMethodologyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1852,11 +1939,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AiSystems")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Assets")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1864,11 +1946,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<string>("Categories")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Controls")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -2096,6 +2173,32 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiConcernRecord", b =>
                 {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiEvidenceRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("AiEvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2105,6 +2208,33 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
                 {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -2144,11 +2274,22 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Audits.AuditRecord", b =>
@@ -2228,6 +2369,27 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRoleLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Competence.PersonRecord", null)
+                        .WithMany("RoleLinks")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Competence.CompetenceRoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2432,6 +2594,48 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskAiSystemLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.AiSystems.AiSystemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AiSystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany("AiSystemLinks")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskControlLink", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Controls.ControlRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Harmonia.App.Features.Risks.RiskRecord", null)
+                        .WithMany("ControlLinks")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Risks.RiskMethodologyRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
@@ -2486,6 +2690,21 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiEvidenceRecord", b =>
+                {
+                    b.Navigation("ControlLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.AiSystems.AiSystemRecord", b =>
+                {
+                    b.Navigation("ControlLinks");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Competence.PersonRecord", b =>
+                {
+                    b.Navigation("RoleLinks");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
                 {
                     b.Navigation("Evidence");
@@ -2501,6 +2720,13 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Harmonia.App.Features.Evidence.EvidenceRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Risks.RiskRecord", b =>
+                {
+                    b.Navigation("AiSystemLinks");
+
+                    b.Navigation("ControlLinks");
                 });
 #pragma warning restore 612, 618
         }
