@@ -11,14 +11,14 @@ namespace Harmonia.App.Features.AiSystems;
 /// </summary>
 public sealed class ApproveImpactAssessmentHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such AI system or version.</returns>
-    public async Task<ImpactAssessmentDto?> HandleAsync(Guid aiSystemId, int number, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such AI system or version.</summary>
+    public async Task<ImpactAssessmentDto> HandleAsync(Guid aiSystemId, int number, CancellationToken cancellationToken = default)
     {
         var assessment = await db.ImpactAssessments.SingleOrDefaultAsync(a => a.AiSystemId == aiSystemId && a.Number == number, cancellationToken);
         var system = await db.AiSystems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (assessment is null || system is null)
         {
-            return null;
+            throw new NotFoundException("impact assessment");
         }
 
         if (assessment.Status != ImpactAssessmentStatuses.Draft)

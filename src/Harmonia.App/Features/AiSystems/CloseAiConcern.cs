@@ -7,13 +7,13 @@ namespace Harmonia.App.Features.AiSystems;
 /// <summary>Closes an open concern with what was done about it; a closed concern stays on record.</summary>
 public sealed class CloseAiConcernHandler(HarmoniaDbContext db, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such concern.</returns>
-    public async Task<AiConcernDto?> HandleAsync(Guid concernId, AiConcernClosure input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such concern.</summary>
+    public async Task<AiConcernDto> HandleAsync(Guid concernId, AiConcernClosure input, CancellationToken cancellationToken = default)
     {
         var concern = await db.AiConcerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
         if (concern is null)
         {
-            return null;
+            throw new NotFoundException("concern");
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

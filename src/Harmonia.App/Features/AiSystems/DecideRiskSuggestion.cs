@@ -13,13 +13,13 @@ public sealed record RiskSuggestionDecision(bool Accept, int? Likelihood, int? I
 /// </summary>
 public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHandler risks, AuditActor actor)
 {
-    /// <returns>Null when the organization has no such suggestion.</returns>
-    public async Task<RiskSuggestionDto?> HandleAsync(Guid suggestionId, RiskSuggestionDecision decision, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such suggestion.</summary>
+    public async Task<RiskSuggestionDto> HandleAsync(Guid suggestionId, RiskSuggestionDecision decision, CancellationToken cancellationToken = default)
     {
         var suggestion = await db.RiskSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
         if (suggestion is null)
         {
-            return null;
+            throw new NotFoundException("risk suggestion");
         }
 
         if (suggestion.Status != "open")

@@ -8,12 +8,12 @@ namespace Harmonia.App.Features.AiSystems;
 public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
 {
     /// <returns>False when the organization has no such AI system.</returns>
-    public async Task<bool> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
     {
         var system = await db.AiSystems.SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
-            return false;
+            throw new NotFoundException("AI system");
         }
 
         if (await db.ImpactAssessments.AnyAsync(a => a.AiSystemId == aiSystemId, cancellationToken))
@@ -33,6 +33,5 @@ public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
 
         db.AiSystems.Remove(system);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

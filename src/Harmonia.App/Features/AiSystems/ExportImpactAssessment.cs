@@ -13,14 +13,14 @@ public sealed class ExportImpactAssessmentHandler(HarmoniaDbContext db, TenantSc
 {
     private const string Aims = "iso42001-2023:";
 
-    /// <returns>Null when the organization has no such assessment.</returns>
-    public async Task<GeneratedFile?> HandleAsync(Guid aiSystemId, int number, string format, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such assessment.</summary>
+    public async Task<GeneratedFile> HandleAsync(Guid aiSystemId, int number, string format, CancellationToken cancellationToken = default)
     {
         var assessment = await get.HandleAsync(aiSystemId, number, cancellationToken);
         var system = await db.AiSystems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (assessment is null || system is null)
         {
-            return null;
+            throw new NotFoundException("impact assessment");
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);

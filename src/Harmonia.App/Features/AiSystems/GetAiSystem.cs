@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +13,12 @@ public sealed record AiSystemDetail(AiSystemDto System, IReadOnlyList<Assessment
 /// <summary>One AI system with its impact assessments, the risks that name it and its latest AI evidence.</summary>
 public sealed class GetAiSystemHandler(HarmoniaDbContext db, AiSystemStandings standings)
 {
-    public async Task<AiSystemDetail?> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
+    public async Task<AiSystemDetail> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
     {
         var system = await db.AiSystems.AsNoTracking().Include(a => a.ControlLinks).SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
-            return null;
+            throw new NotFoundException("AI system");
         }
 
         var standing = await standings.ForAsync([system], cancellationToken);

@@ -17,13 +17,13 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id], await db.ControlKeysAsync(cancellationToken));
     }
 
-    /// <returns>Null when the organization has no such AI system.</returns>
-    public async Task<AiSystemDto?> UpdateAsync(Guid aiSystemId, int expectedVersion, AiSystemInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such AI system.</summary>
+    public async Task<AiSystemDto> UpdateAsync(Guid aiSystemId, int expectedVersion, AiSystemInput input, CancellationToken cancellationToken = default)
     {
         var system = await db.AiSystems.Include(a => a.ControlLinks).SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
-            return null;
+            throw new NotFoundException("AI system");
         }
 
         if (system.Version != expectedVersion)
@@ -68,10 +68,6 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         {
             Add("key", "A key of 1 to 64 characters is required, e.g. AI-03.");
         }
-        else if (await db.AiSystems.AnyAsync(a => a.Key == input.Key.Trim() && a.Id != self, cancellationToken))
-        {
-            Add("key", $"An AI system with key '{input.Key.Trim()}' already exists.");
-        }
 
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 300)
         {
@@ -110,6 +106,12 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
+        }
+
+        // A key in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
+        if (await db.AiSystems.AnyAsync(a => a.Key == input.Key!.Trim() && a.Id != self, cancellationToken))
+        {
+            throw new DuplicateException($"An AI system with key '{input.Key!.Trim()}' already exists.");
         }
 
         return controls.Select(c => known[c]).ToArray();

@@ -10,13 +10,13 @@ namespace Harmonia.App.Features.AiSystems;
 /// </summary>
 public sealed class StartImpactAssessmentHandler(HarmoniaDbContext db, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such AI system.</returns>
-    public async Task<ImpactAssessmentDto?> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such AI system.</summary>
+    public async Task<ImpactAssessmentDto> HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
     {
         var system = await db.AiSystems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
         {
-            return null;
+            throw new NotFoundException("AI system");
         }
 
         var latest = await db.ImpactAssessments.AsNoTracking().Where(a => a.AiSystemId == aiSystemId).OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);

@@ -8,12 +8,12 @@ namespace Harmonia.App.Features.Competence;
 /// <summary>Records proof of a person's competence; kept as written, a renewal is recorded as new evidence.</summary>
 public sealed class RecordCompetenceEvidenceHandler(HarmoniaDbContext db, GetCompetenceOverviewHandler overview, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such person.</returns>
-    public async Task<CompetenceEvidenceDto?> HandleAsync(Guid personId, CompetenceEvidenceInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such person.</summary>
+    public async Task<CompetenceEvidenceDto> HandleAsync(Guid personId, CompetenceEvidenceInput input, CancellationToken cancellationToken = default)
     {
         if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
         {
-            return null;
+            throw new NotFoundException("person");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -16,13 +16,13 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
         return RoleDto.From(role);
     }
 
-    /// <returns>Null when the organization has no such role.</returns>
-    public async Task<RoleDto?> UpdateAsync(Guid roleId, int expectedVersion, RoleInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such role.</summary>
+    public async Task<RoleDto> UpdateAsync(Guid roleId, int expectedVersion, RoleInput input, CancellationToken cancellationToken = default)
     {
         var role = await db.CompetenceRoles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken);
         if (role is null)
         {
-            return null;
+            throw new NotFoundException("role");
         }
 
         if (role.Version != expectedVersion)
@@ -46,14 +46,6 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
         {
             errors["name"] = ["A role name of 1 to 200 characters without commas is required, e.g. \"AI engineer\"."];
         }
-        else
-        {
-            var others = await db.CompetenceRoles.Where(r => r.Id != (self == null ? Guid.Empty : self.Id)).Select(r => r.Name).ToListAsync(cancellationToken);
-            if (others.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                errors["name"] = [$"A role named '{name}' already exists."];
-            }
-        }
 
         if (input.Description is { Length: > 2000 })
         {
@@ -74,6 +66,12 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
+        }
+
+        var others = await db.CompetenceRoles.Where(r => r.Id != (self == null ? Guid.Empty : self.Id)).Select(r => r.Name).ToListAsync(cancellationToken);
+        if (others.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new DuplicateException($"A role named '{name}' already exists.");
         }
 
         return (name, string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(), required);

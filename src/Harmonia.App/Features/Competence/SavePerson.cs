@@ -17,13 +17,13 @@ public sealed class SavePersonHandler(HarmoniaDbContext db)
         return new PersonDto(person.Id, person.Name, person.Email, roles.Select(r => r.Name).ToArray(), person.Version, []);
     }
 
-    /// <returns>Null when the organization has no such person.</returns>
-    public async Task<PersonDto?> UpdateAsync(Guid personId, int expectedVersion, PersonInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such person.</summary>
+    public async Task<PersonDto> UpdateAsync(Guid personId, int expectedVersion, PersonInput input, CancellationToken cancellationToken = default)
     {
         var person = await db.People.Include(p => p.RoleLinks).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)
         {
-            return null;
+            throw new NotFoundException("person");
         }
 
         if (person.Version != expectedVersion)

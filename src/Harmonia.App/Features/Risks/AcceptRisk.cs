@@ -13,13 +13,13 @@ public sealed record AcceptRiskRequest(Guid RiskId, DateOnly ExpiresOn, bool Top
 /// </summary>
 public sealed class AcceptRiskHandler(HarmoniaDbContext db, GetRiskMethodologyHandler methodology, AuditActor actor, TimeProvider time)
 {
-    /// <returns>Null when the organization has no such risk.</returns>
-    public async Task<RiskDto?> HandleAsync(AcceptRiskRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such risk.</summary>
+    public async Task<RiskDto> HandleAsync(AcceptRiskRequest request, CancellationToken cancellationToken = default)
     {
         var risk = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == request.RiskId, cancellationToken);
         if (risk is null)
         {
-            return null;
+            throw new NotFoundException("risk");
         }
 
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,16 +6,15 @@ namespace Harmonia.App.Features.Risks;
 
 public sealed class DeleteRiskHandler(HarmoniaDbContext db)
 {
-    public async Task<bool> HandleAsync(Guid riskId, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(Guid riskId, CancellationToken cancellationToken = default)
     {
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
         if (risk is null)
         {
-            return false;
+            throw new NotFoundException("risk");
         }
 
         db.Risks.Remove(risk);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

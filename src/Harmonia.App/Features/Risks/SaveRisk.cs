@@ -40,14 +40,14 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
     private async Task<RiskDto> DtoAsync(RiskRecord risk, RiskMethodology scale, CancellationToken cancellationToken) =>
         RiskDto.From(risk, scale, await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
 
-    /// <returns>Null when the organization has no such risk.</returns>
-    public async Task<RiskDto?> UpdateAsync(Guid riskId, int expectedVersion, RiskInput input, CancellationToken cancellationToken = default)
+    /// <summary>Throws NotFoundException when the organization has no such risk.</summary>
+    public async Task<RiskDto> UpdateAsync(Guid riskId, int expectedVersion, RiskInput input, CancellationToken cancellationToken = default)
     {
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
         var risk = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
         if (risk is null)
         {
-            return null;
+            throw new NotFoundException("risk");
         }
 
         if (risk.Version != expectedVersion)
@@ -89,10 +89,6 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Trim().Length > 64)
         {
             Add("key", "A key of 1 to 64 characters is required, e.g. R-12.");
-        }
-        else if (await db.Risks.AnyAsync(r => r.Key == input.Key.Trim() && r.Id != self, cancellationToken))
-        {
-            Add("key", $"A risk with key '{input.Key.Trim()}' already exists.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300)
@@ -152,6 +148,12 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
+        }
+
+        // A key in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
+        if (await db.Risks.AnyAsync(r => r.Key == input.Key!.Trim() && r.Id != self, cancellationToken))
+        {
+            throw new DuplicateException($"A risk with key '{input.Key!.Trim()}' already exists.");
         }
 
         return new Links(systems.Select(s => knownSystems[s]).ToArray(), controls.Select(c => knownControls[c]).ToArray());

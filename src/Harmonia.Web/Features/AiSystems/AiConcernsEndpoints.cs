@@ -26,7 +26,7 @@ internal static class AiConcernsEndpoints
             .WithSummary("Report an AI incident (harm happened) or concern (harm feared): AI system key, severity low/medium/high, description, who raised it and when.");
 
         group.MapPost("/ai-concerns/{concernId:guid}/close", async (Guid concernId, AiConcernClosure input, CloseAiConcernHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(concernId, input, ct) is { } closed ? Results.Ok(closed) : Problems.NotFound("The organization has no such concern."))
+                TypedResults.Ok(await handler.HandleAsync(concernId, input, ct)))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Close an open concern with how it was dealt with; it stays on record.");
@@ -52,7 +52,7 @@ internal static class AiConcernsEndpoints
                 {
                     var form = await request.ReadFormAsync(ct);
                     var closed = await close.HandleAsync(concernId, new AiConcernClosure(FormValues.Text(form, "resolution"), FormValues.Date(form, "closedOn")), ct);
-                    return closed is null ? null : $"{Links.AiSystems(orgId)}?saved={Uri.EscapeDataString($"{closed.Key} closed")}#concerns";
+                    return $"{Links.AiSystems(orgId)}?saved={Uri.EscapeDataString($"{closed.Key} closed")}#concerns";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -31,7 +31,7 @@ internal static class AiSystemPageEndpoints
                     var form = await request.ReadFormAsync(ct);
                     var version = FormValues.Number(FormValues.Text(form, "version"));
                     var saved = await save.UpdateAsync(aiSystemId, version, AiSystemForm.Read(form, form["inScope"] == "true"), ct);
-                    return saved is null ? null : $"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
+                    return $"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -83,15 +83,16 @@ internal static class AiSystemPageEndpoints
 
         app.MapPost(Assessment + "/approve", (Guid orgId, Guid aiSystemId, int number, ApproveImpactAssessmentHandler approve, CancellationToken ct) =>
                 PageForms.Outcome(Links.ImpactAssessment(orgId, aiSystemId, number), async () =>
-                    await approve.HandleAsync(aiSystemId, number, ct) is null ? null : $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=approved"))
+                {
+                    await approve.HandleAsync(aiSystemId, number, ct);
+                    return $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=approved";
+                }))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapGet(Assessment + "/export/{format}", async (Guid aiSystemId, int number, string format, ExportImpactAssessmentHandler export, CancellationToken ct) =>
-                await export.HandleAsync(aiSystemId, number, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+                Downloads.File(await export.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePagePermission(Permission.Read);
 
         app.MapPost("/orgs/{orgId:guid}/risk-suggestions/{suggestionId:guid}/{decision:regex(^(accept|dismiss)$)}", async (Guid orgId, Guid suggestionId, string decision, HttpRequest request, DecideRiskSuggestionHandler decide, CancellationToken ct) =>

@@ -29,10 +29,7 @@ internal static class AiSystemsEndpoints
 
         group.MapGet("/ai-systems/{aiSystemId:guid}", async (Guid aiSystemId, GetAiSystemHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.HandleAsync(aiSystemId, ct) is not { } detail)
-                {
-                    return Problems.NotFound("The organization has no such AI system.");
-                }
+                var detail = await handler.HandleAsync(aiSystemId, ct);
 
                 response.Headers.ETag = EndpointConventions.ETag(detail.System.Version);
                 return Results.Ok(detail);
@@ -40,36 +37,23 @@ internal static class AiSystemsEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("One AI system with its impact assessments, risks and AI evidence.");
 
-        group.MapPut("/ai-systems/{aiSystemId:guid}", async (Guid aiSystemId, AiSystemInput input, SaveAiSystemHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.UpdateAsync(aiSystemId, version, input, ct) is not { } system)
-                {
-                    return Problems.NotFound("The organization has no such AI system.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(system.Version);
-                return Results.Ok(system);
-            })
+        group.MapPut("/ai-systems/{aiSystemId:guid}", (Guid aiSystemId, AiSystemInput input, SaveAiSystemHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(aiSystemId, version, input, ct), system => system.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace an AI system; a change of purpose, model, data sources or people affected makes its impact assessment due.");
 
         group.MapDelete("/ai-systems/{aiSystemId:guid}", async (Guid aiSystemId, DeleteAiSystemHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(aiSystemId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such AI system."))
+            {
+                await handler.HandleAsync(aiSystemId, ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Delete an AI system registered by mistake (one with impact assessments or risks is marked out of scope instead).");
 
         group.MapPost("/ai-systems/{aiSystemId:guid}/impact-assessments", async (Guid orgId, Guid aiSystemId, StartImpactAssessmentHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.HandleAsync(aiSystemId, ct) is not { } draft)
-                {
-                    return Problems.NotFound("The organization has no such AI system.");
-                }
+                var draft = await handler.HandleAsync(aiSystemId, ct);
 
                 response.Headers.ETag = EndpointConventions.ETag(draft.Version);
                 return Results.Created($"/api/orgs/{orgId}/ai-systems/{aiSystemId}/impact-assessments/{draft.Number}", draft);
@@ -80,10 +64,7 @@ internal static class AiSystemsEndpoints
 
         group.MapGet("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}", async (Guid aiSystemId, int number, GetImpactAssessmentHandler handler, HttpResponse response, CancellationToken ct) =>
             {
-                if (await handler.HandleAsync(aiSystemId, number, ct) is not { } assessment)
-                {
-                    return Problems.NotFound("The organization has no such impact assessment.");
-                }
+                var assessment = await handler.HandleAsync(aiSystemId, number, ct);
 
                 response.Headers.ETag = EndpointConventions.ETag(assessment.Version);
                 return Results.Ok(assessment);
@@ -91,35 +72,20 @@ internal static class AiSystemsEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("One version of an impact assessment.");
 
-        group.MapPut("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}", async (Guid aiSystemId, int number, ImpactAssessmentInput input, SaveImpactAssessmentHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.HandleAsync(aiSystemId, number, version, input, ct) is not { } assessment)
-                {
-                    return Problems.NotFound("The organization has no such impact assessment.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(assessment.Version);
-                return Results.Ok(assessment);
-            })
+        group.MapPut("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}", (Guid aiSystemId, int number, ImpactAssessmentInput input, SaveImpactAssessmentHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.HandleAsync(aiSystemId, number, version, input, ct), assessment => assessment.Version))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Fill in a draft: impacts by dimension with severity, likelihood, mitigations (controls, risks) and residual rating; decision; next review.");
 
         group.MapPost("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}/approve", async (Guid aiSystemId, int number, ApproveImpactAssessmentHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(aiSystemId, number, ct) is { } approved ? Results.Ok(approved) : Problems.NotFound("The organization has no such impact assessment."))
+                TypedResults.Ok(await handler.HandleAsync(aiSystemId, number, ct)))
             .RequirePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Approve a complete draft; it never changes again and supersedes the previous version.");
 
         group.MapGet("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}/export/{format}", async (Guid aiSystemId, int number, string format, ExportImpactAssessmentHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(aiSystemId, number, format, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Problems.NotFound("The organization has no such impact assessment."))
+                Downloads.File(await handler.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One version of the impact assessment as docx, pdf, md or html.");
 
@@ -161,9 +127,7 @@ internal static class AiSystemsEndpoints
             .WithSummary("Risks suggested by failing AI evidence (open by default; status=accepted|dismissed|all).");
 
         group.MapPost("/risk-suggestions/{suggestionId:guid}/{decision:regex(^(accept|dismiss)$)}", async (Guid suggestionId, string decision, RiskSuggestionDecisionInput? input, DecideRiskSuggestionHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(suggestionId, new RiskSuggestionDecision(decision == "accept", input?.Likelihood, input?.Impact, input?.Owner), ct) is { } decided
-                    ? Results.Ok(decided)
-                    : Problems.NotFound("The organization has no such risk suggestion."))
+                TypedResults.Ok(await handler.HandleAsync(suggestionId, new RiskSuggestionDecision(decision == "accept", input?.Likelihood, input?.Impact, input?.Owner), ct)))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Accept a suggestion (adds the risk to the register) or dismiss it.");

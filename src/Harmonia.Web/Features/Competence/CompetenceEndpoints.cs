@@ -38,21 +38,8 @@ internal static class CompetenceEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Define a role (name, description, required competence keys).");
 
-        group.MapPut("/competence/roles/{roleId:guid}", async (Guid roleId, RoleInput input, SaveCompetenceRoleHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.UpdateAsync(roleId, version, input, ct) is not { } role)
-                {
-                    return Problems.NotFound("The organization has no such role.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(role.Version);
-                return Results.Ok(role);
-            })
+        group.MapPut("/competence/roles/{roleId:guid}", (Guid roleId, RoleInput input, SaveCompetenceRoleHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(roleId, version, input, ct), role => role.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a role (If-Match); a new name carries over to the people holding it.");
 
@@ -70,28 +57,13 @@ internal static class CompetenceEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Add a person (name, optional e-mail, role names).");
 
-        group.MapPut("/competence/people/{personId:guid}", async (Guid personId, PersonInput input, SavePersonHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                if (await handler.UpdateAsync(personId, version, input, ct) is not { } person)
-                {
-                    return Problems.NotFound("The organization has no such person.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(person.Version);
-                return Results.Ok(person);
-            })
+        group.MapPut("/competence/people/{personId:guid}", (Guid personId, PersonInput input, SavePersonHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(personId, version, input, ct), person => person.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a person's name, e-mail and roles (If-Match); their evidence stays.");
 
         group.MapPost("/competence/people/{personId:guid}/evidence", async (Guid orgId, Guid personId, CompetenceEvidenceInput input, RecordCompetenceEvidenceHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(personId, input, ct) is { } evidence
-                    ? Results.Created($"/api/orgs/{orgId}/competence/people/{personId}", evidence)
-                    : Problems.NotFound("The organization has no such person."))
+                TypedResults.Created($"/api/orgs/{orgId}/competence/people/{personId}", await handler.HandleAsync(personId, input, ct)))
             .RequirePermission(Permission.Edit)
             .WithSummary("Record competence evidence: kind (training, qualification, experience, assessment), competence key, title, obtained, optional expiry and reference.");
 

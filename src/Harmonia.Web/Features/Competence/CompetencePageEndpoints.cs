@@ -45,7 +45,7 @@ internal static class CompetencePageEndpoints
 
                     // Another organization's person is not found here, so the answer is a 404 rather than a hint that it exists.
                     var evidence = await record.HandleAsync(personId, input, ct);
-                    return evidence is null ? null : Saved(orgId, $"evidence \"{evidence.Title}\" recorded");
+                    return Saved(orgId, $"evidence \"{evidence.Title}\" recorded");
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -44,35 +44,22 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Add a risk.");
 
-        group.MapPut("/risks/{riskId:guid}", async (Guid riskId, RiskInput input, SaveRiskHandler handler, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                if (EndpointConventions.IfMatchVersion(request) is not { } version)
-                {
-                    return EndpointConventions.IfMatchRequired();
-                }
-
-                var risk = await handler.UpdateAsync(riskId, version, input, ct);
-                if (risk is null)
-                {
-                    return Problems.NotFound("The organization has no such risk.");
-                }
-
-                response.Headers.ETag = EndpointConventions.ETag(risk.Version);
-                return TypedResults.Ok(risk);
-            })
+        group.MapPut("/risks/{riskId:guid}", (Guid riskId, RiskInput input, SaveRiskHandler handler, HttpContext http, CancellationToken ct) =>
+                EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(riskId, version, input, ct), risk => risk.Version))
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a risk; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
         group.MapPost("/risks/{riskId:guid}/accept", async (Guid riskId, AcceptInput input, AcceptRiskHandler handler, HttpContext http, CancellationToken ct) =>
-                await handler.HandleAsync(new AcceptRiskRequest(riskId, input.ExpiresOn, http.Items[typeof(OrganizationRole)] is OrganizationRole.Owner), ct) is { } accepted
-                    ? Results.Ok(accepted)
-                    : Problems.NotFound("The organization has no such risk."))
+                TypedResults.Ok(await handler.HandleAsync(new AcceptRiskRequest(riskId, input.ExpiresOn, http.Items[typeof(OrganizationRole)] is OrganizationRole.Owner), ct)))
             .RequirePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Accept the residual risk until expiresOn (not by its owner; above the methodology's limit only an Owner).");
 
         group.MapDelete("/risks/{riskId:guid}", async (Guid riskId, DeleteRiskHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(riskId, ct) ? Results.NoContent() : Problems.NotFound("The organization has no such risk."))
+            {
+                await handler.HandleAsync(riskId, ct);
+                return TypedResults.NoContent();
+            })
             .RequirePermission(Permission.Delete)
             .WithSummary("Delete a risk.");
     }
