@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Controls;
@@ -11,12 +12,21 @@ namespace Harmonia.App.Persistence;
 
 /// <summary>
 /// Runs inside every SaveChanges: stamps new organization-scoped rows with the tenant, refuses rows of another
-/// tenant, bumps control versions and appends one audit event per changed row to the organization's hash chain.
-/// The events are saved by the same SaveChanges, so they commit or roll back with the change. Two writers racing
-/// for the same sequence number hit the unique (organization, sequence) index and the second save fails whole.
+/// tenant, bumps control versions, numbers new <see cref="ISequentialKey"/> rows and appends one audit event per
+/// changed row to the organization's hash chain. The events are saved by the same SaveChanges, so they commit or roll
+/// back with the change. Two writers racing for the same sequence number (or key) hit the unique index and the second
+/// save fails whole; the context then calls <see cref="Discard"/> and runs this again on the chain's new end.
 /// </summary>
 internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor actor, TimeProvider time)
 {
+    private static readonly MethodInfo HighestNumberOf = typeof(AuditTrailWriter).GetMethod(nameof(HighestNumber), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    // The events of the attempt in flight: a failed attempt must not leave them behind for the next one.
+    private readonly List<AuditEvent> _appended = [];
+
+    // The keys this writer numbered: renumbered on a retry, whereas a key the caller chose is never touched.
+    private readonly HashSet<ISequentialKey> _numbered = new(ReferenceEqualityComparer.Instance);
+
     public void BeforeSave(Guid? tenant)
     {
         context.ChangeTracker.DetectChanges();
@@ -29,8 +39,7 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
             return;
         }
 
-        var now = AuditHash.Normalize(time.GetUtcNow().UtcDateTime);
-        var events = new List<AuditEvent>();
+        var organizations = new Dictionary<EntityEntry, Guid>();
         foreach (var entry in changed)
         {
             if (entry is { State: EntityState.Modified, Entity: EvidenceVersion })
@@ -38,13 +47,21 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
                 throw new InvalidOperationException("Evidence versions are immutable: add a new version instead of changing one.");
             }
 
-            var organizationId = Stamp(entry, tenant);
-            if (entry is { State: EntityState.Modified, Entity: ControlRecord control })
+            organizations[entry] = Stamp(entry, tenant);
+            if (entry is { State: EntityState.Modified, Entity: ControlRecord })
             {
                 // Through the entry, so the bump is tracked now: it is saved, audited and checked as the concurrency token.
-                entry.Property(nameof(ControlRecord.Version)).CurrentValue = control.Version + 1;
+                // From the original value, so a retried save still bumps by one.
+                var version = entry.Property(nameof(ControlRecord.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
             }
+        }
 
+        NumberKeys(changed);
+        var now = AuditHash.Normalize(time.GetUtcNow().UtcDateTime);
+        var events = new List<AuditEvent>();
+        foreach (var entry in changed)
+        {
             var changes = Changes(entry);
             if (changes.Count == 0)
             {
@@ -53,7 +70,7 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
 
             events.Add(new AuditEvent
             {
-                OrganizationId = organizationId,
+                OrganizationId = organizations[entry],
                 OccurredUtc = now,
                 Actor = actor.Name,
                 EntityType = entry.Metadata.ClrType.Name,
@@ -86,9 +103,57 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
                 auditEvent.Hash = AuditHash.Compute(auditEvent);
                 previous = auditEvent.Hash;
                 context.AuditEvents.Add(auditEvent);
+                _appended.Add(auditEvent);
             }
         }
     }
+
+    /// <summary>The save committed: nothing is renumbered any more.</summary>
+    public void Saved()
+    {
+        _appended.Clear();
+        _numbered.Clear();
+    }
+
+    /// <summary>The save failed: its events leave the change tracker, so a retry (or a later save) appends afresh.</summary>
+    public void Discard()
+    {
+        foreach (var auditEvent in _appended)
+        {
+            context.Entry(auditEvent).State = EntityState.Detached;
+        }
+
+        _appended.Clear();
+    }
+
+    private void NumberKeys(IEnumerable<EntityEntry> changed)
+    {
+        var groups = changed
+            .Where(e => e is { State: EntityState.Added, Entity: ISequentialKey row } && (row.Key.Length == 0 || _numbered.Contains(row)))
+            .GroupBy(e => (e.Metadata.ClrType, ((ISequentialKey)e.Entity).OrganizationId));
+        foreach (var group in groups)
+        {
+            var rows = group.Select(e => (ISequentialKey)e.Entity).ToArray();
+            var prefix = rows[0].KeyPrefix;
+            var number = (int)HighestNumberOf.MakeGenericMethod(group.Key.ClrType).Invoke(this, [group.Key.OrganizationId, prefix])!;
+            foreach (var row in rows)
+            {
+                row.AssignKey(prefix + ++number);
+                _numbered.Add(row);
+            }
+        }
+    }
+
+    // Keys are never reused (a retired objective keeps its number), so the next one follows the highest that exists.
+    private int HighestNumber<T>(Guid organizationId, string prefix)
+        where T : class, ISequentialKey =>
+        context.Set<T>().IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+            .Where(r => r.OrganizationId == organizationId && r.Key.StartsWith(prefix))
+            .Select(r => r.Key)
+            .AsEnumerable()
+            .Select(k => int.TryParse(k.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0)
+            .Max();
 
     private static Guid Stamp(EntityEntry entry, Guid? tenant)
     {

@@ -136,16 +136,65 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;
 
+    // One attempt numbers and saves; a lost race for a number (SaveRetry) discards the attempt's audit events and repeats it.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        _auditTrail.BeforeSave(_tenant.OrganizationId);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        for (var attempt = 1; ; attempt++)
+        {
+            _auditTrail.BeforeSave(_tenant.OrganizationId);
+            try
+            {
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                _auditTrail.Saved();
+                return saved;
+            }
+            catch (Exception e)
+            {
+                _auditTrail.Discard();
+                if (!Retry(e, attempt))
+                {
+                    throw;
+                }
+            }
+
+            Thread.Sleep(SaveRetry.Delay(attempt));
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        _auditTrail.BeforeSave(_tenant.OrganizationId);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            _auditTrail.BeforeSave(_tenant.OrganizationId);
+            try
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                _auditTrail.Saved();
+                return saved;
+            }
+            catch (Exception e)
+            {
+                _auditTrail.Discard();
+                if (!Retry(e, attempt))
+                {
+                    throw;
+                }
+            }
+
+            await Task.Delay(SaveRetry.Delay(attempt), cancellationToken);
+        }
+    }
+
+    // Inside a caller's transaction the failed statement has spoiled it (PostgreSQL aborts it), so only the caller can retry.
+    private bool Retry(Exception e, int attempt)
+    {
+        if (attempt >= SaveRetry.MaxAttempts || Database.CurrentTransaction is not null || !SaveRetry.IsLostRace(e, Model))
+        {
+            return false;
+        }
+
+        SaveRetry.Retries.Add(1, new KeyValuePair<string, object?>("attempt", attempt));
+        return true;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

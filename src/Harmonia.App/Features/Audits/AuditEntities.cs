@@ -63,14 +63,16 @@ public sealed class AuditResultRecord : IOrganizationScoped
 }
 
 /// <summary>A nonconformity and its corrective action, stored as the domain record (JSON) plus columns to query by.</summary>
-public sealed class NonconformityRecord : IOrganizationScoped
+public sealed class NonconformityRecord : ISequentialKey
 {
     public Guid Id { get; set; }
 
     public Guid OrganizationId { get; set; }
 
-    /// <summary>NC-1, NC-2, ... within the organization.</summary>
+    /// <summary>NC-1, NC-2, ... within the organization; numbered when saved (the domain record's Id repeats it).</summary>
     public required string Key { get; set; }
+
+    public string KeyPrefix => "NC-";
 
     public Guid? AuditId { get; set; }
 
@@ -85,4 +87,6 @@ public sealed class NonconformityRecord : IOrganizationScoped
     public required string Json { get; set; }
 
     public int Version { get; set; } = 1;
+
+    public void AssignKey(string key) => (Key, Json) = (key, NonconformityJson.Write(NonconformityJson.Read(Json) with { Id = key }));
 }

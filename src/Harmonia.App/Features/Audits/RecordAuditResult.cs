@@ -68,9 +68,8 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
         NonconformityRecord? raised = null;
         if (grade.IsNonconformity())
         {
-            var keys = await db.Nonconformities.Select(n => n.Key).ToListAsync(cancellationToken);
-            var next = keys.Select(k => int.TryParse(k.AsSpan(3), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-            var nc = new Nonconformity("NC-" + next, grade, item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
+            // The save numbers it (NC-n) and writes the number into the JSON as well (ISequentialKey).
+            var nc = new Nonconformity(string.Empty, grade, item.RequirementIds, $"internal audit {audit.Key}", input.Note!.Trim(), DateOnly.FromDateTime(now));
             raised = new NonconformityRecord
             {
                 Key = nc.Id,

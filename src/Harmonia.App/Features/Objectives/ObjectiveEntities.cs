@@ -4,14 +4,16 @@ using Harmonia.Domain.Objectives;
 namespace Harmonia.App.Features.Objectives;
 
 /// <summary>An information security or AI objective (6.2) with the measure that tells whether it is achieved (9.1).</summary>
-public sealed class ObjectiveRecord : IOrganizationScoped
+public sealed class ObjectiveRecord : ISequentialKey
 {
     public Guid Id { get; set; }
 
     public Guid OrganizationId { get; set; }
 
-    /// <summary>O-1, O-2, ... within the organization; never reused, also after retirement.</summary>
+    /// <summary>O-1, O-2, ... within the organization, numbered when saved; never reused, also after retirement.</summary>
     public required string Key { get; set; }
+
+    public string KeyPrefix => "O-";
 
     public required string Title { get; set; }
 
@@ -36,6 +38,8 @@ public sealed class ObjectiveRecord : IOrganizationScoped
     public DateOnly? RetiredOn { get; set; }
 
     public int Version { get; set; } = 1;
+
+    public void AssignKey(string key) => Key = key;
 }
 
 /// <summary>One measured value of an objective; never changed once recorded.</summary>

@@ -11,9 +11,8 @@ public sealed class SaveObjectiveHandler(HarmoniaDbContext db, GetObjectiveHandl
     public async Task<ObjectiveDto> CreateAsync(ObjectiveInput input, CancellationToken cancellationToken = default)
     {
         var valid = Validate(input);
-        var keys = await db.Objectives.Select(o => o.Key).ToListAsync(cancellationToken);
-        var next = keys.Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-        var objective = new ObjectiveRecord { Key = $"O-{next}", Title = string.Empty, Measure = string.Empty, Owner = string.Empty };
+        // The save numbers it O-n (ISequentialKey), so two objectives set at the same moment get two numbers.
+        var objective = new ObjectiveRecord { Key = string.Empty, Title = string.Empty, Measure = string.Empty, Owner = string.Empty };
         valid.ApplyTo(objective);
         db.Objectives.Add(objective);
         await db.SaveChangesAsync(cancellationToken);
