@@ -34,10 +34,17 @@ public sealed class RiskRegisterTests
             """));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        foreach (var field in new[] { "key", "title", "categories", "riskSources", "aiSystems", "inherentLikelihood", "inherentImpact", "controls" })
+        foreach (var field in new[] { "title", "categories", "riskSources", "aiSystems", "inherentLikelihood", "inherentImpact", "controls" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
+
+        // A well-formed risk whose key is taken is a conflict with what is stored, not bad input.
+        using var duplicate = await client.PostAsync(new Uri($"{api}/risks", UriKind.Relative), Json("""
+            {"key":"R-1","title":"Another risk","categories":["privacy"],"riskSources":[],"aiSystems":[],"inherentLikelihood":2,"inherentImpact":2,"treatment":"accept","controls":[],"residualLikelihood":2,"residualImpact":2}
+            """));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Contains("R-1", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var register = JsonDocument.Parse(await client.GetStringAsync(new Uri($"{api}/risks", UriKind.Relative))).RootElement;
         Assert.Equal(1, register.GetProperty("page").GetProperty("total").GetInt32());
