@@ -44,7 +44,7 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         }
         catch (Exception ex) when (ex is HarmoniaException or ContentValidationException)
         {
-            return Fail(ex.Message);
+            return Fail(ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -71,12 +71,27 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         }
         catch (Exception ex) when (ex is HarmoniaException or ContentValidationException or IOException or UnauthorizedAccessException)
         {
-            return Fail(ex.Message);
+            return Fail(ex);
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException { InnerException: DbException })
         {
             return Fail("the database refused the operation: " + (ex.InnerException?.Message ?? ex.Message));
         }
+    }
+
+    /// <summary>The first line summarizes; a file with several errors lists the others below it, so one run shows every fix.</summary>
+    private int Fail(Exception exception)
+    {
+        var code = Fail(exception.Message);
+        if (exception is ContentValidationException { Errors.Count: > 1 } content)
+        {
+            foreach (var error in content.Errors.Skip(1).Take(50))
+            {
+                stderr.WriteLine("  " + error);
+            }
+        }
+
+        return code;
     }
 
     public int Fail(string message)

@@ -1,4 +1,6 @@
 using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Soa;
+using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Gaps;
 
 namespace Harmonia.App.Common;
@@ -29,6 +31,17 @@ public static class OrganizationValues
         ["not_satisfied"] = RequirementResult.NotSatisfied,
         ["not_applicable"] = RequirementResult.NotApplicable,
     };
+
+    /// <summary>
+    /// What a person may enter: "not_applicable" stays a known word (stored results from before the rule still read)
+    /// but only an approved SoA exclusion produces it.
+    /// </summary>
+    public static IEnumerable<string> EnterableResults => Results.Where(r => r.Value != RequirementResult.NotApplicable).Select(r => r.Key);
+
+    public static string NotApplicableRefusal(Catalog catalog, Requirement requirement) => NotApplicableRule.Refusal(
+        requirement,
+        catalog.FindFramework(requirement.FrameworkId)?.Name ?? requirement.FrameworkId,
+        SoaJson.Frameworks.Contains(requirement.FrameworkId));
 
     public static AiRole ParseRole(string token) => Roles[token];
 

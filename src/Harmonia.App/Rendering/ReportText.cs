@@ -20,6 +20,7 @@ public static class ReportText
         ResultBasis.Documented => "documented",
         ResultBasis.Records => "records",
         ResultBasis.Nonconformity => "nonconformity",
+        ResultBasis.Excluded => "SoA exclusion",
         _ => "no source",
     };
 

@@ -9,7 +9,7 @@ public static class GapReasons
 {
     public static string ForOwn(OwnResult own)
     {
-        if (own.Basis == ResultBasis.Records)
+        if (own.Basis is ResultBasis.Records or ResultBasis.Excluded)
         {
             return own.EnteredReason ?? string.Empty;
         }
@@ -29,7 +29,6 @@ public static class GapReasons
             RequirementResult.Satisfied => $"Satisfied by {implemented.Length} implemented controls: {Join(implemented)}.",
             RequirementResult.PartiallySatisfied =>
                 $"{implemented.Length} of {relevant.Length} linked controls implemented ({Join(implemented)}); still open: {Join(pending)}.",
-            RequirementResult.NotApplicable => "Every linked control is marked not applicable: " + Join(own.Controls) + ".",
             _ => "Linked controls are not implemented yet: " + Join(pending) + ".",
         };
     }

@@ -62,6 +62,9 @@ public sealed record OrganizationState(
     /// <summary>Results earned by impact assessments, the risk assessment and approved Statements of Applicability.</summary>
     public IReadOnlyList<RecordCredit> Records { get; init; } = [];
 
+    /// <summary>Annex A controls excluded by the approved Statements of Applicability: the only source of "not applicable".</summary>
+    public IReadOnlyList<SoaExclusion> Exclusions { get; init; } = [];
+
     /// <summary>Open major nonconformities: applied last, each forces its requirement to not satisfied.</summary>
     public IReadOnlyList<OpenMajorNonconformity> OpenMajorNonconformities { get; init; } = [];
 }

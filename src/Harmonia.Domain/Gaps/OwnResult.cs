@@ -22,6 +22,9 @@ public enum ResultBasis
 
     /// <summary>An open major nonconformity overrides every other result until it is closed.</summary>
     Nonconformity,
+
+    /// <summary>Excluded by an approved Statement of Applicability, with its justification: the only "not applicable".</summary>
+    Excluded,
 }
 
 /// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>
@@ -35,9 +38,10 @@ public sealed record OwnResult(
 public static class OwnResults
 {
     /// <summary>
-    /// Entered results first; otherwise linked controls decide: all implemented -> satisfied, some -> partial,
-    /// none -> not satisfied. Controls marked not applicable are ignored; if only those remain the requirement
-    /// is not applicable.
+    /// An approved SoA exclusion first, then entered results; otherwise linked controls decide: all implemented ->
+    /// satisfied, some -> partial, none -> not satisfied. Controls marked not applicable are ignored; if only those
+    /// remain they say nothing about the requirement (only an SoA exclusion makes it not applicable). An entered
+    /// "not applicable" that no exclusion backs (stored before the rule) counts as open, and says so.
     /// </summary>
     public static Dictionary<string, OwnResult> Resolve(OrganizationState state)
     {
@@ -61,8 +65,12 @@ public static class OwnResults
         {
             var relevant = controls.Where(c => c.Status != ControlStatus.NotApplicable).ToArray();
             var implemented = relevant.Count(c => c.Status == ControlStatus.Implemented);
-            var result = relevant.Length == 0 ? RequirementResult.NotApplicable
-                : implemented == relevant.Length ? RequirementResult.Satisfied
+            if (relevant.Length == 0)
+            {
+                continue;
+            }
+
+            var result = implemented == relevant.Length ? RequirementResult.Satisfied
                 : implemented > 0 ? RequirementResult.PartiallySatisfied
                 : RequirementResult.NotSatisfied;
             results[requirementId] = new OwnResult(requirementId, result, ResultBasis.Controls, null, controls);
@@ -82,12 +90,23 @@ public static class OwnResults
         foreach (var entered in state.Results)
         {
             var controls = linked.GetValueOrDefault(entered.RequirementId) ?? [];
-            results[entered.RequirementId] =
-                new OwnResult(entered.RequirementId, entered.Result, ResultBasis.Entered, entered.Reason, controls);
+            results[entered.RequirementId] = entered.Result == RequirementResult.NotApplicable
+                ? new OwnResult(entered.RequirementId, RequirementResult.NotAssessed, ResultBasis.Entered, UnbackedNotApplicable, controls)
+                : new OwnResult(entered.RequirementId, entered.Result, ResultBasis.Entered, entered.Reason, controls);
+        }
+
+        foreach (var exclusion in state.Exclusions)
+        {
+            var controls = linked.GetValueOrDefault(exclusion.RequirementId) ?? [];
+            results[exclusion.RequirementId] =
+                new OwnResult(exclusion.RequirementId, RequirementResult.NotApplicable, ResultBasis.Excluded, exclusion.Reason, controls);
         }
 
         return results;
     }
+
+    private const string UnbackedNotApplicable =
+        "it was marked not applicable, but only an approved Statement of Applicability can exclude a requirement (and never a clause), so it counts as open";
 
     private static int Rank(RequirementResult result) => result switch
     {

@@ -42,6 +42,13 @@ internal static class Problems
                     Title = "Invalid input",
                     Detail = "Some fields are invalid; nothing was changed.",
                 },
+                ContentValidationException { Errors.Count: > 1 } content => new HttpValidationProblemDetails(
+                    new Dictionary<string, string[]> { ["file"] = content.Errors.Take(200).Select(e => e.ToString()).ToArray() })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Invalid input",
+                    Detail = content.Message + " Nothing was changed.",
+                },
                 InvalidInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
                 NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
                 VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),

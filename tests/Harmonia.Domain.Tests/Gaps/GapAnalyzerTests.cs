@@ -57,7 +57,10 @@ public sealed class GapAnalyzerTests
     {
         var report = Analyze(State(
             [Control("C1", ControlStatus.Implemented, "a:1.1", "a:1.2"), Control("C2", ControlStatus.Implemented, "a:A.1")],
-            new DirectResult("b:A.2", RequirementResult.NotApplicable, "no AI data")));
+            []) with
+        {
+            Exclusions = [new SoaExclusion("b:A.2", 1, new DateOnly(2026, 5, 4), "CEO", "no AI data")],
+        });
 
         // clauses: 1.1 satisfied, 1.2 partial, 1.3 open -> 1.5 / 3
         Assert.Equal(50.0, report.Headline.Clauses.Percent, 3);

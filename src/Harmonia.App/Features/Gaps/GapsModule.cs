@@ -9,6 +9,7 @@ public static class GapsModule
         services.AddScoped<ManagementRecordCredits>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<OpenMajorNonconformities>();
+        services.AddScoped<ApprovedSoaExclusions>();
         services.AddScoped<ListResultsHandler>();
         services.AddScoped<SetResultHandler>();
         services.AddScoped<DeleteResultHandler>();

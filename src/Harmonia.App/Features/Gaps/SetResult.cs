@@ -1,6 +1,7 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
+using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Gaps;
@@ -14,14 +15,19 @@ public sealed class SetResultHandler(HarmoniaDbContext db, LoadedContent content
     public async Task<ResultDto> HandleAsync(string requirementId, ResultInput input, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (content.Catalog.FindRequirement(requirementId) is null)
+        var requirement = content.Catalog.FindRequirement(requirementId);
+        if (requirement is null)
         {
             errors["requirementId"] = [$"Unknown requirement id '{requirementId}'."];
         }
 
         if (input.Result is null || !OrganizationValues.Results.ContainsKey(input.Result))
         {
-            errors["result"] = [$"Result must be one of: {string.Join(", ", OrganizationValues.Results.Keys)}."];
+            errors["result"] = [$"Result must be one of: {string.Join(", ", OrganizationValues.EnterableResults)}."];
+        }
+        else if (requirement is not null && OrganizationValues.ParseResult(input.Result) == RequirementResult.NotApplicable)
+        {
+            errors["result"] = [OrganizationValues.NotApplicableRefusal(content.Catalog, requirement)];
         }
 
         if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000)

@@ -8,7 +8,7 @@ namespace Harmonia.App.Features.Gaps;
 
 /// <summary>
 /// Everything the gap analysis knows about a stored organization, read straight from the database: controls with
-/// their current evidence, entered results, published documents, what records earn and open major nonconformities.
+/// their current evidence, entered results, SoA exclusions, published documents, what records earn and open major nonconformities.
 /// It is the one source for every host (API, page, export, CLI), so they cannot disagree.
 /// </summary>
 public sealed class StoredOrganizationState(
@@ -17,7 +17,8 @@ public sealed class StoredOrganizationState(
     CurrentControls controls,
     ManagementRecordCredits records,
     PublishedDocuments published,
-    OpenMajorNonconformities majors)
+    OpenMajorNonconformities majors,
+    ApprovedSoaExclusions exclusions)
 {
     public async Task<OrganizationState> LoadAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,7 @@ public sealed class StoredOrganizationState(
             Documents = await published.HandleAsync(cancellationToken),
             Records = await records.HandleAsync(cancellationToken),
             OpenMajorNonconformities = await majors.HandleAsync(cancellationToken),
+            Exclusions = await exclusions.HandleAsync(cancellationToken),
         };
     }
 }

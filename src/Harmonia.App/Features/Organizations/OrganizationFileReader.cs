@@ -207,6 +207,12 @@ public static class OrganizationFileReader
                 continue;
             }
 
+            if (requirement is not null && result == RequirementResult.NotApplicable)
+            {
+                yaml.Error(YamlFile.Get(item, "result")!, OrganizationValues.NotApplicableRefusal(catalog, catalog.GetRequirement(requirement)));
+                continue;
+            }
+
             if (requirement is not null && results.Any(r => r.RequirementId == requirement))
             {
                 yaml.Error(item, $"two results for '{requirement}'");
