@@ -57,6 +57,7 @@ public static class HarmoniaServices
         services.AddSingleton(sp => new MappingEngine(sp.GetRequiredService<LoadedContent>().Catalog));
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(EvidenceStoreSettings.From(null, null));
+        services.TryAddSingleton(InputLimits.Default);
         services.AddSingleton<EvidenceFileStore>();
         services.AddScoped<AuditActor>();
         return services;

@@ -19,7 +19,7 @@ internal static class InputFile
 
         try
         {
-            return File.ReadAllText(path);
+            return BoundedText.ReadFile(path, InputLimits.Default.MaxTextBytes, $"'{path}'");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

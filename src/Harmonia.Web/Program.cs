@@ -33,6 +33,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes")));
+builder.Services.AddSingleton(builder.Configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default);
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
 builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 

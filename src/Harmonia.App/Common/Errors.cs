@@ -43,3 +43,10 @@ public sealed class VersionConflictException(int current, string record = "contr
 
 /// <summary>A key or other unique value already in use (HTTP 409 everywhere, see ADR 0012).</summary>
 public sealed class DuplicateException(string message) : HarmoniaException(message);
+
+/// <summary>Input over a configured size limit (HTTP 413); nothing was read further and nothing changed.</summary>
+public sealed class InputTooLargeException(string what, long limitBytes)
+    : HarmoniaException($"{what} is larger than the limit of {InputLimits.Describe(limitBytes)}; nothing was changed.")
+{
+    public long LimitBytes { get; } = limitBytes;
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harmonia.App.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -24,10 +25,16 @@ internal sealed class YamlFile
     /// <summary>The top-level mapping, or null when the file could not be parsed (the error is recorded).</summary>
     public YamlMappingNode? Root { get; }
 
-    public static YamlFile Parse(string name, string text, List<ContentError> errors)
+    public static YamlFile Parse(string name, string text, List<ContentError> errors, InputLimits? limits = null, CancellationToken cancellationToken = default)
     {
         try
         {
+            if (YamlGuard.Refusal(text, limits ?? InputLimits.Default, cancellationToken) is { } refusal)
+            {
+                errors.Add(new ContentError(name, refusal.Line, refusal.Column, refusal.Message));
+                return new YamlFile(name, null, errors);
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -53,6 +53,7 @@ internal static class Problems
                 NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
                 VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
+                InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
                 InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),
                 BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using YamlDotNet.RepresentationModel;
 
@@ -10,10 +11,10 @@ namespace Harmonia.App.Features.Documents;
 /// </summary>
 public static class AnswersFileReader
 {
-    public static Answers Read(string name, string text, Questionnaire questionnaire)
+    public static Answers Read(string name, string text, Questionnaire questionnaire, InputLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
-        var yaml = YamlFile.Parse(name, text, errors);
+        var yaml = YamlFile.Parse(name, text, errors, limits, cancellationToken);
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         if (yaml.Root is { } root)
         {

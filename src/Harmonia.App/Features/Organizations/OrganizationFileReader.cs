@@ -12,14 +12,12 @@ namespace Harmonia.App.Features.Organizations;
 public static class OrganizationFileReader
 {
     /// <summary>Organization files are small; uploads larger than this are refused before they are parsed.</summary>
-    public const int MaxFileBytes = 2 * 1024 * 1024;
-
     private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
 
-    public static OrganizationFile Read(string name, string text, Catalog catalog)
+    public static OrganizationFile Read(string name, string text, Catalog catalog, InputLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
-        var yaml = YamlFile.Parse(name, text, errors);
+        var yaml = YamlFile.Parse(name, text, errors, limits, cancellationToken);
         OrganizationFile? file = null;
         if (yaml.Root is { } root)
         {

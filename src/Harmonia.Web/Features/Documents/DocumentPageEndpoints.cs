@@ -2,7 +2,6 @@ using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Documents;
-using Harmonia.App.Features.Organizations;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;
@@ -23,18 +22,19 @@ internal static class DocumentPageEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/questionnaire/import", (Guid orgId, IFormFile? file, LoadedContent content, SaveAnswersHandler save, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/questionnaire/import", (Guid orgId, IFormFile? file, LoadedContent content, InputLimits limits, SaveAnswersHandler save, CancellationToken ct) =>
                 PageForms.Outcome(Links.Questionnaire(orgId), async () =>
                 {
-                    if (file is null || file.Length is 0 or > OrganizationFileReader.MaxFileBytes)
+                    if (file is null || file.Length == 0)
                     {
-                        throw new InvalidInputException("Choose an answers file (YAML, up to 2 MB), like examples/acme-answers.yaml.");
+                        throw new InvalidInputException($"Choose an answers file (YAML, up to {InputLimits.Describe(limits.MaxTextBytes)}), like examples/acme-answers.yaml.");
                     }
 
-                    using var reader = new StreamReader(file.OpenReadStream());
+                    await using var stream = file.OpenReadStream();
+                    var text = await BoundedText.ReadAsync(stream, limits.MaxTextBytes, "The answers file", ct);
                     try
                     {
-                        var answers = AnswersFileReader.Read(Path.GetFileName(file.FileName), await reader.ReadToEndAsync(ct), content.Documents.Questionnaire);
+                        var answers = AnswersFileReader.Read(Path.GetFileName(file.FileName), text, content.Documents.Questionnaire, limits, ct);
                         return $"{Links.Questionnaire(orgId)}?saved={(await save.HandleAsync(answers, ct)).Version}";
                     }
                     catch (ContentValidationException ex)

@@ -30,13 +30,12 @@ internal static class DocumentsEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("The latest questionnaire answers and their version.");
 
-        group.MapPut("/answers", async (HttpRequest request, LoadedContent content, SaveAnswersHandler handler, CancellationToken ct) =>
+        group.MapPut("/answers", async (HttpRequest request, LoadedContent content, InputLimits limits, SaveAnswersHandler handler, CancellationToken ct) =>
             {
-                using var reader = new StreamReader(request.Body);
-                var text = await reader.ReadToEndAsync(ct);
+                var text = await BoundedText.ReadAsync(request.Body, limits.MaxTextBytes, "The request body", ct);
 
                 // JSON is YAML: one reader checks answers wherever they come from, with line and column.
-                var answers = AnswersFileReader.Read("request body", text, content.Documents.Questionnaire);
+                var answers = AnswersFileReader.Read("request body", text, content.Documents.Questionnaire, limits, ct);
                 var saved = await handler.HandleAsync(answers, ct);
                 return TypedResults.Ok(new { saved.Version, Answers = AnswersJson.ToElement(saved.Answers), saved.SavedUtc, saved.SavedBy });
             })

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
@@ -12,7 +11,6 @@ namespace Harmonia.Web.Features.Organizations;
 
 internal static class OrganizationsEndpoints
 {
-    private const int MaxImportBytes = OrganizationFileReader.MaxFileBytes;
 
     public static void MapOrganizationsEndpoints(this RouteGroupBuilder api, RouteGroupBuilder organization)
     {
@@ -42,22 +40,10 @@ internal static class OrganizationsEndpoints
             .WithTags("Organizations")
             .WithSummary("The organization as an organization file (YAML).");
 
-        organization.MapPost("/import", async (Guid orgId, HttpRequest request, LoadedContent content, ImportOrganizationHandler import, CancellationToken ct) =>
+        organization.MapPost("/import", async (Guid orgId, HttpRequest request, LoadedContent content, InputLimits limits, ImportOrganizationHandler import, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxImportBytes)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"Organization files are limited to {MaxImportBytes / 1024 / 1024} MB.");
-                }
-
-                using var reader = new StreamReader(request.Body, Encoding.UTF8);
-                var buffer = new char[MaxImportBytes + 1];
-                var length = await reader.ReadBlockAsync(buffer, ct);
-                if (length > MaxImportBytes)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"Organization files are limited to {MaxImportBytes / 1024 / 1024} MB.");
-                }
-
-                var file = OrganizationFileReader.Read("request body", new string(buffer, 0, length), content.Catalog);
+                var text = await BoundedText.ReadAsync(request.Body, limits.MaxTextBytes, "The organization file", ct);
+                var file = OrganizationFileReader.Read("request body", text, content.Catalog, limits, ct);
                 var outcome = await import.HandleAsync(new ImportOrganizationRequest(file, orgId), ct);
                 return Results.Ok(new { outcome.OrganizationId, outcome.Changes });
             })

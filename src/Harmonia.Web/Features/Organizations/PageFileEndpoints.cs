@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Organizations;
 using Harmonia.Web.Platform;
@@ -8,11 +9,9 @@ namespace Harmonia.Web.Features.Organizations;
 /// <summary>File uploads and downloads for the browser pages (cookie sign-in, antiforgery on the form post).</summary>
 internal static class PageFileEndpoints
 {
-    private const long MaxImportBytes = OrganizationFileReader.MaxFileBytes;
-
     public static void MapPageFileEndpoints(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/import", async (Guid orgId, IFormFile? file, LoadedContent content, ImportOrganizationHandler import, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/import", async (Guid orgId, IFormFile? file, LoadedContent content, InputLimits limits, ImportOrganizationHandler import, CancellationToken ct) =>
             {
                 string Back(string query) => $"{Links.Import(orgId)}?{query}";
                 if (file is null || file.Length == 0)
@@ -20,20 +19,16 @@ internal static class PageFileEndpoints
                     return Results.Redirect(Back("error=" + Uri.EscapeDataString("Choose an organization file (YAML) to import.")));
                 }
 
-                if (file.Length > MaxImportBytes)
-                {
-                    return Results.Redirect(Back("error=" + Uri.EscapeDataString("Organization files are limited to 2 MB.")));
-                }
-
-                using var reader = new StreamReader(file.OpenReadStream());
                 var name = Path.GetFileName(file.FileName);
                 try
                 {
-                    var parsed = OrganizationFileReader.Read(name, await reader.ReadToEndAsync(ct), content.Catalog);
+                    await using var stream = file.OpenReadStream();
+                    var text = await BoundedText.ReadAsync(stream, limits.MaxTextBytes, "The organization file", ct);
+                    var parsed = OrganizationFileReader.Read(name, text, content.Catalog, limits, ct);
                     var outcome = await import.HandleAsync(new ImportOrganizationRequest(parsed, orgId), ct);
                     return Results.Redirect(Back($"imported={outcome.Changes}"));
                 }
-                catch (ContentValidationException ex)
+                catch (Exception ex) when (ex is ContentValidationException or InputTooLargeException or InvalidInputException)
                 {
                     return Results.Redirect(Back("error=" + Uri.EscapeDataString(ex.Message)));
                 }
