@@ -22,6 +22,12 @@ public static class CsvTableWriter
             NewLine = "\r\n",
             // CsvHelper's own guard would also escape numbers such as -5; only text is guarded, below.
             InjectionOptions = InjectionOptions.None,
+
+            // With NewLine set, CsvHelper quotes only fields holding "\r\n": a lone line feed went out bare, started a
+            // new row in the reader and escaped the formula guard. Quote every field that holds a line break, a quote,
+            // the separator or edge spaces.
+            ShouldQuote = args => args.Field is { Length: > 0 } field
+                && (field.IndexOfAny(['"', ',', '\r', '\n']) >= 0 || field[0] == ' ' || field[^1] == ' '),
         };
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))

@@ -24,7 +24,7 @@ public static class RiskHeatMapSvg
         {
             var x = Left + ((cell.Impact - 1) * Cell);
             var y = Top + ((size - cell.Likelihood) * Cell);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"{Cell - 2}\" height=\"{Cell - 2}\" rx=\"4\" fill=\"{cell.Level.Colour}\" fill-opacity=\"{(cell.Count == 0 ? "0.25" : "0.9")}\"><title>{E(methodology.Likelihood[cell.Likelihood - 1].Name)} x {E(methodology.Impact[cell.Impact - 1].Name)}: {cell.Level.Name}, {cell.Count} risks</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"{Cell - 2}\" height=\"{Cell - 2}\" rx=\"4\" fill=\"{E(cell.Level.Colour)}\" fill-opacity=\"{(cell.Count == 0 ? "0.25" : "0.9")}\"><title>{E(methodology.Likelihood[cell.Likelihood - 1].Name)} x {E(methodology.Impact[cell.Impact - 1].Name)}: {E(cell.Level.Name)}, {cell.Count} risks</title></rect>");
             if (cell.Count > 0)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((Cell - 2) / 2)}\" y=\"{y + (Cell / 2) + 5}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#fff\">{cell.Count}</text>");

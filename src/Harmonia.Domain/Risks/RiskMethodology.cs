@@ -79,6 +79,29 @@ public sealed record RiskMethodology(
             problems.Add($"The risk levels must cover every score from 1 to {max} exactly once.");
         }
 
+        // Names and colours reach every member's risks page and the exports: bounded text and a colour in one
+        // strict notation, so nothing a methodology holds can be read as markup or CSS.
+        var names = Likelihood.Select(l => l.Name).Concat(Impact.Select(l => l.Name)).Concat(Levels.Select(l => l.Name));
+        if (names.Any(n => n is null || n.Trim().Length is 0 or > 40 || n.Any(char.IsControl)))
+        {
+            problems.Add("Every level name needs 1 to 40 characters, without line breaks or control characters.");
+        }
+
+        if (Likelihood.Concat(Impact).Any(l => l.Description is { Length: > 500 }))
+        {
+            problems.Add("Level descriptions are limited to 500 characters.");
+        }
+
+        if (Levels.Any(l => !IsHexColour(l.Colour)))
+        {
+            problems.Add("Each risk level's colour must be written #rrggbb or #rgb, e.g. #c0392b.");
+        }
+
+        if (Levels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Levels.Count)
+        {
+            problems.Add("Risk level names must differ from each other.");
+        }
+
         if (Levels.All(l => l.Name != OwnerMayAccept))
         {
             problems.Add($"'{OwnerMayAccept}' is not one of the risk levels.");
@@ -86,4 +109,7 @@ public sealed record RiskMethodology(
 
         return problems;
     }
+
+    private static bool IsHexColour(string? colour) =>
+        colour is { Length: 4 or 7 } && colour[0] == '#' && colour.Skip(1).All(char.IsAsciiHexDigit);
 }

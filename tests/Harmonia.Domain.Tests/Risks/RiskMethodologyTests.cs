@@ -32,6 +32,19 @@ public sealed class RiskMethodologyTests
     }
 
     [Fact]
+    public void Names_and_colours_that_could_carry_markup_or_break_a_page_are_problems()
+    {
+        RiskLevel[] levels = [new("Low", 1, 4, "red\"><script>alert(1)</script>"), new("Medium", 5, 9, "#f9a825"), new("High", 10, 16, "#ef6c00"), new("Critical", 17, 25, "#c62828")];
+        Assert.Contains((RiskMethodology.Default with { Levels = levels }).Problems(), p => p.Contains("#rrggbb", StringComparison.Ordinal));
+
+        var multiline = RiskMethodology.Default with { Likelihood = [RiskMethodology.Default.Likelihood[0] with { Name = "Rare\n<meta http-equiv=refresh>" }, .. RiskMethodology.Default.Likelihood.Skip(1)] };
+        Assert.Contains(multiline.Problems(), p => p.Contains("1 to 40 characters", StringComparison.Ordinal));
+
+        var twice = RiskMethodology.Default with { Levels = [.. RiskMethodology.Default.Levels.Take(3), RiskMethodology.Default.Levels[3] with { Name = "high" }], OwnerMayAccept = "Medium" };
+        Assert.Contains(twice.Problems(), p => p.Contains("must differ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_heat_map_counts_each_cell_with_its_level()
     {
         var cells = RiskHeatMap.Cells(RiskMethodology.Default, [(4, 4), (4, 4), (1, 2)]);

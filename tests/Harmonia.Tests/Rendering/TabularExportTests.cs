@@ -156,6 +156,38 @@ public sealed class TabularExportTests
     }
 
     [Fact]
+    public async Task A_line_break_inside_a_field_is_quoted_so_no_reader_starts_a_row_with_a_formula()
+    {
+        // The probe's case: a lone line feed, no comma or quote, then a formula. Unquoted, it began a new row.
+        var sheet = new TabularSheet("Risks", [new("Title"), new("Owner")], [["Plain line\n=1+41", "CISO"], ["Carriage\r+1+41", " padded "]]);
+        var bytes = CsvTableWriter.Write(sheet);
+        var raw = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.Contains("\"Plain line\n=1+41\"", raw, StringComparison.Ordinal);
+        Assert.Contains("\"Carriage\r+1+41\"", raw, StringComparison.Ordinal);
+        Assert.Equal([["Title", "Owner"], ["Plain line\n=1+41", "CISO"], ["Carriage\r+1+41", " padded "]], ReadCsv(bytes));
+
+        var soffice = FindOnPath("soffice");
+        Assert.True(soffice is not null && HasCalc(soffice), "LibreOffice Calc is needed to check what a spreadsheet makes of the CSV (test.sh installs it).");
+
+        var folder = Directory.CreateTempSubdirectory("harmonia-csv-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "risks.csv");
+            await File.WriteAllBytesAsync(file, bytes);
+            var log = await RunAsync(soffice, ["--headless", $"-env:UserInstallation=file://{folder}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", Path.Combine(folder, "out"), file]);
+            var converted = Path.Combine(folder, "out", "risks.csv");
+            Assert.True(File.Exists(converted), "LibreOffice did not convert risks.csv: " + log);
+            var rows = ReadCsv(await File.ReadAllBytesAsync(converted));
+            Assert.Equal(3, rows.Count);
+            Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains("42", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task LibreOffice_opens_the_workbook_and_converts_the_first_sheet_to_csv()
     {
         if (FindOnPath("soffice") is not { } soffice || !HasCalc(soffice))
