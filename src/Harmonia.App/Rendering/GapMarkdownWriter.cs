@@ -73,7 +73,7 @@ public static class GapMarkdownWriter
             .Append(figure.Partial).Append(" | ").Append(figure.Open).Append(" | ").Append(figure.NotApplicable).Append(" | ")
             .Append(ReportText.Percent(figure.Percent)).AppendLine(" |");
 
-    /// <summary>Table cells cannot hold pipes or line breaks.</summary>
+    /// <summary>Table cells cannot hold pipes or line breaks, and names typed by members must not become HTML or links.</summary>
     internal static string Cell(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        MarkdownText.Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -76,22 +76,7 @@ public static class MarkdownDocumentWriter
         md.Append('\n');
     }
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownText.Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
 
-    /// <summary>Answers are plain text: Markdown characters in them must not become formatting or links.</summary>
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string Escape(string text) => MarkdownText.Escape(text);
 }

@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Harmonia.App.Content;
 using Harmonia.App.Rendering;
+using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Mapping;
 using Harmonia.Domain.Risks;
 
 namespace Harmonia.Tests.Rendering;
@@ -27,5 +31,20 @@ public sealed class HostileTextRenderingTests
         Assert.Equal(["rect", "svg", "text", "title"], document.Descendants().Select(e => e.Name.LocalName).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(document.Descendants().Where(e => e.Name.LocalName == "title"), t => t.Value.Contains(Hostile, StringComparison.Ordinal));
         Assert.Contains(document.Descendants().Where(e => e.Name.LocalName == "rect"), r => r.Attribute("fill")!.Value == "\"/><script>alert(1)</script>");
+    }
+
+    [Fact]
+    public void The_gap_markdown_export_never_passes_html_or_links_from_names_and_evidence()
+    {
+        var catalog = LoadedContent.Shipped.Catalog;
+        var control = new OrganizationControl("C-1", "<img src=x onerror=alert(1)> [click](https://evil.example)", "Owner | with pipe", ControlStatus.Implemented,
+            ["iso27001-2022:A.5.1"], [new EvidenceReference("<script>steal()</script>", new DateOnly(2026, 5, 1))]);
+        var report = new GapAnalyzer(new MappingEngine(catalog)).Analyze(new OrganizationState("<b>Acme</b>", 50, 1, [control], []), "iso27001-2022");
+
+        var markdown = GapMarkdownWriter.Write(report);
+
+        Assert.DoesNotMatch(new Regex(@"(?<!\\)<(img|script|b)\b"), markdown);
+        Assert.DoesNotMatch(new Regex(@"(?<!\\)\[click(?<!\\)\]"), markdown);
+        Assert.Contains(@"\<img src=x onerror=alert(1)\>", markdown, StringComparison.Ordinal);
     }
 }
