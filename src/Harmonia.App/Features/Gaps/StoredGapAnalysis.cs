@@ -13,26 +13,54 @@ namespace Harmonia.App.Features.Gaps;
 /// </summary>
 public sealed class StoredGapReportCache
 {
-    private const int MaxEntries = 512;
-    private readonly ConcurrentDictionary<(Guid Organization, string Target, long Sequence, string Content), GapReport> _reports = new();
+    /// <summary>Organizations x targets kept; beyond it the least recently used goes.</summary>
+    public const int MaxEntries = 64;
 
-    internal void Add((Guid, string, long, string) key, GapReport report)
-    {
-        if (_reports.Count >= MaxEntries)
-        {
-            _reports.Clear();
-        }
-
-        _reports[key] = report;
-    }
-
+    // One slot per organization and target: a newer change token replaces the report, so stale reports never pile
+    // up (the old cache kept up to 512 reports of every past token and grew the server by a gigabyte under reads).
+    private readonly ConcurrentDictionary<(Guid Organization, string Target), Entry> _reports = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<GapReport, ConcurrentDictionary<string, byte[]>> _rendered = new();
+    private long _clock;
+
+    public int Count => _reports.Count;
+
+    internal void Add((Guid Organization, string Target, long Sequence, string Content) key, GapReport report)
+    {
+        _reports[(key.Organization, key.Target)] = new Entry(key.Sequence, key.Content, report, Interlocked.Increment(ref _clock));
+        while (_reports.Count > MaxEntries)
+        {
+            var oldest = _reports.MinBy(e => e.Value.LastUsed);
+            _reports.TryRemove(oldest);
+        }
+    }
 
     /// <summary>A report written in one format as UTF-8, kept as long as the report itself is cached.</summary>
     public byte[] Rendered(GapReport report, string format, Func<GapReport, string> write) =>
         _rendered.GetOrCreateValue(report).GetOrAdd(format, _ => System.Text.Encoding.UTF8.GetBytes(write(report)));
 
-    internal bool TryGet((Guid, string, long, string) key, out GapReport report) => _reports.TryGetValue(key, out report!);
+    internal bool TryGet((Guid Organization, string Target, long Sequence, string Content) key, out GapReport report)
+    {
+        if (_reports.TryGetValue((key.Organization, key.Target), out var entry) && entry.Sequence == key.Sequence && entry.Content == key.Content)
+        {
+            entry.LastUsed = Interlocked.Increment(ref _clock);
+            report = entry.Report;
+            return true;
+        }
+
+        report = null!;
+        return false;
+    }
+
+    private sealed class Entry(long sequence, string content, GapReport report, long lastUsed)
+    {
+        public long Sequence { get; } = sequence;
+
+        public string Content { get; } = content;
+
+        public GapReport Report { get; } = report;
+
+        public long LastUsed { get; set; } = lastUsed;
+    }
 }
 
 /// <param name="TeamCapacityFte">Overrides the organization's capacity for the effort estimate (the CLI's --capacity).</param>
