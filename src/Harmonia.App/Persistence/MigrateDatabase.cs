@@ -2,6 +2,7 @@ using Harmonia.App.Content;
 using Harmonia.App.Features.Catalogs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Harmonia.App.Persistence;
 
@@ -14,8 +15,14 @@ public sealed record MigrationOutcome(IReadOnlyList<string> Applied, bool Conten
 /// catalog tables once. Loading the same version again changes nothing; a new version replaces catalog rows only
 /// and never touches organization data.
 /// </summary>
-public sealed class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent content, TimeProvider time)
+public sealed partial class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent content, TimeProvider time, ILogger<MigrateDatabaseHandler> logger)
 {
+    /// <summary>
+    /// How long a SQLite migration lock may stand before it counts as left behind by a killed process. Real
+    /// migrations hold it for well under a second; one process per SQLite file migrates at a time.
+    /// </summary>
+    public static readonly TimeSpan StaleLockAfter = TimeSpan.FromMinutes(2);
+
     public async Task<MigrationOutcome> HandleAsync(CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
@@ -23,8 +30,20 @@ public sealed class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent c
             EnsureFolderOf(db.Database.GetConnectionString());
         }
 
+        // Migrating takes the database's migration lock even when nothing is pending, and a start killed while
+        // holding it used to leave every later start hanging: ask first, and take the lock only to change something.
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Length > 0)
+        {
+            if (db.Database.IsSqlite())
+            {
+                await ClearStaleSqliteLockAsync(cancellationToken);
+            }
+
+            Applying(logger, pending.Length, pending[^1]);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -33,6 +52,78 @@ public sealed class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedContent c
         var loaded = await LoadContentAsync(cancellationToken);
         return new MigrationOutcome(pending, loaded, content.Version);
     }
+
+    /// <summary>
+    /// EF Core keeps the SQLite migration lock as a row in __EFMigrationsLock and waits for it without end. A row
+    /// older than <see cref="StaleLockAfter"/> (by its own time stamp, or watched that long) was left by a process
+    /// that died while migrating: it is removed, with a warning in the log.
+    /// </summary>
+    private async Task ClearStaleSqliteLockAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var watchedSince = time.GetUtcNow();
+            var announced = false;
+            while (await MigrationLockAsync(connection, cancellationToken) is { Held: true } row)
+            {
+                var now = time.GetUtcNow();
+                var heldSince = row.Taken ?? watchedSince;
+                if (now - heldSince >= StaleLockAfter || now - watchedSince >= StaleLockAfter)
+                {
+                    await using var delete = connection.CreateCommand();
+                    delete.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                    await delete.ExecuteNonQueryAsync(cancellationToken);
+                    RemovedStaleLock(logger, heldSince);
+                    return;
+                }
+
+                if (!announced)
+                {
+                    WaitingForLock(logger, heldSince, StaleLockAfter.TotalMinutes);
+                    announced = true;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Whether a lock row stands, and when it was taken (null if its stamp cannot be read).</summary>
+    private static async Task<(bool Held, DateTimeOffset? Taken)> MigrationLockAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return (false, null);
+        }
+
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT \"Timestamp\" FROM \"__EFMigrationsLock\" LIMIT 1";
+        var stamp = await read.ExecuteScalarAsync(cancellationToken);
+        if (stamp is null or DBNull)
+        {
+            return (false, null);
+        }
+
+        var readable = DateTimeOffset.TryParse(Convert.ToString(stamp, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var taken);
+        return (true, readable ? taken : null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migrations, up to {Latest}")]
+    private static partial void Applying(ILogger logger, int count, string latest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed a database migration lock taken at {Taken}: the process holding it stopped without releasing it")]
+    private static partial void RemovedStaleLock(ILogger logger, DateTimeOffset taken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for the database migration lock taken at {Taken} by another process (removed as stale after {Minutes} minutes)")]
+    private static partial void WaitingForLock(ILogger logger, DateTimeOffset taken, double minutes);
 
     /// <summary>SQLite creates the database file but not its folder (the default is data/ under the working folder).</summary>
     private static void EnsureFolderOf(string? connectionString)
