@@ -52,6 +52,43 @@ public sealed class HostileInputTests
         Assert.Equal(exportBefore, await owner.GetStringAsync(new Uri($"{api}/export", UriKind.Relative)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Answers_out_of_type_or_range_are_refused_before_they_can_poison_generation(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var acme = Harmonia.Tests.Documents.DocumentControlTests.AcmeAnswersJson();
+        using (var saved = await owner.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Body(acme, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var before = await owner.GetStringAsync(new Uri($"{api}/answers", UriKind.Relative));
+        foreach (var (key, value, expected) in new[]
+        {
+            ("review.documents_months", "1e300", "takes a number from 1 to 60"),
+            ("review.risks_months", "1000000", "takes a number from 1 to 60"),
+            ("backup.rto_hours", "-1", "takes a number from 0 to 8760"),
+            ("org.short_name", "\"Acme\\u0007\"", "control character"),
+            ("org.sector", $"\"{new string('w', 4000)}\"", "a word of more than 200 characters"),
+            ("org.locations", "[[\"Berlin\"]]", "a list of plain values"),
+            ("org.locations", "[" + string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"Site {i}\"")) + "]", "at most 100 entries"),
+        })
+        {
+            var answers = System.Text.Json.Nodes.JsonNode.Parse(acme)!;
+            answers["answers"]![key] = "PLACEHOLDER";
+            var body = answers.ToJsonString().Replace("\"PLACEHOLDER\"", value, StringComparison.Ordinal);
+            using var refused = await owner.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Body(body, "application/json"));
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{key}={value[..Math.Min(40, value.Length)]}: {refused.StatusCode} {text[..Math.Min(300, text.Length)]}");
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await owner.GetStringAsync(new Uri($"{api}/answers", UriKind.Relative)));
+    }
+
     [Fact]
     public async Task The_import_page_and_the_cli_refuse_the_same_files_with_a_readable_message()
     {

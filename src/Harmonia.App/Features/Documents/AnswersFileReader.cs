@@ -58,7 +58,19 @@ public static class AnswersFileReader
                 return null;
             }
 
+            if (sequence.Children.Any(c => c is not YamlScalarNode))
+            {
+                yaml.Error(node, $"'{question.Key}' takes a list of plain values");
+                return null;
+            }
+
             var items = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? string.Empty).Where(s => s.Length > 0).ToArray();
+            if (AnswerRules.ForList(question, items) is { } listProblem)
+            {
+                yaml.Error(node, listProblem);
+                return null;
+            }
+
             foreach (var item in items.Where(i => question.Type == QuestionType.Multi && !question.Options.Contains(i, StringComparer.Ordinal)))
             {
                 yaml.Error(node, $"'{item}' is not an option of '{question.Key}' ({string.Join(", ", question.Options)})");
@@ -76,8 +88,8 @@ public static class AnswersFileReader
         text = text.Trim();
         switch (question.Type)
         {
-            case QuestionType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0:
-                return number;
+            case QuestionType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                return Checked(yaml, node, AnswerRules.ForNumber(question, number), number);
             case QuestionType.Number:
                 yaml.Error(node, $"'{question.Key}' takes a number, not '{text}'");
                 return null;
@@ -89,7 +101,7 @@ public static class AnswersFileReader
                 yaml.Error(node, $"'{question.Key}' takes yes or no, not '{text}'");
                 return null;
             case QuestionType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
-                return date;
+                return Checked(yaml, node, AnswerRules.ForDate(question, date), date);
             case QuestionType.Date:
                 yaml.Error(node, $"'{question.Key}' takes a date written yyyy-mm-dd, not '{text}'");
                 return null;
@@ -97,7 +109,18 @@ public static class AnswersFileReader
                 yaml.Error(node, $"'{text}' is not an option of '{question.Key}' ({string.Join(", ", question.Options)})");
                 return null;
             default:
-                return text.Length > 4000 ? text[..4000] : text;
+                return Checked(yaml, node, AnswerRules.ForText(question, text), text);
         }
+    }
+
+    private static object? Checked(YamlFile yaml, YamlNode node, string? problem, object value)
+    {
+        if (problem is null)
+        {
+            return value;
+        }
+
+        yaml.Error(node, problem);
+        return null;
     }
 }

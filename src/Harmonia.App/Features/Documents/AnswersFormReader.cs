@@ -24,7 +24,8 @@ public static class AnswersFormReader
             switch (question.Type)
             {
                 case QuestionType.List:
-                    values[question.Key] = raw.SelectMany(v => v.Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+                    var lines = raw.SelectMany(v => v.Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+                    Keep(question, lines, AnswerRules.ForList(question, lines));
                     break;
                 case QuestionType.Multi:
                     var unknown = raw.Where(v => !question.Options.Contains(v, StringComparer.Ordinal)).ToArray();
@@ -35,8 +36,8 @@ public static class AnswersFormReader
 
                     values[question.Key] = raw;
                     break;
-                case QuestionType.Number when double.TryParse(raw[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0:
-                    values[question.Key] = number;
+                case QuestionType.Number when double.TryParse(raw[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                    Keep(question, number, AnswerRules.ForNumber(question, number));
                     break;
                 case QuestionType.Number:
                     errors[question.Key] = [$"{question.Label}: '{raw[0]}' is not a number."];
@@ -45,7 +46,7 @@ public static class AnswersFormReader
                     values[question.Key] = raw[0] == "yes";
                     break;
                 case QuestionType.Date when DateOnly.TryParseExact(raw[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
-                    values[question.Key] = date;
+                    Keep(question, date, AnswerRules.ForDate(question, date));
                     break;
                 case QuestionType.YesNo or QuestionType.Date:
                     errors[question.Key] = [$"{question.Label}: '{raw[0]}' is not a valid answer."];
@@ -54,8 +55,20 @@ public static class AnswersFormReader
                     errors[question.Key] = [$"{question.Label}: '{raw[0]}' is not an option."];
                     break;
                 default:
-                    values[question.Key] = raw[0].Length > 4000 ? raw[0][..4000] : raw[0];
+                    Keep(question, raw[0], AnswerRules.ForText(question, raw[0]));
                     break;
+            }
+        }
+
+        void Keep(Question question, object value, string? problem)
+        {
+            if (problem is null)
+            {
+                values[question.Key] = value;
+            }
+            else
+            {
+                errors[question.Key] = [$"{question.Label}: {problem[(problem.IndexOf(' ', StringComparison.Ordinal) + 1)..]}."];
             }
         }
 

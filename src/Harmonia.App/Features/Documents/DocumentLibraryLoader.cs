@@ -47,6 +47,9 @@ public static class DocumentLibraryLoader
         return new DocumentLibrary(questionnaire, templates, documented);
     }
 
+    private static double? Bound(YamlFile yaml, YamlMappingNode item, string key) =>
+        yaml.OptionalString(item, key) is { } text && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     private static Questionnaire ReadQuestionnaire(ContentFile? file, List<ContentError> errors)
     {
         if (file is null)
@@ -64,7 +67,7 @@ public static class DocumentLibraryLoader
 
         foreach (var item in yaml.Items(yaml.Root, "questions", required: true))
         {
-            yaml.AllowOnly(item, "key", "tier", "type", "label", "help", "required", "options", "default");
+            yaml.AllowOnly(item, "key", "tier", "type", "label", "help", "required", "options", "default", "min", "max");
             var key = yaml.RequiredString(item, "key", "a question");
             var label = yaml.RequiredString(item, "label", $"question '{key}'");
             var tier = yaml.Choice(item, "tier", Tiers, $"question '{key}'", required: true);
@@ -81,7 +84,14 @@ public static class DocumentLibraryLoader
             }
             else if (key is not null && label is not null && tier is not null && type is not null)
             {
-                questions.Add(new Question(key, tier.Value, type.Value, label, yaml.OptionalString(item, "help"), yaml.OptionalString(item, "required") == "true", options, yaml.OptionalString(item, "default")));
+                var (min, max) = (Bound(yaml, item, "min"), Bound(yaml, item, "max"));
+                if (type == QuestionType.Number && (min is null || max is null || min > max))
+                {
+                    // Every number flows into dates and documents: an unbounded one is a defect of the content.
+                    yaml.Error(item, $"number question '{key}' needs a min and a max (min <= max)");
+                }
+
+                questions.Add(new Question(key, tier.Value, type.Value, label, yaml.OptionalString(item, "help"), yaml.OptionalString(item, "required") == "true", options, yaml.OptionalString(item, "default"), min, max));
             }
         }
 

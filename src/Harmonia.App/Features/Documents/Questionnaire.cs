@@ -31,7 +31,9 @@ public sealed record Question(
     string? Help,
     bool Required,
     IReadOnlyList<string> Options,
-    string? Default);
+    string? Default,
+    double? Min = null,
+    double? Max = null);
 
 public sealed record Questionnaire(IReadOnlyList<Question> Questions)
 {
