@@ -73,6 +73,10 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         {
             return Fail(ex);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Fail("the record was changed by someone else while this command saved; run it again.");
+        }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException { InnerException: DbException })
         {
             return Fail("the database refused the operation: " + (ex.InnerException?.Message ?? ex.Message));

@@ -2,6 +2,7 @@ using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.Web.Platform;
 
@@ -52,6 +53,9 @@ internal static class Problems
                 InvalidInputException or ContentValidationException => Problem(StatusCodes.Status400BadRequest, "Invalid input", exception.Message + " Nothing was changed."),
                 NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
                 VersionConflictException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", exception.Message),
+
+                // Two writers passed the If-Match check with the same version; the database's version check let one win.
+                DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", StaleWrite),
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
                 InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
@@ -67,6 +71,8 @@ internal static class Problems
             httpContext.Response.StatusCode = details.Status!.Value;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
         }
+
+        private const string StaleWrite = "The record was changed by someone else while your change was being saved; reload it and apply your change again. Nothing was changed.";
 
         private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
     }

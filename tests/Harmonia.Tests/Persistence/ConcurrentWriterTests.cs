@@ -66,6 +66,36 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Writers_racing_with_the_same_etag_get_one_success_and_412s_never_a_500(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var control = await host.NewControlAsync(host.OrganizationA);
+        var url = Url($"{api}/controls/{control}");
+        for (var round = 0; round < 10; round++)
+        {
+            using var read = await contributor.GetAsync(url);
+            var etag = read.Headers.ETag!.Tag;
+            var body = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Put, url)
+                {
+                    Content = Json($$"""{"key":{{JsonSerializer.Serialize(body.GetProperty("key").GetString())}},"name":"Renamed in round {{round}} by writer {{writer}}","status":"implemented","requirements":[]}"""),
+                };
+                request.Headers.IfMatch.ParseAdd(etag);
+                using var response = await contributor.SendAsync(request);
+                return response.StatusCode;
+            })));
+
+            Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed }));
+            Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_save_that_loses_the_race_for_its_numbers_is_renumbered_and_saved_again(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
