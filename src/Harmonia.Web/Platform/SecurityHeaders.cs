@@ -17,6 +17,13 @@ internal static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+                // API answers, pages and downloads carry one organization's data: no shared or browser cache may keep
+                // them. Static assets set their own caching and keep it.
+                if (!headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next();

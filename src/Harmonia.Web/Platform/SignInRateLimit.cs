@@ -15,10 +15,16 @@ internal static class SignInRateLimit
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && (context.Request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/signup", StringComparison.OrdinalIgnoreCase))
+                HttpMethods.IsPost(context.Request.Method) && IsLimited(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("other"));
         });
+
+    /// <summary>By path segment, so "/signup/", "/SIGNUP" or "/signin/2fa" share the limit of the route they reach.</summary>
+    private static bool IsLimited(PathString path) =>
+        path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/signup", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/setup", StringComparison.OrdinalIgnoreCase);
 }

@@ -181,5 +181,38 @@ public sealed class ApiBehaviourTests
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(Harmonia.Web.Platform.SignInRateLimit.PermitsPerMinute));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/signin", UriKind.Relative))).StatusCode);
+
+        // Route variants reach the same handlers, so they share the limit (a trailing slash used to bypass it).
+        foreach (var variant in new[] { "/signup/", "/SIGNUP", "/signin/" })
+        {
+            using var response = await client.PostAsync(new Uri(variant, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@y.example" }));
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Api_answers_pages_and_downloads_are_never_cached_and_sign_out_needs_the_antiforgery_token()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        foreach (var url in new[] { $"/api/orgs/{host.OrganizationA}/controls", $"/api/orgs/{host.OrganizationA}/export", $"/api/orgs/{host.OrganizationA}/gap/iso27001-2022?format=md" })
+        {
+            using var response = await owner.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, url);
+        }
+
+        using var browser = await host.SignedInAsync("viewer@a.example");
+        using (var page = await browser.GetAsync(new Uri($"/orgs/{host.OrganizationA}", UriKind.Relative)))
+        {
+            Assert.True(page.Headers.CacheControl?.NoStore);
+        }
+
+        using (var forged = await browser.PostAsync(new Uri("/signout", UriKind.Relative), new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri($"/orgs/{host.OrganizationA}/controls", UriKind.Relative))).StatusCode);
     }
 }

@@ -47,6 +47,6 @@ internal static class PageFileEndpoints
         {
             await signIn.SignOutAsync();
             return Results.Redirect("/signin");
-        });
+        }).ValidateFormAntiforgery();
     }
 }
