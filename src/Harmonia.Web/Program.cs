@@ -96,6 +96,9 @@ if (app.Configuration.GetValue("Database:MigrateAtStart", true))
     await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
 }
 
+// Uploads killed mid-way leave temporary files behind; an hour is longer than any upload takes.
+app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(TimeSpan.FromHours(1), DateTime.UtcNow);
+
 await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Services, app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080");
 
 app.UseExceptionHandler();

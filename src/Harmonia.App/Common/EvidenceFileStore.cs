@@ -57,6 +57,10 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
                 }
 
                 await output.FlushAsync(cancellationToken);
+
+                // On disk before the move and before the row that names it commits: a crash after the commit must
+                // never leave a row pointing at bytes that were still in the page cache.
+                output.Flush(flushToDisk: true);
             }
 
             if (size == 0)
@@ -94,6 +98,36 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
             ArrayPool<byte>.Shared.Return(buffer);
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Removes what killed uploads left in the incoming folder. Only files older than <paramref name="olderThan"/>
+    /// go: another web node sharing the folder may be receiving an upload right now.
+    /// </summary>
+    /// <returns>How many files were removed.</returns>
+    public int SweepIncoming(TimeSpan olderThan, DateTime utcNow)
+    {
+        var incoming = new DirectoryInfo(Path.Combine(settings.Folder, "incoming"));
+        if (!incoming.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in incoming.EnumerateFiles().Where(f => utcNow - f.LastWriteTimeUtc > olderThan))
+        {
+            try
+            {
+                file.Delete();
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Still open by an upload after all: the next sweep takes it.
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>Opens a stored file for reading, or null when the store does not hold it.</summary>

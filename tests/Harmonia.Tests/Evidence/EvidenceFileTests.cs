@@ -64,4 +64,30 @@ public sealed class EvidenceFileTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Temporary_files_left_by_killed_uploads_are_swept_and_fresh_ones_kept()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "harmonia-store-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new EvidenceFileStore(new EvidenceStoreSettings(folder, 1024));
+            var stored = await store.SaveAsync(new MemoryStream("kept evidence"u8.ToArray()), "a.txt", null);
+            var incoming = Directory.CreateDirectory(Path.Combine(folder, "incoming")).FullName;
+            var abandoned = Path.Combine(incoming, "abandoned");
+            var receiving = Path.Combine(incoming, "receiving");
+            await File.WriteAllTextAsync(abandoned, "half an upload");
+            await File.WriteAllTextAsync(receiving, "an upload in progress");
+            File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
+
+            Assert.Equal(1, store.SweepIncoming(TimeSpan.FromHours(1), DateTime.UtcNow));
+            Assert.False(File.Exists(abandoned));
+            Assert.True(File.Exists(receiving));
+            Assert.NotNull(store.Open(stored.Sha256));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
