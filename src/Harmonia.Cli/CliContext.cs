@@ -124,6 +124,43 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         stdout.WriteLine($"Wrote {outPath} ({content.Length:N0} bytes)");
     }
 
+    /// <summary>
+    /// Writes a set of files into a folder so that an interrupted run leaves the previous output as it was: every
+    /// file is written and flushed in a staging folder beside them first, then renamed into place (each rename is
+    /// atomic and the whole step takes milliseconds). Staging folders of interrupted runs are removed next time.
+    /// Other files in the folder are left alone.
+    /// </summary>
+    public static void WriteFolder(string folder, IReadOnlyList<(string FileName, byte[] Content)> files)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var stale in Directory.EnumerateDirectories(folder, StagingPrefix + "*"))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
+        var staging = Directory.CreateDirectory(Path.Combine(folder, StagingPrefix + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            foreach (var (name, content) in files)
+            {
+                using var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write);
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            foreach (var (name, _) in files)
+            {
+                File.Move(Path.Combine(staging, name), Path.Combine(folder, name), overwrite: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private const string StagingPrefix = ".harmonia-staging-";
+
     private static void WriteAtomically(string outPath, Action<string> write)
     {
         var full = Path.GetFullPath(outPath);

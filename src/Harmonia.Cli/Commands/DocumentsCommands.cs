@@ -124,12 +124,7 @@ internal static class DocumentsCommands
                     return context.Fail($"{missing.Select(m => m.q.Key).Distinct().Count()} required answers are missing; nothing was written (use --allow-missing for drafts).");
                 }
 
-                var folder = Path.GetFullPath(parsed.GetValue(output)!);
-                Directory.CreateDirectory(folder);
-                foreach (var file in documents.SelectMany(d => d.Files))
-                {
-                    File.WriteAllBytes(Path.Combine(folder, file.FileName), file.Content);
-                }
+                CliContext.WriteFolder(Path.GetFullPath(parsed.GetValue(output)!), documents.SelectMany(d => d.Files).Select(f => (f.FileName, f.Content)).ToArray());
 
                 context.Out.WriteLine($"Wrote {documents.Sum(d => d.Files.Count)} files for {documents.Count} documents to {parsed.GetValue(output)}");
                 return HarmoniaCli.Success;

@@ -68,6 +68,31 @@ public sealed class DocsCommandTests
         }
     }
 
+    [Fact]
+    public void An_interrupted_write_leaves_the_previous_output_and_other_files_untouched()
+    {
+        var folder = Directory.CreateTempSubdirectory("harmonia-out-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "ai-policy.md"), "previous version");
+            File.WriteAllText(Path.Combine(folder, "notes.txt"), "the user's own file");
+            Directory.CreateDirectory(Path.Combine(folder, ".harmonia-staging-killed"));
+
+            // The second file cannot be written: the run fails before anything is renamed into place.
+            Assert.ThrowsAny<IOException>(() => Harmonia.Cli.CliContext.WriteFolder(folder, [("ai-policy.md", "new version"u8.ToArray()), ("no/such/folder.md", [1])]));
+            Assert.Equal("previous version", File.ReadAllText(Path.Combine(folder, "ai-policy.md")));
+            Assert.Equal(["ai-policy.md", "notes.txt"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            Harmonia.Cli.CliContext.WriteFolder(folder, [("ai-policy.md", "new version"u8.ToArray()), ("isms-policy.md", "first"u8.ToArray())]);
+            Assert.Equal("new version", File.ReadAllText(Path.Combine(folder, "ai-policy.md")));
+            Assert.Equal(["ai-policy.md", "isms-policy.md", "notes.txt"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("answers:\n  org.nmae: Acme\n", "unknown question 'org.nmae'")]
     [InlineData("answers:\n  org.hosting: moon\n", "'moon' is not an option of 'org.hosting'")]
