@@ -126,6 +126,29 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task Keys_with_separators_are_refused_so_one_reference_cannot_become_two()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        foreach (var (path, body) in new[]
+        {
+            ("controls", """{"key":"C-1, C-2","name":"Split","status":"planned","requirements":[]}"""),
+            ("risks", """{"key":"R 1","title":"Spaced","categories":["privacy"],"riskSources":[],"aiSystems":[],"inherentLikelihood":2,"inherentImpact":2,"treatment":"accept","controls":[],"residualLikelihood":2,"residualImpact":2}"""),
+            ("audits", """{"key":"IA/2026","title":"Slashed","plannedOn":"2027-01-10","auditor":"Ext","frameworks":["iso27001-2022"]}"""),
+        })
+        {
+            using var refused = await contributor.PostAsync(new Uri($"{api}/{path}", UriKind.Relative), Body(body, "application/json"));
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{path}: {refused.StatusCode} {text}");
+            Assert.Contains("no spaces or commas", text, StringComparison.Ordinal);
+        }
+
+        var file = Assert.Throws<ContentValidationException>(() => OrganizationFileReader.Read("split.yaml", "organization:\n  name: Split\ncontrols:\n  - id: C-1,C-2\n    name: Two in one\n    status: planned\n", LoadedContent.Shipped.Catalog));
+        Assert.Contains("control 'C-1,C-2': A key of 1 to 64", file.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Node_count_and_time_budgets_are_enforced_and_a_cancelled_read_stops()
     {
         var catalog = LoadedContent.Shipped.Catalog;

@@ -64,9 +64,9 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
             }
         }
 
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Trim().Length > 64)
+        if (RecordKey.Problem(input.Key, "AI-03") is { } keyProblem)
         {
-            Add("key", "A key of 1 to 64 characters is required, e.g. AI-03.");
+            Add("key", keyProblem);
         }
 
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 300)

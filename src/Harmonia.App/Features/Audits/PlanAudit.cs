@@ -14,9 +14,9 @@ public sealed class PlanAuditHandler(HarmoniaDbContext db, LoadedContent content
     public async Task<AuditDto> HandleAsync(AuditInput input, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Trim().Length > 64)
+        if (RecordKey.Problem(input.Key, "IA-2026-01") is { } keyProblem)
         {
-            errors["key"] = ["A key of 1 to 64 characters is required, e.g. IA-2026-01."];
+            errors["key"] = [keyProblem];
         }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300)

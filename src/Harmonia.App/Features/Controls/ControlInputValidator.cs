@@ -9,9 +9,9 @@ public sealed class ControlInputValidator(LoadedContent content)
     public void Validate(ControlInput input)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Length > 64)
+        if (RecordKey.Problem(input.Key, "C-12") is { } keyProblem)
         {
-            errors["key"] = ["A key of 1 to 64 characters is required, e.g. C-12."];
+            errors["key"] = [keyProblem];
         }
 
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 300)

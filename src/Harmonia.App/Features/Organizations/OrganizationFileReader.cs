@@ -98,6 +98,11 @@ public static class OrganizationFileReader
         {
             yaml.AllowOnly(item, "id", "name", "purpose", "role", "lifecycleStage", "supplier");
             var id = yaml.RequiredString(item, "id", "an AI system");
+            if (id is not null && RecordKey.Problem(id, "AI-03") is { } systemKeyProblem)
+            {
+                yaml.Error(YamlFile.Get(item, "id")!, $"AI system '{id}': {systemKeyProblem}");
+            }
+
             var name = yaml.RequiredString(item, "name", $"AI system '{id}'");
             var role = yaml.Choice(item, "role", OrganizationValues.Roles, $"AI system '{id}'", required: true);
 
@@ -128,6 +133,11 @@ public static class OrganizationFileReader
         {
             yaml.AllowOnly(item, "id", "name", "owner", "status", "satisfies", "evidence");
             var id = yaml.RequiredString(item, "id", "a control");
+            if (id is not null && RecordKey.Problem(id, "C-12") is { } controlKeyProblem)
+            {
+                yaml.Error(YamlFile.Get(item, "id")!, $"control '{id}': {controlKeyProblem}");
+            }
+
             var name = yaml.RequiredString(item, "name", $"control '{id}'");
             var status = yaml.Choice(item, "status", OrganizationValues.Statuses, $"control '{id}'", required: true);
 

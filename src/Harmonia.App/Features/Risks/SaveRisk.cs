@@ -86,9 +86,9 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [message];
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Trim().Length > 64)
+        if (RecordKey.Problem(input.Key, "R-12") is { } keyProblem)
         {
-            Add("key", "A key of 1 to 64 characters is required, e.g. R-12.");
+            Add("key", keyProblem);
         }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300)
