@@ -320,4 +320,12 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public Task<Guid> NewTokenAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
         (await s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user, "to revoke"))).Id);
+
+    /// <summary>A fresh account that is a viewer of the organization (to be removed).</summary>
+    public Task<Guid> NewMemberAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        var user = await s.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest($"member-{Guid.NewGuid():N}@example.org", "a long passphrase for tests"));
+        await s.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, user.Email!, OrganizationRole.Viewer));
+        return user.Id;
+    });
 }

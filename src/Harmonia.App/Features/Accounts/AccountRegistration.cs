@@ -13,6 +13,7 @@ public static class AccountRegistration
         services.AddScoped<CreateOrganizationHandler>();
         services.AddScoped<ListMyOrganizationsHandler>();
         services.AddScoped<AddMemberHandler>();
+        services.AddScoped<RemoveMemberHandler>();
         services.AddScoped<CreateAccessTokenHandler>();
         services.AddScoped<AuthenticateAccessTokenHandler>();
         services.AddScoped<RevokeAccessTokenHandler>();

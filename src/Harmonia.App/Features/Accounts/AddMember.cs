@@ -23,6 +23,11 @@ public sealed class AddMemberHandler(HarmoniaDbContext db, TenantScope tenant)
         }
         else
         {
+            if (request.Role != OrganizationRole.Owner)
+            {
+                await LastOwner.EnsureAnotherRemainsAsync(db, membership, cancellationToken);
+            }
+
             membership.Role = request.Role;
         }
 

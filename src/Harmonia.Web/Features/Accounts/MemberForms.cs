@@ -30,6 +30,15 @@ internal static class MemberForms
             .RequirePagePermission(Permission.ManageMembers)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/remove", (Guid orgId, Guid userId, RemoveMemberHandler remove, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    await remove.HandleAsync(new RemoveMemberRequest(orgId, userId), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString("Member removed; their access tokens are revoked")}";
+                }))
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
         // The new token is shown once, in the answer to the post itself: it never travels in an address or a cookie.
         app.MapPost("/orgs/{orgId:guid}/settings/tokens", async Task<Results<RazorComponentResult<NewTokenPage>, RedirectHttpResult>> (
                 Guid orgId, HttpRequest request, HttpContext http, CreateAccessTokenHandler create, CancellationToken ct) =>

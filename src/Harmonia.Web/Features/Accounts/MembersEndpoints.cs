@@ -29,7 +29,15 @@ internal static class MembersEndpoints
                 return TypedResults.Ok(new { membership.UserId, Role = membership.Role.ToString() });
             })
             .RequirePermission(Permission.ManageMembers)
-            .WithSummary("Add an existing account as a member, or change its role.");
+            .WithSummary("Add an existing account as a member, or change its role (the last owner keeps the role).");
+
+        members.MapDelete("/{userId:guid}", async (Guid orgId, Guid userId, RemoveMemberHandler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(new RemoveMemberRequest(orgId, userId), ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.ManageMembers)
+            .WithSummary("Remove a member; their access tokens for this organization are revoked (the last owner cannot be removed).");
 
         var tokens = organization.MapGroup("/tokens").WithTags("Members and tokens");
 
