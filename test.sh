@@ -89,6 +89,20 @@ if ! dotnet format Harmonia.slnx --verify-no-changes --no-restore -v quiet; then
   extra_failures=1
 fi
 
+echo "== known vulnerabilities"
+# Every package, transitive ones included, against NuGet's advisory data (OWASP ASVS 5.0, V15: dependencies).
+if ! vulnerable=$(dotnet list Harmonia.slnx package --vulnerable --include-transitive 2>&1); then
+  echo "$vulnerable" >&2
+  echo "error: could not check the packages for known vulnerabilities." >&2
+  extra_failures=1
+elif echo "$vulnerable" | grep -q "has the following vulnerable packages"; then
+  echo "$vulnerable" >&2
+  echo "error: a package has a known vulnerability; update it (Directory.Packages.props) and commit." >&2
+  extra_failures=1
+else
+  echo "no known vulnerable packages"
+fi
+
 echo "== tests"
 dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
