@@ -33,6 +33,7 @@ public sealed partial class NewcomerFlowTests
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
             .UseSetting("Evidence:Folder", evidenceFolder)
+            .UseSetting("Accounts:AllowSignUp", "true")
             .UseSetting("Urls", baseUrl)
             .UseEnvironment("Production"));
         factory.UseKestrel(port);
