@@ -42,6 +42,9 @@ internal sealed class AccessTokenAuthentication(
                 new Claim(OrganizationClaim, identity.OrganizationId.ToString()),
                 new Claim(TokenClaim, identity.TokenId.ToString()),
                 new Claim(ClaimTypes.Email, identity.Email),
+
+                // The name a person is recorded under (acknowledgements, approvals): the same e-mail the cookie sign-in uses.
+                new Claim(ClaimTypes.Name, identity.Email),
                 new Claim(ActorClaim, $"user:{identity.Email} (token {identity.Prefix}…)"),
             ],
             Scheme));

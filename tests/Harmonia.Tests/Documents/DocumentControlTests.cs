@@ -84,7 +84,11 @@ public sealed class DocumentControlTests
 
         Assert.Equal(docx, await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/docx", UriKind.Relative)));
         Assert.Equal(HttpStatusCode.NoContent, (await viewer.PostAsync(new Uri(url + "/acknowledge", UriKind.Relative), null)).StatusCode);
-        Assert.False((await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)))).GetProperty("summary").GetProperty("mustAcknowledge").GetBoolean());
+        var acknowledged = await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)));
+        Assert.False(acknowledged.GetProperty("summary").GetProperty("mustAcknowledge").GetBoolean());
+
+        // Acknowledged through the API with a token: recorded under the person's e-mail, not "unknown".
+        Assert.Contains(acknowledged.GetProperty("acknowledgedBy").EnumerateArray(), a => a.GetString()!.StartsWith("viewer@a.example (", StringComparison.Ordinal));
 
         // New answers make a new draft with a diff; the published revision does not change.
         var changed = AcmeAnswersJson().Replace("Dr. Tom\\u00E1s Alves", "Dr. Ines Brandt", StringComparison.Ordinal).Replace("Dr. Tomás Alves", "Dr. Ines Brandt", StringComparison.Ordinal);
