@@ -76,6 +76,14 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 
             var type = FileTypeSniffer.Sniff(head.AsSpan(0, headLength), name, out var refusal)
                 ?? throw new InvalidInputException($"'{name}' was not stored: {refusal}.");
+            if (type.StartsWith("text/", StringComparison.Ordinal) && size > headLength)
+            {
+                await using var whole = File.OpenRead(temporary);
+                if (FileTypeSniffer.WholeTextRefusal(whole) is { } textRefusal)
+                {
+                    throw new InvalidInputException($"'{name}' was not stored: {textRefusal}.");
+                }
+            }
 
             var path = PathOf(sha256);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -61,15 +61,68 @@ public static class FileTypeSniffer
             return null;
         }
 
-        var start = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (start.StartsWith('<') && (start.Contains("<html", StringComparison.OrdinalIgnoreCase) || start.Contains("<script", StringComparison.OrdinalIgnoreCase)
-            || start.Contains("<svg", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase)))
+        if (IsMarkup(Encoding.UTF8.GetString(head)))
         {
-            refusal = "it is HTML or SVG, which could run script in a reader's browser; export it as PDF";
+            refusal = MarkupRefusal;
             return null;
         }
 
         return TextFormats.GetValueOrDefault(extension, "text/plain");
+    }
+
+    /// <summary>
+    /// The head says "text"; the whole file must agree. Leading blank space pushed an HTML or SVG document past the
+    /// sampled head, and bytes after it could be binary or invalid UTF-8, so text is read to the end.
+    /// </summary>
+    /// <returns>Null when the whole content is plain UTF-8 text that does not open as markup; otherwise why not.</returns>
+    public static string? WholeTextRefusal(Stream content)
+    {
+        var decoder = new UTF8Encoding(false, true).GetDecoder();
+        var bytes = new byte[81920];
+        var chars = new char[bytes.Length + 1];
+        var start = new StringBuilder();
+        var sawContent = false;
+        try
+        {
+            int read;
+            while ((read = content.Read(bytes)) > 0)
+            {
+                if (bytes.AsSpan(0, read).Contains((byte)0))
+                {
+                    return "it is named as text but holds binary data";
+                }
+
+                var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                var text = chars.AsSpan(0, count);
+                if (!sawContent)
+                {
+                    text = text.TrimStart("\uFEFF \t\r\n");
+                    sawContent = !text.IsEmpty;
+                }
+
+                if (sawContent && start.Length < HeadLength)
+                {
+                    start.Append(text[..Math.Min(text.Length, HeadLength - start.Length)]);
+                }
+            }
+
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "it is named as text but is not valid UTF-8 text";
+        }
+
+        return IsMarkup(start.ToString()) ? MarkupRefusal : null;
+    }
+
+    private const string MarkupRefusal = "it is HTML or SVG, which could run script in a reader's browser; export it as PDF";
+
+    private static bool IsMarkup(string text)
+    {
+        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return start.StartsWith('<') && (start.Contains("<html", StringComparison.OrdinalIgnoreCase) || start.Contains("<script", StringComparison.OrdinalIgnoreCase)
+            || start.Contains("<svg", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? Refuse(string why, out string? refusal)

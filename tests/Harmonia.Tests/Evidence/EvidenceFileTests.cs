@@ -90,4 +90,37 @@ public sealed class EvidenceFileTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("padded-html")]
+    [InlineData("binary-tail")]
+    [InlineData("invalid-utf8-tail")]
+    public async Task Text_is_checked_to_the_end_not_only_in_its_first_kilobyte(string kind)
+    {
+        var padding = new string(' ', 4096);
+        byte[] content = kind switch
+        {
+            "padded-html" => Encoding.UTF8.GetBytes(padding + "<html><script>alert(1)</script></html>"),
+            "binary-tail" => [.. Encoding.UTF8.GetBytes("notes\n" + padding), 0, 1, 2],
+            _ => [.. Encoding.UTF8.GetBytes("notes\n" + padding), 0xC3, 0x28],
+        };
+        var folder = Path.Combine(Path.GetTempPath(), "harmonia-store-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new EvidenceFileStore(new EvidenceStoreSettings(folder, 1024 * 1024));
+            var refused = await Assert.ThrowsAsync<InvalidInputException>(() => store.SaveAsync(new MemoryStream(content), "notes.txt", null));
+            Assert.Contains("was not stored", refused.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories));
+
+            var fine = await store.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("minutes\n" + padding + "a < b and 5 > 3\n")), "minutes.txt", null);
+            Assert.Equal("text/plain", fine.ContentType);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }
