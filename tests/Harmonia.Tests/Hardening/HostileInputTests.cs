@@ -86,6 +86,13 @@ public sealed class HostileInputTests
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
 
+        // A mapping as a key (valid YAML, which the body is read as) used to fail with a 500.
+        using (var oddKey = await owner.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Body("{\"answers\": {[1, 2]: \"x\"}}", "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, oddKey.StatusCode);
+            Assert.Contains("must be plain text", await oddKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(before, await owner.GetStringAsync(new Uri($"{api}/answers", UriKind.Relative)));
     }
 

@@ -23,8 +23,11 @@ public static class AnswersFileReader
             {
                 foreach (var (keyNode, valueNode) in answers.Children)
                 {
-                    var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                    if (questionnaire.Find(key) is not { } question)
+                    if (keyNode is not YamlScalarNode { Value: { } key })
+                    {
+                        yaml.Error(keyNode, "a question key must be plain text, e.g. org.short_name");
+                    }
+                    else if (questionnaire.Find(key) is not { } question)
                     {
                         yaml.Error(keyNode, $"unknown question '{key}'");
                     }
