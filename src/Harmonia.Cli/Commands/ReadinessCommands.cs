@@ -69,7 +69,7 @@ internal static class ReadinessCommands
         foreach (var framework in assessment.Frameworks.Append(assessment.Integrated))
         {
             output.WriteLine(framework.FrameworkIds.Count > 1 ? $"Integrated audit: {framework.Name}" : framework.Name);
-            foreach (var (stage, name) in new[] { (framework.Stage1, "Stage 1 (documentation)"), (framework.Stage2, "Stage 2 (implementation)") })
+            foreach (var (stage, name) in new[] { (framework.Stage1, "Stage 1 (documents and records)"), (framework.Stage2, "Stage 2 (implementation)") })
             {
                 output.WriteLine($"  {name}: {(stage.Ready ? "ready" : "not ready")}, {stage.Score}% ({stage.Passed} of {stage.Checks.Count} checks pass)");
                 foreach (var blocking in stage.Blocking.Take(20))

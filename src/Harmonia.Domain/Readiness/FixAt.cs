@@ -23,6 +23,15 @@ public enum FixKind
 
     /// <summary>One nonconformity (id = its number).</summary>
     Nonconformity,
+
+    /// <summary>The risk register (no id).</summary>
+    Risks,
+
+    /// <summary>The Statement of Applicability of a framework (id = framework id).</summary>
+    Soa,
+
+    /// <summary>One AI system, for its impact assessment (id = its key).</summary>
+    AiSystem,
 }
 
 /// <summary>Where a blocking item is fixed, so the web layer can link to it without knowing the rule behind it.</summary>
@@ -36,6 +45,9 @@ public sealed record FixAt(FixKind Kind, string? Id)
         FixKind.Control => "control",
         FixKind.Audit => "audit",
         FixKind.Review => "review",
+        FixKind.Risks => "risks",
+        FixKind.Soa => "soa",
+        FixKind.AiSystem => "ai-system",
         _ => "nonconformity",
     };
 }

@@ -5,7 +5,7 @@ namespace Harmonia.Domain.Readiness;
 [JsonConverter(typeof(JsonStringEnumConverter<ReadinessStage>))]
 public enum ReadinessStage
 {
-    /// <summary>Documentation: every mandatory documented information present and approved.</summary>
+    /// <summary>Documentation and records: every mandatory document approved, and the records a certification body reviews before Stage 2.</summary>
     Stage1,
 
     /// <summary>Implementation: requirements met with current evidence, audited, reviewed, no open major nonconformity.</summary>

@@ -11,19 +11,36 @@ namespace Harmonia.Domain.Readiness;
 public sealed record DocumentedInformationItem(string RequirementId, string? Expectation, string? DocumentTitle, bool Approved);
 
 /// <summary>One framework to assess: its gap report and its documented-information requirements.</summary>
-public sealed record FrameworkReadinessInput(GapReport Gaps, IReadOnlyList<DocumentedInformationItem> DocumentedInformation);
+public sealed record FrameworkReadinessInput(GapReport Gaps, IReadOnlyList<DocumentedInformationItem> DocumentedInformation)
+{
+    /// <summary>
+    /// The records a certification body reviews at Stage 1 (risk assessment, treatment plan, SoA, impact
+    /// assessments, audit programme, planned review), each with what is missing; the caller knows the data.
+    /// </summary>
+    public IReadOnlyList<RequiredRecord> Records { get; init; } = [];
+}
+
+/// <summary>A record Stage 1 needs to see, and what is missing of it (nothing when it is in place).</summary>
+/// <param name="Key">Stable name of the record ("risk-assessment"); a framework's records have distinct keys.</param>
+public sealed record RequiredRecord(string Key, string Title, IReadOnlyList<BlockingItem> Missing);
 
 /// <summary>An internal audit that is completed, with the requirements its checklist covered.</summary>
-public sealed record CompletedAudit(string Name, DateOnly CompletedOn, IReadOnlyList<string> CoveredRequirementIds);
+/// <param name="Key">The audit's key (IA-2026-01): how a management review's inputs name it.</param>
+public sealed record CompletedAudit(string Name, DateOnly CompletedOn, IReadOnlyList<string> CoveredRequirementIds, string? Key = null);
+
+/// <summary>A management review that was held.</summary>
+/// <param name="AuditsConsidered">Keys of the internal audits whose results were among its inputs.</param>
+/// <param name="TopManagementAttended">Whether a named top-management member attended; null when not recorded.</param>
+public sealed record HeldReview(DateOnly HeldOn, IReadOnlyList<string> AuditsConsidered, bool? TopManagementAttended);
 
 /// <summary>Everything readiness looks at; <paramref name="Today"/> is passed in so the rules are repeatable.</summary>
 /// <param name="Controls">The organization's controls, for the evidence dates.</param>
-/// <param name="ManagementReviews">Dates on which a management review was held.</param>
+/// <param name="ManagementReviews">The management reviews that were held.</param>
 /// <param name="OpenNonconformities">Nonconformities of any grade that are not closed.</param>
 public sealed record ReadinessInput(
     DateOnly Today,
     IReadOnlyList<FrameworkReadinessInput> Frameworks,
     IReadOnlyList<OrganizationControl> Controls,
     IReadOnlyList<CompletedAudit> Audits,
-    IReadOnlyList<DateOnly> ManagementReviews,
+    IReadOnlyList<HeldReview> ManagementReviews,
     IReadOnlyList<OpenNonconformity> OpenNonconformities);

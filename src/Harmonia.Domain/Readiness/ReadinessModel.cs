@@ -6,10 +6,12 @@ namespace Harmonia.Domain.Readiness;
 
 /// <summary>
 /// Certification readiness per framework and for an integrated audit (DESIGN.md "Readiness").
-/// Stage 1 checks that every mandatory documented information is present and approved.
+/// Stage 1 checks that every mandatory documented information is present and approved, and that the records a
+/// certification body reviews at Stage 1 exist: a document that merely mentions the risk assessment is not one.
 /// Stage 2 checks every requirement is satisfied (or not applicable) with unexpired evidence on the controls that
-/// satisfy it, that internal audits of the last 12 months covered the full scope, that a management review was held
-/// in the last 12 months and that no major nonconformity is open.
+/// satisfy it, that internal audits of the last 12 months covered the full scope, that a management review attended
+/// by top management was held after the internal audit and considered its results, and that no major
+/// nonconformity is open.
 /// </summary>
 public static class ReadinessModel
 {
@@ -70,6 +72,7 @@ public static class ReadinessModel
                 blocking is null ? [] : [blocking]));
         }
 
+        checks.AddRange(framework.Records.Select(r => new ReadinessCheck("record:" + r.Key, r.Title, null, [], r.Missing)));
         return checks;
     }
 
@@ -166,16 +169,41 @@ public static class ReadinessModel
     private static ReadinessCheck ReviewCheck(ReadinessInput input)
     {
         var since = input.Today.AddMonths(-RecordWindowMonths);
-        var held = input.ManagementReviews.Where(d => d <= input.Today).ToArray();
+        var held = input.ManagementReviews.Where(r => r.HeldOn <= input.Today).OrderBy(r => r.HeldOn).ToArray();
+        var fix = new FixAt(FixKind.Review, null);
         List<BlockingItem> blocking = [];
-        if (!held.Any(d => d > since))
+        if (held.LastOrDefault() is not { } latest || latest.HeldOn <= since)
         {
-            var last = held.Length == 0 ? "none is on record" : "the last was on " + Format(held.Max());
-            blocking.Add(new BlockingItem($"No management review held since {Format(since)}; {last}.", new FixAt(FixKind.Review, null)));
+            var last = held.Length == 0 ? "none is on record" : "the last was on " + Format(held[^1].HeldOn);
+            blocking.Add(new BlockingItem($"No management review held since {Format(since)}; {last}.", fix));
+            return new ReadinessCheck(ReviewKey, ReviewTitle, null, [], blocking);
         }
 
-        return new ReadinessCheck(ReviewKey, "Management review in the last 12 months", null, [], blocking);
+        // The review closes the cycle: it must come after the internal audit and weigh its results (9.3.2 of both
+        // standards), so an auditor can see that management acted on what the audit found.
+        if (input.Audits.Where(a => a.CompletedOn > since && a.CompletedOn <= input.Today).MaxBy(a => a.CompletedOn) is { } audit)
+        {
+            if (latest.HeldOn < audit.CompletedOn)
+            {
+                blocking.Add(new BlockingItem($"The last management review ({Format(latest.HeldOn)}) came before the internal audit {audit.Name} was completed ({Format(audit.CompletedOn)}): hold a review that considers its results.", fix));
+            }
+            else if (audit.Key is { } key && !latest.AuditsConsidered.Contains(key, StringComparer.Ordinal))
+            {
+                blocking.Add(new BlockingItem($"The management review of {Format(latest.HeldOn)} did not consider the results of the internal audit {audit.Name}.", fix));
+            }
+        }
+
+        if (latest.TopManagementAttended is not true)
+        {
+            blocking.Add(new BlockingItem(latest.TopManagementAttended is null
+                ? $"The management review of {Format(latest.HeldOn)} does not record which top-management members attended."
+                : $"No named top-management member attended the management review of {Format(latest.HeldOn)}.", fix));
+        }
+
+        return new ReadinessCheck(ReviewKey, ReviewTitle, null, [], blocking);
     }
+
+    private const string ReviewTitle = "Management review by top management after the internal audit, in the last 12 months";
 
     private static ReadinessCheck NonconformityCheck(GapReport gaps, ReadinessInput input)
     {

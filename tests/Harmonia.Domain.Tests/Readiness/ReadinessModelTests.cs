@@ -34,7 +34,7 @@ public sealed class ReadinessModelTests
         OrganizationState state,
         IReadOnlyList<DocumentedInformationItem>? documentsA = null,
         IReadOnlyList<CompletedAudit>? audits = null,
-        IReadOnlyList<DateOnly>? reviews = null,
+        IReadOnlyList<HeldReview>? reviews = null,
         IReadOnlyList<OpenNonconformity>? open = null)
     {
         var analyzer = new GapAnalyzer(new MappingEngine(Catalog));
@@ -45,8 +45,8 @@ public sealed class ReadinessModelTests
                 new FrameworkReadinessInput(analyzer.Analyze(state, "b"), [Approved("b:4.3"), Approved("b:9.2.2"), Approved("b:6.1.4")]),
             ],
             state.Controls,
-            audits ?? [new CompletedAudit("Integrated internal audit 2026", new DateOnly(2026, 6, 15), AllRequirements)],
-            reviews ?? [new DateOnly(2026, 7, 1)],
+            audits ?? [new CompletedAudit("Integrated internal audit 2026", new DateOnly(2026, 6, 15), AllRequirements, "IA-2026")],
+            reviews ?? [new HeldReview(new DateOnly(2026, 7, 1), ["IA-2026"], TopManagementAttended: true)],
             open ?? []);
     }
 
@@ -141,7 +141,7 @@ public sealed class ReadinessModelTests
             new CompletedAudit("Annex A", new DateOnly(2026, 9, 1), ["a:A.1", "b:A.2"]),
         };
 
-        var assessment = ReadinessModel.Evaluate(Input(Ready(), audits: audits));
+        var assessment = ReadinessModel.Evaluate(Input(Ready(), audits: audits, reviews: [new HeldReview(new DateOnly(2026, 10, 1), [], TopManagementAttended: true)]));
 
         Assert.True(assessment.Frameworks[0].Stage2.Ready);
         Assert.Equal(
@@ -152,13 +152,49 @@ public sealed class ReadinessModelTests
     [Fact]
     public void A_management_review_is_needed_in_the_last_12_months()
     {
-        var stale = ReadinessModel.Evaluate(Input(Ready(), reviews: [new DateOnly(2025, 6, 1)]));
+        var stale = ReadinessModel.Evaluate(Input(Ready(), reviews: [new HeldReview(new DateOnly(2025, 6, 1), [], TopManagementAttended: true)]));
         var none = ReadinessModel.Evaluate(Input(Ready(), reviews: []));
 
         Assert.Equal(
             new BlockingItem("No management review held since 2025-11-28; the last was on 2025-06-01.", new FixAt(FixKind.Review, null)),
             Assert.Single(stale.Integrated.Stage2.Blocking));
         Assert.EndsWith("none is on record.", Assert.Single(none.Frameworks[1].Stage2.Blocking).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_review_must_follow_the_audit_consider_its_results_and_be_attended_by_top_management()
+    {
+        var before = ReadinessModel.Evaluate(Input(Ready(), reviews: [new HeldReview(new DateOnly(2026, 6, 1), [], TopManagementAttended: true)]));
+        var ignored = ReadinessModel.Evaluate(Input(Ready(), reviews: [new HeldReview(new DateOnly(2026, 7, 1), [], TopManagementAttended: true)]));
+        var absent = ReadinessModel.Evaluate(Input(Ready(), reviews: [new HeldReview(new DateOnly(2026, 7, 1), ["IA-2026"], TopManagementAttended: false)]));
+        var unknown = ReadinessModel.Evaluate(Input(Ready(), reviews: [new HeldReview(new DateOnly(2026, 7, 1), ["IA-2026"], TopManagementAttended: null)]));
+
+        Assert.Equal(
+            "The last management review (2026-06-01) came before the internal audit Integrated internal audit 2026 was completed (2026-06-15): hold a review that considers its results.",
+            Assert.Single(before.Integrated.Stage2.Blocking).Text);
+        Assert.Equal("The management review of 2026-07-01 did not consider the results of the internal audit Integrated internal audit 2026.", Assert.Single(ignored.Frameworks[0].Stage2.Blocking).Text);
+        Assert.Equal("No named top-management member attended the management review of 2026-07-01.", Assert.Single(absent.Frameworks[1].Stage2.Blocking).Text);
+        Assert.Contains("does not record which top-management members attended", Assert.Single(unknown.Integrated.Stage2.Blocking).Text, StringComparison.Ordinal);
+        Assert.True(before.Integrated.Stage1.Ready);
+    }
+
+    [Fact]
+    public void Missing_records_block_stage_1_per_framework_and_integrated_even_with_every_document_approved()
+    {
+        var input = Input(Ready());
+        var missing = new BlockingItem("No AI risk is assessed in the risk register.", new FixAt(FixKind.Risks, null));
+        input = input with
+        {
+            Frameworks = [input.Frameworks[0] with { Records = [new RequiredRecord("a:soa", "A: approved SoA", [])] }, input.Frameworks[1] with { Records = [new RequiredRecord("b:risk-assessment", "B: AI risk assessment", [missing])] }],
+        };
+
+        var assessment = ReadinessModel.Evaluate(input);
+
+        Assert.True(assessment.Frameworks[0].Stage1.Ready);
+        Assert.False(assessment.Frameworks[1].Stage1.Ready);
+        Assert.Equal(missing, Assert.Single(assessment.Integrated.Stage1.Blocking));
+        Assert.Equal("risks", missing.FixAt.Token);
+        Assert.Contains(assessment.Integrated.Stage1.Checks, c => c.Key == "record:a:soa" && c.Passed);
     }
 
     [Fact]

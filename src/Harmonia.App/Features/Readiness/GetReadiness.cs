@@ -21,6 +21,7 @@ public sealed class GetReadinessHandler(
     CurrentControls current,
     PublishedDocuments published,
     OpenMajorNonconformities nonconformities,
+    Stage1Records records,
     TimeProvider time)
 {
     public async Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default)
@@ -36,7 +37,7 @@ public sealed class GetReadinessHandler(
                 var document = documents.FirstOrDefault(d => d.RequirementIds.Contains(r.RequirementId));
                 return new DocumentedInformationItem(r.RequirementId, r.Expected, document is null ? null : $"{document.Title} {document.Version}", document is not null);
             }).ToArray();
-            frameworks.Add(new FrameworkReadinessInput(report, items));
+            frameworks.Add(new FrameworkReadinessInput(report, items) { Records = await records.ForAsync(report, cancellationToken) });
         }
 
         var controls = await current.LinkedAsync(null, cancellationToken);
@@ -45,9 +46,18 @@ public sealed class GetReadinessHandler(
         var ids = completed.Select(a => a.Id).ToArray();
         var covered = (await db.AuditResults.AsNoTracking().Where(r => ids.Contains(r.AuditId)).Select(r => new { r.AuditId, r.RequirementIds }).ToListAsync(cancellationToken))
             .ToLookup(r => r.AuditId, r => r.RequirementIds);
-        var audits = completed.Select(a => new CompletedAudit($"{a.Key} {a.Title}", a.CompletedOn!.Value, covered[a.Id].SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal).ToArray())).ToArray();
-        var reviews = await db.ManagementReviews.AsNoTracking().Select(m => m.HeldOn).ToListAsync(cancellationToken);
+        var audits = completed.Select(a => new CompletedAudit($"{a.Key} {a.Title}", a.CompletedOn!.Value, covered[a.Id].SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal).ToArray(), a.Key)).ToArray();
+        var reviews = (await db.ManagementReviews.AsNoTracking().Select(m => new { m.HeldOn, m.InputsJson }).ToListAsync(cancellationToken))
+            .Select(m => new HeldReview(m.HeldOn, AuditsConsidered(m.InputsJson, completed.Select(a => a.Key)), TopManagementAttended: null))
+            .ToArray();
         return ReadinessModel.Evaluate(new ReadinessInput(
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), frameworks, controls, audits, reviews, await nonconformities.OpenAsync(cancellationToken)));
+    }
+
+    /// <summary>The audits the review's "Audit results" input names (the review assembles it as "KEY Title, completed ...").</summary>
+    private static string[] AuditsConsidered(string inputsJson, IEnumerable<string> auditKeys)
+    {
+        var facts = Reviews.ReviewJson.Inputs(inputsJson).Where(i => i.Topic == "Audit results").SelectMany(i => i.Facts).ToArray();
+        return auditKeys.Where(key => facts.Any(f => f.StartsWith(key + " ", StringComparison.Ordinal))).ToArray();
     }
 }

@@ -8,6 +8,7 @@ public static class ReadinessModule
     {
         services.AddScoped<PlanRoadmapHandler>();
         services.AddScoped<GetReadinessHandler>();
+        services.AddScoped<Stage1Records>();
         services.AddScoped<AuditPackSigningKey>();
         services.AddScoped<AuditPackRecords>();
         services.AddScoped<BuildAuditPackHandler>();
