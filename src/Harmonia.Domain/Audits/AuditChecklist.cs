@@ -42,16 +42,17 @@ public static class AuditChecklist
             _ = catalog.FindRequirement(id) ?? throw new ArgumentException($"Unknown requirement '{id}' in the audit scope.", nameof(scope));
         }
 
-        return catalog.Requirements
-            .Where(r => inScope.Contains(r.Id))
+        var requirements = catalog.Requirements.Where(r => inScope.Contains(r.Id)).ToArray();
+        var integrated = requirements.Select(r => r.FrameworkId).Distinct(StringComparer.Ordinal).Count() > 1;
+        return requirements
             .GroupBy(SharedClause.KeyOf, StringComparer.Ordinal)
             .Select(g => g.ToArray())
-            .Select(g => Item(g.Length > 1 ? SharedClause.KeyOf(g[0]) : g[0].Id, g, catalog, controls, documents))
+            .Select(g => Item(g.Length > 1 ? SharedClause.KeyOf(g[0]) : g[0].Id, g, catalog, controls, documents, integrated))
             .ToArray();
     }
 
     private static ChecklistItem Item(
-        string key, Requirement[] requirements, Catalog catalog, IReadOnlyList<OrganizationControl> controls, IReadOnlyList<PublishedDocument> documents)
+        string key, Requirement[] requirements, Catalog catalog, IReadOnlyList<OrganizationControl> controls, IReadOnlyList<PublishedDocument> documents, bool integratedAudit)
     {
         var ids = requirements.Select(r => r.Id).ToArray();
         var linked = controls.Where(c => c.Satisfies.Any(ids.Contains)).ToArray();
@@ -61,10 +62,18 @@ public static class AuditChecklist
         var evidence = requirements.Select(r => r.Evidence.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)
             .Concat(linked.SelectMany(c => c.Evidence.Select(e => EvidenceLine(c, e))))
             .ToArray();
+        // In an integrated audit a clause both standards number alike but ask differently of is asked once per
+        // standard; the standard's name keeps the two items apart on the page and in the report.
+        var title = string.Join(" / ", requirements.Select(r => r.Title).Distinct(StringComparer.Ordinal));
+        if (integratedAudit && requirements.Length == 1 && requirements[0].Kind == RequirementKind.Clause)
+        {
+            title += $" ({catalog.FindFramework(requirements[0].FrameworkId)?.Name ?? requirements[0].FrameworkId})";
+        }
+
         return new ChecklistItem(
             key,
             requirements[0].Ref,
-            string.Join(" / ", requirements.Select(r => r.Title).Distinct(StringComparer.Ordinal)),
+            title,
             ids,
             question,
             evidence,

@@ -1,27 +1,31 @@
-using System.Globalization;
 using Harmonia.Domain.Catalogs;
 
 namespace Harmonia.Domain.Audits;
 
 /// <summary>
-/// Clauses 4–10 follow the same Harmonized Structure in every ISO management-system standard: a clause requirement
-/// of ISO 27001 and one of ISO 42001 with the same number are one process run once (one internal audit, one
-/// management review, one corrective-action process). Audit checklists and integrated readiness count them once.
+/// Clauses 4–10 follow the same Harmonized Structure in every ISO management-system standard, but a shared number
+/// is not a shared process. Only where one process genuinely serves both systems (leadership, resources,
+/// competence, awareness, communication, documented information, internal audit, management review, improvement)
+/// is a clause of ISO 27001 and the same clause of ISO 42001 one item, audited once and counted once. Where the
+/// standards ask different things of the same number (two policies in 5.2, two risk assessments in 6.1.2, two
+/// treatments in 6.1.3, two sets of objectives in 6.2, different operations in 8.1–8.3, different scopes in 4.3,
+/// different measurements in 9.1), each standard keeps its own item, graded on its own.
 /// </summary>
+/// <remarks>
+/// The list is explicit rather than derived from the crosswalk: the crosswalk rates 42001 7.2, 7.5.1, 9.2 and 9.3
+/// below "equal" because the AIMS adds records (AI competences, an audit with 42001 in scope), yet the process that
+/// produces those records is still the one process an integrated audit examines once.
+/// </remarks>
 public static class SharedClause
 {
-    public static bool IsHarmonized(Requirement requirement)
+    private static readonly HashSet<string> SharedProcesses = new(StringComparer.Ordinal)
     {
-        if (requirement.Kind != RequirementKind.Clause)
-        {
-            return false;
-        }
+        "4.4", "5.1", "5.3", "6.3", "7.1", "7.2", "7.3", "7.4", "7.5.1", "7.5.2", "7.5.3",
+        "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2",
+    };
 
-        var dot = requirement.Ref.IndexOf('.', StringComparison.Ordinal);
-        var head = dot < 0 ? requirement.Ref : requirement.Ref[..dot];
-        return int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var clause)
-            && clause is >= 4 and <= 10;
-    }
+    public static bool IsHarmonized(Requirement requirement) =>
+        requirement.Kind == RequirementKind.Clause && SharedProcesses.Contains(requirement.Ref);
 
     /// <summary>The key that makes the same harmonized clause of two frameworks collide, and keeps anything else apart.</summary>
     public static string KeyOf(Requirement requirement) =>

@@ -7,10 +7,10 @@ namespace Harmonia.Domain.Tests.Audits;
 
 public sealed class AuditChecklistTests
 {
-    // "a" plays ISO 27001 and "b" ISO 42001: 4.3 and 9.2.2 are harmonized clauses of both; 1.1 sits outside clauses 4–10.
+    // "a" plays ISO 27001 and "b" ISO 42001: 7.2 and 9.2.2 are harmonized clauses of both; 1.1 sits outside clauses 4–10.
     private static readonly Catalog Catalog = new TestCatalog()
-        .Requirements("a", "1.1", "4.3", "9.2.2", "A.1")
-        .Requirements("b", "4.3", "6.1.4", "9.2.2", "A.2")
+        .Requirements("a", "1.1", "7.2", "9.2.2", "A.1")
+        .Requirements("b", "7.2", "6.1.4", "9.2.2", "A.2")
         .Build();
 
     private static readonly OrganizationControl AuditProgramme = new(
@@ -30,7 +30,7 @@ public sealed class AuditChecklistTests
     {
         var items = Build(AuditScope.Full(Catalog, "a", "b"));
 
-        Assert.Equal(["a:1.1", "clause:4.3", "clause:9.2.2", "a:A.1", "b:6.1.4", "b:A.2"], items.Select(i => i.Key));
+        Assert.Equal(["a:1.1", "clause:7.2", "clause:9.2.2", "a:A.1", "b:6.1.4", "b:A.2"], items.Select(i => i.Key));
         Assert.Equal(["a:9.2.2", "b:9.2.2"], items.Single(i => i.Key == "clause:9.2.2").RequirementIds);
         Assert.Equal(2, items.Count(i => i.Integrated));
         // 8 requirements, 6 items: the two harmonized clauses are audited once for both standards.
@@ -42,7 +42,7 @@ public sealed class AuditChecklistTests
     {
         var items = Build(AuditScope.Full(Catalog, "b"));
 
-        Assert.Equal(["b:4.3", "b:6.1.4", "b:9.2.2", "b:A.2"], items.SelectMany(i => i.RequirementIds));
+        Assert.Equal(["b:7.2", "b:6.1.4", "b:9.2.2", "b:A.2"], items.SelectMany(i => i.RequirementIds));
         Assert.DoesNotContain(items, i => i.Integrated);
     }
 
@@ -119,15 +119,27 @@ public sealed class AuditChecklistTests
     }
 
     [Fact]
-    public void With_the_shipped_requirement_numbers_an_integrated_audit_asks_30_fewer_questions()
+    public void With_the_shipped_requirement_numbers_shared_processes_are_asked_once_and_differing_clauses_once_per_standard()
     {
         var shipped = new Catalog([RoadmapSamples.CertifiedIso27001().Target, RoadmapSamples.AcmeIso42001().Target], [], []);
 
         var items = AuditChecklist.Build(shipped, AuditScope.Full(shipped, "iso27001-2022", "iso42001-2023"), [], []);
 
-        // 123 + 70 requirements; clauses 4.1–10.2 of ISO 27001 all recur in ISO 42001, which adds 6.1.4 and 8.4.
-        Assert.Equal(123 + 70 - 30, items.Count);
-        Assert.Equal(30, items.Count(i => i.Integrated));
+        // 123 + 70 requirements; 18 clause requirements are one process for both systems (leadership, support,
+        // audit, review, improvement); the rest of clauses 4-10 differ in what they ask and stay apart.
+        Assert.Equal(123 + 70 - 18, items.Count);
+        Assert.Equal(18, items.Count(i => i.Integrated));
+        Assert.Contains(items, i => i.Integrated && i.Ref == "9.2.2");
+        Assert.Contains(items, i => i.Integrated && i.Ref == "7.2");
+        foreach (var split in new[] { "5.2", "6.1.2", "6.1.3", "6.2", "8.1", "8.2", "8.3", "4.3", "9.1" })
+        {
+            var perStandard = items.Where(i => i.Ref == split).ToArray();
+            Assert.Equal(2, perStandard.Length);
+            Assert.All(perStandard, i => Assert.False(i.Integrated));
+            Assert.Contains(perStandard, i => i.Title.EndsWith("(ISO/IEC 27001:2022)", StringComparison.Ordinal));
+            Assert.Contains(perStandard, i => i.Title.EndsWith("(ISO/IEC 42001:2023)", StringComparison.Ordinal));
+        }
+
         Assert.DoesNotContain(items, i => i.Integrated && i.Ref is "6.1.4" or "8.4");
     }
 }

@@ -10,20 +10,20 @@ public sealed class ReadinessModelTests
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    // "a" plays ISO 27001 and "b" ISO 42001: 4.3 and 9.2.2 are harmonized clauses both have, 6.1.4 is b's own.
+    // "a" plays ISO 27001 and "b" ISO 42001: 7.2 and 9.2.2 are harmonized clauses both have, 6.1.4 is b's own.
     private static readonly Catalog Catalog = new TestCatalog()
-        .Requirements("a", "4.3", "9.2.2", "A.1")
-        .Requirements("b", "4.3", "6.1.4", "9.2.2", "A.2")
+        .Requirements("a", "7.2", "9.2.2", "A.1")
+        .Requirements("b", "7.2", "6.1.4", "9.2.2", "A.2")
         .Map("a:A.1", "b:A.2", Relationship.Equal, 9)
         .Build();
 
-    private static readonly string[] AllRequirements = ["a:4.3", "a:9.2.2", "a:A.1", "b:4.3", "b:6.1.4", "b:9.2.2", "b:A.2"];
+    private static readonly string[] AllRequirements = ["a:7.2", "a:9.2.2", "a:A.1", "b:7.2", "b:6.1.4", "b:9.2.2", "b:A.2"];
 
     private static OrganizationControl Current(string id, params string[] satisfies) =>
         new(id, "Control " + id, "Owner", ControlStatus.Implemented, satisfies, [new EvidenceReference("Record " + id, new DateOnly(2026, 5, 1), new DateOnly(2027, 5, 1))]);
 
     private static OrganizationState Ready() => TestCatalog.State(
-        Current("SCOPE", "a:4.3", "b:4.3"),
+        Current("SCOPE", "a:7.2", "b:7.2"),
         Current("AUDIT", "a:9.2.2", "b:9.2.2"),
         Current("ACCESS", "a:A.1"),
         Current("IMPACT", "b:6.1.4"));
@@ -41,8 +41,8 @@ public sealed class ReadinessModelTests
         return new ReadinessInput(
             Today,
             [
-                new FrameworkReadinessInput(analyzer.Analyze(state, "a"), documentsA ?? [Approved("a:4.3"), Approved("a:9.2.2")]),
-                new FrameworkReadinessInput(analyzer.Analyze(state, "b"), [Approved("b:4.3"), Approved("b:9.2.2"), Approved("b:6.1.4")]),
+                new FrameworkReadinessInput(analyzer.Analyze(state, "a"), documentsA ?? [Approved("a:7.2"), Approved("a:9.2.2")]),
+                new FrameworkReadinessInput(analyzer.Analyze(state, "b"), [Approved("b:7.2"), Approved("b:9.2.2"), Approved("b:6.1.4")]),
             ],
             state.Controls,
             audits ?? [new CompletedAudit("Integrated internal audit 2026", new DateOnly(2026, 6, 15), AllRequirements, "IA-2026")],
@@ -69,7 +69,7 @@ public sealed class ReadinessModelTests
     {
         var assessment = ReadinessModel.Evaluate(Input(Ready(), documentsA:
         [
-            new DocumentedInformationItem("a:4.3", "Where the system starts and stops.", null, false),
+            new DocumentedInformationItem("a:7.2", "Where the system starts and stops.", null, false),
             new DocumentedInformationItem("a:9.2.2", null, "Audit procedure", false),
             Approved("a:A.1"),
         ]));
@@ -78,11 +78,11 @@ public sealed class ReadinessModelTests
         Assert.Equal(33, stage1.Score);
         Assert.False(stage1.Ready);
         Assert.Equal(
-            ["No document provides A 4.3 Title 4.3: Where the system starts and stops.", "'Audit procedure' provides A 9.2.2 Title 9.2.2 but is not approved yet."],
+            ["No document provides A 7.2 Title 7.2: Where the system starts and stops.", "'Audit procedure' provides A 9.2.2 Title 9.2.2 but is not approved yet."],
             stage1.Blocking.Select(b => b.Text));
-        Assert.Equal([new FixAt(FixKind.Document, "a:4.3"), new FixAt(FixKind.Document, "a:9.2.2")], stage1.Blocking.Select(b => b.FixAt));
+        Assert.Equal([new FixAt(FixKind.Document, "a:7.2"), new FixAt(FixKind.Document, "a:9.2.2")], stage1.Blocking.Select(b => b.FixAt));
         Assert.Equal("document", stage1.Blocking[0].FixAt.Token);
-        Assert.Equal(["4", "9", "A.1"], stage1.ByClause.Select(g => g.Key));
+        Assert.Equal(["7", "9", "A.1"], stage1.ByClause.Select(g => g.Key));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ReadinessModelTests
     {
         var expired = new OrganizationControl("ACCESS", "Quarterly access review", "Owner", ControlStatus.Implemented, ["a:A.1"],
             [new EvidenceReference("Q1 review", new DateOnly(2025, 3, 1), new DateOnly(2025, 12, 31))]);
-        var state = TestCatalog.State(Current("SCOPE", "a:4.3", "b:4.3"), Current("AUDIT", "a:9.2.2", "b:9.2.2"), expired);
+        var state = TestCatalog.State(Current("SCOPE", "a:7.2", "b:7.2"), Current("AUDIT", "a:9.2.2", "b:9.2.2"), expired);
 
         var assessment = ReadinessModel.Evaluate(Input(state));
 
@@ -115,7 +115,7 @@ public sealed class ReadinessModelTests
     public void A_control_without_any_evidence_blocks_stage_2()
     {
         var bare = new OrganizationControl("ACCESS", "Access review", "Owner", ControlStatus.Implemented, ["a:A.1"], []);
-        var state = TestCatalog.State(Current("SCOPE", "a:4.3", "b:4.3"), Current("AUDIT", "a:9.2.2", "b:9.2.2"), bare);
+        var state = TestCatalog.State(Current("SCOPE", "a:7.2", "b:7.2"), Current("AUDIT", "a:9.2.2", "b:9.2.2"), bare);
 
         var blocking = ReadinessModel.Evaluate(Input(state)).Frameworks[0].Stage2.Blocking;
 
@@ -137,7 +137,7 @@ public sealed class ReadinessModelTests
     {
         var audits = new[]
         {
-            new CompletedAudit("Clauses", new DateOnly(2026, 3, 1), ["a:4.3", "a:9.2.2", "b:4.3", "b:9.2.2"]),
+            new CompletedAudit("Clauses", new DateOnly(2026, 3, 1), ["a:7.2", "a:9.2.2", "b:7.2", "b:9.2.2"]),
             new CompletedAudit("Annex A", new DateOnly(2026, 9, 1), ["a:A.1", "b:A.2"]),
         };
 
@@ -237,12 +237,12 @@ public sealed class ReadinessModelTests
     [Fact]
     public void Integrated_readiness_counts_shared_clauses_and_the_management_processes_once()
     {
-        var assessment = ReadinessModel.Evaluate(Input(TestCatalog.State(Current("SCOPE", "a:4.3", "b:4.3")), reviews: []));
+        var assessment = ReadinessModel.Evaluate(Input(TestCatalog.State(Current("SCOPE", "a:7.2", "b:7.2")), reviews: []));
 
         var integrated = assessment.Integrated;
-        // Stage 1: a has 4.3 and 9.2.2, b has 4.3, 9.2.2 and 6.1.4; both clauses are shared -> 3 checks, not 5.
+        // Stage 1: a has 7.2 and 9.2.2, b has 7.2, 9.2.2 and 6.1.4; both clauses are shared -> 3 checks, not 5.
         Assert.Equal(3, integrated.Stage1.Checks.Count);
-        Assert.Equal(["a:4.3", "b:4.3"], integrated.Stage1.Checks[0].RequirementIds);
+        Assert.Equal(["a:7.2", "b:7.2"], integrated.Stage1.Checks[0].RequirementIds);
         // Stage 2: 3 + 4 requirement rows, two shared -> 5, plus one audit, one review, one nonconformity check.
         Assert.Equal(8, integrated.Stage2.Checks.Count);
         Assert.Equal(13, assessment.Frameworks[0].Stage2.Checks.Count + assessment.Frameworks[1].Stage2.Checks.Count);
@@ -254,12 +254,12 @@ public sealed class ReadinessModelTests
     public void A_shared_clause_passes_the_integrated_check_only_when_it_passes_for_both()
     {
         var state = TestCatalog.State(
-            Current("SCOPE", "a:4.3"),
-            new OrganizationControl("AIMS-SCOPE", "AI scope", "Owner", ControlStatus.Planned, ["b:4.3"], []));
+            Current("SCOPE", "a:7.2"),
+            new OrganizationControl("AIMS-SCOPE", "AI scope", "Owner", ControlStatus.Planned, ["b:7.2"], []));
 
-        var check = ReadinessModel.Evaluate(Input(state)).Integrated.Stage2.Checks.Single(c => c.Key == "requirement:clause:4.3");
+        var check = ReadinessModel.Evaluate(Input(state)).Integrated.Stage2.Checks.Single(c => c.Key == "requirement:clause:7.2");
 
         Assert.False(check.Passed);
-        Assert.Equal(new FixAt(FixKind.Requirement, "b:4.3"), Assert.Single(check.Blocking).FixAt);
+        Assert.Equal(new FixAt(FixKind.Requirement, "b:7.2"), Assert.Single(check.Blocking).FixAt);
     }
 }

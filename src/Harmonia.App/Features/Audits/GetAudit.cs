@@ -31,8 +31,17 @@ public sealed class GetAuditHandler(HarmoniaDbContext db, LoadedContent content,
         var nonconformities = await db.Nonconformities.AsNoTracking().Where(n => n.AuditId == auditId).OrderBy(n => n.Key).ToListAsync(cancellationToken);
         return new AuditDetail(
             dto,
-            checklist.Select(item => new ChecklistRow(item, results.TryGetValue(item.Key, out var r) ? new ChecklistResult(r.Grade, r.Note, r.Sampled, r.RecordedBy, r.RecordedUtc) : null)).ToArray(),
+            checklist.Select(item => new ChecklistRow(item, ResultFor(item, results) is { } r ? new ChecklistResult(r.Grade, r.Note, r.Sampled, r.RecordedBy, r.RecordedUtc) : null)).ToArray(),
             conflicts,
             nonconformities.Select(NonconformityDto.From).ToArray());
     }
+
+    /// <summary>
+    /// Results are kept by item key. Audits graded before 5.2, 6.1.2, 6.1.3, 6.2, 8.1–8.3 and the like were split
+    /// per standard hold one "clause:" result for both requirements: it still answers each of the two items.
+    /// </summary>
+    private static AuditResultRecord? ResultFor(ChecklistItem item, Dictionary<string, AuditResultRecord> results) =>
+        results.GetValueOrDefault(item.Key)
+        ?? (item.Integrated ? null : results.Values.FirstOrDefault(r => r.ItemKey.StartsWith("clause:", StringComparison.Ordinal)
+            && r.RequirementIds.Split(',').Contains(item.RequirementIds[0], StringComparer.Ordinal)));
 }
