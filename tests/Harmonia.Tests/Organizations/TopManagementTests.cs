@@ -21,8 +21,8 @@ public sealed class TopManagementTests
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private static string Review(string topManagement) => $$"""
-        {"heldOn":"{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}","attendees":["ISMS Manager"],"topManagementAttendees":{{topManagement}},"decisions":"Fund the AI impact assessments.","actions":[]}
+    private static string Review(string topManagement, int daysAgo = 1) => $$"""
+        {"heldOn":"{{DateTime.UtcNow.AddDays(-daysAgo):yyyy-MM-dd}}","attendees":["ISMS Manager"],"topManagementAttendees":{{topManagement}},"decisions":"Fund the AI impact assessments.","actions":[]}
         """;
 
     [Theory]
@@ -77,8 +77,13 @@ public sealed class TopManagementTests
         latest = await ReadAsync(await owner.GetAsync(new Uri($"{api}/top-management/latest-review", UriKind.Relative)));
         Assert.True(latest.GetProperty("attendedByTopManagement").GetBoolean());
 
-        // A later review without them is the latest, and top management did not attend it.
+        // A review held the same day without them is part of the same meeting: they still attended.
         await ReadAsync(await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json(Review("[]"))));
+        latest = await ReadAsync(await owner.GetAsync(new Uri($"{api}/top-management/latest-review", UriKind.Relative)));
+        Assert.True(latest.GetProperty("attendedByTopManagement").GetBoolean());
+
+        // A later review without them is the latest, and top management did not attend it.
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json(Review("[]", daysAgo: 0))));
         latest = await ReadAsync(await owner.GetAsync(new Uri($"{api}/top-management/latest-review", UriKind.Relative)));
         Assert.False(latest.GetProperty("attendedByTopManagement").GetBoolean());
     }
@@ -100,5 +105,96 @@ public sealed class TopManagementTests
         var review = await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json(Review($"[\"{foreign}\"]")));
         Assert.Equal(HttpStatusCode.BadRequest, review.StatusCode);
         Assert.Empty((await ReadAsync(await owner.GetAsync(new Uri($"{api}/top-management", UriKind.Relative)))).EnumerateArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_cli_names_lists_and_removes_top_management(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var org = host.OrganizationA.ToString();
+        var refused = await CliRun.OnAsync(host.Database, "top-management", "add", "--org", org, "--name", "Olivia Stone", "--position", "CEO", "--member-email", "stranger@else.example");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("not a member of this organization", refused.Error, StringComparison.Ordinal);
+
+        var added = await CliRun.OnAsync(host.Database, "top-management", "add", "--org", org, "--name", "Olivia Stone", "--position", "CEO", "--member-email", "owner@a.example");
+        Assert.True(added.ExitCode == 0, added.Error);
+        var listed = await CliRun.OnAsync(host.Database, "top-management", "list", "--org", org);
+        Assert.Contains("Olivia Stone, CEO <owner@a.example>", listed.Out, StringComparison.Ordinal);
+
+        var id = listed.Out.Split("  ")[0].Trim();
+        Assert.Equal(0, (await CliRun.OnAsync(host.Database, "top-management", "remove", "--org", org, "--id", id)).ExitCode);
+        Assert.Contains("No top management named yet", (await CliRun.OnAsync(host.Database, "top-management", "list", "--org", org)).Out, StringComparison.Ordinal);
+        var missing = await CliRun.OnAsync(host.Database, "top-management", "remove", "--org", org, "--id", id);
+        Assert.NotEqual(0, missing.ExitCode);
+    }
+
+    [Fact]
+    public async Task Pages_name_top_management_keeping_typed_input_tick_who_attended_a_review_and_let_the_owner_sign_off_a_risk()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        using var owner = await host.SignedInAsync("owner@a.example");
+        var settings = $"/orgs/{host.OrganizationA}/settings";
+        var action = $"action=\"{settings}/top-management\"";
+
+        var form = BrowserForm.FormFields(await owner.GetStringAsync(BrowserForm.Url(settings)), action);
+        BrowserForm.Set(form, "name", "Olivia Stone");
+        BrowserForm.Set(form, "position", "Chief Executive Officer");
+        BrowserForm.Set(form, "memberEmail", "stranger@else.example");
+        string location;
+        using (var refused = await owner.PostAsync(BrowserForm.Url($"{settings}/top-management"), new FormUrlEncodedContent(form)))
+        {
+            location = refused.Headers.Location!.OriginalString;
+        }
+
+        var shown = WebUtility.HtmlDecode(await owner.GetStringAsync(BrowserForm.Url(location)));
+        Assert.Contains("is not a member of this organization", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"Olivia Stone\"", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"Chief Executive Officer\"", shown, StringComparison.Ordinal);
+
+        form = BrowserForm.FormFields(shown, action);
+        BrowserForm.Set(form, "memberEmail", "owner@a.example");
+        using (var saved = await owner.PostAsync(BrowserForm.Url($"{settings}/top-management"), new FormUrlEncodedContent(form)))
+        {
+            Assert.DoesNotContain("error=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("owner@a.example", await owner.GetStringAsync(BrowserForm.Url(settings)), StringComparison.Ordinal);
+
+        var reviews = $"/orgs/{host.OrganizationA}/management-reviews";
+        var reviewPage = await owner.GetStringAsync(BrowserForm.Url(reviews));
+        var id = System.Text.RegularExpressions.Regex.Match(reviewPage, "name=\"topManagement\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        var review = BrowserForm.FormFields(reviewPage, $"action=\"{reviews}/record\"");
+        BrowserForm.Set(review, "heldOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        BrowserForm.Set(review, "decisions", "Fund the impact assessments.");
+        review.Add(new("topManagement", id));
+        using (var held = await owner.PostAsync(BrowserForm.Url($"{reviews}/record"), new FormUrlEncodedContent(review)))
+        {
+            Assert.DoesNotContain("error=", held.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        using var api = host.Client(host.TokensA[OrganizationRole.Manager]);
+        Assert.True((await ReadAsync(await api.GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/top-management/latest-review", UriKind.Relative)))).GetProperty("attendedByTopManagement").GetBoolean());
+
+        // The risk owner approves the plan from the register page; the page says who did.
+        await ReadAsync(await api.PostAsync(new Uri($"/api/orgs/{host.OrganizationA}/risks", UriKind.Relative), Json("""
+            {"key":"R-9","title":"Support macros leak personal data","categories":["privacy"],"inherentLikelihood":3,"inherentImpact":3,"treatment":"accept","residualLikelihood":2,"residualImpact":2,"owner":"Head of Support","ownerAccount":"contributor@a.example"}
+            """)));
+        using var riskOwner = await host.SignedInAsync("contributor@a.example");
+        var risks = $"/orgs/{host.OrganizationA}/risks";
+        var riskPage = await riskOwner.GetStringAsync(BrowserForm.Url(risks));
+        var approve = System.Text.RegularExpressions.Regex.Match(riskPage, "action=\"(/orgs/[^\"]+/risks/[0-9a-f-]{36}/approve-plan)\"").Groups[1].Value;
+        using (var byManager = await owner.PostAsync(BrowserForm.Url(approve), new FormUrlEncodedContent(BrowserForm.FormFields(await owner.GetStringAsync(BrowserForm.Url(risks)), $"action=\"{approve}\""))))
+        {
+            Assert.Contains("error=", byManager.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        using (var approved = await riskOwner.PostAsync(BrowserForm.Url(approve), new FormUrlEncodedContent(BrowserForm.FormFields(riskPage, $"action=\"{approve}\""))))
+        {
+            Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Plan: approved by contributor@a.example", WebUtility.HtmlDecode(await riskOwner.GetStringAsync(BrowserForm.Url(risks))), StringComparison.Ordinal);
     }
 }

@@ -18,18 +18,20 @@ public sealed class TopManagementAttendance(HarmoniaDbContext db)
 {
     public async Task<LatestReviewAttendance> LatestReviewAsync(CancellationToken cancellationToken = default)
     {
-        var latest = await db.ManagementReviews.AsNoTracking().OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
-            .Select(m => new { m.Id, m.HeldOn, m.TopManagementAttendeeIds }).FirstOrDefaultAsync(cancellationToken);
-        if (latest is null)
+        // Reviews held on the same day are one meeting recorded in parts (e.g. one per standard): together they are the latest review.
+        var day = await db.ManagementReviews.AsNoTracking().OrderByDescending(m => m.HeldOn).Select(m => (DateOnly?)m.HeldOn).FirstOrDefaultAsync(cancellationToken);
+        if (day is null)
         {
             return new LatestReviewAttendance(null, null, []);
         }
 
-        var ids = Ids(latest.TopManagementAttendeeIds);
+        var held = await db.ManagementReviews.AsNoTracking().Where(m => m.HeldOn == day).Select(m => new { m.Id, m.TopManagementAttendeeIds }).ToListAsync(cancellationToken);
+        var ids = held.SelectMany(m => Ids(m.TopManagementAttendeeIds)).Distinct().ToArray();
         var names = await db.TopManagement.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var review = held.FirstOrDefault(m => Ids(m.TopManagementAttendeeIds).Length > 0) ?? held[0];
 
         // A member removed since still attended: the review's attendee list holds their name.
-        return new LatestReviewAttendance(latest.Id, latest.HeldOn, ids.Select(id => names.GetValueOrDefault(id) ?? "a former top-management member").ToArray());
+        return new LatestReviewAttendance(review.Id, day, ids.Select(id => names.GetValueOrDefault(id) ?? "a former top-management member").ToArray());
     }
 
     internal static Guid[] Ids(string value) =>

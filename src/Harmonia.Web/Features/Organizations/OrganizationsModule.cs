@@ -8,5 +8,6 @@ public static class OrganizationsModule
         api.MapOrganizationsEndpoints(organization);
         organization.MapTopManagementEndpoints();
         app.MapPageFileEndpoints();
+        app.MapTopManagementForms();
     }
 }
