@@ -125,6 +125,11 @@ public sealed class CrossTenantAndRoleTests
                 form.Add(new StringContent("viewer@a.example"), "email");
                 form.Add(new StringContent("Viewer"), "role");
             }
+            else if (call.Pattern.EndsWith("/settings/top-management", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent($"Director {Guid.NewGuid():N}"), "name");
+                form.Add(new StringContent("Managing Director"), "position");
+            }
             else if (call.Pattern.EndsWith("/settings/tokens", StringComparison.Ordinal))
             {
                 form.Add(new StringContent("Role test token"), "name");

@@ -197,4 +197,39 @@ public sealed class TopManagementTests
 
         Assert.Contains("Plan: approved by contributor@a.example", WebUtility.HtmlDecode(await riskOwner.GetStringAsync(BrowserForm.Url(risks))), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_policy_counts_as_approved_by_top_management_only_when_a_named_member_approved_it(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/top-management", UriKind.Relative), Json("""{"name":"Olivia Stone","position":"CEO","memberEmail":"owner@a.example"}""")));
+
+        // The AI policy is approved by the owner, who is named top management; the security policy by a manager, who is not.
+        var aiPolicy = await host.DocumentAsync(host.OrganizationA);
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("""{"templateIds":["information-security-policy"]}""")));
+        var securityPolicy = await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            return await s.GetRequiredService<HarmoniaDbContext>().Documents.Where(d => d.TemplateId == "information-security-policy").Select(d => d.Id).SingleAsync();
+        });
+        foreach (var (document, approver) in new[] { (aiPolicy, owner), (securityPolicy, manager) })
+        {
+            var submitter = approver == owner ? manager : owner;
+            var submitted = await submitter.PostAsync(new Uri($"{api}/documents/{document}/submit", UriKind.Relative), Json("""{"change":"material"}"""));
+            Assert.True(submitted.IsSuccessStatusCode, $"{(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
+            var approved = await approver.PostAsync(new Uri($"{api}/documents/{document}/approve", UriKind.Relative), null);
+            Assert.True(approved.IsSuccessStatusCode, $"{(int)approved.StatusCode} {await approved.Content.ReadAsStringAsync()}");
+        }
+
+        var policies = (await ReadAsync(await manager.GetAsync(new Uri($"{api}/top-management/policy-approvals", UriKind.Relative)))).EnumerateArray()
+            .ToDictionary(p => p.GetProperty("templateId").GetString()!, p => p);
+        Assert.True(policies["ai-policy"].GetProperty("approvedByTopManagement").GetBoolean());
+        Assert.Equal("Olivia Stone (CEO)", policies["ai-policy"].GetProperty("topManagementApprovers").EnumerateArray().Single().GetString());
+        Assert.NotEqual(JsonValueKind.Null, policies["information-security-policy"].GetProperty("revision").ValueKind);
+        Assert.False(policies["information-security-policy"].GetProperty("approvedByTopManagement").GetBoolean());
+    }
 }

@@ -1,4 +1,5 @@
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Reviews;
 using Harmonia.Web.Platform;
@@ -18,6 +19,10 @@ internal static class TopManagementEndpoints
         group.MapGet("/latest-review", async (TopManagementAttendance query, CancellationToken ct) => TypedResults.Ok(await query.LatestReviewAsync(ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("Whether at least one top-management member attended the latest management review, and who.");
+
+        group.MapGet("/policy-approvals", async (PolicyApprovalsByTopManagement query, CancellationToken ct) => TypedResults.Ok(await query.HandleAsync(ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("For each policy, the top-management members among the approvers of its current approved or published revision.");
 
         group.MapPost("/", async (Guid orgId, TopManagementMemberInput input, SaveTopManagementMemberHandler handler, HttpResponse response, CancellationToken ct) =>
             {

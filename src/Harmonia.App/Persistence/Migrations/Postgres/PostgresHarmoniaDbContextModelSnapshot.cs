@@ -1268,6 +1268,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");

@@ -1259,6 +1259,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");

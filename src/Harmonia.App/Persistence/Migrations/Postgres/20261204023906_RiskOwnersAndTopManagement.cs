@@ -58,6 +58,13 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<string>(
+                name: "TopManagementApprover",
+                table: "DocumentApprovals",
+                type: "character varying(420)",
+                maxLength: 420,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "TopManagementMembers",
                 columns: table => new
@@ -135,6 +142,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TopManagementAttendeeIds",
                 table: "ManagementReviews");
+
+            migrationBuilder.DropColumn(
+                name: "TopManagementApprover",
+                table: "DocumentApprovals");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Harmonia.App.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHarmoniaDbContext))]
-    [Migration("20261204022548_RiskOwnersAndTopManagement")]
+    [Migration("20261204023906_RiskOwnersAndTopManagement")]
     partial class RiskOwnersAndTopManagement
     {
         /// <inheritdoc />
@@ -1270,6 +1270,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
 
                     b.HasKey("Id");
 

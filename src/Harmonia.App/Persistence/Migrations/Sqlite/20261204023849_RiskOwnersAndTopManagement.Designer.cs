@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Harmonia.App.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHarmoniaDbContext))]
-    [Migration("20261204022530_RiskOwnersAndTopManagement")]
+    [Migration("20261204023849_RiskOwnersAndTopManagement")]
     partial class RiskOwnersAndTopManagement
     {
         /// <inheritdoc />
@@ -1260,6 +1260,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
