@@ -53,6 +53,7 @@ public static class HarmoniaCli
                 GapsCommands.Create(context),
                 OrganizationsCommands.Create(context),
                 AuditTrailCommands.Create(context),
+                TopManagementCommands.Create(context),
                 DatabaseCommands.Create(context),
                 AccountsCommands.CreateAdmin(context),
                 AccountsCommands.Tokens(context),

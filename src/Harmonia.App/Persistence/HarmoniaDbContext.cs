@@ -133,6 +133,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CustomCompetenceRecord> CustomCompetences => Set<CustomCompetenceRecord>();
 
+    public DbSet<TopManagementMember> TopManagement => Set<TopManagementMember>();
+
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;
 

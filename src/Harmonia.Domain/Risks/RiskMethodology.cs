@@ -10,7 +10,7 @@ public sealed record RiskLevel(string Name, int MinScore, int MaxScore, string C
 /// One organization's way of rating risks, for information security and AI alike (6.1.2 of both standards):
 /// likelihood and impact scales, risk levels, who may accept what, and the AI risks never accepted (42001 6.1.1).
 /// </summary>
-/// <param name="OwnerMayAccept">The highest level a risk owner's approver may accept; above it only top management may.</param>
+/// <param name="OwnerMayAccept">The highest level a risk owner may accept alone; above it a top-management member who did not assess the risk must approve first.</param>
 public sealed record RiskMethodology(
     IReadOnlyList<ScaleLevel> Likelihood,
     IReadOnlyList<ScaleLevel> Impact,

@@ -86,6 +86,7 @@ public sealed class CrossTenantAndRoleTests
             ("objectiveId:guid", async () => (await host.NewObjectiveAsync(organization)).ToString()),
             ("roleId:guid", async () => (await host.NewCompetenceRoleAsync(organization)).ToString()),
             ("personId:guid", async () => (await host.NewPersonAsync(organization)).ToString()),
+            ("topManagementId:guid", async () => (await host.NewTopManagementMemberAsync(organization)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -125,6 +126,11 @@ public sealed class CrossTenantAndRoleTests
                 form.Add(new StringContent("viewer@a.example"), "email");
                 form.Add(new StringContent("Viewer"), "role");
             }
+            else if (call.Pattern.EndsWith("/settings/top-management", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent($"Director {Guid.NewGuid():N}"), "name");
+                form.Add(new StringContent("Managing Director"), "position");
+            }
             else if (call.Pattern.EndsWith("/settings/tokens", StringComparison.Ordinal))
             {
                 form.Add(new StringContent("Role test token"), "name");
@@ -151,6 +157,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "objectives") or ("PUT", "{objectiveId:guid}") => Json("""{"title":"Model cards","system":"ai","measure":"Share of models with a model card","unit":"%","target":90,"direction":"at-least","owner":"AI Lead","frequency":"quarterly"}"""),
             ("POST", "measurements") => Json("""{"measuredOn":"2026-05-01","value":92.5,"note":"role test"}"""),
             ("POST", "roles") or ("PUT", "{roleId:guid}") => Json($$"""{"name":"Role {{Guid.NewGuid():N}}","requiredCompetences":["ai-ethics"]}"""),
+            ("POST", "top-management") or ("PUT", "{topManagementId:guid}") => Json($$"""{"name":"Chief {{Guid.NewGuid():N}}","position":"Chief Executive Officer"}"""),
             ("POST", "people") or ("PUT", "{personId:guid}") => Json("""{"name":"Pat Example","email":"pat@a.example","roles":[]}"""),
             ("POST", "competences") => Json($$"""{"key":"own-{{Guid.NewGuid():N}}","name":"Own competence","area":"ai"}"""),
             ("POST" or "PUT", "ai-systems" or "{aiSystemId:guid}") => Json($$"""{"key":"AI-{{Guid.NewGuid():N}}","name":"Ticket triage","role":"deployer","lifecycleStage":"operation"}"""),

@@ -149,7 +149,7 @@ public sealed class AiGovernanceFlowTests
         await page.GetByLabel("Owner").FillAsync("Head of Claims");
         await page.GetByLabel("Next review").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the risk" }).ClickAsync();
-        await page.GetByRole(AriaRole.Cell, new() { Name = "R-AI-9" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = "R-AI-9", Exact = true }).WaitForAsync();
         await BrowserSupport.Shot(page, "ai-05-risk");
 
         // The SoA row for A.6.2.4 now names the risk and the assessment as its reasons.

@@ -302,6 +302,13 @@ internal sealed class ApiHost : IAsyncDisposable
         return review.Id;
     });
 
+    /// <summary>A fresh top-management member with no linked account.</summary>
+    public Task<Guid> NewTopManagementMemberAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return (await s.GetRequiredService<Harmonia.App.Features.Organizations.SaveTopManagementMemberHandler>().CreateAsync(new("Director " + Guid.NewGuid().ToString("N")[..8], "Managing Director", null))).Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

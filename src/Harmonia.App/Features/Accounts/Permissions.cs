@@ -21,7 +21,7 @@ public enum Permission
     /// <summary>Add and remove members, change roles, revoke anyone's tokens.</summary>
     ManageMembers,
 
-    /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision); change the risk methodology; accept risks.</summary>
+    /// <summary>Approve, reject, publish and retire controlled documents (never one's own revision); change the risk methodology. (Accepting a risk is for its owner, a person, whatever their role: ADR 0011.)</summary>
     Approve,
 
     /// <summary>Record internal audit results and complete audits: the auditor's own work, which an Auditor may do without editing the rest.</summary>

@@ -34,7 +34,7 @@ public sealed record DocumentTransition(Guid DocumentId, DocumentAction Action, 
 /// never changes again (its text hash and its DOCX and PDF are kept), it can only be retired. Every transition is
 /// a change of the revision row, so it lands in the audit trail with who and when.
 /// </summary>
-public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time)
+public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time, Organizations.SignedInPerson person)
 {
     public async Task HandleAsync(DocumentTransition transition, CancellationToken cancellationToken = default)
     {
@@ -99,7 +99,8 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
             throw new InvalidInputException("You already approved this revision; another member's approval is needed.");
         }
 
-        db.DocumentApprovals.Add(new DocumentApprovalRecord { RevisionId = revision.Id, Approver = actor.Name, ApprovedUtc = now });
+        var top = await person.TopManagementAsync(cancellationToken);
+        db.DocumentApprovals.Add(new DocumentApprovalRecord { RevisionId = revision.Id, Approver = actor.Name, ApprovedUtc = now, TopManagementApprover = top is null ? null : $"{top.Name} ({top.Position})" });
         approvals.Add(actor.Name);
         var required = await db.Organizations.Where(o => o.Id == document.OrganizationId).Select(o => o.RequiredDocumentApprovals).SingleAsync(cancellationToken);
         if (approvals.Count >= required)

@@ -9,6 +9,7 @@ internal sealed class DocumentApprovalRecordConfiguration : IEntityTypeConfigura
     {
         e.HasIndex(a => new { a.RevisionId, a.Approver }).IsUnique();
         e.Property(a => a.Approver).HasMaxLength(200);
+        e.Property(a => a.TopManagementApprover).HasMaxLength(420);
         e.HasOne<DocumentRevisionRecord>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -194,5 +194,11 @@ public sealed class DocumentApprovalRecord : IOrganizationScoped
 
     public required string Approver { get; set; }
 
+    /// <summary>
+    /// The top-management member (name and position, as at the time) the approver was when approving, if any: the
+    /// policies are top management's to establish (5.2 of both standards).
+    /// </summary>
+    public string? TopManagementApprover { get; set; }
+
     public DateTime ApprovedUtc { get; set; }
 }

@@ -11,6 +11,10 @@ public static class OrganizationsModule
         services.AddScoped<ListOrganizationsHandler>();
         services.AddSingleton<DashboardFiguresCache>();
         services.AddScoped<GetDashboardFiguresHandler>();
+        services.AddScoped<SignedInPerson>();
+        services.AddScoped<ListTopManagementHandler>();
+        services.AddScoped<SaveTopManagementMemberHandler>();
+        services.AddScoped<RemoveTopManagementMemberHandler>();
         return services;
     }
 }

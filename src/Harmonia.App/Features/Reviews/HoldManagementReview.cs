@@ -16,7 +16,17 @@ public sealed class HoldManagementReviewHandler(HarmoniaDbContext db, AssembleRe
             errors["heldOn"] = ["The date the review was held is required and not in the future."];
         }
 
-        var attendees = (input.Attendees ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).ToArray();
+        var topIds = (input.TopManagementAttendees ?? []).Distinct().ToArray();
+        var top = await db.TopManagement.AsNoTracking().Where(m => topIds.Contains(m.Id)).ToListAsync(cancellationToken);
+        if (top.Count != topIds.Length)
+        {
+            errors["topManagementAttendees"] = ["Name attending top management by their id from the organization's top-management list."];
+        }
+
+        // The top-management attendees are attendees too: their names join the list, once.
+        var named = (input.Attendees ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+        named.AddRange(top.Where(m => !named.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).Select(m => m.Name));
+        var attendees = named.ToArray();
         if (attendees.Length == 0 || string.Join(", ", attendees).Length > 1000)
         {
             errors["attendees"] = ["Name who attended (top management must be among them)."];
@@ -43,6 +53,7 @@ public sealed class HoldManagementReviewHandler(HarmoniaDbContext db, AssembleRe
         {
             HeldOn = input.HeldOn!.Value,
             Attendees = string.Join(", ", attendees),
+            TopManagementAttendeeIds = string.Join(',', top.Select(m => m.Id)),
             InputsJson = ReviewJson.Write(assembled),
             Decisions = input.Decisions!.Trim(),
             ActionsJson = ReviewJson.Write(actions.Select(a => new ReviewAction(a.Description!.Trim(), a.Owner!.Trim(), a.Due!.Value)).ToArray()),
@@ -60,5 +71,6 @@ public sealed class ListManagementReviewsHandler(HarmoniaDbContext db)
         (await db.ManagementReviews.AsNoTracking().OrderByDescending(m => m.HeldOn).Take(100).ToListAsync(cancellationToken)).Select(ToDto).ToArray();
 
     internal static ManagementReviewDto ToDto(ManagementReviewRecord m) => new(
-        m.Id, m.HeldOn, m.Attendees.Split(", ", StringSplitOptions.RemoveEmptyEntries), ReviewJson.Inputs(m.InputsJson), m.Decisions, ReviewJson.Actions(m.ActionsJson), m.RecordedBy);
+        m.Id, m.HeldOn, m.Attendees.Split(", ", StringSplitOptions.RemoveEmptyEntries), ReviewJson.Inputs(m.InputsJson), m.Decisions, ReviewJson.Actions(m.ActionsJson), m.RecordedBy,
+        TopManagementAttendance.Ids(m.TopManagementAttendeeIds));
 }

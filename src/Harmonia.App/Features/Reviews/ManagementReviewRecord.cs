@@ -13,6 +13,9 @@ public sealed class ManagementReviewRecord : IOrganizationScoped
 
     public required string Attendees { get; set; }
 
+    /// <summary>The top-management members who attended (ids, comma-separated); their names are also in <see cref="Attendees"/>.</summary>
+    public string TopManagementAttendeeIds { get; set; } = string.Empty;
+
     /// <summary>JSON of the inputs as they were assembled (both standards).</summary>
     public required string InputsJson { get; set; }
 

@@ -9,6 +9,7 @@ internal sealed class ManagementReviewRecordConfiguration : IEntityTypeConfigura
     {
         e.HasIndex(m => new { m.OrganizationId, m.HeldOn });
         e.Property(m => m.Attendees).HasMaxLength(1000);
+        e.Property(m => m.TopManagementAttendeeIds).HasMaxLength(2000);
         e.Property(m => m.Decisions).HasMaxLength(8000);
         e.Property(m => m.RecordedBy).HasMaxLength(200);
         e.Property(m => m.ActionsJson).IsConcurrencyToken();

@@ -12,10 +12,12 @@ public sealed record ReviewAction(string Description, string Owner, DateOnly Due
 /// <summary>What a client sends to mark an action done: when, and what was done (optional).</summary>
 public sealed record ReviewActionDoneInput(DateOnly? DoneOn, string? Note);
 
-public sealed record ManagementReviewDto(Guid Id, DateOnly HeldOn, IReadOnlyList<string> Attendees, IReadOnlyList<ReviewInput> Inputs, string? Decisions, IReadOnlyList<ReviewAction> Actions, string RecordedBy);
+/// <param name="TopManagementAttendees">The ids of the top-management members who attended.</param>
+public sealed record ManagementReviewDto(Guid Id, DateOnly HeldOn, IReadOnlyList<string> Attendees, IReadOnlyList<ReviewInput> Inputs, string? Decisions, IReadOnlyList<ReviewAction> Actions, string RecordedBy, IReadOnlyList<Guid> TopManagementAttendees);
 
 /// <summary>What a client sends to record a review: who met when, what they decided and which actions follow.</summary>
-public sealed record ManagementReviewInput(DateOnly? HeldOn, IReadOnlyList<string>? Attendees, string? Decisions, IReadOnlyList<ReviewActionInput>? Actions);
+/// <param name="TopManagementAttendees">The ids of the organization's top-management members who attended; their names are added to the attendees.</param>
+public sealed record ManagementReviewInput(DateOnly? HeldOn, IReadOnlyList<string>? Attendees, string? Decisions, IReadOnlyList<ReviewActionInput>? Actions, IReadOnlyList<Guid>? TopManagementAttendees = null);
 
 public sealed record ReviewActionInput(string? Description, string? Owner, DateOnly? Due);
 

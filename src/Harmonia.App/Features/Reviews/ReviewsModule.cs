@@ -8,6 +8,7 @@ public static class ReviewsModule
     {
         services.AddScoped<AssembleReviewInputsHandler>();
         services.AddScoped<HoldManagementReviewHandler>();
+        services.AddScoped<TopManagementAttendance>();
         services.AddScoped<ListManagementReviewsHandler>();
         services.AddScoped<ExportReviewMinutesHandler>();
         services.AddScoped<CompleteReviewActionHandler>();

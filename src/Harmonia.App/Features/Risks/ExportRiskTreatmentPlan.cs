@@ -18,8 +18,9 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
     {
         var current = await methodology.HandleAsync(cancellationToken);
         var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
+        var accounts = await db.MemberAccountsAsync(cancellationToken);
         var risks = (await db.Risks.AsNoTracking().Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().OrderBy(r => r.Key).ToListAsync(cancellationToken))
-            .Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys)).ToArray();
+            .Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys, accounts)).ToArray();
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         return format.ToLowerInvariant() switch
         {
@@ -31,19 +32,22 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
 
     private static string Categories(RiskDto r) => string.Join(", ", r.Categories.Select(c => RiskCategories.Find(c)?.Name ?? c));
 
-    private static string Acceptance(RiskDto r) => r.AcceptedBy is null ? string.Empty : $"{r.AcceptedBy} until {r.AcceptanceExpiresOn:yyyy-MM-dd}";
+    private static string Acceptance(RiskDto r) => r.AcceptedBy is null ? string.Empty
+        : $"{r.AcceptedBy} until {r.AcceptanceExpiresOn:yyyy-MM-dd}" + (r.TopManagementApprovedBy is { } top ? $"; approved by top management: {top}" : string.Empty);
+
+    private static string PlanApproval(RiskDto r) => r.TreatmentApprovedBy is null ? "not approved by the owner" : $"{r.TreatmentApprovedBy} on {r.TreatmentApprovedUtc:yyyy-MM-dd}";
 
     private static TabularSheet Sheet(RiskDto[] risks) => new(
         "Risk treatment plan",
         [
             new("Risk", 10), new("Title", 40), new("Categories", 28), new("AI systems", 14), new("Risk sources", 20), new("Inherent L", 10), new("Inherent I", 10), new("Inherent level", 14),
-            new("Treatment", 11), new("Controls", 24), new("Residual L", 10), new("Residual I", 10), new("Residual level", 14), new("Owner", 20), new("Due", 12), new("Review", 12), new("Accepted", 30),
+            new("Treatment", 11), new("Controls", 24), new("Residual L", 10), new("Residual I", 10), new("Residual level", 14), new("Owner", 20), new("Due", 12), new("Review", 12), new("Plan approved", 30), new("Accepted", 30),
         ],
         risks.Select(r => (IReadOnlyList<TabularCell>)
         [
             r.Key, r.Title, Categories(r), string.Join(", ", r.AiSystems), string.Join(", ", r.RiskSources.Select(s => s.Replace("iso42001-2023:", string.Empty, StringComparison.Ordinal))),
             TabularCell.Number(r.InherentLikelihood), TabularCell.Number(r.InherentImpact), r.InherentLevel, r.Treatment, string.Join(", ", r.Controls),
-            TabularCell.Number(r.ResidualLikelihood), TabularCell.Number(r.ResidualImpact), r.ResidualLevel, r.Owner, TabularCell.Date(r.DueOn), TabularCell.Date(r.ReviewOn), Acceptance(r),
+            TabularCell.Number(r.ResidualLikelihood), TabularCell.Number(r.ResidualImpact), r.ResidualLevel, r.Owner, TabularCell.Date(r.DueOn), TabularCell.Date(r.ReviewOn), PlanApproval(r), Acceptance(r),
         ]).ToArray());
 
     private DocumentModel Model(RiskDto[] risks, MethodologyVersion current, string organization)

@@ -22,11 +22,12 @@ public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHan
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(r => r.Key).Skip(page.Skip).Take(page.PageSize).Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().ToListAsync(cancellationToken);
         var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
+        var accounts = await db.MemberAccountsAsync(cancellationToken);
         var inherent = await query.GroupBy(r => new { r.InherentLikelihood, r.InherentImpact }).Select(g => new { g.Key.InherentLikelihood, g.Key.InherentImpact, Count = g.Count() }).ToListAsync(cancellationToken);
         var residual = await query.GroupBy(r => new { r.ResidualLikelihood, r.ResidualImpact }).Select(g => new { g.Key.ResidualLikelihood, g.Key.ResidualImpact, Count = g.Count() }).ToListAsync(cancellationToken);
         var size = current.Methodology.Size;
         return new RiskRegister(
-            new Page<RiskDto>(items.Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys)).ToArray(), page.PageNumber, page.PageSize, total),
+            new Page<RiskDto>(items.Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys, accounts)).ToArray(), page.PageNumber, page.PageSize, total),
             RiskHeatMap.Cells(current.Methodology, inherent.SelectMany(c => Enumerable.Repeat((Math.Clamp(c.InherentLikelihood, 1, size), Math.Clamp(c.InherentImpact, 1, size)), c.Count))),
             RiskHeatMap.Cells(current.Methodology, residual.SelectMany(c => Enumerable.Repeat((Math.Clamp(c.ResidualLikelihood, 1, size), Math.Clamp(c.ResidualImpact, 1, size)), c.Count))),
             current);

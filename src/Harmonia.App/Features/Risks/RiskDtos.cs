@@ -26,16 +26,31 @@ public sealed record RiskDto(
     string? AcceptedBy,
     DateTime? AcceptedUtc,
     DateOnly? AcceptanceExpiresOn,
-    int Version)
+    int Version,
+    string? OwnerAccount = null,
+    string? AssessedBy = null,
+    bool AboveAcceptanceLimit = false,
+    string? TreatmentApprovedBy = null,
+    DateTime? TreatmentApprovedUtc = null,
+    string? TopManagementApprovedBy = null,
+    DateTime? TopManagementApprovedUtc = null)
 {
     /// <param name="aiSystemKeys">AI system id -> current key; the risk's links must be loaded.</param>
     /// <param name="controlKeys">Control id -> current key.</param>
-    public static RiskDto From(RiskRecord r, RiskMethodology methodology, IReadOnlyDictionary<Guid, string> aiSystemKeys, IReadOnlyDictionary<Guid, string> controlKeys) => new(
+    /// <param name="accounts">Member user id -> e-mail, to show the owner's linked account.</param>
+    public static RiskDto From(RiskRecord r, RiskMethodology methodology, IReadOnlyDictionary<Guid, string> aiSystemKeys, IReadOnlyDictionary<Guid, string> controlKeys, IReadOnlyDictionary<Guid, string> accounts) => new(
         r.Id, r.Key, r.Title, r.Description, Split(r.Categories), Split(r.RiskSources), r.Assets, aiSystemKeys.KeysOf(r.AiSystemLinks.Select(l => l.AiSystemId)),
         r.InherentLikelihood, r.InherentImpact, methodology.LevelOf(Clamp(r.InherentLikelihood, methodology), Clamp(r.InherentImpact, methodology)).Name,
         r.Treatment, controlKeys.KeysOf(r.ControlLinks.Select(l => l.ControlId)),
         r.ResidualLikelihood, r.ResidualImpact, methodology.LevelOf(Clamp(r.ResidualLikelihood, methodology), Clamp(r.ResidualImpact, methodology)).Name,
-        r.Owner, r.DueOn, r.ReviewOn, r.AcceptedBy, r.AcceptedUtc, r.AcceptanceExpiresOn, r.Version);
+        r.Owner, r.DueOn, r.ReviewOn, r.AcceptedBy, r.AcceptedUtc, r.AcceptanceExpiresOn, r.Version,
+        r.OwnerUserId is { } owner ? accounts.GetValueOrDefault(owner) : null, r.AssessedBy,
+        AboveLimit(r, methodology),
+        r.TreatmentApprovedBy, r.TreatmentApprovedUtc, r.TopManagementApprovedBy, r.TopManagementApprovedUtc);
+
+    /// <summary>Whether the residual rating is above what the methodology lets the risk owner accept alone.</summary>
+    internal static bool AboveLimit(RiskRecord r, RiskMethodology methodology) =>
+        !methodology.OwnerMayAcceptLevel(methodology.LevelOf(Clamp(r.ResidualLikelihood, methodology), Clamp(r.ResidualImpact, methodology)));
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
@@ -60,4 +75,5 @@ public sealed record RiskInput(
     int ResidualImpact,
     string? Owner,
     DateOnly? DueOn,
-    DateOnly? ReviewOn);
+    DateOnly? ReviewOn,
+    string? OwnerAccount = null);

@@ -57,13 +57,36 @@ public sealed class RiskRecord : IOrganizationScoped
 
     public int ResidualImpact { get; set; }
 
+    /// <summary>The risk owner's name as shown (free text: a person or a function).</summary>
     public string? Owner { get; set; }
+
+    /// <summary>
+    /// The risk owner's member account: the one person who may accept the residual risk and approve the treatment
+    /// plan. Null while the owner has no account linked; then nobody can accept or approve (ADR 0011).
+    /// </summary>
+    public Guid? OwnerUserId { get; set; }
+
+    /// <summary>Who rated the risk last (created it or changed a rating): they never alone accept a risk above the limit.</summary>
+    public string? AssessedBy { get; set; }
+
+    /// <summary>The risk owner who approved the treatment plan; cleared when the treatment, controls, residual rating or owner change.</summary>
+    public string? TreatmentApprovedBy { get; set; }
+
+    public DateTime? TreatmentApprovedUtc { get; set; }
+
+    /// <summary>
+    /// The top-management member (name and position, as at the time) who approved accepting a residual risk above
+    /// the methodology's limit; cleared with the acceptance.
+    /// </summary>
+    public string? TopManagementApprovedBy { get; set; }
+
+    public DateTime? TopManagementApprovedUtc { get; set; }
 
     public DateOnly? DueOn { get; set; }
 
     public DateOnly? ReviewOn { get; set; }
 
-    /// <summary>Who accepted the residual risk (never its owner); cleared when the residual rating changes.</summary>
+    /// <summary>The risk owner who accepted the residual risk; cleared when the residual rating or the owner changes.</summary>
     public string? AcceptedBy { get; set; }
 
     public DateTime? AcceptedUtc { get; set; }

@@ -17,6 +17,9 @@ internal sealed class RiskRecordConfiguration : IEntityTypeConfiguration<RiskRec
         e.Property(r => r.Treatment).HasMaxLength(16);
         e.Property(r => r.Owner).HasMaxLength(200);
         e.Property(r => r.AcceptedBy).HasMaxLength(200);
+        e.Property(r => r.AssessedBy).HasMaxLength(200);
+        e.Property(r => r.TreatmentApprovedBy).HasMaxLength(200);
+        e.Property(r => r.TopManagementApprovedBy).HasMaxLength(420);
         e.Property(r => r.Version).IsConcurrencyToken();
         e.HasMany(r => r.ControlLinks).WithOne().HasForeignKey(l => l.RiskId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.AiSystemLinks).WithOne().HasForeignKey(l => l.RiskId).OnDelete(DeleteBehavior.Cascade);

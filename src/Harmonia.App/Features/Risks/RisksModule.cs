@@ -12,6 +12,8 @@ public static class RisksModule
         services.AddScoped<SaveRiskHandler>();
         services.AddScoped<DeleteRiskHandler>();
         services.AddScoped<AcceptRiskHandler>();
+        services.AddScoped<ApproveRiskTreatmentHandler>();
+        services.AddScoped<ApproveRiskAboveLimitHandler>();
         services.AddScoped<ExportRiskTreatmentPlanHandler>();
         return services;
     }

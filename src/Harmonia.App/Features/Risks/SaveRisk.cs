@@ -10,7 +10,7 @@ namespace Harmonia.App.Features.Risks;
 /// Creates a risk, or replaces one when the caller's version still matches. Everything it names must exist: built-in
 /// categories, 42001 Annex C risk sources, the organization's AI systems and controls, ratings on the scale.
 /// </summary>
-public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content, GetRiskMethodologyHandler methodology)
+public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content, GetRiskMethodologyHandler methodology, AuditActor actor)
 {
     private static readonly string[] Treatments = ["mitigate", "accept", "avoid", "transfer"];
 
@@ -31,14 +31,14 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
 
     private RiskRecord Add(RiskInput input, Links links)
     {
-        var risk = new RiskRecord { Key = input.Key!.Trim(), Title = input.Title!.Trim(), Categories = string.Empty, Treatment = input.Treatment! };
+        var risk = new RiskRecord { Key = input.Key!.Trim(), Title = input.Title!.Trim(), Categories = string.Empty, Treatment = input.Treatment!, AssessedBy = actor.Name };
         Apply(risk, input, links);
         db.Risks.Add(risk);
         return risk;
     }
 
     private async Task<RiskDto> DtoAsync(RiskRecord risk, RiskMethodology scale, CancellationToken cancellationToken) =>
-        RiskDto.From(risk, scale, await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
+        RiskDto.From(risk, scale, await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken), await db.MemberAccountsAsync(cancellationToken));
 
     /// <summary>Throws NotFoundException when the organization has no such risk.</summary>
     public async Task<RiskDto> UpdateAsync(Guid riskId, int expectedVersion, RiskInput input, CancellationToken cancellationToken = default)
@@ -56,10 +56,25 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         }
 
         var links = await ValidateAsync(input, scale, risk.Id, cancellationToken);
-        if ((risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim()))
+        var residualOrOwnerChanged = (risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner, risk.OwnerUserId) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim(), links.Owner);
+        if (residualOrOwnerChanged)
         {
-            // An acceptance was given for a rating and an owner; a new rating or owner needs a new acceptance.
+            // An acceptance (and top management's approval of it) was given for a rating and an owner; a new rating or owner needs a new one.
             (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (null, null, null);
+            (risk.TopManagementApprovedBy, risk.TopManagementApprovedUtc) = (null, null);
+        }
+
+        var controlsChanged = !risk.ControlLinks.Select(l => l.ControlId).ToHashSet().SetEquals(links.Controls);
+        if (residualOrOwnerChanged || controlsChanged || risk.Treatment != input.Treatment)
+        {
+            // The owner approved this plan: this treatment with these controls aiming at this residual rating.
+            (risk.TreatmentApprovedBy, risk.TreatmentApprovedUtc) = (null, null);
+        }
+
+        if ((risk.InherentLikelihood, risk.InherentImpact, risk.ResidualLikelihood, risk.ResidualImpact) != (input.InherentLikelihood, input.InherentImpact, input.ResidualLikelihood, input.ResidualImpact))
+        {
+            // Whoever rates the risk is its assessor; segregation of duties looks at the latest rating.
+            risk.AssessedBy = actor.Name;
         }
 
         Apply(risk, input, links);
@@ -69,7 +84,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
     }
 
     /// <summary>The ids of the AI systems and controls the input names by key.</summary>
-    private sealed record Links(Guid[] AiSystems, Guid[] Controls);
+    private sealed record Links(Guid[] AiSystems, Guid[] Controls, Guid? Owner);
 
     private static void Apply(RiskRecord risk, RiskInput input, Links links)
     {
@@ -79,7 +94,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         LinkKeys.Sync(risk.AiSystemLinks, links.AiSystems, l => l.AiSystemId, id => new RiskAiSystemLink { RiskId = risk.Id, AiSystemId = id });
         LinkKeys.Sync(risk.ControlLinks, links.Controls, l => l.ControlId, id => new RiskControlLink { RiskId = risk.Id, ControlId = id });
         (risk.InherentLikelihood, risk.InherentImpact, risk.ResidualLikelihood, risk.ResidualImpact) = (input.InherentLikelihood, input.InherentImpact, input.ResidualLikelihood, input.ResidualImpact);
-        (risk.Treatment, risk.DueOn, risk.ReviewOn) = (input.Treatment!, input.DueOn, input.ReviewOn);
+        (risk.Treatment, risk.DueOn, risk.ReviewOn, risk.OwnerUserId) = (input.Treatment!, input.DueOn, input.ReviewOn, links.Owner);
     }
 
     private async Task<Links> ValidateAsync(RiskInput input, RiskMethodology scale, Guid? self, CancellationToken cancellationToken)
@@ -145,6 +160,16 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
             Add("controls", "A mitigated risk names the controls that treat it.");
         }
 
+        Guid? owner = null;
+        if (!string.IsNullOrWhiteSpace(input.OwnerAccount))
+        {
+            owner = await db.MemberIdAsync(input.OwnerAccount, cancellationToken);
+            if (owner is null)
+            {
+                Add("ownerAccount", $"'{input.OwnerAccount.Trim()}' is not a member of this organization: the risk owner's account must be a member so they can accept and approve.");
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
@@ -156,6 +181,6 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
             throw new DuplicateException($"A risk with key '{input.Key!.Trim()}' already exists.");
         }
 
-        return new Links(systems.Select(s => knownSystems[s]).ToArray(), controls.Select(c => knownControls[c]).ToArray());
+        return new Links(systems.Select(s => knownSystems[s]).ToArray(), controls.Select(c => knownControls[c]).ToArray(), owner);
     }
 }

@@ -6,6 +6,8 @@ public static class OrganizationsModule
     public static void MapOrganizations(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         api.MapOrganizationsEndpoints(organization);
+        organization.MapTopManagementEndpoints();
         app.MapPageFileEndpoints();
+        app.MapTopManagementForms();
     }
 }

@@ -18,7 +18,8 @@ internal static class ReviewPageEndpoints
                         .Select(n => new ReviewActionInput(FormValues.Text(form, $"action{n}.description"), FormValues.Text(form, $"action{n}.owner"), FormValues.Date(form, $"action{n}.due")))
                         .Where(a => a.Description is not null || a.Owner is not null || a.Due is not null)
                         .ToArray();
-                    var review = await hold.HandleAsync(new ManagementReviewInput(FormValues.Date(form, "heldOn"), FormValues.Keys(FormValues.Text(form, "attendees")), FormValues.Text(form, "decisions"), actions), ct);
+                    var review = await hold.HandleAsync(new ManagementReviewInput(FormValues.Date(form, "heldOn"), FormValues.Keys(FormValues.Text(form, "attendees")), FormValues.Text(form, "decisions"), actions,
+                        form["topManagement"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToArray()), ct);
                     return $"{Links.ManagementReviews(orgId)}?saved={Uri.EscapeDataString($"the review of {review.HeldOn:yyyy-MM-dd}")}";
                 }))
             .RequirePagePermission(Permission.Approve)

@@ -19,6 +19,43 @@ internal static class RiskPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        // The sign-offs: who may give each is a person (the owner, a top-management member), decided by the use case.
+        app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/approve-plan", (Guid orgId, Guid riskId, ApproveRiskTreatmentHandler approve, CancellationToken ct) =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
+                {
+                    var risk = await approve.HandleAsync(riskId, ct);
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"the treatment plan of {risk.Key} approved")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/top-management-approval", (Guid orgId, Guid riskId, ApproveRiskAboveLimitHandler approve, CancellationToken ct) =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
+                {
+                    var risk = await approve.HandleAsync(riskId, ct);
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"top management's approval to accept {risk.Key}")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/accept", (Guid orgId, Guid riskId, HttpRequest request, AcceptRiskHandler accept, CancellationToken ct) =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    if (FormValues.Date(form, "expiresOn") is not { } expires)
+                    {
+                        throw new Harmonia.App.Common.InvalidInputException("Give the date the acceptance expires.");
+                    }
+
+                    var risk = await accept.HandleAsync(new AcceptRiskRequest(riskId, expires), ct);
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"the acceptance of {risk.Key} until {expires:yyyy-MM-dd}")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapGet("/orgs/{orgId:guid}/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler export, CancellationToken ct) =>
             {
                 var file = await export.HandleAsync(format, ct);
@@ -34,6 +71,6 @@ internal static class RiskPageEndpoints
         return new RiskInput(
             Text("key"), Text("title"), Text("description"), Values(form["categories"]), Values(form["riskSources"]), Text("assets"), FormValues.Keys(Text("aiSystems")),
             FormValues.Number(Text("inherentLikelihood")), FormValues.Number(Text("inherentImpact")), Text("treatment"), FormValues.Keys(Text("controls")),
-            FormValues.Number(Text("residualLikelihood")), FormValues.Number(Text("residualImpact")), Text("owner"), FormValues.Date(form, "dueOn"), FormValues.Date(form, "reviewOn"));
+            FormValues.Number(Text("residualLikelihood")), FormValues.Number(Text("residualImpact")), Text("owner"), FormValues.Date(form, "dueOn"), FormValues.Date(form, "reviewOn"), Text("ownerAccount"));
     }
 }

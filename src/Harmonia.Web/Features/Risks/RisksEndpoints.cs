@@ -49,11 +49,25 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a risk; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
-        group.MapPost("/risks/{riskId:guid}/accept", async (Guid riskId, AcceptInput input, AcceptRiskHandler handler, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(new AcceptRiskRequest(riskId, input.ExpiresOn, http.Items[typeof(OrganizationRole)] is OrganizationRole.Owner), ct)))
-            .RequirePermission(Permission.Approve)
+        // Who may act is a person (the risk owner, a top-management member), checked by the use case; the role only
+        // keeps read-only members out.
+        group.MapPost("/risks/{riskId:guid}/accept", async (Guid riskId, AcceptInput input, AcceptRiskHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(new AcceptRiskRequest(riskId, input.ExpiresOn), ct)))
+            .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
-            .WithSummary("Accept the residual risk until expiresOn (not by its owner; above the methodology's limit only an Owner).");
+            .WithSummary("The risk owner accepts the residual risk until expiresOn; above the methodology's limit top management must have approved first.");
+
+        group.MapPost("/risks/{riskId:guid}/top-management-approval", async (Guid riskId, ApproveRiskAboveLimitHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(riskId, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("A top-management member who did not assess the risk approves accepting a residual risk above the methodology's limit.");
+
+        group.MapPost("/risks/{riskId:guid}/treatment-approval", async (Guid riskId, ApproveRiskTreatmentHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(riskId, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("The risk owner approves the risk's treatment plan (cleared when the treatment, controls, residual rating or owner change).");
 
         group.MapDelete("/risks/{riskId:guid}", async (Guid riskId, DeleteRiskHandler handler, CancellationToken ct) =>
             {

@@ -1268,6 +1268,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1788,6 +1792,40 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Organizations.TopManagementMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TopManagementMembers", (string)null);
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Readiness.SigningKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1852,6 +1890,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TopManagementAttendeeIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -1948,6 +1991,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Assets")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1982,6 +2029,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ResidualImpact")
                         .HasColumnType("integer");
 
@@ -2001,10 +2051,24 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("TopManagementApprovedBy")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
+
+                    b.Property<DateTime?>("TopManagementApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Treatment")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TreatmentApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("TreatmentApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2581,6 +2645,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Organizations.CertificationRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Organizations.TopManagementMember", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()

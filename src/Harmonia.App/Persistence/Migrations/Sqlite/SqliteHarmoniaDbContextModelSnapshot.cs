@@ -1259,6 +1259,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TopManagementApprover")
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1779,6 +1783,40 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Organizations.TopManagementMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TopManagementMembers", (string)null);
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Readiness.SigningKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1842,6 +1880,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopManagementAttendeeIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1939,6 +1982,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Assets")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1973,6 +2020,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResidualImpact")
                         .HasColumnType("INTEGER");
 
@@ -1992,9 +2042,23 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TopManagementApprovedBy")
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TopManagementApprovedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Treatment")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TreatmentApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TreatmentApprovedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -2568,6 +2632,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Organizations.CertificationRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Organizations.TopManagementMember", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
