@@ -135,8 +135,10 @@ public sealed class InternalAuditTests
         Assert.Contains("of 2 AI systems have a current, approved impact assessment", Facts("AI system impact assessment results"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("""{"attendees":[]}"""))).StatusCode);
+        // Held by top management: a named member attends (an app role alone is not top management).
+        var director = await host.NewTopManagementMemberAsync(host.OrganizationA);
         await ReadAsync(await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json($$"""
-            {"heldOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","attendees":["CEO","ISMS Manager","AI Governance Lead"],"decisions":"Both systems are effective; assess AI-01 by June.",
+            {"heldOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","attendees":["ISMS Manager","AI Governance Lead"],"topManagementAttendees":["{{director}}"],"decisions":"Both systems are effective; assess AI-01 by June.",
              "actions":[{"description":"Impact assessment of AI-01","owner":"AI Governance Lead","due":"{{DateTime.UtcNow.AddMonths(2):yyyy-MM-dd}}"}]}
             """)), HttpStatusCode.Created);
         readiness = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/readiness", UriKind.Relative)));

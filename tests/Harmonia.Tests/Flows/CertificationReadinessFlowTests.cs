@@ -42,10 +42,11 @@ public sealed class CertificationReadinessFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var org = $"{host.BaseUrl}/orgs/{host.OrganizationA}";
 
-        // Before: the documents are in place (Stage 1), but no internal audit and no management review (Stage 2).
+        // Before: documents and records are in place, but no internal audit is planned (Stage 1) or held (Stage 2).
         await page.GotoAsync(org + "/readiness");
         var integrated = page.Locator("#fw-integrated");
-        Assert.Contains("Stage 1 (documentation): ready", await integrated.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Stage 1 (documents and records): not ready", await integrated.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("No internal audit is planned or held", await integrated.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Stage 2 (implementation): not ready", await integrated.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("No internal audit completed since", await integrated.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ready-01-before-audit");
@@ -93,8 +94,9 @@ public sealed class CertificationReadinessFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the audit" }).ClickAsync();
         await page.GetByText("completed", new() { Exact = true }).First.WaitForAsync();
 
-        // Readiness now blocks on the open major nonconformity, and links to it.
+        // Readiness now blocks on the open major nonconformity, and links to it; the audit programme completes Stage 1.
         await page.GotoAsync(org + "/readiness");
+        Assert.Contains("Stage 1 (documents and records): ready", await page.Locator("#fw-integrated").InnerTextAsync(), StringComparison.Ordinal);
         var stage2 = await page.Locator("#fw-iso42001-2023-stage2").InnerTextAsync();
         Assert.Contains("Open major nonconformity NC-1", stage2, StringComparison.Ordinal);
         Assert.DoesNotContain("No internal audit completed", stage2, StringComparison.Ordinal);
@@ -154,7 +156,8 @@ public sealed class CertificationReadinessFlowTests
         Assert.Contains("O-1 Every model release has an approved impact assessment (AI, owner AI Governance Lead): latest", inputs, StringComparison.Ordinal);
         await BrowserSupport.AssertLabelledAsync(page, "main");
         await page.GetByLabel("Held on").FillAsync(Day(DateTime.UtcNow));
-        await page.GetByLabel("Attendees").FillAsync("CEO, ISMS Manager, AI Governance Lead");
+        await page.GetByLabel("Attendees").FillAsync("ISMS Manager, AI Governance Lead");
+        await page.GetByLabel("Dr. Anna Weber, Managing Director").CheckAsync();
         await page.GetByLabel("Decisions").FillAsync("Both management systems are effective; go for the integrated certification audit.");
         await page.Locator("#action-0-description").FillAsync("Book the Stage 1 audit with the certification body");
         await page.Locator("#action-0-owner").FillAsync("ISMS Manager");

@@ -47,8 +47,8 @@ public sealed class GetReadinessHandler(
         var covered = (await db.AuditResults.AsNoTracking().Where(r => ids.Contains(r.AuditId)).Select(r => new { r.AuditId, r.RequirementIds }).ToListAsync(cancellationToken))
             .ToLookup(r => r.AuditId, r => r.RequirementIds);
         var audits = completed.Select(a => new CompletedAudit($"{a.Key} {a.Title}", a.CompletedOn!.Value, covered[a.Id].SelectMany(r => r.Split(',')).Distinct(StringComparer.Ordinal).ToArray(), a.Key)).ToArray();
-        var reviews = (await db.ManagementReviews.AsNoTracking().Select(m => new { m.HeldOn, m.InputsJson }).ToListAsync(cancellationToken))
-            .Select(m => new HeldReview(m.HeldOn, AuditsConsidered(m.InputsJson, completed.Select(a => a.Key)), TopManagementAttended: null))
+        var reviews = (await db.ManagementReviews.AsNoTracking().Select(m => new { m.HeldOn, m.InputsJson, m.TopManagementAttendeeIds }).ToListAsync(cancellationToken))
+            .Select(m => new HeldReview(m.HeldOn, AuditsConsidered(m.InputsJson, completed.Select(a => a.Key)), TopManagementAttended: m.TopManagementAttendeeIds.Length > 0))
             .ToArray();
         return ReadinessModel.Evaluate(new ReadinessInput(
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), frameworks, controls, audits, reviews, await nonconformities.OpenAsync(cancellationToken)));

@@ -28,7 +28,7 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var ai = framework != Isms;
         var risks = await db.Risks.AsNoTracking()
-            .Select(r => new { r.Key, r.Categories, AiSystems = r.AiSystemLinks.Select(l => l.AiSystemId).ToList() })
+            .Select(r => new { r.Key, r.Categories, r.TreatmentApprovedBy, AiSystems = r.AiSystemLinks.Select(l => l.AiSystemId).ToList() })
             .ToListAsync(cancellationToken);
         var relevant = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { } category && category.IsAi == ai)).ToArray();
         var systems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).OrderBy(a => a.Key).ToListAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
         var records = new List<RequiredRecord>
         {
             RiskAssessment(framework, name, ai, relevant.Length, ai ? systems.Where(s => !relevant.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray() : []),
-            new(framework + ":treatment-plan", $"{name}: risk treatment plan approved by the risk owners", TreatmentPlanMissing(relevant.Length, name)),
+            new(framework + ":treatment-plan", $"{name}: risk treatment plan approved by the risk owners", TreatmentPlanMissing(relevant.Length, relevant.Where(r => r.TreatmentApprovedBy is null).Select(r => r.Key).Order(StringComparer.Ordinal).ToArray(), name)),
             await SoaAsync(framework, name, cancellationToken),
         };
         if (ai)
@@ -67,10 +67,12 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
         return new RequiredRecord(framework + ":risk-assessment", $"{name}: {kind} risk assessment covering the scope", missing);
     }
 
-    /// <summary>Until the risk owners' approval of the plan is recorded (see the Risks module), an auditor cannot see it.</summary>
-    private static IReadOnlyList<BlockingItem> TreatmentPlanMissing(int risks, string name) => risks == 0
+    /// <summary>27001 6.1.3 f): the risk owners approve the treatment plan; each risk's owner signs off its part.</summary>
+    private static IReadOnlyList<BlockingItem> TreatmentPlanMissing(int risks, string[] unapproved, string name) => risks == 0
         ? [new BlockingItem($"No risk treatment plan for {name}: the register has no risks to treat yet.", new FixAt(FixKind.Risks, null))]
-        : [];
+        : unapproved.Length > 0
+            ? [new BlockingItem($"The risk owners have not approved the treatment of {unapproved.Length} of {risks} risks: {string.Join(", ", unapproved.Take(8))}{(unapproved.Length > 8 ? ", ..." : string.Empty)}.", new FixAt(FixKind.Risks, null))]
+            : [];
 
     private async Task<RequiredRecord> SoaAsync(string framework, string name, CancellationToken cancellationToken)
     {
