@@ -34,6 +34,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(EvidenceStoreSettings.From(builder.Configuration["Evidence:Folder"], builder.Configuration.GetValue<long?>("Evidence:MaxFileBytes")));
 builder.Services.AddSingleton(builder.Configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default);
+builder.Services.AddSingleton(Harmonia.App.Features.AuditTrail.AuditTrailAnchorSettings.From(builder.Configuration["AuditTrail:AnchorFolder"]));
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
 builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 

@@ -107,6 +107,33 @@ public sealed class AuditTrailTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Removing_the_newest_events_is_detected_against_the_anchor_kept_outside_the_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var id = await ImportAcmeAsync(database);
+        var before = await VerifyAsync(database, id);
+        Assert.True(before.Intact);
+        var head = AuditTrailAnchor.Parse(before.Head!)!;
+        Assert.Equal(before.Events, head.Sequence);
+
+        // A shortened chain is still a valid chain: only the anchor shows the three newest events are gone.
+        await database.ExecuteRawAsync($"""DELETE FROM "AuditEvents" WHERE "Sequence" > {before.Events - 3} AND "OrganizationId" = {database.Literal(id)}""");
+        var truncated = await VerifyAsync(database, id);
+        Assert.False(truncated.Intact);
+        Assert.Equal(before.Events - 3, truncated.Events);
+        Assert.EndsWith("the newest 3 events were removed", truncated.FirstBroken, StringComparison.Ordinal);
+
+        var cli = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id.ToString(), "--anchor", before.Head!);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("the newest 3 events were removed", cli.Error, StringComparison.Ordinal);
+
+        var forged = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id.ToString(), "--anchor", $"2:{new string('0', 64)}");
+        Assert.Contains("is not the event anchored as 2:", forged.Error, StringComparison.Ordinal);
+        Assert.Equal(1, (await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id.ToString(), "--anchor", "yesterday")).ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Chains_are_per_organization(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -186,6 +186,7 @@ public sealed class CertificationReadinessFlowTests
             {
                 var names = archive.Entries.Select(e => e.FullName).ToArray();
                 Assert.Contains("audits/IA-2026-02-report.pdf", names);
+                Assert.Contains("audit-trail-head.txt", names);
                 Assert.Contains(names, n => n.StartsWith("reviews/review-", StringComparison.Ordinal));
                 Assert.Contains(names, n => n.StartsWith("documents/", StringComparison.Ordinal));
                 using var objectives = new StreamReader(archive.GetEntry("records/objectives.csv")!.Open());

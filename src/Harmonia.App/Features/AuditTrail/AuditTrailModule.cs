@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Harmonia.App.Features.AuditTrail;
 
@@ -7,6 +8,8 @@ public static class AuditTrailModule
     public static IServiceCollection AddAuditTrailModule(this IServiceCollection services)
     {
         services.AddScoped<VerifyAuditTrailHandler>();
+        services.TryAddSingleton(AuditTrailAnchorSettings.From(null));
+        services.AddSingleton<AuditTrailAnchors>();
         services.AddScoped<ListAuditEventsHandler>();
         return services;
     }

@@ -25,6 +25,7 @@ public sealed class BuildAuditPackHandler(
     ExportImpactAssessmentHandler assessments,
     AuditPackRecords records,
     AuditPackSigningKey key,
+    Features.AuditTrail.VerifyAuditTrailHandler trail,
     TimeProvider time)
 {
     public async Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default)
@@ -72,6 +73,12 @@ public sealed class BuildAuditPackHandler(
         files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
         files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
+
+        // The chain's head, signed with the pack: kept by the organization, it later shows whether events were removed.
+        var verified = await trail.HandleAsync(new Features.AuditTrail.VerifyAuditTrailRequest(tenant.OrganizationId!.Value), cancellationToken);
+        files.Add(("audit-trail-head.txt", System.Text.Encoding.UTF8.GetBytes(verified.Intact
+            ? $"Audit trail verified intact at {time.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC: {verified.Events} events.\nHead (keep it; check later with 'harmonia audit-trail verify --anchor'): {verified.Head}\n"
+            : $"Audit trail NOT intact at {time.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC: {verified.FirstBroken}\n")));
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
         var (publicKey, fingerprint) = await key.PublicAsync(cancellationToken);
