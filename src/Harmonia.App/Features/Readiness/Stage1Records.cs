@@ -1,6 +1,6 @@
 using Harmonia.App.Features.AiSystems;
-using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
