@@ -41,6 +41,6 @@ public static class ReportText
         var effort = report.Effort;
         return effort.RemainingPersonDays == 0
             ? "Nothing left to implement."
-            : $"Duration: about {Number(effort.TotalMonths)} months — {Number(effort.ImplementationMonths)} months of implementation with a team of {Number(effort.TeamCapacityFte)} FTE, plus {Number(effort.CertificationLeadMonths)} months to run an internal audit and a management review and pass Stage 1 and Stage 2.";
+            : $"Duration: about {Number(effort.TotalMonths)} months — {Number(effort.ImplementationMonths)} months of implementation with a team of {Number(effort.TeamCapacityFte)} FTE, plus {Number(effort.CertificationLeadMonths)} months of certification lead time (assumed: a month of the management system's records after its internal audit and management review, the certification body booked in advance, then Stage 1 and Stage 2).";
     }
 }

@@ -28,7 +28,11 @@ public static class EffortModel
     /// <summary>Days per month one full-time person spends on the management system after leave, meetings and day-to-day work.</summary>
     public const double ProductiveDaysPerFteMonth = 16;
 
-    /// <summary>Months from "implemented" to the Stage 2 audit: records from one audit and review cycle, then Stage 1 and Stage 2.</summary>
+    /// <summary>
+    /// Months from "implemented" to the Stage 2 audit, an assumption stated in docs/effort-model.md: about a month of
+    /// operating records after the audit and review held at the end of implementation, the certification body booked
+    /// during implementation, and half a month between Stage 1 and Stage 2.
+    /// </summary>
     public const double CertificationLeadMonths = 1.5;
 
     public const double DefaultTeamCapacityFte = 1.0;

@@ -77,7 +77,7 @@ public sealed class GapAnalyzer(MappingEngine engine)
             else if (inferred.TryGetValue(requirement.Id, out var inference))
             {
                 (result, basis, reason, sources) =
-                    (inference.Result, ResultBasis.Inferred, GapReasons.ForInferred(inference.Best), inference.Sources);
+                    (inference.Result, ResultBasis.Inferred, GapReasons.ForInferred(inference.Best, id => RequirementNames.Readable(Catalog, id)), inference.Sources);
             }
             else
             {

@@ -33,22 +33,33 @@ public static class GapReasons
         };
     }
 
-    public static string ForInferred(InferencePath path)
+    /// <param name="name">Turns a requirement id into words a reader knows (see <see cref="RequirementNames"/>).</param>
+    public static string ForInferred(InferencePath path, Func<string, string> name)
     {
+        // The strength stands right next to the result, so a weak link (3 of 10) cannot read like a strong one.
         var text = new StringBuilder(path.Result.ToLabel());
-        text.Append(": ");
+        text.Append(CultureInfo.InvariantCulture, $" ({StrengthWords(path.Strength)} link, strength {path.Strength} of 10");
+        text.Append(path.Hops.Count > 1 ? " at its weakest step" : string.Empty).Append("): ");
         for (var i = path.Hops.Count - 1; i >= 0; i--)
         {
             var hop = path.Hops[i];
             text.Append(i == path.Hops.Count - 1 ? string.Empty : ", which ");
-            text.Append(i == path.Hops.Count - 1 ? Phrase(hop) : PhraseOf(hop));
+            text.Append(i == path.Hops.Count - 1 ? Phrase(hop, name) : PhraseOf(hop, name));
         }
 
-        text.Append(CultureInfo.InvariantCulture, $" (weakest link {path.Strength}/10). ");
-        text.Append(path.Origin.RequirementId).Append(": ");
+        text.Append(". ").Append(name(path.Origin.RequirementId)).Append(": ");
         text.Append(ForOwn(path.Origin));
         return text.ToString();
     }
+
+    /// <summary>How much of the receiving requirement the link really covers, in a word (the crosswalk's 1-10 scale).</summary>
+    public static string StrengthWords(int strength) => strength switch
+    {
+        <= 3 => "weak",
+        <= 6 => "moderate",
+        <= 8 => "strong",
+        _ => "very strong",
+    };
 
     /// <param name="frameworkName">Turns a framework id into the name a reader knows (ISO/IEC 27001:2022).</param>
     public static string ForNone(IReadOnlyList<NoEquivalent> noEquivalents, Func<string, string> frameworkName)
@@ -59,21 +70,21 @@ public static class GapReasons
             : open + " No " + frameworkName(noEquivalents[0].SourceFrameworkId) + " equivalent: " + noEquivalents[0].Reason.Trim();
     }
 
-    // The phrase reads from the receiving requirement's side: "equals X", "fully covered by X", ...
-    private static string Phrase(MappingHop hop) => hop.Relationship switch
+    // The phrase reads from the receiving requirement's side: "the same as X", "fully covered by X", ...
+    private static string Phrase(MappingHop hop, Func<string, string> name) => hop.Relationship switch
     {
-        Relationship.Equal => "equals " + hop.FromId,
-        Relationship.Superset => "fully covered by " + hop.FromId,
-        Relationship.Subset => "only partly covered by " + hop.FromId,
-        _ => "overlaps in part with " + hop.FromId,
+        Relationship.Equal => "the same as " + name(hop.FromId),
+        Relationship.Superset => "fully covered by " + name(hop.FromId),
+        Relationship.Subset => "only partly covered by " + name(hop.FromId),
+        _ => "overlaps in part with " + name(hop.FromId),
     };
 
-    private static string PhraseOf(MappingHop hop) => hop.Relationship switch
+    private static string PhraseOf(MappingHop hop, Func<string, string> name) => hop.Relationship switch
     {
-        Relationship.Equal => "equals " + hop.FromId,
-        Relationship.Superset => hop.FromId + " covers in full",
-        Relationship.Subset => hop.FromId + " covers only in part",
-        _ => "overlaps in part with " + hop.FromId,
+        Relationship.Equal => "is the same as " + name(hop.FromId),
+        Relationship.Superset => name(hop.FromId) + " covers in full",
+        Relationship.Subset => name(hop.FromId) + " covers only in part",
+        _ => "overlaps in part with " + name(hop.FromId),
     };
 
     private static string Describe(OrganizationControl control)

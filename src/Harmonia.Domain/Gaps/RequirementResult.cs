@@ -20,13 +20,14 @@ public static class RequirementResultExtensions
         _ => 0.0,
     };
 
+    /// <summary>The word JSON and filters use; the same as the table's label (an unassessed requirement is "open").</summary>
     public static string ToToken(this RequirementResult result) => result switch
     {
         RequirementResult.Satisfied => "satisfied",
         RequirementResult.PartiallySatisfied => "partially_satisfied",
         RequirementResult.NotSatisfied => "not_satisfied",
         RequirementResult.NotApplicable => "not_applicable",
-        _ => "not_assessed",
+        _ => "open",
     };
 
     public static string ToLabel(this RequirementResult result) => result switch

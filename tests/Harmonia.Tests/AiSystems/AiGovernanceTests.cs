@@ -14,6 +14,8 @@ namespace Harmonia.Tests.AiSystems;
 /// <summary>Issue 5 end to end on the acme sample: AI systems, impact assessments, AI evidence, risks, both SoAs, the gap analysis.</summary>
 public sealed class AiGovernanceTests
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
@@ -45,6 +47,12 @@ public sealed class AiGovernanceTests
         using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
         using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
         var api = $"/api/orgs/{host.OrganizationA}";
+
+        // The organization adopts its risk methodology (the default scales, saved as its own), then rates risks on it.
+        using (var methodology = new HttpRequestMessage(HttpMethod.Put, new Uri($"{api}/risk-methodology", UriKind.Relative)) { Content = Json(JsonSerializer.Serialize(Harmonia.Domain.Risks.RiskMethodology.Default, WebJson)) })
+        {
+            await ReadAsync(await owner.SendAsync(methodology));
+        }
 
         // An AI control of the organization, and an AI risk treated with it.
         await ReadAsync(await contributor.PostAsync(new Uri($"{api}/controls", UriKind.Relative), Json("""
@@ -116,7 +124,7 @@ public sealed class AiGovernanceTests
         // The AI risk assessment covers every AI system and is reviewed on schedule: 6.1.2 and 8.2 of 42001.
         var riskAssessment = await GapRowAsync(owner, api, "iso42001-2023:8.2");
         Assert.Equal("satisfied", riskAssessment.GetProperty("result").GetString());
-        Assert.Contains("1 AI risks", riskAssessment.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1 AI risks, rated on methodology v1", riskAssessment.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // The 42001 SoA: the risk and the assessments call for A.6.2.4; an exclusion needs a justification.
         var overview = await ReadAsync(await contributor.GetAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative)));
@@ -140,9 +148,11 @@ public sealed class AiGovernanceTests
         Assert.Equal("partially_satisfied", (await GapRowAsync(owner, api, "iso42001-2023:6.1.3")).GetProperty("result").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023/1/approve", UriKind.Relative), null)).StatusCode);
         await ReadAsync(await owner.PostAsync(new Uri($"{api}/soa/iso42001-2023/1/approve", UriKind.Relative), null));
+        // An approved SoA is half of 6.1.3: the risk owners' approval of the treatment plan is the other half.
         var soaRow = await GapRowAsync(owner, api, "iso42001-2023:6.1.3");
-        Assert.Equal("satisfied", soaRow.GetProperty("result").GetString());
+        Assert.Equal("partially_satisfied", soaRow.GetProperty("result").GetString());
         Assert.Contains("Statement of Applicability v1 approved by user:owner@a.example", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the risk owners' approval of the risk treatment plan is not yet recorded", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // A second version differs in one justification: the diff says so, control by control.
         await ReadAsync(await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json($$"""{"decisions":[{{string.Join(",", decisions).Replace("planned in the AI roadmap", "planned for Q3", StringComparison.Ordinal)}}]}""")), HttpStatusCode.Created);

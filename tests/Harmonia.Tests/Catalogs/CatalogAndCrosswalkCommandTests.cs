@@ -46,7 +46,11 @@ public sealed class CatalogAndCrosswalkCommandTests
         var rows = JsonDocument.Parse(run.Out).RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("target").GetString()!);
         var audit = rows["iso42001-2023:9.2.2"].GetProperty("links")[0];
         Assert.Equal("hs:9.2.2", audit.GetProperty("via").GetString());
-        Assert.Equal("superset", audit.GetProperty("relationship").GetString());
+
+        // The ISMS audit programme covers only part of the AIMS one until it audits the AIMS (issue 13).
+        Assert.Equal("intersect", audit.GetProperty("relationship").GetString());
+        var improvement = rows["iso42001-2023:10.1"].GetProperty("links")[0];
+        Assert.Equal(("hs:10.1", "superset"), (improvement.GetProperty("via").GetString(), improvement.GetProperty("relationship").GetString()));
         Assert.NotEmpty(rows["iso42001-2023:6.1.4"].GetProperty("noEquivalent").EnumerateArray());
     }
 

@@ -69,8 +69,53 @@ public sealed class GapCommandTests
             Assert.All(provenance, p => Assert.NotEmpty(p.GetProperty("hops").EnumerateArray()));
         });
         var audit = rows.Single(r => r.GetProperty("id").GetString() == "iso42001-2023:9.2.1");
-        Assert.Equal("satisfied", audit.GetProperty("result").GetString());
-        Assert.Contains("equals hs:9.2.1", audit.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("partially_satisfied", audit.GetProperty("result").GetString());
+        Assert.StartsWith("Partially satisfied (strong link, strength 7 of 10 at its weakest step): only partly covered by the clause both standards share (harmonized structure 9.2.1), which ISO/IEC 27001:2022 9.2.1 covers in full.", audit.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_any_ai_work_acme_competence_documents_audit_and_review_are_only_partly_met_and_say_how_strongly()
+    {
+        var rows = Json(Acme, "iso42001-2023").GetProperty("requirements").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+
+        // An ISMS alone does not prove AI competence, the 42001 documents, an audit or a review of the AIMS.
+        foreach (var clause in new[] { "7.2", "7.5.1", "9.2.1", "9.2.2", "9.3.1", "9.3.3" })
+        {
+            Assert.Equal("partially_satisfied", rows["iso42001-2023:" + clause].GetProperty("result").GetString());
+        }
+
+        // Operational planning and data for development get the little the ISMS justifies, and say it is a weak link.
+        foreach (var id in new[] { "iso42001-2023:8.1", "iso42001-2023:A.7.2" })
+        {
+            Assert.Equal("partially_satisfied", rows[id].GetProperty("result").GetString());
+            Assert.StartsWith("Partially satisfied (weak link, strength 3 of 10", rows[id].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        // The dropped links no longer lend their weak credit: A.3.2 and A.4.3 rest on their remaining sources only.
+        Assert.DoesNotContain(rows["iso42001-2023:A.3.2"].GetProperty("provenance").EnumerateArray(), p => p.GetProperty("origin").GetProperty("requirement").GetString() == "iso27001-2022:A.5.18");
+        Assert.DoesNotContain(rows["iso42001-2023:A.4.3"].GetProperty("provenance").EnumerateArray(), p => p.GetProperty("origin").GetProperty("requirement").GetString() == "iso27001-2022:A.8.3");
+
+        // Plain words: no internal ids or jargon in any reason, and the JSON uses the table's words.
+        Assert.All(rows.Values, r =>
+        {
+            var reason = r.GetProperty("reason").GetString()!;
+            Assert.DoesNotContain("hs:", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("iso27001-2022:", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("weakest link", reason, StringComparison.Ordinal);
+            Assert.Contains(r.GetProperty("result").GetString(), (string[])["satisfied", "partially_satisfied", "not_satisfied", "not_applicable", "open"]);
+        });
+        Assert.Equal("open", rows["iso42001-2023:6.1.4"].GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public void The_table_and_the_json_use_the_same_word_for_an_open_requirement()
+    {
+        var table = CliRun.Of("gap", "--org", CliRun.Example(Acme), "--target", "iso42001-2023", "--format", "md");
+
+        Assert.Equal(0, table.ExitCode);
+        var line = table.Out.Split('\n').First(l => l.StartsWith("| 6.1.4 | AI system impact assessment | ", StringComparison.Ordinal) && l.Contains("| no source |", StringComparison.Ordinal));
+        Assert.Contains("| Open |", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not_assessed", Json(Acme, "iso42001-2023").GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public static class GapsModule
     public static IServiceCollection AddGapsModule(this IServiceCollection services)
     {
         services.AddScoped<ManagementRecordCredits>();
+        services.AddScoped<AimsRecordCredits>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<OpenMajorNonconformities>();
         services.AddScoped<ApprovedSoaExclusions>();

@@ -1,6 +1,7 @@
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Objectives;
+using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
@@ -12,11 +13,12 @@ namespace Harmonia.App.Features.Gaps;
 
 /// <summary>
 /// What the organization's records earn in the gap analysis: impact assessments for every AI system in scope
-/// (42001 6.1.4, 8.4, A.5.2-A.5.5), an up-to-date risk assessment (6.1.2, 8.2 of each standard; AI categories for
-/// 42001, C/I/A for 27001), an approved Statement of Applicability (6.1.3 of each standard), measured objectives
-/// (6.2, 9.1) and competence records (7.2).
+/// (42001 6.1.4, 8.4, A.5.2-A.5.5), a risk assessment that follows the current methodology (6.1.2, 8.2 of each
+/// standard; AI categories for 42001, C/I/A for 27001), an approved Statement of Applicability and treatment plan
+/// (6.1.3 of each standard), measured objectives (6.2, 9.1), competence records (7.2) and the AIMS's own documents,
+/// audit and review (42001 7.5.1, 9.2.x, 9.3.x).
 /// </summary>
-public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, ListObjectivesHandler objectives, GetCompetenceOverviewHandler competence, TimeProvider time)
+public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, ListObjectivesHandler objectives, GetCompetenceOverviewHandler competence, AimsRecordCredits aims, TimeProvider time)
 {
     private const string Aims = "iso42001-2023:";
     private const string Isms = "iso27001-2022:";
@@ -27,15 +29,11 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         var credits = new List<RecordCredit>();
         var systems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).OrderBy(a => a.Key).ToListAsync(cancellationToken);
         credits.AddRange(await ImpactAssessmentCreditsAsync(systems, cancellationToken));
-        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Categories, AiSystems = r.AiSystemLinks.Select(l => l.AiSystemId).ToList(), r.ReviewOn }).ToListAsync(cancellationToken);
-        var ai = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == true)).ToArray();
-        var security = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { IsAi: false })).ToArray();
-        var unassessed = systems.Where(s => !ai.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray();
-        credits.AddRange(RiskAssessmentCredits(Aims, "AI", ai.Length, ai.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), unassessed));
-        credits.AddRange(RiskAssessmentCredits(Isms, "information security", security.Length, security.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray(), []));
+        credits.AddRange(await RiskAssessmentCreditsAsync(systems, today, cancellationToken));
         credits.AddRange(await SoaCreditsAsync(cancellationToken));
         credits.AddRange(ObjectiveAndCompetenceCredits.ForObjectives(await objectives.ActiveAsync(cancellationToken)));
         credits.AddRange(ObjectiveAndCompetenceCredits.ForCompetence(await competence.HandleAsync(cancellationToken)));
+        credits.AddRange(await aims.HandleAsync(cancellationToken));
         return credits;
     }
 
@@ -73,30 +71,98 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         return credits;
     }
 
-    private static IEnumerable<RecordCredit> RiskAssessmentCredits(string framework, string kind, int count, string[] overdue, string[] unassessedSystems)
+    private async Task<IEnumerable<RecordCredit>> RiskAssessmentCreditsAsync(List<Features.AiSystems.AiSystemRecord> systems, DateOnly today, CancellationToken cancellationToken)
     {
-        if (count == 0)
+        var saved = await db.RiskMethodologies.AsNoTracking().OrderByDescending(m => m.Version).FirstOrDefaultAsync(cancellationToken);
+        var methodology = saved is null ? RiskMethodology.Default : RiskMethodologyJson.Read(saved.Json);
+        var risks = await db.Risks.AsNoTracking().OrderBy(r => r.Key)
+            .Select(r => new AssessedRisk(r.Id, r.Key, r.Categories, r.AiSystemLinks.Select(l => l.AiSystemId).ToList(), r.ReviewOn, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact, r.Owner, r.AcceptedBy))
+            .ToListAsync(cancellationToken);
+        if (risks.Count == 0)
+        {
+            return [];
+        }
+
+        // A risk counts as rated on the current methodology when its rating was set (created, or likelihood or impact
+        // changed) after that version was saved: a rating on the old scales means something else on the new ones.
+        var rerated = new HashSet<string>(StringComparer.Ordinal);
+        if (saved is not null)
+        {
+            var changes = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(RiskRecord) && e.OccurredUtc >= saved.CreatedUtc)
+                .Select(e => new { e.EntityId, e.Changes }).ToListAsync(cancellationToken);
+            rerated.UnionWith(changes.Where(c => c.Changes.Contains("Likelihood", StringComparison.Ordinal) || c.Changes.Contains("Impact", StringComparison.Ordinal)).Select(c => c.EntityId));
+        }
+
+        var ai = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == true)).ToArray();
+        var security = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { IsAi: false })).ToArray();
+        var unassessed = systems.Where(s => !ai.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray();
+        var basis = new MethodologyBasis(saved?.Version, saved is null ? null : DateOnly.FromDateTime(saved.CreatedUtc), methodology, rerated);
+        return RiskAssessmentCredits(Aims, "AI", ai, unassessed, basis, today).Concat(RiskAssessmentCredits(Isms, "information security", security, [], basis, today));
+    }
+
+    private static IEnumerable<RecordCredit> RiskAssessmentCredits(string framework, string kind, AssessedRisk[] risks, string[] unassessedSystems, MethodologyBasis basis, DateOnly today)
+    {
+        if (risks.Length == 0)
         {
             yield break;
         }
 
+        var scale = basis.Methodology;
         var problems = new List<string>();
+        if (basis.Version is null)
+        {
+            problems.Add("the organization has not adopted a risk methodology of its own (the risks are rated on Harmonia's default scales, which nobody approved as the organization's criteria)");
+        }
+
+        var offScale = risks.Where(r => new[] { r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact }.Any(v => v < 1 || v > scale.Size)).Select(r => r.Key).ToArray();
+        if (offScale.Length > 0)
+        {
+            problems.Add($"rated outside the current {scale.Size}-level scales: {Keys(offScale)}");
+        }
+
+        var stale = basis.Version is null ? [] : risks.Where(r => !basis.Rerated.Contains(r.Id.ToString("D")) && !offScale.Contains(r.Key)).Select(r => r.Key).ToArray();
+        if (stale.Length > 0)
+        {
+            problems.Add($"not rated again since methodology v{basis.Version} of {basis.Since:yyyy-MM-dd}: {Keys(stale)}");
+        }
+
+        var ownerless = risks.Where(r => string.IsNullOrWhiteSpace(r.Owner)).Select(r => r.Key).ToArray();
+        if (ownerless.Length > 0)
+        {
+            problems.Add("without a risk owner: " + Keys(ownerless));
+        }
+
+        // The acceptance criteria are applied when every residual risk above what a risk owner may accept is either
+        // treated further or formally accepted; one left above the limit with no decision ignores them.
+        var aboveLimit = risks.Where(r => !offScale.Contains(r.Key) && r.AcceptedBy is null
+            && !scale.OwnerMayAcceptLevel(scale.LevelOf(r.ResidualLikelihood, r.ResidualImpact))).Select(r => r.Key).ToArray();
+        if (aboveLimit.Length > 0)
+        {
+            problems.Add($"residual risk above the acceptance level ({scale.OwnerMayAccept}) with neither further treatment nor acceptance: {Keys(aboveLimit)}");
+        }
+
+        var overdue = risks.Where(r => r.ReviewOn is null || r.ReviewOn < today).Select(r => r.Key).ToArray();
         if (overdue.Length > 0)
         {
-            problems.Add($"risks without a review date or past it: {string.Join(", ", overdue.Take(10))}{(overdue.Length > 10 ? ", ..." : string.Empty)}");
+            problems.Add("without a review date or past it: " + Keys(overdue));
         }
 
         if (unassessedSystems.Length > 0)
         {
-            problems.Add("AI systems no risk names: " + string.Join(", ", unassessedSystems));
+            problems.Add("AI systems in scope that no AI risk names: " + string.Join(", ", unassessedSystems));
         }
 
-        var reason = $"The risk register holds {count} {kind} risks";
+        var method = basis.Version is { } v ? $"methodology v{v}" : "Harmonia's default methodology";
+        var reason = $"The risk register holds {risks.Length} {kind} risks, rated on {method}";
         var result = problems.Count == 0 ? RequirementResult.Satisfied : RequirementResult.PartiallySatisfied;
-        reason += problems.Count == 0 ? ", each reviewed on schedule" + (kind == "AI" ? " and covering every AI system in scope." : ".") : "; still open: " + string.Join("; ", problems) + ".";
+        reason += problems.Count == 0
+            ? ": each on its current scales, with an owner, within the acceptance criteria or accepted, reviewed on schedule" + (kind == "AI" ? " and covering every AI system in scope." : ".")
+            : "; still missing: " + string.Join("; ", problems) + ".";
         yield return new RecordCredit(framework + "6.1.2", result, reason);
         yield return new RecordCredit(framework + "8.2", result, reason);
     }
+
+    private static string Keys(string[] keys) => string.Join(", ", keys.Take(10)) + (keys.Length > 10 ? $" and {keys.Length - 10} more" : string.Empty);
 
     private async Task<IEnumerable<RecordCredit>> SoaCreditsAsync(CancellationToken cancellationToken)
     {
@@ -110,7 +176,10 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
             var draft = versions.Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Draft).MaxBy(v => v.Number);
             if (approved is not null)
             {
-                credits.Add(new RecordCredit(prefix + "6.1.3", RequirementResult.Satisfied, $"Statement of Applicability v{approved.Number} approved by {approved.ApprovedBy} on {approved.ApprovedUtc:yyyy-MM-dd}, with a reason for every included control and a justification for every exclusion."));
+                var soa = $"Statement of Applicability v{approved.Number} approved by {approved.ApprovedBy} on {approved.ApprovedUtc:yyyy-MM-dd}, with a reason for every included control and a justification for every exclusion";
+                credits.Add(TreatmentPlanApproved()
+                    ? new RecordCredit(prefix + "6.1.3", RequirementResult.Satisfied, soa + "; the risk treatment plan is approved by the risk owners.")
+                    : new RecordCredit(prefix + "6.1.3", RequirementResult.PartiallySatisfied, soa + "; the risk owners' approval of the risk treatment plan is not yet recorded, and 6.1.3 needs it as well as the Statement of Applicability."));
             }
             else if (draft is not null)
             {
@@ -120,4 +189,14 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
 
         return credits;
     }
+
+    // SEAM for the integrator: the risk owners' approval of the treatment plan is being added to RiskRecord in parallel
+    // (issue 13 item 3, helper b). Until it is wired to that field, no treatment plan counts as approved, so an approved
+    // SoA alone earns 6.1.3 only partially. Wire it to: every risk of this framework's kind (AI categories for 42001,
+    // the others for 27001) carries its owner's approval of the treatment.
+    private static bool TreatmentPlanApproved() => false;
+
+    private sealed record AssessedRisk(Guid Id, string Key, string Categories, List<Guid> AiSystems, DateOnly? ReviewOn, int InherentLikelihood, int InherentImpact, int ResidualLikelihood, int ResidualImpact, string? Owner, string? AcceptedBy);
+
+    private sealed record MethodologyBasis(int? Version, DateOnly? Since, RiskMethodology Methodology, HashSet<string> Rerated);
 }

@@ -1,4 +1,3 @@
-using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Rendering;
@@ -20,9 +19,9 @@ internal static class GapEndpoints
                 StoredGapReportCache cache,
                 CancellationToken ct) =>
             {
-                if (result is not null && !OrganizationValues.Results.ContainsKey(result) && result != "open")
+                if (result is not null && !GapResultFilter.IsKnown(result))
                 {
-                    return TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: "result must be satisfied, partially_satisfied, not_satisfied, not_applicable or open.");
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: GapResultFilter.Expected);
                 }
 
                 var report = await gap.HandleAsync(new StoredGapRequest(orgId, target), ct);
@@ -35,7 +34,7 @@ internal static class GapEndpoints
 
                 var rows = report.Rows
                     .Where(r => group is null || r.TopGroup.Id == group)
-                    .Where(r => result is null || (result == "open" ? r.IsOpen : r.Result.ToToken() == result))
+                    .Where(r => GapResultFilter.Matches(r, result))
                     .ToArray();
                 if (format is not (null or "json" or "md" or "html"))
                 {
