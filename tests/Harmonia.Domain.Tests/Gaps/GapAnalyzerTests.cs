@@ -46,9 +46,9 @@ public sealed class GapAnalyzerTests
             Assert.NotEmpty(r.Sources);
             Assert.All(r.Sources, s => Assert.NotEmpty(s.Hops));
             Assert.Equal(r.Requirement.Id, r.Sources[0].Hops[^1].ToId);
-            Assert.Contains(r.Sources[0].Origin.RequirementId, r.Reason, StringComparison.Ordinal);
+            Assert.Contains(RequirementNames.Readable(Sample.Build(), r.Sources[0].Origin.RequirementId), r.Reason, StringComparison.Ordinal);
         });
-        Assert.Contains("equals h:1.1", report.Rows[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("the same as " + RequirementNames.Readable(Sample.Build(), "h:1.1"), report.Rows[0].Reason, StringComparison.Ordinal);
         Assert.Contains("'Control C1' (evidence 2026-05-01)", report.Rows[0].Reason, StringComparison.Ordinal);
     }
 

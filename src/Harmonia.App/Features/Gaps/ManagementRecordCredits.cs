@@ -168,18 +168,24 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
     {
         var versions = await db.SoaVersions.AsNoTracking().Where(v => v.Status != SoaStatuses.Superseded)
             .Select(v => new { v.FrameworkId, v.Number, v.Status, v.ApprovedBy, v.ApprovedUtc }).ToListAsync(cancellationToken);
+        var risks = await db.Risks.AsNoTracking().Select(r => new { r.Key, r.Categories, Approved = r.TreatmentApprovedBy != null }).ToListAsync(cancellationToken);
         var credits = new List<RecordCredit>();
         foreach (var framework in SoaJson.Frameworks)
         {
             var prefix = framework + ":";
+            var ai = framework != "iso27001-2022";
+            var ofKind = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { } category && category.IsAi == ai)).ToArray();
+            var unapproved = ofKind.Where(r => !r.Approved).Select(r => r.Key).Order(StringComparer.Ordinal).ToArray();
             var approved = versions.Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Approved).MaxBy(v => v.Number);
             var draft = versions.Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Draft).MaxBy(v => v.Number);
             if (approved is not null)
             {
                 var soa = $"Statement of Applicability v{approved.Number} approved by {approved.ApprovedBy} on {approved.ApprovedUtc:yyyy-MM-dd}, with a reason for every included control and a justification for every exclusion";
-                credits.Add(TreatmentPlanApproved()
-                    ? new RecordCredit(prefix + "6.1.3", RequirementResult.Satisfied, soa + "; the risk treatment plan is approved by the risk owners.")
-                    : new RecordCredit(prefix + "6.1.3", RequirementResult.PartiallySatisfied, soa + "; the risk owners' approval of the risk treatment plan is not yet recorded, and 6.1.3 needs it as well as the Statement of Applicability."));
+                credits.Add(ofKind.Length > 0 && unapproved.Length == 0
+                    ? new RecordCredit(prefix + "6.1.3", RequirementResult.Satisfied, soa + $"; the treatment of all {ofKind.Length} risks is approved by their owners.")
+                    : new RecordCredit(prefix + "6.1.3", RequirementResult.PartiallySatisfied, soa + (ofKind.Length == 0
+                        ? "; there is no risk treatment plan yet (no risks of this kind in the register), and 6.1.3 needs one approved by the risk owners."
+                        : $"; the risk owners have not approved the treatment of {Keys(unapproved)}, and 6.1.3 needs the approved plan as well as the Statement of Applicability.")));
             }
             else if (draft is not null)
             {
@@ -189,12 +195,6 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
 
         return credits;
     }
-
-    // SEAM for the integrator: the risk owners' approval of the treatment plan is being added to RiskRecord in parallel
-    // (issue 13 item 3, helper b). Until it is wired to that field, no treatment plan counts as approved, so an approved
-    // SoA alone earns 6.1.3 only partially. Wire it to: every risk of this framework's kind (AI categories for 42001,
-    // the others for 27001) carries its owner's approval of the treatment.
-    private static bool TreatmentPlanApproved() => false;
 
     private sealed record AssessedRisk(Guid Id, string Key, string Categories, List<Guid> AiSystems, DateOnly? ReviewOn, int InherentLikelihood, int InherentImpact, int ResidualLikelihood, int ResidualImpact, string? Owner, string? AcceptedBy);
 
