@@ -152,7 +152,7 @@ public sealed class AiGovernanceTests
         var soaRow = await GapRowAsync(owner, api, "iso42001-2023:6.1.3");
         Assert.Equal("partially_satisfied", soaRow.GetProperty("result").GetString());
         Assert.Contains("Statement of Applicability v1 approved by user:owner@a.example", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Contains("the risk owners' approval of the risk treatment plan is not yet recorded", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the risk owners have not approved the treatment of R-AI-1", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // A second version differs in one justification: the diff says so, control by control.
         await ReadAsync(await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json($$"""{"decisions":[{{string.Join(",", decisions).Replace("planned in the AI roadmap", "planned for Q3", StringComparison.Ordinal)}}]}""")), HttpStatusCode.Created);

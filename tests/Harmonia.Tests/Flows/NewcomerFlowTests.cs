@@ -72,7 +72,7 @@ public sealed partial class NewcomerFlowTests
         Assert.StartsWith("Imported:", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         await page.GotoAsync(dashboard + "/gap/iso42001-2023");
         var before = await OverallPercentAsync(page);
-        Assert.Equal(44, before);
+        Assert.Equal(41, before); // 40.7 % since 42001 7.2, 7.5.1, 9.2 and 9.3 need AIMS records (issue 13)
 
         // A new control for the AI impact assessment work, implemented.
         await page.GetByRole(AriaRole.Link, new() { Name = "Controls" }).ClickAsync();
