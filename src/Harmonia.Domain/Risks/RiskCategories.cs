@@ -23,4 +23,10 @@ public static class RiskCategories
     ];
 
     public static RiskCategory? Find(string id) => BuiltIn.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>
+    /// Whether a risk stored with these categories (comma-separated ids) counts for the AI management system
+    /// (<paramref name="ai"/> true) or the information-security one; a risk with both kinds counts for both.
+    /// </summary>
+    public static bool Concerns(string categories, bool ai) => categories.Split(',').Any(c => Find(c)?.IsAi == ai);
 }

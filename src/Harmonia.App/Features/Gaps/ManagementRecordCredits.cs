@@ -93,8 +93,8 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
             rerated.UnionWith(changes.Where(c => c.Changes.Contains("Likelihood", StringComparison.Ordinal) || c.Changes.Contains("Impact", StringComparison.Ordinal)).Select(c => c.EntityId));
         }
 
-        var ai = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == true)).ToArray();
-        var security = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { IsAi: false })).ToArray();
+        var ai = risks.Where(r => RiskCategories.Concerns(r.Categories, ai: true)).ToArray();
+        var security = risks.Where(r => RiskCategories.Concerns(r.Categories, ai: false)).ToArray();
         var unassessed = systems.Where(s => !ai.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray();
         var basis = new MethodologyBasis(saved?.Version, saved is null ? null : DateOnly.FromDateTime(saved.CreatedUtc), methodology, rerated);
         return RiskAssessmentCredits(Aims, "AI", ai, unassessed, basis, today).Concat(RiskAssessmentCredits(Isms, "information security", security, [], basis, today));
@@ -174,7 +174,7 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         {
             var prefix = framework + ":";
             var ai = framework != "iso27001-2022";
-            var ofKind = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { } category && category.IsAi == ai)).ToArray();
+            var ofKind = risks.Where(r => RiskCategories.Concerns(r.Categories, ai)).ToArray();
             var unapproved = ofKind.Where(r => !r.Approved).Select(r => r.Key).Order(StringComparer.Ordinal).ToArray();
             var approved = versions.Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Approved).MaxBy(v => v.Number);
             var draft = versions.Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Draft).MaxBy(v => v.Number);

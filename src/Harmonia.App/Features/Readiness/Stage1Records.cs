@@ -30,7 +30,7 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
         var risks = await db.Risks.AsNoTracking()
             .Select(r => new { r.Key, r.Categories, r.TreatmentApprovedBy, AiSystems = r.AiSystemLinks.Select(l => l.AiSystemId).ToList() })
             .ToListAsync(cancellationToken);
-        var relevant = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c) is { } category && category.IsAi == ai)).ToArray();
+        var relevant = risks.Where(r => RiskCategories.Concerns(r.Categories, ai)).ToArray();
         var systems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).OrderBy(a => a.Key).ToListAsync(cancellationToken);
 
         var records = new List<RequiredRecord>

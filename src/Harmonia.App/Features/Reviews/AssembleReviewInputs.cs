@@ -83,7 +83,7 @@ public sealed class AssembleReviewInputsHandler(
         var risks = await db.Risks.AsNoTracking().Select(r => new { r.Categories, r.ResidualLikelihood, r.ResidualImpact, r.AcceptedBy, r.ReviewOn }).ToListAsync(cancellationToken);
         foreach (var (ai, standard) in new[] { (false, "iso27001-2022"), (true, "iso42001-2023") })
         {
-            var set = risks.Where(r => r.Categories.Split(',').Any(c => RiskCategories.Find(c)?.IsAi == ai)).ToArray();
+            var set = risks.Where(r => RiskCategories.Concerns(r.Categories, ai)).ToArray();
             var levels = set.GroupBy(r => scale.LevelOf(Math.Clamp(r.ResidualLikelihood, 1, scale.Size), Math.Clamp(r.ResidualImpact, 1, scale.Size)).Name).Select(g => $"{g.Count()} {g.Key}");
             inputs.Add(new(ai ? "AI risk status and treatment" : "Information security risk status and treatment", standard,
                 [$"{set.Length} risks, residual: {string.Join(", ", levels)}; {set.Count(r => r.AcceptedBy is not null)} formally accepted; {set.Count(r => r.ReviewOn is null || r.ReviewOn < today)} without a current review date."]));
