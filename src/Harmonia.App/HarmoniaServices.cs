@@ -6,6 +6,7 @@ using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Catalogs;
 using Harmonia.App.Features.Competence;
+using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
@@ -40,6 +41,7 @@ public static class HarmoniaServices
         .AddAuditsModule()
         .AddCatalogsModule()
         .AddCompetenceModule()
+        .AddConsistencyModule()
         .AddControlsModule()
         .AddDocumentsModule()
         .AddEvidenceModule()

@@ -10,6 +10,7 @@ using Harmonia.Web.Features.Audits;
 using Harmonia.Web.Features.AuditTrail;
 using Harmonia.Web.Features.Catalogs;
 using Harmonia.Web.Features.Competence;
+using Harmonia.Web.Features.Consistency;
 using Harmonia.Web.Features.Controls;
 using Harmonia.Web.Features.Documents;
 using Harmonia.Web.Features.Evidence;
@@ -152,6 +153,7 @@ app.MapAudits(api, organization);
 app.MapReviews(api, organization);
 app.MapObjectives(api, organization);
 app.MapCompetence(api, organization);
+app.MapConsistency(api, organization);
 app.MapReadiness(api, organization);
 app.MapAuditTrail(api, organization);
 

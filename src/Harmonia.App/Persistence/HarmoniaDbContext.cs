@@ -5,6 +5,7 @@ using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Catalogs;
 using Harmonia.App.Features.Competence;
+using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
@@ -134,6 +135,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<CustomCompetenceRecord> CustomCompetences => Set<CustomCompetenceRecord>();
 
     public DbSet<TopManagementMember> TopManagement => Set<TopManagementMember>();
+
+    public DbSet<ConsistencyAcknowledgementRecord> ConsistencyAcknowledgements => Set<ConsistencyAcknowledgementRecord>();
 
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;

@@ -68,13 +68,20 @@ internal static class PageForms
     public static string With(string page, string key, string value)
     {
         // Only local addresses: a Referer or field must never turn the redirect into an open redirect.
-        var local = Uri.TryCreate(page, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : page;
-        if (!local.StartsWith('/') || local.StartsWith("//", StringComparison.Ordinal))
+        // A path is taken as it is: on Linux "/orgs/…" also parses as an absolute file URI, which would escape its query.
+        var local = !page.StartsWith('/') && Uri.TryCreate(page, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : page;
+        if (!local.StartsWith('/') || local.StartsWith("//", StringComparison.Ordinal) || local.StartsWith("/\\", StringComparison.Ordinal))
         {
             local = "/orgs";
         }
 
-        var path = local.Split('?')[0];
-        return $"{path}?{key}={Uri.EscapeDataString(value)}";
+        // Other values already on the address (typed input the page puts back) stay; one of the same name is replaced,
+        // and an outcome replaces the previous outcome, so a page never says "saved" and "refused" at once.
+        string[] replaced = key is "error" or "saved" ? ["error", "saved"] : [key];
+        var parts = local.Split('?', 2);
+        var kept = parts.Length == 2
+            ? parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !replaced.Contains(Uri.UnescapeDataString(p.Split('=')[0]), StringComparer.Ordinal))
+            : [];
+        return $"{parts[0]}?{string.Join('&', kept.Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}"))}";
     }
 }

@@ -1,5 +1,6 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
+using Harmonia.App.Features.Consistency;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
@@ -34,7 +35,7 @@ public sealed record DocumentTransition(Guid DocumentId, DocumentAction Action, 
 /// never changes again (its text hash and its DOCX and PDF are kept), it can only be retired. Every transition is
 /// a change of the revision row, so it lands in the audit trail with who and when.
 /// </summary>
-public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time, Organizations.SignedInPerson person)
+public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time, Organizations.SignedInPerson person, ConsistencyGate consistency)
 {
     public async Task HandleAsync(DocumentTransition transition, CancellationToken cancellationToken = default)
     {
@@ -125,6 +126,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
         }
 
         var template = content.Documents.Find(document.TemplateId) ?? throw new InvalidInputException($"The template '{document.TemplateId}' no longer ships.");
+        await consistency.EnsurePublishableAsync(template.Id, document.Title, cancellationToken);
         var answerSet = await db.AnswerSets.AsNoTracking().SingleOrDefaultAsync(a => a.Version == revision.AnswerSetVersion, cancellationToken);
         var answers = answerSet is null ? Answers.None : AnswersJson.Read(answerSet.Json, content.Documents.Questionnaire);
         var today = DateOnly.FromDateTime(now);

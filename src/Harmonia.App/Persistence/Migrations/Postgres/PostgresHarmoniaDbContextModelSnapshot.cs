@@ -1089,6 +1089,46 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("PersonRoles");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Consistency.ConsistencyAcknowledgementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FindingId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("ConsistencyAcknowledgements");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2467,6 +2507,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Consistency.ConsistencyAcknowledgementRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

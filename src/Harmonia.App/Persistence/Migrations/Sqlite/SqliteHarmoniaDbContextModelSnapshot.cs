@@ -1080,6 +1080,46 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("PersonRoles");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Consistency.ConsistencyAcknowledgementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FindingId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("ConsistencyAcknowledgements");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Controls.ControlRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2454,6 +2494,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Consistency.ConsistencyAcknowledgementRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
