@@ -16,6 +16,8 @@ internal static class AcmeCertificationWork
 {
     public static async Task DoAsync(HttpClient contributor, HttpClient owner, string api)
     {
+        // The owner who approves the policies is acme's managing director, named top management before approving.
+        await Ok(owner.PostAsync(Url($"{api}/top-management"), Json("""{"name":"Dr. Anna Weber","position":"Managing Director","memberEmail":"owner@a.example"}""")), HttpStatusCode.Created);
         await Ok(contributor.PutAsync(Url($"{api}/answers"), Json(AcmeAnswersJson())));
         var generated = await Ok(contributor.PostAsync(Url($"{api}/documents/generate"), Json("{}")));
         if (generated.GetProperty("missing").GetArrayLength() > 0)
@@ -63,8 +65,6 @@ internal static class AcmeCertificationWork
 
     private static async Task RecordsAsync(HttpClient contributor, HttpClient owner, string api)
     {
-        await Ok(owner.PostAsync(Url($"{api}/top-management"), Json("""{"name":"Dr. Anna Weber","position":"Managing Director"}""")), HttpStatusCode.Created);
-
         var systems = (await Ok(contributor.GetAsync(Url($"{api}/ai-systems")))).GetProperty("items").EnumerateArray()
             .Select(s => (Id: s.GetProperty("id").GetString()!, Key: s.GetProperty("key").GetString()!)).ToArray();
         var control = (await Ok(contributor.GetAsync(Url($"{api}/controls")))).GetProperty("items")[0].GetProperty("key").GetString();

@@ -19,14 +19,14 @@ public sealed class ReadinessCommandTests
         var table = await CliRun.OnAsync(database, "readiness", "--org", id);
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("Integrated audit: ISO/IEC 27001:2022 + ISO/IEC 42001:2023", table.Out, StringComparison.Ordinal);
-        Assert.Contains("Stage 1 (documents and records): not ready, 0% (0 of 33 checks pass)", table.Out, StringComparison.Ordinal);
+        Assert.Contains("Stage 1 (documents and records): not ready, 0% (0 of 34 checks pass)", table.Out, StringComparison.Ordinal);
         Assert.Contains("- No internal audit completed since", table.Out, StringComparison.Ordinal);
 
         var gate = await CliRun.OnAsync(database, "readiness", "--org", id, "--check", "--format", "json");
         Assert.Equal(ReadinessCommands.NotReady, gate.ExitCode);
         var json = JsonDocument.Parse(gate.Out).RootElement;
         Assert.False(json.GetProperty("integrated").GetProperty("stage2").GetProperty("ready").GetBoolean());
-        Assert.Equal(88, json.GetProperty("integrated").GetProperty("stage1").GetProperty("blocking").GetArrayLength());
+        Assert.Equal(90, json.GetProperty("integrated").GetProperty("stage1").GetProperty("blocking").GetArrayLength());
 
         var unknown = await CliRun.OnAsync(database, "readiness", "--org", Guid.NewGuid().ToString());
         Assert.Equal((1, true), (unknown.ExitCode, unknown.Error.Contains("There is no organization", StringComparison.Ordinal)));

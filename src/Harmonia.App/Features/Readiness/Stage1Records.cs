@@ -17,7 +17,7 @@ namespace Harmonia.App.Features.Readiness;
 /// a current approved impact assessment for every AI system in scope (42001), an audit programme with the full
 /// scope planned, and a management review held or planned.
 /// </summary>
-public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standings, GetAnswersHandler answers, TimeProvider time)
+public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standings, GetAnswersHandler answers, PolicyApprovalsByTopManagement policyApprovals, TimeProvider time)
 {
     private const string Isms = "iso27001-2022";
 
@@ -38,6 +38,7 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
             RiskAssessment(framework, name, ai, relevant.Length, ai ? systems.Where(s => !relevant.Any(r => r.AiSystems.Contains(s.Id))).Select(s => s.Name).ToArray() : []),
             new(framework + ":treatment-plan", $"{name}: risk treatment plan approved by the risk owners", TreatmentPlanMissing(relevant.Length, relevant.Where(r => r.TreatmentApprovedBy is null).Select(r => r.Key).Order(StringComparer.Ordinal).ToArray(), name)),
             await SoaAsync(framework, name, cancellationToken),
+            await PolicyApprovedByTopManagementAsync(framework, name, ai, cancellationToken),
         };
         if (ai)
         {
@@ -83,6 +84,25 @@ public sealed class Stage1Records(HarmoniaDbContext db, AiSystemStandings standi
             : versions.Count > 0 ? [new BlockingItem($"The Statement of Applicability for {name} (v{versions.Max(v => v.Number)}) is a draft: it counts once approved.", fix)]
             : [new BlockingItem($"No Statement of Applicability for {name}.", fix)];
         return new RequiredRecord(framework + ":soa", $"{name}: approved Statement of Applicability", missing);
+    }
+
+    /// <summary>
+    /// 5.1 and 5.2 of both standards: top management establishes the policy. An approval by an app Owner who is not
+    /// named top management does not show that, so the record asks for a named top-management member among the
+    /// approvers of the policy's current revision.
+    /// </summary>
+    private async Task<RequiredRecord> PolicyApprovedByTopManagementAsync(string framework, string name, bool ai, CancellationToken cancellationToken)
+    {
+        var template = ai ? "ai-policy" : "information-security-policy";
+        var title = ai ? "AI policy" : "information security policy";
+        var approval = (await policyApprovals.HandleAsync(cancellationToken)).SingleOrDefault(p => p.TemplateId == template);
+        var named = await db.TopManagement.AsNoTracking().AnyAsync(cancellationToken);
+        var fix = new FixAt(FixKind.Document, null);
+        IReadOnlyList<BlockingItem> missing = approval is { ApprovedByTopManagement: true } ? []
+            : !named ? [new BlockingItem("No top-management member is named (organization settings): no approval can show that top management established the policy.", fix)]
+            : approval?.Revision is null ? [new BlockingItem($"The {title} has no approved revision yet.", fix)]
+            : [new BlockingItem($"'{approval.Title}' {approval.Revision} was approved by no named top-management member; a member of top management must approve its next revision.", fix)];
+        return new RequiredRecord(framework + ":policy-approval", $"{name}: {title} approved by top management", missing);
     }
 
     private async Task<RequiredRecord> ImpactAssessmentsAsync(List<AiSystemRecord> systems, CancellationToken cancellationToken)
