@@ -39,6 +39,7 @@ builder.Services.AddSingleton(Harmonia.App.Features.AuditTrail.AuditTrailAnchorS
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
 builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
 
+var hygiene = builder.AddWebHygiene();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 builder.Services.AddProblemDetails();
@@ -68,7 +69,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.LogoutPath = "/signout";
     o.AccessDeniedPath = "/forbidden";
     o.Cookie.HttpOnly = true;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // Behind TLS only, the cookie never travels in clear; otherwise it is secure whenever the request (or the trusted
+    // proxy in front of it) used HTTPS.
+    o.Cookie.SecurePolicy = hygiene.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -103,12 +106,9 @@ app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(TimeSpan.From
 
 await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Services, app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080");
 
+app.UseWebHygiene(hygiene);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
 
 app.UseSecurityHeaders();
 app.UseRateLimiter();
@@ -134,8 +134,11 @@ if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
     app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchFolder), RequestPath = "/bench-static" });
 }
 app.MapHealthEndpoint();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/docs");
+if (hygiene.PublishApiDocs)
+{
+    app.MapOpenApi("/openapi/{documentName}.json");
+    app.MapScalarApiReference("/docs");
+}
 
 var api = app.MapGroup("/api");
 var organization = api.MapGroup("/orgs/{orgId:guid}");

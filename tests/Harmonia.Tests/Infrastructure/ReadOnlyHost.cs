@@ -10,7 +10,8 @@ public sealed class ReadOnlyHost : IAsyncLifetime
 {
     internal ApiHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+    // The API description is off by default outside Development; the read-only tests read it.
+    public async Task InitializeAsync() => Host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Api:PublishDocs"] = "true" });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
