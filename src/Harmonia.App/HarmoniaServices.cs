@@ -32,9 +32,10 @@ public static class HarmoniaServices
     /// The one registration every host (web, CLI, tests, benchmarks) uses, so they all run the same handlers: the shared
     /// services, the database, then each module once.
     /// </summary>
-    public static IServiceCollection AddHarmonia(this IServiceCollection services, DatabaseSettings settings) => services
+    /// <param name="keyEncryption">How the data-protection keys are encrypted; by default from the environment.</param>
+    public static IServiceCollection AddHarmonia(this IServiceCollection services, DatabaseSettings settings, KeyEncryptionSettings? keyEncryption = null) => services
         .AddCommon()
-        .AddPersistence(settings)
+        .AddPersistence(settings, keyEncryption)
         .AddAccountsModule()
         .AddAiSystemsModule()
         .AddAuditTrailModule()
@@ -65,7 +66,7 @@ public static class HarmoniaServices
         return services;
     }
 
-    private static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings)
+    private static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings, KeyEncryptionSettings? keyEncryption)
     {
         services.AddSingleton(settings);
         services.AddScoped<TenantScope>();
@@ -84,7 +85,8 @@ public static class HarmoniaServices
 
         // Keys for cookies, antiforgery and the audit-pack signing key live in the database, so several web nodes over
         // one PostgreSQL database accept each other's cookies, a restart signs nobody out, and the CLI can use them too.
-        services.AddDataProtection().SetApplicationName("Harmonia").PersistKeysToDbContext<HarmoniaDbContext>();
+        // They are encrypted with a certificate kept outside the database (KeyEncryptionSettings).
+        services.AddDataProtection().SetApplicationName("Harmonia").PersistKeysToDbContext<HarmoniaDbContext>().ProtectKeys(keyEncryption ?? KeyEncryptionSettings.FromEnvironment());
         return services;
     }
 }

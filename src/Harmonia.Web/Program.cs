@@ -37,7 +37,9 @@ builder.Services.AddSingleton(EvidenceStoreSettings.From(builder.Configuration["
 builder.Services.AddSingleton(builder.Configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default);
 builder.Services.AddSingleton(Harmonia.App.Features.AuditTrail.AuditTrailAnchorSettings.From(builder.Configuration["AuditTrail:AnchorFolder"]));
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
-builder.Services.AddHarmonia(DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")));
+builder.Services.AddHarmonia(
+    DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")),
+    KeyEncryptionSettings.From(builder.Configuration["DataProtection:CertificatePath"], builder.Configuration["DataProtection:CertificatePassword"], builder.Configuration["DataProtection:AllowUnprotectedKeys"]));
 
 var hygiene = builder.AddWebHygiene();
 builder.Services.AddRazorComponents();
@@ -100,6 +102,8 @@ if (app.Configuration.GetValue("Database:MigrateAtStart", true))
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
 }
+
+KeyEncryption.EnsureKeysReadable(app.Services);
 
 // Uploads killed mid-way leave temporary files behind; an hour is longer than any upload takes.
 app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(TimeSpan.FromHours(1), DateTime.UtcNow);
