@@ -1,4 +1,5 @@
 using Harmonia.App.Common;
+using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,15 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
                 $"{string.Join(" and ", new[] { risks.Count > 0 ? "risks " + string.Join(", ", risks) : null, systems.Count > 0 ? "AI systems " + string.Join(", ", systems) : null }.OfType<string>())} name control '{control.Key}': remove it from them first.");
         }
 
+        var assessments = await ImpactAssessmentReferences.NamingAsync(db, control.Key, null, cancellationToken);
+        if (assessments.Count > 0)
+        {
+            throw new InvalidInputException($"{string.Join(", ", assessments)} name{(assessments.Count == 1 ? "s" : string.Empty)} control '{control.Key}' as a mitigation: an assessment is a record, so the control stays.");
+        }
+
+        // Its evidence goes with it (explicitly, not by a silent cascade): the audit trail keeps every removed row.
+        db.EvidenceVersions.RemoveRange(control.Evidence.SelectMany(e => e.Versions));
+        db.Evidence.RemoveRange(control.Evidence);
         db.Controls.Remove(control);
         await db.SaveChangesAsync(cancellationToken);
     }

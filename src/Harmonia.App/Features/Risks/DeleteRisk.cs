@@ -1,9 +1,11 @@
 using Harmonia.App.Common;
+using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Risks;
 
+/// <summary>Removes a risk no record relies on; one an impact assessment names is kept until the assessment no longer does.</summary>
 public sealed class DeleteRiskHandler(HarmoniaDbContext db)
 {
     public async Task HandleAsync(Guid riskId, CancellationToken cancellationToken = default)
@@ -12,6 +14,12 @@ public sealed class DeleteRiskHandler(HarmoniaDbContext db)
         if (risk is null)
         {
             throw new NotFoundException("risk");
+        }
+
+        var assessments = await ImpactAssessmentReferences.NamingAsync(db, null, risk.Key, cancellationToken);
+        if (assessments.Count > 0)
+        {
+            throw new InvalidInputException($"{string.Join(", ", assessments)} name{(assessments.Count == 1 ? "s" : string.Empty)} risk '{risk.Key}' as tracking an impact: an assessment is a record, so the risk stays (close it with its treatment instead).");
         }
 
         db.Risks.Remove(risk);
