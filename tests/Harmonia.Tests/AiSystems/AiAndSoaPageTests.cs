@@ -25,7 +25,7 @@ public sealed class AiAndSoaPageTests
         Set(register, "key", "AI-77");
         Set(register, "name", "Loan pre-screening");
         Set(register, "purpose", "Ranks loan applications for a human underwriter.");
-        Set(register, "role", "deployer");
+        Set(register, "roles", "ai-developer");
         Set(register, "lifecycleStage", "operation");
         Set(register, "euAiActClass", "high-risk");
         Set(register, "dataSourceName", "Loan book 2020-2025");

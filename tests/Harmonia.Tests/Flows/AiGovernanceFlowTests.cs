@@ -80,7 +80,8 @@ public sealed class AiGovernanceFlowTests
         await page.Locator("#ai-key").FillAsync("AI-03");
         await page.Locator("#ai-name").FillAsync("Claims triage");
         await page.Locator("#ai-purpose").FillAsync("Ranks incoming insurance claims for manual review.");
-        await page.Locator("#ai-role").SelectOptionAsync("developer");
+        await page.Locator("#ai-roles").SelectOptionAsync(["ai-developer", "data-provider"]);
+        await page.Locator("#ai-eu-role").SelectOptionAsync("provider");
         await page.Locator("#ai-stage").SelectOptionAsync("operation");
         await page.Locator("#ai-model").FillAsync("Gradient-boosted trees");
         await page.Locator("#ai-oversight").SelectOptionAsync("human-in-the-loop");

@@ -24,7 +24,7 @@ internal static class AiSystemForm
             .Where(d => d.Name.Length > 0 || d.Provenance is not null || d.QualityMeasures is not null || d.Preparation is not null)
             .ToArray();
         return new AiSystemInput(
-            Text("key"), Text("name"), Text("purpose"), Text("role"), Text("lifecycleStage"), Text("modelType"), Text("supplier"), sources,
+            Text("key"), Text("name"), Text("purpose"), form["roles"].Select(r => r ?? string.Empty).ToArray(), Text("euAiActRole"), Text("lifecycleStage"), Text("modelType"), Text("supplier"), sources,
             Text("humanOversight"), Text("autonomy"), Text("affectedPeople"), Text("intendedUse"), Text("foreseeableMisuse"), Text("euAiActClass"),
             FormValues.Keys(Text("controls")), inScope);
     }
