@@ -39,7 +39,7 @@ public sealed class AiRolesTests
     [Fact]
     public void Roles_read_in_the_words_of_the_standard()
     {
-        Assert.Equal("AI developer (AI producer), data provider (AI partner), AI customer", AiRoles.Describe(["ai-customer", "data-provider", "ai-developer"]));
+        Assert.Equal("AI developer (AI producer), AI customer, data provider (AI partner)", AiRoles.Describe(["ai-customer", "data-provider", "ai-developer"]));
         Assert.Equal("authorised representative", AiRoles.DescribeEuAiAct("authorised-representative"));
     }
 

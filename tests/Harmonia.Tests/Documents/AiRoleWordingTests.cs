@@ -29,7 +29,7 @@ public sealed class AiRoleWordingTests
         Assert.Equal("AI roles of Acme (ISO/IEC 22989)", table.Header[3]);
         Assert.Equal("EU AI Act role", table.Header[4]);
         var riskLens = table.Rows.Single(r => r[0] == "AI-02");
-        Assert.Equal(["AI developer (AI producer), AI product or service provider (AI provider)", "provider"], riskLens.Skip(3).Take(2));
+        Assert.Equal(["AI product or service provider (AI provider), AI developer (AI producer)", "provider"], riskLens.Skip(3).Take(2));
         Assert.Equal(["AI user (AI customer)", "deployer"], table.Rows.Single(r => r[0] == "AI-01").Skip(3).Take(2));
     }
 
