@@ -91,7 +91,9 @@ public sealed class AiGovernanceFlowTests
         await page.Locator("#ds-provenance-0").FillAsync("Internal claims system");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the AI system" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Claims triage" }).WaitForAsync();
-        Assert.Contains("has no approved impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var registered = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("has no approved impact assessment", registered, StringComparison.Ordinal);
+        Assert.Contains("AI developer (AI producer), data provider (AI partner)", registered, StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ai-02-system");
 
         // Assess its impact: one individual, one societal impact; mitigated by the fairness testing control.
