@@ -219,11 +219,31 @@ public sealed class AiRoleTests
         Assert.Equal(["ai-developer", "data-provider"], edit.Where(f => f.Key == "roles").Select(f => f.Value));
         Assert.Equal(["importer"], edit.Where(f => f.Key == "euAiActRole").Select(f => f.Value));
 
-        // A role the form never offers (a hand-made post) is refused with the allowed values, nothing registered.
+        // A role the form never offers (a hand-made post) is refused with the allowed values, nothing registered,
+        // and the form comes back with what was typed (the valid role and the Act role still chosen).
         Set(register, "key", "AI-71");
         Set(register, "roles", "seller");
         using var refused = await owner.PostAsync(new Uri($"{list}/register", UriKind.Relative), new FormUrlEncodedContent(register));
-        Assert.Contains("is not an AI role; allowed:", Uri.UnescapeDataString(refused.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("is not an AI role; allowed:", WebUtility.HtmlDecode(again), StringComparison.Ordinal);
+        var kept = FormFields(again, $"action=\"{list}/register\"");
+        Assert.Equal("AI-71", kept.Single(k => k.Key == "key").Value);
+        Assert.Equal("Claims triage", kept.Single(k => k.Key == "name").Value);
+        Assert.Equal("importer", kept.Single(k => k.Key == "euAiActRole").Value);
+        Assert.Equal(["data-provider"], kept.Where(f => f.Key == "roles").Select(f => f.Value));
         Assert.DoesNotContain("AI-71", await owner.GetStringAsync(new Uri(list, UriKind.Relative)), StringComparison.Ordinal);
+
+        // The same on the edit form: a refused change keeps the typed values and the version it was based on.
+        Set(edit, "name", "Claims triage v2");
+        Set(edit, "euAiActRole", "emperor");
+        using var refusedEdit = await owner.PostAsync(new Uri($"{systemPage}/edit", UriKind.Relative), new FormUrlEncodedContent(edit));
+        Assert.Equal(HttpStatusCode.BadRequest, refusedEdit.StatusCode);
+        var editAgain = await refusedEdit.Content.ReadAsStringAsync();
+        Assert.Contains("is not an EU AI Act role", WebUtility.HtmlDecode(editAgain), StringComparison.Ordinal);
+        var keptEdit = FormFields(editAgain, $"action=\"{systemPage}/edit\"");
+        Assert.Equal("Claims triage v2", keptEdit.Single(f => f.Key == "name").Value);
+        Assert.Equal(edit.Single(f => f.Key == "version").Value, keptEdit.Single(f => f.Key == "version").Value);
+        Assert.Equal(["ai-developer", "data-provider"], keptEdit.Where(f => f.Key == "roles").Select(f => f.Value));
     }
 }

@@ -29,6 +29,11 @@ internal static class AiSystemForm
             FormValues.Keys(Text("controls")), inScope);
     }
 
+    /// <summary>A stored system as the form's values.</summary>
+    public static AiSystemInput InputOf(AiSystemDto s) => new(
+        s.Key, s.Name, s.Purpose, s.Roles, s.EuAiActRole, s.LifecycleStage, s.ModelType, s.Supplier, s.DataSources,
+        s.HumanOversight, s.Autonomy, s.AffectedPeople, s.IntendedUse, s.ForeseeableMisuse, s.EuAiActClass, s.Controls, s.InScope);
+
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }
 
