@@ -96,6 +96,20 @@ public sealed class AiGovernanceFlowTests
         Assert.Contains("AI developer (AI producer), data provider (AI partner)", registered, StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ai-02-system");
 
+        // Registering the same key again is refused, and the form comes back with everything typed.
+        var systemUrl = page.Url;
+        await page.GotoAsync(org + "/ai-systems");
+        await page.Locator("#ai-key").FillAsync("AI-03");
+        await page.Locator("#ai-name").FillAsync("Claims triage again");
+        await page.Locator("#ai-roles").SelectOptionAsync(["ai-product-provider", "ai-user"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register the AI system" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Correct and submit again" }).WaitForAsync();
+        Assert.Contains("already exists", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Claims triage again", await page.Locator("#ai-name").InputValueAsync());
+        Assert.Equal(["ai-product-provider", "ai-user"], await page.Locator("#ai-roles option:checked").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await BrowserSupport.AssertLabelledAsync(page, "main");
+        await page.GotoAsync(systemUrl);
+
         // Assess its impact: one individual, one societal impact; mitigated by the fairness testing control.
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a new impact assessment" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Fill in the draft" }).WaitForAsync();
