@@ -176,7 +176,7 @@ public sealed class AiRoleTests
             Assert.True(import.ExitCode == 0, import.Error);
             var deployer = await SystemAsync(owner, api, "AI-02");
             Assert.Equal(["ai-user"], Roles(deployer));
-        Assert.Equal("distributor", EuRole(deployer));
+            Assert.Equal("distributor", EuRole(deployer));
 
             var refused = CliRun.Of("gap", "--org", invalidPath, "--target", "iso42001-2023");
             Assert.Equal(1, refused.ExitCode);

@@ -1,5 +1,5 @@
-using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Common;
+using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
