@@ -1,21 +1,12 @@
-using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Soa;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Gaps;
 
 namespace Harmonia.App.Common;
 
-/// <summary>The words the organization file and the database use for roles, statuses and results.</summary>
+/// <summary>The words the organization file and the database use for statuses and results (AI roles: <c>AiRoles</c>).</summary>
 public static class OrganizationValues
 {
-    public static readonly IReadOnlyDictionary<string, AiRole> Roles = new Dictionary<string, AiRole>(StringComparer.Ordinal)
-    {
-        ["developer"] = AiRole.Developer,
-        ["provider"] = AiRole.Provider,
-        ["deployer"] = AiRole.Deployer,
-        ["user"] = AiRole.User,
-    };
-
     public static readonly IReadOnlyDictionary<string, ControlStatus> Statuses = new Dictionary<string, ControlStatus>(StringComparer.Ordinal)
     {
         ["planned"] = ControlStatus.Planned,
@@ -43,13 +34,9 @@ public static class OrganizationValues
         catalog.FindFramework(requirement.FrameworkId)?.Name ?? requirement.FrameworkId,
         SoaJson.Frameworks.Contains(requirement.FrameworkId));
 
-    public static AiRole ParseRole(string token) => Roles[token];
-
     public static ControlStatus ParseStatus(string token) => Statuses[token];
 
     public static RequirementResult ParseResult(string token) => Results[token];
-
-    public static string Token(AiRole role) => Roles.First(r => r.Value == role).Key;
 
     public static string Token(ControlStatus status) => Statuses.First(s => s.Value == status).Key;
 

@@ -25,7 +25,7 @@ public sealed class AiAndSoaPageTests
         Set(register, "key", "AI-77");
         Set(register, "name", "Loan pre-screening");
         Set(register, "purpose", "Ranks loan applications for a human underwriter.");
-        Set(register, "role", "deployer");
+        Set(register, "roles", "ai-developer");
         Set(register, "lifecycleStage", "operation");
         Set(register, "euAiActClass", "high-risk");
         Set(register, "dataSourceName", "Loan book 2020-2025");
@@ -39,11 +39,16 @@ public sealed class AiAndSoaPageTests
         Assert.Contains("Loan pre-screening", inventory, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge o\">missing</span>", inventory, StringComparison.Ordinal);
 
-        // The same key again is refused, and the page says why.
+        // The same key again is refused: the page says why and gives the form back with everything typed.
         using var duplicate = await owner.PostAsync(Url($"{list}/register"), new FormUrlEncodedContent(register));
-        var refusal = duplicate.Headers.Location!.OriginalString;
-        Assert.Contains("error=", refusal, StringComparison.Ordinal);
-        Assert.Contains("already exists", WebUtility.HtmlDecode(await owner.GetStringAsync(Url(refusal))), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        var refusal = await duplicate.Content.ReadAsStringAsync();
+        Assert.Contains("already exists", WebUtility.HtmlDecode(refusal), StringComparison.Ordinal);
+        var kept = FormFields(refusal, $"action=\"{list}/register\"");
+        foreach (var field in new[] { "key", "name", "purpose", "roles", "lifecycleStage", "euAiActClass", "dataSourceName", "dataSourceProvenance" })
+        {
+            Assert.Equal(register.First(f => f.Key == field).Value, kept.First(f => f.Key == field).Value);
+        }
 
         var system = await owner.GetStringAsync(Url(systemPage));
         Assert.Contains("Loan book 2020-2025", system, StringComparison.Ordinal);

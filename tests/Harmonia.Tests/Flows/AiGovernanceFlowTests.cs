@@ -80,7 +80,8 @@ public sealed class AiGovernanceFlowTests
         await page.Locator("#ai-key").FillAsync("AI-03");
         await page.Locator("#ai-name").FillAsync("Claims triage");
         await page.Locator("#ai-purpose").FillAsync("Ranks incoming insurance claims for manual review.");
-        await page.Locator("#ai-role").SelectOptionAsync("developer");
+        await page.Locator("#ai-roles").SelectOptionAsync(["ai-developer", "data-provider"]);
+        await page.Locator("#ai-eu-role").SelectOptionAsync("provider");
         await page.Locator("#ai-stage").SelectOptionAsync("operation");
         await page.Locator("#ai-model").FillAsync("Gradient-boosted trees");
         await page.Locator("#ai-oversight").SelectOptionAsync("human-in-the-loop");
@@ -90,8 +91,24 @@ public sealed class AiGovernanceFlowTests
         await page.Locator("#ds-provenance-0").FillAsync("Internal claims system");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the AI system" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Claims triage" }).WaitForAsync();
-        Assert.Contains("has no approved impact assessment", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var registered = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("has no approved impact assessment", registered, StringComparison.Ordinal);
+        Assert.Contains("AI developer (AI producer), data provider (AI partner)", registered, StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "ai-02-system");
+
+        // Registering the same key again is refused, and the form comes back with everything typed.
+        var systemUrl = page.Url;
+        await page.GotoAsync(org + "/ai-systems");
+        await page.Locator("#ai-key").FillAsync("AI-03");
+        await page.Locator("#ai-name").FillAsync("Claims triage again");
+        await page.Locator("#ai-roles").SelectOptionAsync(["ai-product-provider", "ai-user"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register the AI system" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Correct and submit again" }).WaitForAsync();
+        Assert.Contains("already exists", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Claims triage again", await page.Locator("#ai-name").InputValueAsync());
+        Assert.Equal(["ai-product-provider", "ai-user"], await page.Locator("#ai-roles option:checked").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await BrowserSupport.AssertLabelledAsync(page, "main");
+        await page.GotoAsync(systemUrl);
 
         // Assess its impact: one individual, one societal impact; mitigated by the fairness testing control.
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a new impact assessment" }).ClickAsync();

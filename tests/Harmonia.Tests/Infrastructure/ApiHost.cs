@@ -213,7 +213,7 @@ internal sealed class ApiHost : IAsyncDisposable
     {
         s.GetRequiredService<TenantScope>().Enter(organization);
         var system = await s.GetRequiredService<Harmonia.App.Features.AiSystems.SaveAiSystemHandler>().CreateAsync(new(
-            "AI-" + Guid.NewGuid().ToString("N")[..8], "Test system", "Ranks test cases", "deployer", null, null, null, null, null, null, null, null, null, null, null, null));
+            "AI-" + Guid.NewGuid().ToString("N")[..8], "Test system", "Ranks test cases", ["ai-user"], null, null, null, null, null, null, null, null, null, null, null, null, null));
         await s.GetRequiredService<Harmonia.App.Features.AiSystems.StartImpactAssessmentHandler>().HandleAsync(system.Id);
         return system.Id;
     });

@@ -99,4 +99,56 @@ public sealed class MigrationDataTests
             Assert.Equal([role], (await db.People.Include(p => p.RoleLinks).SingleAsync()).RoleLinks.Select(l => l.RoleId));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_old_single_ai_role_becomes_iso_22989_roles_and_an_eu_ai_act_role(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var scope = database.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>().GetService<IMigrator>().MigrateAsync("RiskOwnersAndTopManagement");
+        }
+
+        var organization = Guid.NewGuid();
+        var created = provider == DatabaseProvider.Sqlite ? "'2026-01-01 00:00:00'" : "'2026-01-01 00:00:00+00'";
+        var yes = provider == DatabaseProvider.Sqlite ? "1" : "true";
+        string L(Guid id) => database.Literal(id);
+        string Row(string key, string role) =>
+            $"""INSERT INTO "AiSystems" ("Id", "OrganizationId", "Key", "Name", "Role", "DataSourcesJson", "InScope", "Version") VALUES ({L(Guid.NewGuid())}, {L(organization)}, '{key}', 'System {key}', '{role}', '[]', {yes}, 1);""";
+        const string oldAnswers = """{"ai.prohibited_uses":["user"],"ai.roles":["user","developer","deployer"],"org.name":"Before Upgrade Ltd"}""";
+        const string noRoles = """{"org.name":"Before Upgrade Ltd"}""";
+        await database.ExecuteRawAsync($"""
+            INSERT INTO "Organizations" ("Id", "Name", "Locations", "TeamCapacityHundredths", "CreatedUtc") VALUES ({L(organization)}, 'Before Upgrade Ltd', '', 100, {created});
+            {Row("AI-1", "developer")}
+            {Row("AI-2", "provider")}
+            {Row("AI-3", "deployer")}
+            {Row("AI-4", "user")}
+            INSERT INTO "AnswerSets" ("Id", "OrganizationId", "Version", "Json", "CreatedUtc", "CreatedBy") VALUES ({L(Guid.NewGuid())}, {L(organization)}, 1, '{oldAnswers}', {created}, 'tester');
+            INSERT INTO "AnswerSets" ("Id", "OrganizationId", "Version", "Json", "CreatedUtc", "CreatedBy") VALUES ({L(Guid.NewGuid())}, {L(organization)}, 2, '{noRoles}', {created}, 'tester');
+            """);
+
+        await using (var scope = database.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>().Database.MigrateAsync();
+        }
+
+        await using (var scope = database.Scope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(organization);
+            var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+            var systems = (await db.AiSystems.OrderBy(a => a.Key).ToListAsync()).Select(a => (a.Key, a.AiRoles, a.EuAiActRole));
+            Assert.Equal(
+                [("AI-1", "ai-developer", (string?)"provider"), ("AI-2", "ai-product-provider", "provider"), ("AI-3", "ai-user", "deployer"), ("AI-4", "ai-user", "deployer")],
+                systems);
+
+            // The answer keeps its order, loses the duplicate the mapping creates, and no other answer is touched.
+            var answers = await db.AnswerSets.OrderBy(a => a.Version).Select(a => a.Json).ToListAsync();
+            var first = System.Text.Json.JsonDocument.Parse(answers[0]).RootElement;
+            Assert.Equal(["AI user", "AI developer"], first.GetProperty("ai.roles").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(["user"], first.GetProperty("ai.prohibited_uses").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal("Before Upgrade Ltd", first.GetProperty("org.name").GetString());
+            Assert.False(System.Text.Json.JsonDocument.Parse(answers[1]).RootElement.TryGetProperty("ai.roles", out _));
+        }
+    }
 }

@@ -12,7 +12,8 @@ public sealed record AiSystemDto(
     string Key,
     string Name,
     string? Purpose,
-    string Role,
+    IReadOnlyList<string> Roles,
+    string? EuAiActRole,
     string? LifecycleStage,
     string? ModelType,
     string? Supplier,
@@ -30,16 +31,23 @@ public sealed record AiSystemDto(
 {
     /// <param name="controlKeys">Control id -> current key; the system's control links must be loaded.</param>
     internal static AiSystemDto From(AiSystemRecord a, AssessmentStanding standing, IReadOnlyDictionary<Guid, string> controlKeys) => new(
-        a.Id, a.Key, a.Name, a.Purpose, a.Role, a.LifecycleStage, a.ModelType, a.Supplier, AiSystemFacts.DataSources(a), a.HumanOversight, a.Autonomy,
+        a.Id, a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.ModelType, a.Supplier, AiSystemFacts.DataSources(a), a.HumanOversight, a.Autonomy,
         a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, controlKeys.KeysOf(a.ControlLinks.Select(l => l.ControlId)), a.InScope, standing, a.Version);
 }
 
 /// <summary>What a client sends to register or change an AI system.</summary>
+/// <param name="Roles">The ISO/IEC 22989 roles (tokens of <see cref="AiRoles"/>), one or more.</param>
+/// <param name="EuAiActRole">Optional EU AI Act operator role.</param>
+/// <param name="Role">
+/// The old single role (developer, provider, deployer, user), still accepted from clients written before the 22989
+/// roles and read as <see cref="AiRoles.Legacy"/> maps it; never together with <paramref name="Roles"/>.
+/// </param>
 public sealed record AiSystemInput(
     string? Key,
     string? Name,
     string? Purpose,
-    string? Role,
+    IReadOnlyList<string>? Roles,
+    string? EuAiActRole,
     string? LifecycleStage,
     string? ModelType,
     string? Supplier,
@@ -51,17 +59,23 @@ public sealed record AiSystemInput(
     string? ForeseeableMisuse,
     string? EuAiActClass,
     IReadOnlyList<string>? Controls,
-    bool? InScope);
+    bool? InScope,
+    string? Role = null);
 
 public static class AiSystemFacts
 {
-    public static readonly string[] Roles = ["developer", "provider", "deployer", "user"];
     public static readonly string[] Stages = ["inception", "design", "development", "verification", "deployment", "operation", "retirement"];
     public static readonly string[] OversightModes = ["human-in-the-loop", "human-on-the-loop", "human-in-command", "none"];
     public static readonly string[] AutonomyLevels = ["assistive", "partial", "full"];
     public static readonly string[] EuAiActClasses = ["prohibited", "high-risk", "limited", "minimal", "gpai"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<string> Roles(AiSystemRecord system) => SplitRoles(system.AiRoles);
+
+    public static IReadOnlyList<string> SplitRoles(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal static string JoinRoles(IEnumerable<string?> roles) => string.Join(',', AiRoles.Normalize(roles));
 
     public static IReadOnlyList<DataSourceDto> DataSources(AiSystemRecord system) =>
         JsonSerializer.Deserialize<DataSourceDto[]>(system.DataSourcesJson, Json) ?? [];

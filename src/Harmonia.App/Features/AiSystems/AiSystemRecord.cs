@@ -14,7 +14,14 @@ public sealed class AiSystemRecord : IOrganizationScoped
 
     public string? Purpose { get; set; }
 
-    public required string Role { get; set; }
+    /// <summary>
+    /// The organization's ISO/IEC 22989 roles towards the system, comma-separated tokens in catalog order (see
+    /// <see cref="Harmonia.Domain.AiSystems.AiRoles"/>); several may apply, e.g. AI developer and data provider.
+    /// </summary>
+    public required string AiRoles { get; set; }
+
+    /// <summary>Optional EU AI Act operator role (provider, deployer, importer ...), kept apart from the 22989 roles.</summary>
+    public string? EuAiActRole { get; set; }
 
     public string? LifecycleStage { get; set; }
 

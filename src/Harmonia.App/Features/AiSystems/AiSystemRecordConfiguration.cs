@@ -10,7 +10,8 @@ internal sealed class AiSystemRecordConfiguration : IEntityTypeConfiguration<AiS
         e.HasIndex(a => new { a.OrganizationId, a.Key }).IsUnique();
         e.Property(a => a.Key).HasMaxLength(64);
         e.Property(a => a.Name).HasMaxLength(300);
-        e.Property(a => a.Role).HasMaxLength(32);
+        e.Property(a => a.AiRoles).HasMaxLength(400);
+        e.Property(a => a.EuAiActRole).HasMaxLength(32);
         e.Property(a => a.LifecycleStage).HasMaxLength(32);
         e.Property(a => a.Supplier).HasMaxLength(300);
         e.Property(a => a.ModelType).HasMaxLength(300);

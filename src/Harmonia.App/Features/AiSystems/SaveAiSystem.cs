@@ -1,5 +1,6 @@
 using Harmonia.App.Common;
 using Harmonia.App.Persistence;
+using Harmonia.Domain.AiSystems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.AiSystems;
@@ -10,7 +11,7 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
     public async Task<AiSystemDto> CreateAsync(AiSystemInput input, CancellationToken cancellationToken = default)
     {
         var controls = await ValidateAsync(input, null, cancellationToken);
-        var system = new AiSystemRecord { Key = string.Empty, Name = string.Empty, Role = string.Empty };
+        var system = new AiSystemRecord { Key = string.Empty, Name = string.Empty, AiRoles = string.Empty };
         Apply(system, input, controls);
         db.AiSystems.Add(system);
         await db.SaveChangesAsync(cancellationToken);
@@ -41,7 +42,9 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
     private static void Apply(AiSystemRecord system, AiSystemInput input, Guid[] controls)
     {
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        (system.Key, system.Name, system.Purpose, system.Role) = (input.Key!.Trim(), input.Name!.Trim(), Clean(input.Purpose), input.Role!.Trim());
+        (system.Key, system.Name, system.Purpose) = (input.Key!.Trim(), input.Name!.Trim(), Clean(input.Purpose));
+        var (roles, euAiActRole) = RolesOf(input);
+        (system.AiRoles, system.EuAiActRole) = (AiSystemFacts.JoinRoles(roles), Clean(euAiActRole));
         (system.LifecycleStage, system.ModelType, system.Supplier) = (Clean(input.LifecycleStage), Clean(input.ModelType), Clean(input.Supplier));
         system.DataSourcesJson = AiSystemFacts.DataSourcesJson((input.DataSources ?? [])
             .Select(d => new DataSourceDto(d.Name.Trim(), Clean(d.Provenance), Clean(d.QualityMeasures), Clean(d.Preparation))).ToArray());
@@ -50,6 +53,12 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         LinkKeys.Sync(system.ControlLinks, controls, l => l.ControlId, id => new AiSystemControlLink { AiSystemId = system.Id, ControlId = id });
         system.InScope = input.InScope ?? true;
     }
+
+    /// <summary>The 22989 roles and the Act role the input means; an old single role is read as the migration reads it.</summary>
+    private static (IReadOnlyList<string?> Roles, string? EuAiActRole) RolesOf(AiSystemInput input) =>
+        input.Roles is not { Count: > 0 } && !string.IsNullOrWhiteSpace(input.Role) && AiRoles.Legacy.TryGetValue(input.Role.Trim(), out var legacy)
+            ? (legacy.Roles.ToArray(), string.IsNullOrWhiteSpace(input.EuAiActRole) ? legacy.EuAiActRole : input.EuAiActRole)
+            : (input.Roles ?? [], input.EuAiActRole);
 
     /// <returns>The ids of the controls the input names by key.</returns>
     private async Task<Guid[]> ValidateAsync(AiSystemInput input, Guid? self, CancellationToken cancellationToken)
@@ -74,7 +83,24 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
             Add("name", "A name of 1 to 300 characters is required.");
         }
 
-        OneOf(input.Role, AiSystemFacts.Roles, "role", required: true);
+        if (input.Roles is { Count: > 0 } && !string.IsNullOrWhiteSpace(input.Role))
+        {
+            Add("role", "Send the AI roles (roles) or the old single role (role), not both.");
+        }
+        else if (input.Roles is not { Count: > 0 } && !string.IsNullOrWhiteSpace(input.Role) && !AiRoles.Legacy.ContainsKey(input.Role.Trim()))
+        {
+            Add("role", $"The old single role is one of: {string.Join(", ", AiRoles.Legacy.Keys)}; new clients send roles, one or more of: {string.Join(", ", AiRoles.Tokens)}.");
+        }
+        else if (AiRoles.Problem(RolesOf(input).Roles) is { } rolesProblem)
+        {
+            Add("roles", rolesProblem);
+        }
+
+        if (AiRoles.EuAiActProblem(input.EuAiActRole) is { } euProblem)
+        {
+            Add("euAiActRole", euProblem);
+        }
+
         OneOf(input.LifecycleStage, AiSystemFacts.Stages, "lifecycleStage");
         OneOf(input.HumanOversight, AiSystemFacts.OversightModes, "humanOversight");
         OneOf(input.Autonomy, AiSystemFacts.AutonomyLevels, "autonomy");

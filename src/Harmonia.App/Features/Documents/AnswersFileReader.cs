@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harmonia.App.Common;
 using Harmonia.App.Content;
+using Harmonia.Domain.AiSystems;
 using YamlDotNet.RepresentationModel;
 
 namespace Harmonia.App.Features.Documents;
@@ -67,7 +68,13 @@ public static class AnswersFileReader
                 return null;
             }
 
-            var items = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? string.Empty).Where(s => s.Length > 0).ToArray();
+            IReadOnlyList<string> items = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? string.Empty).Where(s => s.Length > 0).ToArray();
+            if (question.Key == "ai.roles")
+            {
+                // A file written before the ISO/IEC 22989 roles keeps importing: the old words map as stored answers did.
+                items = AiRoles.UpgradeAnswer(items);
+            }
+
             if (AnswerRules.ForList(question, items) is { } listProblem)
             {
                 yaml.Error(node, listProblem);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Fluid;
-using Harmonia.App.Common;
 using Harmonia.App.Features.Organizations;
+using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Documents;
 
@@ -53,10 +53,20 @@ public static partial class DocumentRenderer
             ["id"] = Clean(s.Id),
             ["name"] = Clean(s.Name),
             ["purpose"] = s.Purpose is null ? null : Clean(s.Purpose),
-            ["role"] = OrganizationValues.Token(s.Role),
+            // One phrase a reader understands ("AI developer (AI producer), data provider (AI partner)"); the names alone
+            // for templates that test a role.
+            ["role"] = AiRoles.Describe(s.Roles),
+            ["roles"] = AiRoles.Normalize(s.Roles).Select(r => AiRoles.Find(r)!.Name).ToArray(),
+            ["eu_ai_act_role"] = s.EuAiActRole is null ? null : AiRoles.DescribeEuAiAct(s.EuAiActRole),
             ["lifecycle_stage"] = s.LifecycleStage,
             ["supplier"] = s.Supplier is null ? null : Clean(s.Supplier),
         }).ToArray());
+
+        // The main 22989 roles the organization's answer amounts to: a template tests "AI producer" once instead of
+        // listing every finer role (AI developer) that makes the organization one.
+        context.SetValue("ai_main_roles", answers.Values.TryGetValue("ai.roles", out var held) && held is IReadOnlyList<string> names
+            ? AiRoles.Groups(names.Select(n => AiRoles.FindByName(n)?.Token ?? n)).Select(r => r.Name).ToArray()
+            : Array.Empty<string>());
 
         var text = template.Liquid.Render(context, NullEncoder.Default);
         var (parsed, problems) = TemplateBody.Parse(template.Id, text, template.BodyFirstLine, r => catalog.FindRequirement(r) is not null);

@@ -185,13 +185,14 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         {
             if (!existing.Remove(system.Id, out var record))
             {
-                record = new AiSystemRecord { Key = system.Id, Name = system.Name, Role = OrganizationValues.Token(system.Role) };
+                record = new AiSystemRecord { Key = system.Id, Name = system.Name, AiRoles = string.Empty };
                 db.AiSystems.Add(record);
             }
 
             record.Name = system.Name;
             record.Purpose = system.Purpose;
-            record.Role = OrganizationValues.Token(system.Role);
+            record.AiRoles = AiSystemFacts.JoinRoles(system.Roles);
+            record.EuAiActRole = system.EuAiActRole;
             record.LifecycleStage = system.LifecycleStage;
             record.Supplier = system.Supplier;
         }

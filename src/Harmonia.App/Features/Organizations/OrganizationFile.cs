@@ -22,12 +22,6 @@ public sealed record OrganizationProfile(
 
 public sealed record Certification(string FrameworkId, DateOnly? Since, string? CertificationBody);
 
-public enum AiRole
-{
-    Developer,
-    Provider,
-    Deployer,
-    User,
-}
-
-public sealed record AiSystemEntry(string Id, string Name, string? Purpose, AiRole Role, string? LifecycleStage, string? Supplier);
+/// <param name="Roles">The organization's ISO/IEC 22989 roles towards the system (tokens of <c>AiRoles</c>), at least one.</param>
+/// <param name="EuAiActRole">Optional EU AI Act operator role.</param>
+public sealed record AiSystemEntry(string Id, string Name, string? Purpose, IReadOnlyList<string> Roles, string? EuAiActRole, string? LifecycleStage, string? Supplier);

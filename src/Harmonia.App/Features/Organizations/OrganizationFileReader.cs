@@ -1,5 +1,6 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
+using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Gaps;
 using YamlDotNet.RepresentationModel;
@@ -96,7 +97,7 @@ public static class OrganizationFileReader
         var systems = new List<AiSystemEntry>();
         foreach (var item in yaml.Items(root, "aiSystems", required: false))
         {
-            yaml.AllowOnly(item, "id", "name", "purpose", "role", "lifecycleStage", "supplier");
+            yaml.AllowOnly(item, "id", "name", "purpose", "roles", "euAiActRole", "role", "lifecycleStage", "supplier");
             var id = yaml.RequiredString(item, "id", "an AI system");
             if (id is not null && RecordKey.Problem(id, "AI-03") is { } systemKeyProblem)
             {
@@ -104,7 +105,7 @@ public static class OrganizationFileReader
             }
 
             var name = yaml.RequiredString(item, "name", $"AI system '{id}'");
-            var role = yaml.Choice(item, "role", OrganizationValues.Roles, $"AI system '{id}'", required: true);
+            var roles = ReadAiRoles(yaml, item, $"AI system '{id}'");
 
             var stage = yaml.OptionalString(item, "lifecycleStage");
             if (stage is not null && !LifecycleStages.Contains(stage, StringComparer.Ordinal))
@@ -116,13 +117,54 @@ public static class OrganizationFileReader
             {
                 yaml.Error(item, $"duplicate AI system id '{id}'");
             }
-            else if (id is not null && name is not null && role is not null)
+            else if (id is not null && name is not null && roles is not null)
             {
-                systems.Add(new AiSystemEntry(id, name, yaml.OptionalString(item, "purpose"), role.Value, stage, yaml.OptionalString(item, "supplier")));
+                systems.Add(new AiSystemEntry(id, name, yaml.OptionalString(item, "purpose"), roles.Value.Roles, roles.Value.EuAiActRole, stage, yaml.OptionalString(item, "supplier")));
             }
         }
 
         return systems.ToArray();
+    }
+
+    /// <summary>
+    /// The ISO/IEC 22989 roles and the optional EU AI Act role; a file written before them has the old single
+    /// <c>role</c>, read the way the database migration read stored systems so the same file imports the same.
+    /// </summary>
+    private static (IReadOnlyList<string> Roles, string? EuAiActRole)? ReadAiRoles(YamlFile yaml, YamlMappingNode item, string what)
+    {
+        var euAiActRole = yaml.OptionalString(item, "euAiActRole");
+        if (AiRoles.EuAiActProblem(euAiActRole) is { } euProblem)
+        {
+            yaml.Error(YamlFile.Get(item, "euAiActRole")!, $"{what}: {euProblem}");
+        }
+
+        var roleNode = YamlFile.Get(item, "roles");
+        if (YamlFile.Get(item, "role") is { } oldNode)
+        {
+            var old = yaml.OptionalString(item, "role");
+            if (roleNode is not null)
+            {
+                yaml.Error(oldNode, $"{what} has both 'roles' and the old 'role'; keep 'roles'");
+                return null;
+            }
+
+            if (old is null || !AiRoles.Legacy.TryGetValue(old, out var legacy))
+            {
+                yaml.Error(oldNode, $"{what}: unknown role '{old}' (the old single role is one of {string.Join(", ", AiRoles.Legacy.Keys)}; new files list 'roles', one or more of {string.Join(", ", AiRoles.Tokens)})");
+                return null;
+            }
+
+            return (legacy.Roles, euAiActRole ?? legacy.EuAiActRole);
+        }
+
+        var given = yaml.Scalars(item, "roles");
+        if (AiRoles.Problem(given.Select(s => s.Value).ToArray()) is { } problem)
+        {
+            yaml.Error(roleNode ?? item, $"{what}: {problem}");
+            return null;
+        }
+
+        return (AiRoles.Normalize(given.Select(s => s.Value)), euAiActRole);
     }
 
     private static OrganizationControl[] ReadControls(YamlFile yaml, YamlMappingNode root, Catalog catalog)

@@ -41,7 +41,8 @@ public static class OrganizationFileWriter
         {
             var node = new YamlMappingNode { { "id", system.Id }, { "name", system.Name } };
             Add(node, "purpose", system.Purpose);
-            node.Add("role", OrganizationValues.Token(system.Role));
+            node.Add("roles", Flow(system.Roles));
+            Add(node, "euAiActRole", system.EuAiActRole);
             Add(node, "lifecycleStage", system.LifecycleStage);
             Add(node, "supplier", system.Supplier);
             aiSystems.Add(node);

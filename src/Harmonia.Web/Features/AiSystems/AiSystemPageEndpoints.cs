@@ -2,6 +2,7 @@ using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Harmonia.Web.Features.AiSystems;
@@ -15,24 +16,42 @@ internal static class AiSystemPageEndpoints
 
     public static void MapAiSystemPageEndpoints(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/ai-systems/register", (Guid orgId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
-                PageForms.Outcome(Links.AiSystems(orgId), async () =>
+        app.MapPost("/orgs/{orgId:guid}/ai-systems/register", async Task<IResult> (Guid orgId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
+            {
+                var input = AiSystemForm.Read(await request.ReadFormAsync(ct), null);
+                try
                 {
-                    var created = await save.CreateAsync(AiSystemForm.Read(await request.ReadFormAsync(ct), null), ct);
-                    return $"{Links.AiSystem(orgId, created.Id)}?saved={Uri.EscapeDataString($"{created.Key} registered")}";
-                }))
+                    var created = await save.CreateAsync(input, ct);
+                    return Results.Redirect($"{Links.AiSystem(orgId, created.Id)}?saved={Uri.EscapeDataString($"{created.Key} registered")}");
+                }
+                catch (Exception ex) when (ex is not NotFoundException && PageForms.MessageFor(ex) is { } message)
+                {
+                    return Retry("Register an AI system", $"/orgs/{orgId}/ai-systems/register", Links.AiSystems(orgId), message, input, null);
+                }
+            })
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        app.MapPost(SystemRoute + "/edit", (Guid orgId, Guid aiSystemId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
-                PageForms.Outcome(Links.AiSystem(orgId, aiSystemId), async () =>
+        app.MapPost(SystemRoute + "/edit", async Task<IResult> (Guid orgId, Guid aiSystemId, HttpRequest request, SaveAiSystemHandler save, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var version = FormValues.Number(FormValues.Text(form, "version"));
+                var input = AiSystemForm.Read(form, form["inScope"] == "true");
+                try
                 {
-                    var form = await request.ReadFormAsync(ct);
-                    var version = FormValues.Number(FormValues.Text(form, "version"));
-                    var saved = await save.UpdateAsync(aiSystemId, version, AiSystemForm.Read(form, form["inScope"] == "true"), ct);
-                    return $"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{saved.Key} saved")}";
-                }))
+                    var saved = await save.UpdateAsync(aiSystemId, version, input, ct);
+                    return Results.Redirect($"{Links.AiSystem(orgId, aiSystemId)}?saved={Uri.EscapeDataString($"{saved.Key} saved")}");
+                }
+                catch (NotFoundException)
+                {
+                    return Results.NotFound();
+                }
+                catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
+                {
+                    return Retry($"Edit {input.Key}", $"/orgs/{orgId}/ai-systems/{aiSystemId}/edit", Links.AiSystem(orgId, aiSystemId), message, input, version);
+                }
+            })
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
@@ -111,4 +130,11 @@ internal static class AiSystemPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
     }
+
+    /// <summary>A refused AI system form comes back filled with what was typed, so nothing has to be entered twice.</summary>
+    private static RazorComponentResult<AiSystemFormPage> Retry(string heading, string action, string back, string error, AiSystemInput input, int? version) =>
+        new RazorComponentResult<AiSystemFormPage>(new { Heading = heading, Action = action, Back = back, Error = error, Input = input, Version = version })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
 }

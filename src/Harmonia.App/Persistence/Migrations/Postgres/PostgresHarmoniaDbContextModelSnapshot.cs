@@ -363,6 +363,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("AiRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Autonomy")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -374,6 +379,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.Property<string>("EuAiActClass")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("EuAiActRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ForeseeableMisuse")
                         .HasMaxLength(2000)
@@ -413,11 +422,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Supplier")
                         .HasMaxLength(300)

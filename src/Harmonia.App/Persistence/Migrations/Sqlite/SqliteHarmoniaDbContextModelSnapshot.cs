@@ -358,6 +358,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AiRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Autonomy")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -368,6 +373,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.Property<string>("EuAiActClass")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EuAiActRole")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ForeseeableMisuse")
@@ -407,11 +416,6 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Supplier")
