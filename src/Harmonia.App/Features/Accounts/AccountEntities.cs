@@ -83,8 +83,11 @@ public sealed class AccountSecurityEvent
     /// <summary>The client address the event came from, when there was a request.</summary>
     public string? Address { get; set; }
 
-    /// <summary>The organization the event concerns (a role change, a reset link), if any.</summary>
-    public Guid? OrganizationId { get; set; }
+    /// <summary>
+    /// The organization the event concerns (a role change, a reset link), if any. Not a tenant key: the log belongs to
+    /// the account, and the holder sees it whatever organization they are in.
+    /// </summary>
+    public Guid? ConcernsOrganizationId { get; set; }
 }
 
 /// <summary>

@@ -45,7 +45,7 @@ public sealed class SecurityLog(HarmoniaDbContext db, TimeProvider time)
             Kind = kind,
             Detail = detail is { Length: > 300 } ? detail[..300] : detail,
             Address = address is { Length: > 64 } ? address[..64] : address,
-            OrganizationId = organizationId,
+            ConcernsOrganizationId = organizationId,
         });
         if (organizationId is { } organization)
         {
@@ -61,7 +61,7 @@ public sealed class SecurityLog(HarmoniaDbContext db, TimeProvider time)
     }
 }
 
-public sealed record SecurityEventView(DateTime OccurredUtc, string Kind, string? Detail, string? Address, Guid? OrganizationId);
+public sealed record SecurityEventView(DateTime OccurredUtc, string Kind, string? Detail, string? Address, Guid? ConcernsOrganizationId);
 
 /// <summary>The account holder's own security log, newest first.</summary>
 public sealed class ListSecurityEventsHandler(HarmoniaDbContext db)
@@ -72,7 +72,7 @@ public sealed class ListSecurityEventsHandler(HarmoniaDbContext db)
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
             .Skip(page.Skip).Take(page.PageSize)
-            .Select(e => new SecurityEventView(e.OccurredUtc, e.Kind, e.Detail, e.Address, e.OrganizationId))
+            .Select(e => new SecurityEventView(e.OccurredUtc, e.Kind, e.Detail, e.Address, e.ConcernsOrganizationId))
             .ToListAsync(cancellationToken);
         return new Page<SecurityEventView>(items, page.PageNumber, page.PageSize, total);
     }

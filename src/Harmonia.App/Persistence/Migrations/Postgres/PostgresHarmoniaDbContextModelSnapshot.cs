@@ -32,6 +32,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ConcernsOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -43,9 +46,6 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
