@@ -145,6 +145,30 @@ public sealed class SessionTests
         Assert.Null(await host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().Users.Where(u => u.Id == member).Select(u => u.DisabledUtc).SingleAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Turning_on_two_factor_signs_out_other_sessions_and_keeps_this_one(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var here = await Browser.SignedInAsync(host, "contributor@a.example");
+        using var elsewhere = await Browser.SignedInAsync(host, "contributor@a.example");
+
+        // Opening the page (which creates the authenticator key) signs no one out.
+        var html = await here.GetStringAsync("/account/two-factor");
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/orgs")).StatusCode);
+
+        var key = System.Text.RegularExpressions.Regex.Match(html, "id=\"authenticator-key\">([^<]+)<").Groups[1].Value;
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
+        using (var enabled = await here.PostPageFormAsync("/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = code }))
+        {
+            Assert.Contains("id=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/orgs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/orgs")).StatusCode);
+        Assert.Contains(SecurityEventKinds.TwoFactorOn, await SecurityKindsAsync(host, host.UsersA[OrganizationRole.Contributor]));
+    }
+
     internal static Task<List<string>> SecurityKindsAsync(ApiHost host, Guid userId) =>
         host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().AccountSecurityEvents.Where(e => e.UserId == userId).Select(e => e.Kind).ToListAsync());
 }
