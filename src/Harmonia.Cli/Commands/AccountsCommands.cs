@@ -30,7 +30,7 @@ internal static class AccountsCommands
         return new Command("admin", "Accounts.") { create, SetDisabled(context, disabled: true), SetDisabled(context, disabled: false) };
     }
 
-    /// <summary>The instance administrator's switch (ADR 0013): any account, whatever organizations it belongs to.</summary>
+    /// <summary>The instance administrator's switch (ADR 0015): any account, whatever organizations it belongs to.</summary>
     private static Command SetDisabled(CliContext context, bool disabled)
     {
         var email = new Option<string>("--email") { Description = "The account's e-mail address.", Required = true };

@@ -11,7 +11,7 @@ namespace Harmonia.App.Features.Accounts;
 public sealed record SetAccountDisabledRequest(Guid UserId, bool Disabled, Guid? OwnerOfOrganization = null, Guid? ActingUserId = null);
 
 /// <summary>
-/// Disables or re-enables an account (ADR 0013). Disabling revokes every token of the account and changes its
+/// Disables or re-enables an account (ADR 0015). Disabling revokes every token of the account and changes its
 /// security stamp, so every cookie session and token stops on its next request; re-enabling brings none of them back:
 /// the person signs in again and creates new tokens. An Owner may do it only for a member of their organization who
 /// belongs to no other organization; anything else is for the instance administrator.

@@ -15,7 +15,7 @@ public sealed record IssuedResetLink(string Secret, DateTime ExpiresUtc, string 
 
 /// <summary>
 /// Without e-mail, an Owner hands a member a single-use link to set a new passphrase. Same account rule as disabling
-/// (ADR 0013): only for a member who belongs to no other organization, never for oneself.
+/// (ADR 0015): only for a member who belongs to no other organization, never for oneself.
 /// </summary>
 public sealed class IssueResetLinkHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time, SecurityLog log, IOptions<AccountOptions> options)
 {
