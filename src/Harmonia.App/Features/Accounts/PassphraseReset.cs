@@ -72,6 +72,12 @@ public sealed class UseResetLinkHandler(HarmoniaDbContext db, TenantScope tenant
 
         // Identity's own reset token only carries the change through its validators and stamp update; the link is the proof.
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), request.NewPassphrase);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            // Two uses of one link at the same moment: the account's concurrency stamp lets only the first one save.
+            throw new InvalidInputException(Unusable);
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidInputException(new Dictionary<string, string[]> { ["new"] = result.Errors.Select(e => e.Description).ToArray() });
