@@ -78,7 +78,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
-new IdentityBuilder(typeof(HarmoniaUser), builder.Services).AddSignInManager().AddDefaultTokenProviders();
+new IdentityBuilder(typeof(HarmoniaUser), builder.Services).AddSignInManager<HarmoniaSignInManager>().AddDefaultTokenProviders();
+builder.Services.AddHarmoniaSessions(builder.Configuration);
 builder.Services.AddSingleton<SetupGate>();
 builder.Services.AddSignInRateLimit();
 builder.Services.AddAuthorization(options =>

@@ -50,3 +50,6 @@ public sealed class InputTooLargeException(string what, long limitBytes)
 {
     public long LimitBytes { get; } = limitBytes;
 }
+
+/// <summary>A configured limit stops the request, e.g. how many organizations one account may have (HTTP 409).</summary>
+public sealed class LimitReachedException(string message) : HarmoniaException(message);

@@ -102,6 +102,12 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<AccountSecurityEvent> AccountSecurityEvents => Set<AccountSecurityEvent>();
+
+    public DbSet<OrganizationSecurityEvent> OrganizationSecurityEvents => Set<OrganizationSecurityEvent>();
+
+    public DbSet<PassphraseResetRecord> PassphraseResets => Set<PassphraseResetRecord>();
+
     public DbSet<ContentRelease> ContentReleases => Set<ContentRelease>();
 
     public DbSet<CatalogFramework> CatalogFrameworks => Set<CatalogFramework>();

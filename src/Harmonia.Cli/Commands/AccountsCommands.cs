@@ -27,7 +27,28 @@ internal static class AccountsCommands
             await context.Out.WriteLineAsync($"Created account {user.Email} ({user.Id}).");
             return 0;
         }));
-        return new Command("admin", "Accounts.") { create };
+        return new Command("admin", "Accounts.") { create, SetDisabled(context, disabled: true), SetDisabled(context, disabled: false) };
+    }
+
+    /// <summary>The instance administrator's switch (ADR 0015): any account, whatever organizations it belongs to.</summary>
+    private static Command SetDisabled(CliContext context, bool disabled)
+    {
+        var email = new Option<string>("--email") { Description = "The account's e-mail address.", Required = true };
+        var command = new Command(
+            disabled ? "disable" : "enable",
+            disabled
+                ? "Disable an account: it cannot sign in; its sessions and tokens stop at once and never come back."
+                : "Enable a disabled account again; the person signs in anew and creates new tokens.") { email };
+        command.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var normalized = parsed.GetValue(email)!.Trim().ToUpperInvariant();
+            var user = await services.GetRequiredService<HarmoniaDbContext>().Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized)
+                ?? throw new InvalidInputException($"No account uses the e-mail address '{parsed.GetValue(email)}'.");
+            await services.GetRequiredService<SetAccountDisabledHandler>().HandleAsync(new SetAccountDisabledRequest(user.Id, disabled));
+            await context.Out.WriteLineAsync(disabled ? $"Disabled {user.Email}: signed out everywhere, tokens revoked." : $"Enabled {user.Email}; old sessions and tokens stay dead.");
+            return 0;
+        }));
+        return command;
     }
 
     public static Command AddMember(CliContext context)

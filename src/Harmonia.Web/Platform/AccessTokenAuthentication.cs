@@ -30,10 +30,10 @@ internal sealed class AccessTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var identity = await tokens.HandleAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var identity = await tokens.HandleAsync(header["Bearer ".Length..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         if (identity is null)
         {
-            return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+            return AuthenticateResult.Fail("The access token is unknown, expired or revoked, or its account is disabled.");
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(

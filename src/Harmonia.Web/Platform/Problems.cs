@@ -57,6 +57,7 @@ internal static class Problems
                 // Two writers passed the If-Match check with the same version; the database's version check let one win.
                 DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", StaleWrite),
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
+                LimitReachedException => Problem(StatusCodes.Status409Conflict, "Limit reached", exception.Message),
                 InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
                 InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),

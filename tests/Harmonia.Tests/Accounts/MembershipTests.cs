@@ -26,7 +26,7 @@ public sealed class MembershipTests
         Assert.Equal(HttpStatusCode.NotFound, (await owner.DeleteAsync(new Uri($"{api}/members/{contributorId}", UriKind.Relative))).StatusCode);
 
         // Added again, the person starts over: the old token stays revoked.
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"contributor@a.example","role":"Contributor"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"contributor@a.example","role":"Contributor","passphrase":"a long enough passphrase"}"""))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await contributor.GetAsync(new Uri($"{api}/controls", UriKind.Relative))).StatusCode);
 
         var trail = await owner.GetStringAsync(new Uri($"{api}/audit-trail?pageSize=200", UriKind.Relative));
@@ -42,7 +42,7 @@ public sealed class MembershipTests
         using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
         var ownerId = host.UsersA[OrganizationRole.Owner];
 
-        using (var demoted = await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"owner@a.example","role":"Viewer"}""")))
+        using (var demoted = await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"owner@a.example","role":"Viewer","passphrase":"a long enough passphrase"}""")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, demoted.StatusCode);
             Assert.Contains("last owner", await demoted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -52,8 +52,8 @@ public sealed class MembershipTests
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(new Uri($"{api}/members", UriKind.Relative))).StatusCode);
 
         // With a second owner, the first may step down.
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"manager@a.example","role":"Owner"}"""))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"owner@a.example","role":"Viewer"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"manager@a.example","role":"Owner","passphrase":"a long enough passphrase"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"owner@a.example","role":"Viewer","passphrase":"a long enough passphrase"}"""))).StatusCode);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -175,7 +175,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "import") => new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "greenfield-startup.yaml")), Encoding.UTF8, "application/yaml"),
             ("POST" or "PUT", "controls" or "{controlId:guid}") => Json($$"""{"key":"N-{{Guid.NewGuid():N}}","name":"New control","status":"implemented","requirements":["iso27001-2022:A.5.1"]}"""),
             ("PUT", "{requirementId}") => Json("""{"result":"satisfied","reason":"Checked in the 2026 internal audit."}"""),
-            ("PUT", "members") => Json("""{"email":"viewer@a.example","role":"Viewer"}"""),
+            ("PUT", "members") => Json("""{"email":"viewer@a.example","role":"Viewer","passphrase":"a long enough passphrase"}"""),
             ("POST", "evidence") => Json("""{"title":"Policy on the intranet","url":"https://intranet.example/policy","effectiveOn":"2026-01-01","expiresOn":"2027-01-01"}"""),
             ("POST", "versions") => Json("""{"note":"Re-read in 2026."}"""),
             ("PUT", "answers") => Json("""{"answers":{"org.short_name":"Acme","review.access_months":3}}"""),

@@ -89,6 +89,9 @@ internal sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client that neither follows redirects nor keeps cookies: the test decides which cookies to send.</summary>
+    public HttpClient RawClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
     /// <summary>A browser-like client signed in through the real sign-in form (antiforgery included).</summary>
     public async Task<HttpClient> SignedInAsync(string email)
     {

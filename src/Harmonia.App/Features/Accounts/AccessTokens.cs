@@ -18,12 +18,12 @@ public static class AccessTokenFormat
 }
 
 /// <param name="ValidForDays">1 to 366 days.</param>
-public sealed record CreateAccessTokenRequest(Guid OrganizationId, Guid UserId, string Name, int ValidForDays = 90);
+public sealed record CreateAccessTokenRequest(Guid OrganizationId, Guid UserId, string Name, int ValidForDays = 90, string? Address = null);
 
 /// <param name="Token">The plain token: shown once, never stored.</param>
 public sealed record CreatedAccessToken(Guid Id, string Token, DateTime ExpiresUtc);
 
-public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time, SecurityLog log)
 {
     public async Task<CreatedAccessToken> HandleAsync(CreateAccessTokenRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,6 +55,7 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
             ExpiresUtc = now.AddDays(request.ValidForDays),
         };
         db.AccessTokens.Add(record);
+        log.Add(request.UserId, SecurityEventKinds.TokenCreated, $"'{record.Name}' ({record.Prefix}…)", request.Address);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedAccessToken(record.Id, token, record.ExpiresUtc);
     }
@@ -63,9 +64,14 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
 /// <summary>Who a presented token stands for, or null when it is unknown, expired or revoked.</summary>
 public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix);
 
-public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time)
+/// <summary>
+/// Finds who a token stands for: unknown, expired and revoked tokens fail, and so does every token of a disabled
+/// account, checked on each request. The first use from an address the token has not been used from goes into the
+/// account's security log.
+/// </summary>
+public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time, SecurityLog log)
 {
-    public async Task<TokenIdentity?> HandleAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<TokenIdentity?> HandleAsync(string token, string? address = null, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(AccessTokenFormat.Prefix, StringComparison.Ordinal) || token.Length > 100)
         {
@@ -74,10 +80,22 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
 
         var hash = AccessTokenFormat.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
+        var identity = await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix))
+            .Join(db.Users.Where(u => u.DisabledUtc == null), t => t.UserId, u => u.Id, (t, u) => new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix))
             .SingleOrDefaultAsync(cancellationToken);
+        if (identity is not null)
+        {
+            var seen = address ?? "unknown";
+            var detail = $"token {identity.Prefix}… ({identity.TokenId})";
+            if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == seen, cancellationToken))
+            {
+                log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, seen);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return identity;
     }
 }
 

@@ -9,6 +9,9 @@ public sealed class HarmoniaUser : IdentityUser<Guid>
     public string? DisplayName { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Set while the account is disabled: no sign-in, no session, no token works. Clearing it does not revive old sessions or tokens.</summary>
+    public DateTime? DisabledUtc { get; set; }
 }
 
 /// <summary>Roles per organization, ordered: a higher value may do everything a lower one may.</summary>
@@ -58,4 +61,69 @@ public sealed class PersonalAccessToken : IOrganizationScoped
     public DateTime ExpiresUtc { get; set; }
 
     public DateTime? RevokedUtc { get; set; }
+}
+
+/// <summary>
+/// One entry of an account's security log (sign-ins, lockouts, 2FA, passphrase, tokens, roles, disabling): what the
+/// account holder sees under "Security activity". Belongs to the account, not to an organization.
+/// </summary>
+public sealed class AccountSecurityEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTime OccurredUtc { get; set; }
+
+    /// <summary>One of <see cref="SecurityEventKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    public string? Detail { get; set; }
+
+    /// <summary>The client address the event came from, when there was a request.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>
+    /// The organization the event concerns (a role change, a reset link), if any. Not a tenant key: the log belongs to
+    /// the account, and the holder sees it whatever organization they are in.
+    /// </summary>
+    public Guid? ConcernsOrganizationId { get; set; }
+}
+
+/// <summary>
+/// The copy of a security event that concerns an organization (a member disabled or enabled, a reset link issued):
+/// organization-scoped, so creating it appends to that organization's audit trail like any other change.
+/// </summary>
+public sealed class OrganizationSecurityEvent : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTime OccurredUtc { get; set; }
+
+    public required string Kind { get; set; }
+}
+
+/// <summary>
+/// A single-use link an Owner issues so a member can set a new passphrase without e-mail. Only the SHA-256 hash of the
+/// link's secret is stored; it expires and is spent by its first use.
+/// </summary>
+public sealed class PassphraseResetRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime ExpiresUtc { get; set; }
+
+    public DateTime? UsedUtc { get; set; }
 }

@@ -17,6 +17,13 @@ public static class AccountRegistration
         services.AddScoped<CreateAccessTokenHandler>();
         services.AddScoped<AuthenticateAccessTokenHandler>();
         services.AddScoped<RevokeAccessTokenHandler>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<ListSecurityEventsHandler>();
+        services.AddScoped<SetAccountDisabledHandler>();
+        services.AddScoped<ChangePassphraseHandler>();
+        services.AddScoped<IssueResetLinkHandler>();
+        services.AddScoped<UseResetLinkHandler>();
+        services.AddOptions<AccountOptions>();
         return services.AddIdentityCore<HarmoniaUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

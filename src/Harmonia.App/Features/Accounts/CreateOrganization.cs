@@ -1,13 +1,19 @@
 using Harmonia.App.Common;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Harmonia.App.Features.Accounts;
 
 public sealed record CreateOrganizationRequest(Guid OwnerUserId, string Name);
 
-/// <summary>A new, empty organization whose creator is its first Owner.</summary>
-public sealed class CreateOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+/// <summary>
+/// A new, empty organization whose creator is its first Owner. An account that already belongs to the configured
+/// number of organizations (Accounts:MaxOrganizationsPerAccount) may not create another, so one account cannot fill
+/// the server with tenants.
+/// </summary>
+public sealed class CreateOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time, IOptions<AccountOptions> options)
 {
     public async Task<Organization> HandleAsync(CreateOrganizationRequest request, CancellationToken cancellationToken = default)
     {
@@ -15,6 +21,12 @@ public sealed class CreateOrganizationHandler(HarmoniaDbContext db, TenantScope 
         if (name.Length is 0 or > 200)
         {
             throw new InvalidInputException("An organization needs a name of 1 to 200 characters.");
+        }
+
+        var limit = options.Value.MaxOrganizationsPerAccount;
+        if (await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).CountAsync(m => m.UserId == request.OwnerUserId, cancellationToken) >= limit)
+        {
+            throw new LimitReachedException($"You already belong to {limit} organizations, the most this server allows for one account. Ask the administrator to raise Accounts:MaxOrganizationsPerAccount, or leave an organization first.");
         }
 
         var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, CreatedUtc = time.GetUtcNow().UtcDateTime };

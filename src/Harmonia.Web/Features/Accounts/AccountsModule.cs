@@ -6,6 +6,7 @@ public static class AccountsModule
     public static void MapAccounts(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         organization.MapMembersEndpoints();
+        api.MapAccountEndpoints();
         app.MapMemberForms();
     }
 }

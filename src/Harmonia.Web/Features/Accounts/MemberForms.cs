@@ -19,12 +19,18 @@ internal static class MemberForms
                 {
                     var form = await request.ReadFormAsync(ct);
                     var email = FormValues.Text(form, "email");
+                    if (!await Reauthentication.RecentOrConfirmedAsync(request.HttpContext, form))
+                    {
+                        // Back to the form with what was typed, now asking for the passphrase.
+                        return $"{PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(request.HttpContext))}&email={Uri.EscapeDataString(email ?? string.Empty)}&role={Uri.EscapeDataString(FormValues.Text(form, "role") ?? string.Empty)}#members";
+                    }
+
                     if (email is null || !Enum.TryParse<OrganizationRole>(FormValues.Text(form, "role"), ignoreCase: true, out var role) || !Enum.IsDefined(role))
                     {
                         throw new InvalidInputException("Give the e-mail of an existing account and a role: Owner, Manager, Contributor, Auditor or Viewer.");
                     }
 
-                    var membership = await add.HandleAsync(new AddMemberRequest(orgId, email, role), ct);
+                    var membership = await add.HandleAsync(new AddMemberRequest(orgId, email, role, HarmoniaSignInManager.Address(request.HttpContext)), ct);
                     return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{email} is now {membership.Role}")}";
                 }))
             .RequirePagePermission(Permission.ManageMembers)
@@ -39,15 +45,59 @@ internal static class MemberForms
             .RequirePagePermission(Permission.ManageMembers)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/disable", (Guid orgId, Guid userId, HttpContext http, SetAccountDisabledHandler handler, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    var user = await handler.HandleAsync(new SetAccountDisabledRequest(userId, Disabled: true, orgId, CurrentUser.Id(http)), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{user.Email} is disabled: signed out everywhere, tokens revoked")}";
+                }))
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/enable", (Guid orgId, Guid userId, HttpContext http, SetAccountDisabledHandler handler, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    var user = await handler.HandleAsync(new SetAccountDisabledRequest(userId, Disabled: false, orgId, CurrentUser.Id(http)), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{user.Email} is enabled again and must sign in anew")}";
+                }))
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
+        // Like a new token, the link is shown once, in the answer to the post.
+        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/reset-link", async Task<Results<RazorComponentResult<ResetLinkPage>, RedirectHttpResult, NotFound>> (
+                Guid orgId, Guid userId, HttpContext http, IssueResetLinkHandler issue, CancellationToken ct) =>
+            {
+                try
+                {
+                    var link = await issue.HandleAsync(new IssueResetLinkRequest(orgId, userId, CurrentUser.Id(http)), ct);
+                    return new RazorComponentResult<ResetLinkPage>(new { OrgId = orgId, Link = MembersEndpoints.ResetLinkAddress(http, link.Secret), link.Email, link.ExpiresUtc });
+                }
+                catch (NotFoundException)
+                {
+                    return TypedResults.NotFound();
+                }
+                catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), message));
+                }
+            })
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
         // The new token is shown once, in the answer to the post itself: it never travels in an address or a cookie.
         app.MapPost("/orgs/{orgId:guid}/settings/tokens", async Task<Results<RazorComponentResult<NewTokenPage>, RedirectHttpResult>> (
                 Guid orgId, HttpRequest request, HttpContext http, CreateAccessTokenHandler create, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
+                if (!await Reauthentication.RecentOrConfirmedAsync(http, form))
+                {
+                    return TypedResults.Redirect($"{PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(http))}&tokenName={Uri.EscapeDataString(FormValues.Text(form, "name") ?? string.Empty)}&tokenDays={Uri.EscapeDataString(FormValues.Text(form, "days") ?? string.Empty)}#tokens");
+                }
+
                 try
                 {
                     var days = FormValues.Text(form, "days") is { } text ? int.TryParse(text, out var parsed) ? parsed : 0 : 90;
-                    var created = await create.HandleAsync(new CreateAccessTokenRequest(orgId, CurrentUser.Id(http), FormValues.Text(form, "name") ?? string.Empty, days), ct);
+                    var created = await create.HandleAsync(new CreateAccessTokenRequest(orgId, CurrentUser.Id(http), FormValues.Text(form, "name") ?? string.Empty, days, HarmoniaSignInManager.Address(http)), ct);
                     return new RazorComponentResult<NewTokenPage>(new { OrgId = orgId, Token = created.Token, ExpiresUtc = created.ExpiresUtc });
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)

@@ -43,8 +43,15 @@ internal static class PageFileEndpoints
                     "organization.yaml"))
             .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Read);
 
-        app.MapPost("/signout", async (SignInManager<Harmonia.App.Features.Accounts.HarmoniaUser> signIn) =>
+        app.MapPost("/signout", async (HttpContext http, SignInManager<Harmonia.App.Features.Accounts.HarmoniaUser> signIn, Harmonia.App.Features.Accounts.SecurityLog log) =>
         {
+            // A new security stamp ends this session on the server too: a copy of the cookie taken before is refused.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                log.Add(user.Id, Harmonia.App.Features.Accounts.SecurityEventKinds.SignedOut, address: Harmonia.Web.Features.Accounts.HarmoniaSignInManager.Address(http));
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.Redirect("/signin");
         }).ValidateFormAntiforgery();

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Claims;
+using Harmonia.App.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Harmonia.Web.Features.Accounts;
+
+/// <summary>
+/// Identity's sign-in with the product's rules: a disabled account cannot sign in and its sessions fail validation;
+/// every session carries the time of its last sign-in or passphrase confirmation (for re-authentication); sign-ins,
+/// failures, lockouts and recovery codes go into the account's security log.
+/// </summary>
+internal sealed class HarmoniaSignInManager(
+    UserManager<HarmoniaUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<HarmoniaUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<HarmoniaUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<HarmoniaUser> confirmation,
+    SecurityLog log,
+    TimeProvider time)
+    : SignInManager<HarmoniaUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    /// <summary>When the session's holder last proved who they are (Unix seconds): a sign-in or a passphrase confirmation.</summary>
+    public const string AuthTimeClaim = "harmonia:auth-time";
+
+    public override async Task<bool> CanSignInAsync(HarmoniaUser user) =>
+        user.DisabledUtc is null && await base.CanSignInAsync(user);
+
+    public override async Task<HarmoniaUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { DisabledUtc: null } user ? user : null;
+
+    public override Task SignInWithClaimsAsync(HarmoniaUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        // Every sign-in, and every renewal after a passphrase confirmation, starts the re-authentication window anew.
+        var claims = additionalClaims.Where(c => c.Type != AuthTimeClaim)
+            .Append(new Claim(AuthTimeClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(HarmoniaUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await RecordAsync(user, result, "passphrase");
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (user is not null)
+        {
+            await RecordAsync(user, result, "authenticator code");
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null)
+        {
+            if (result.Succeeded)
+            {
+                log.Add(user.Id, SecurityEventKinds.RecoveryCodeUsed, address: Address(Context));
+            }
+
+            await RecordAsync(user, result, "recovery code");
+        }
+
+        return result;
+    }
+
+    /// <summary>The client address as the security log records it.</summary>
+    public static string? Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
+    private async Task RecordAsync(HarmoniaUser user, SignInResult result, string how)
+    {
+        var kind = result switch
+        {
+            { Succeeded: true } => SecurityEventKinds.SignInSucceeded,
+            { IsLockedOut: true } => SecurityEventKinds.LockedOut,
+            { IsNotAllowed: true } => SecurityEventKinds.SignInRefused,
+
+            // The passphrase was right; the second factor decides, and is recorded then.
+            { RequiresTwoFactor: true } => null,
+            _ => SecurityEventKinds.SignInFailed,
+        };
+        if (kind is not null)
+        {
+            await log.RecordAsync(user.Id, kind, "with " + how, Address(Context));
+        }
+    }
+}
