@@ -1,4 +1,5 @@
 using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Documents;
 
@@ -7,21 +8,34 @@ public sealed class SaveAnswersHandler(HarmoniaDbContext db, AuditActor actor, T
 {
     public async Task<AnswerSet> HandleAsync(Answers answers, CancellationToken cancellationToken = default)
     {
-        var current = await get.HandleAsync(cancellationToken);
-        if (AnswersJson.Write(current.Answers) == AnswersJson.Write(answers))
+        // Two saves at the same moment both read version n and both write n + 1; the unique index keeps the first and
+        // the second reads the new latest and writes after it, so both are kept in order and neither sees a 500.
+        for (var attempt = 1; ; attempt++)
         {
-            return current;
-        }
+            var current = await get.HandleAsync(cancellationToken);
+            if (AnswersJson.Write(current.Answers) == AnswersJson.Write(answers))
+            {
+                return current;
+            }
 
-        var record = new AnswerSetRecord
-        {
-            Version = current.Version + 1,
-            Json = AnswersJson.Write(answers),
-            CreatedUtc = time.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.Name,
-        };
-        db.AnswerSets.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        return new AnswerSet(record.Version, answers, record.CreatedUtc, record.CreatedBy);
+            var record = new AnswerSetRecord
+            {
+                Version = current.Version + 1,
+                Json = AnswersJson.Write(answers),
+                CreatedUtc = time.GetUtcNow().UtcDateTime,
+                CreatedBy = actor.Name,
+            };
+            db.AnswerSets.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new AnswerSet(record.Version, answers, record.CreatedUtc, record.CreatedBy);
+            }
+            catch (DbUpdateException e) when (attempt < SaveRetry.MaxAttempts && SaveRetry.IsUniqueViolation(e))
+            {
+                db.Entry(record).State = EntityState.Detached;
+                await Task.Delay(SaveRetry.Delay(attempt), cancellationToken);
+            }
+        }
     }
 }
