@@ -34,15 +34,6 @@ internal static class SaveRetry
     };
 
     /// <summary>
-    /// A unique violation of any index. Rows a handler numbers itself (a new version of the answers or of the risk
-    /// methodology, read as the latest plus one) lose the race this way; the handler reads the latest again and repeats.
-    /// </summary>
-    public static bool IsUniqueViolation(Exception exception) => exception is DbUpdateException
-    {
-        InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 },
-    };
-
-    /// <summary>
     /// Random, so writers that collided once do not collide again in step, and within a window that doubles (20, 40,
     /// 80, 160 ms, then 250 ms) so that many writers of one organization end up one after another.
     /// </summary>

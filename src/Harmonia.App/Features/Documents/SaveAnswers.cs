@@ -1,5 +1,4 @@
 using Harmonia.App.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Documents;
 
@@ -8,34 +7,25 @@ public sealed class SaveAnswersHandler(HarmoniaDbContext db, AuditActor actor, T
 {
     public async Task<AnswerSet> HandleAsync(Answers answers, CancellationToken cancellationToken = default)
     {
-        // Two saves at the same moment both read version n and both write n + 1; the unique index keeps the first and
-        // the second reads the new latest and writes after it, so both are kept in order and neither sees a 500.
-        for (var attempt = 1; ; attempt++)
+        // Read the latest version and write the next under the organization's write lock: two saves at the same moment
+        // both read version n and both wrote n + 1, and the second answered 500.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
+        var current = await get.HandleAsync(cancellationToken);
+        if (AnswersJson.Write(current.Answers) == AnswersJson.Write(answers))
         {
-            var current = await get.HandleAsync(cancellationToken);
-            if (AnswersJson.Write(current.Answers) == AnswersJson.Write(answers))
-            {
-                return current;
-            }
-
-            var record = new AnswerSetRecord
-            {
-                Version = current.Version + 1,
-                Json = AnswersJson.Write(answers),
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-                CreatedBy = actor.Name,
-            };
-            db.AnswerSets.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new AnswerSet(record.Version, answers, record.CreatedUtc, record.CreatedBy);
-            }
-            catch (DbUpdateException e) when (attempt < SaveRetry.MaxAttempts && SaveRetry.IsUniqueViolation(e))
-            {
-                db.Entry(record).State = EntityState.Detached;
-                await Task.Delay(SaveRetry.Delay(attempt), cancellationToken);
-            }
+            return current;
         }
+
+        var record = new AnswerSetRecord
+        {
+            Version = current.Version + 1,
+            Json = AnswersJson.Write(answers),
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+            CreatedBy = actor.Name,
+        };
+        db.AnswerSets.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AnswerSet(record.Version, answers, record.CreatedUtc, record.CreatedBy);
     }
 }

@@ -1,7 +1,6 @@
 using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Risks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Risks;
 
@@ -15,28 +14,19 @@ public sealed class SaveRiskMethodologyHandler(HarmoniaDbContext db, GetRiskMeth
             throw new InvalidInputException(new Dictionary<string, string[]> { ["methodology"] = problems.ToArray() });
         }
 
-        // Like the answers: a save that lost the race for version n + 1 reads the latest again and writes after it.
-        for (var attempt = 1; ; attempt++)
+        // Like the answers: the latest version is read and the next written under the organization's write lock.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
+        var current = await get.HandleAsync(cancellationToken);
+        var record = new RiskMethodologyRecord
         {
-            var current = await get.HandleAsync(cancellationToken);
-            var record = new RiskMethodologyRecord
-            {
-                Version = current.Version + 1,
-                Json = RiskMethodologyJson.Write(methodology),
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-                CreatedBy = actor.Name,
-            };
-            db.RiskMethodologies.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new MethodologyVersion(record.Version, methodology);
-            }
-            catch (DbUpdateException e) when (attempt < SaveRetry.MaxAttempts && SaveRetry.IsUniqueViolation(e))
-            {
-                db.Entry(record).State = EntityState.Detached;
-                await Task.Delay(SaveRetry.Delay(attempt), cancellationToken);
-            }
-        }
+            Version = current.Version + 1,
+            Json = RiskMethodologyJson.Write(methodology),
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+            CreatedBy = actor.Name,
+        };
+        db.RiskMethodologies.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MethodologyVersion(record.Version, methodology);
     }
 }
