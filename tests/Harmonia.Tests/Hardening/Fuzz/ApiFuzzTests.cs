@@ -14,6 +14,7 @@ namespace Harmonia.Tests.Hardening.Fuzz;
 /// body (organization import, answers, AI evidence import, the risk methodology, risks, evidence uploads) on the real
 /// app and database. No answer may be a 5xx, no request may outlive its deadline, and the app still serves afterwards.
 /// </summary>
+[Collection(FuzzRunsAlone.Name)]
 public sealed class ApiFuzzTests(ITestOutputHelper output)
 {
     private const int ImportCases = 100;

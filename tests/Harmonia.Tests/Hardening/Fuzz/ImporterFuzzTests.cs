@@ -17,6 +17,7 @@ namespace Harmonia.Tests.Hardening.Fuzz;
 /// (the same reading the API, the import page and the CLI do: bounded UTF-8 text, then the guarded reader, then the
 /// use case). No case may crash, hang past its deadline or leave the heap grown beyond a generous bound.
 /// </summary>
+[Collection(FuzzRunsAlone.Name)]
 public sealed class ImporterFuzzTests(ITestOutputHelper output)
 {
     private const int ReaderCases = 3000;
