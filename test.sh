@@ -104,9 +104,15 @@ else
 fi
 
 echo "== tests"
+rm -f artifacts/fuzz-summary.txt
 dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
   | grep -vE '^\s*(Passed|Skipped) ' || true
+
+if [ -f artifacts/fuzz-summary.txt ]; then
+  echo "== fuzz suite (cases, crashes, 500s, slowest case, memory per entry point)"
+  cat artifacts/fuzz-summary.txt
+fi
 
 counters=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' || true)
 if [ -z "$counters" ]; then

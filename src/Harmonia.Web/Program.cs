@@ -106,8 +106,15 @@ if (app.Configuration.GetValue("Database:MigrateAtStart", true))
 
 KeyEncryption.EnsureKeysReadable(app.Services);
 
-// Uploads killed mid-way leave temporary files behind; an hour is longer than any upload takes.
-app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(TimeSpan.FromHours(1), DateTime.UtcNow);
+// Uploads killed mid-way leave temporary files behind, and a kill between placing a file and saving its row leaves
+// a file no row names; an hour (Evidence:OrphanSweepAfter) is longer than any upload takes on another node.
+var orphanSweepAfter = app.Configuration.GetValue<TimeSpan?>("Evidence:OrphanSweepAfter") ?? TimeSpan.FromHours(1);
+app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(orphanSweepAfter, DateTime.UtcNow);
+if (app.Configuration.GetValue("Database:MigrateAtStart", true))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<Harmonia.App.Features.Evidence.SweepOrphanFilesHandler>().HandleAsync(orphanSweepAfter);
+}
 
 await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Services, app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080");
 

@@ -138,6 +138,37 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
         return removed;
     }
 
+    /// <summary>
+    /// Removes stored files no row names (<paramref name="referenced"/>) that are older than <paramref name="olderThan"/>:
+    /// a process killed after placing an upload's file and before its row committed leaves one behind.
+    /// </summary>
+    /// <returns>How many files were removed.</returns>
+    public int SweepUnreferenced(IReadOnlySet<string> referenced, TimeSpan olderThan, DateTime utcNow)
+    {
+        var root = new DirectoryInfo(settings.Folder);
+        if (!root.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => EvidenceValues.IsSha256(f.Name) && f.FullName == PathOf(f.Name) && !referenced.Contains(f.Name) && utcNow - f.LastWriteTimeUtc > olderThan))
+        {
+            try
+            {
+                file.Delete();
+                removed++;
+            }
+            catch (IOException)
+            {
+                // In use after all: the next start takes it.
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Opens a stored file for reading, or null when the store does not hold it.</summary>
     public Stream? Open(string sha256)
     {

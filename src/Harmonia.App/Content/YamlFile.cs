@@ -57,8 +57,10 @@ internal sealed class YamlFile
             errors.Add(new ContentError(name, (int)ex.Start.Line, (int)ex.Start.Column, "malformed YAML: " + message));
             return new YamlFile(name, null, errors);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: YamlDotNet's tree builder meets an event it does not expect in some malformed files
+            // (found by the fuzz suite) and says so about its own argument, not about the text.
             // YamlDotNet reports some structural errors (an unclosed flow sequence, say) without a position;
             // walking the events again finds the last place it still understood.
             var (line, column) = LastGoodPosition(text);

@@ -147,21 +147,29 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;
 
-    // One attempt numbers and saves; a lost race for a number (SaveRetry) discards the attempt's audit events and repeats it.
+    // One attempt numbers and saves, serialized per organization (HarmoniaDbContext.Serialization.cs); a lost race for a number (SaveRetry) discards the attempt's audit events and repeats it.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         for (var attempt = 1; ; attempt++)
         {
+            using var serialized = Serialize();
             _auditTrail.BeforeSave(_tenant.OrganizationId);
             try
             {
-                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+                serialized?.Commit();
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
+
                 _auditTrail.Saved();
                 return saved;
             }
             catch (Exception e)
             {
                 _auditTrail.Discard();
+                serialized?.Dispose();
                 if (!Retry(e, attempt))
                 {
                     throw;
@@ -176,16 +184,32 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     {
         for (var attempt = 1; ; attempt++)
         {
+            await using var serialized = await SerializeAsync(cancellationToken);
             _auditTrail.BeforeSave(_tenant.OrganizationId);
             try
             {
-                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                if (serialized is not null)
+                {
+                    await serialized.CommitAsync(cancellationToken);
+                }
+
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
+
                 _auditTrail.Saved();
                 return saved;
             }
             catch (Exception e)
             {
                 _auditTrail.Discard();
+                if (serialized is not null)
+                {
+                    await serialized.DisposeAsync();
+                }
+
                 if (!Retry(e, attempt))
                 {
                     throw;

@@ -35,9 +35,10 @@ public sealed partial class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedC
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
         if (pending.Length > 0)
         {
+            using var migrating = db.Database.IsSqlite() ? HoldMigrationFile(db.Database.GetConnectionString()) : null;
             if (db.Database.IsSqlite())
             {
-                await ClearStaleSqliteLockAsync(cancellationToken);
+                await ClearStaleSqliteLockAsync(alone: migrating is not null, cancellationToken);
             }
 
             Applying(logger, pending.Length, pending[^1]);
@@ -56,9 +57,11 @@ public sealed partial class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedC
     /// <summary>
     /// EF Core keeps the SQLite migration lock as a row in __EFMigrationsLock and waits for it without end. A row
     /// older than <see cref="StaleLockAfter"/> (by its own time stamp, or watched that long) was left by a process
-    /// that died while migrating: it is removed, with a warning in the log.
+    /// that died while migrating: it is removed, with a warning in the log. When this process holds the migration
+    /// file (<see cref="HoldMigrationFile"/>) no other process on this machine is migrating, so a row is stale at once:
+    /// a start killed mid-migration no longer holds up the next start for minutes.
     /// </summary>
-    private async Task ClearStaleSqliteLockAsync(CancellationToken cancellationToken)
+    private async Task ClearStaleSqliteLockAsync(bool alone, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -70,7 +73,7 @@ public sealed partial class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedC
             {
                 var now = time.GetUtcNow();
                 var heldSince = row.Taken ?? watchedSince;
-                if (now - heldSince >= StaleLockAfter || now - watchedSince >= StaleLockAfter)
+                if (alone || now - heldSince >= StaleLockAfter || now - watchedSince >= StaleLockAfter)
                 {
                     await using var delete = connection.CreateCommand();
                     delete.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
@@ -126,6 +129,29 @@ public sealed partial class MigrateDatabaseHandler(HarmoniaDbContext db, LoadedC
     private static partial void WaitingForLock(ILogger logger, DateTimeOffset taken, double minutes);
 
     /// <summary>SQLite creates the database file but not its folder (the default is data/ under the working folder).</summary>
+    /// <summary>
+    /// An exclusive lock on a file next to the database for as long as this process migrates. The operating system
+    /// releases it when the process dies, however it dies, unlike the lock row EF Core writes into the database.
+    /// Null when another process holds it (it is migrating now) or the database is not a file.
+    /// </summary>
+    private static FileStream? HoldMigrationFile(string? connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(Path.GetFullPath(file) + ".migrating", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static void EnsureFolderOf(string? connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -58,6 +58,13 @@ public sealed record RiskMethodology(
     /// <returns>Every problem; empty when the methodology is usable.</returns>
     public IReadOnlyList<string> Problems()
     {
+        // A JSON body that leaves out a list or sends null in one binds to nulls here; they are refused, not dereferenced.
+        if (Likelihood is null || Impact is null || Levels is null || UnacceptableAiRisks is null
+            || Likelihood.Concat(Impact).Any(l => l is null) || Levels.Any(l => l is null) || OwnerMayAccept is null)
+        {
+            return ["The methodology needs likelihood, impact and levels (each a list of levels), ownerMayAccept and unacceptableAiRisks."];
+        }
+
         var problems = new List<string>();
         if (Likelihood.Count is < 3 or > 7 || Impact.Count != Likelihood.Count)
         {

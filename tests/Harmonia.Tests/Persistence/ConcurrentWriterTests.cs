@@ -96,7 +96,7 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_save_that_loses_the_race_for_its_numbers_is_renumbered_and_saved_again(DatabaseProvider provider)
+    public async Task A_competitor_that_writes_between_reading_and_saving_is_numbered_before_and_the_save_after_it(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         Guid organization, auditId;
@@ -108,8 +108,9 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
                 "IA-1", "Policy audit", null, ["iso27001-2022:5.2", "iso27001-2022:5.3"], null, null, null, null, new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 5), ["Internal auditor"]))).Id;
         }
 
-        // Between numbering and saving, a second writer raises a nonconformity of its own and takes NC-1 and the
-        // audit trail's next sequence numbers.
+        // After the first writer has read what it needs and just before its save, a second writer raises a nonconformity
+        // of its own and takes NC-1 and the audit trail's next sequence numbers. Saves are serialized per organization
+        // (issue 20): the first save numbers inside its lock, after the competitor, and needs no second attempt.
         NonconformityDto? competitor = null;
         var interceptor = new CompetitorBeforeFirstSave(async () =>
         {
@@ -126,7 +127,7 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
             var recorded = await new RecordAuditResultHandler(db, LoadedContent.Shipped, actor, TimeProvider.System).HandleAsync(
                 auditId, new("iso27001-2022:5.2", "MajorNonconformity", "The policy was never approved.", null));
 
-            Assert.Equal(2, interceptor.Saves);
+            Assert.Equal(1, interceptor.Saves);
             Assert.Equal("NC-1", competitor!.Key);
             Assert.Equal(("NC-2", "NC-2"), (recorded!.Raised!.Key, recorded.Raised.Nonconformity.Id));
         }
@@ -165,12 +166,13 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Runs a competing write before the first save attempt of the context only; counts the attempts.</summary>
-    private sealed class CompetitorBeforeFirstSave(Func<Task> firstTime) : SaveChangesInterceptor
+    /// <summary>Runs a competing write as the context's first save begins its transaction (before it takes the lock); counts the attempts.</summary>
+    private sealed class CompetitorBeforeFirstSave(Func<Task> firstTime) : DbTransactionInterceptor
     {
         public int Saves { get; private set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             if (++Saves == 1)
             {

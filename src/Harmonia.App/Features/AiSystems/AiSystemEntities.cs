@@ -120,14 +120,18 @@ public sealed class RiskSuggestionRecord : IOrganizationScoped
 /// An AI incident or concern reported by anyone (staff, a customer, an affected person, a regulator): what happened or
 /// is feared, about which AI system, how serious, and how it was dealt with. Feeds the management review (9.3.2).
 /// </summary>
-public sealed class AiConcernRecord : IOrganizationScoped
+public sealed class AiConcernRecord : ISequentialKey
 {
     public Guid Id { get; set; }
 
     public Guid OrganizationId { get; set; }
 
-    /// <summary>CON-1, CON-2, ... within the organization; never reused.</summary>
+    /// <summary>CON-1, CON-2, ... within the organization; never reused; numbered when saved, so two concerns reported at once get two numbers.</summary>
     public required string Key { get; set; }
+
+    public string KeyPrefix => "CON-";
+
+    public void AssignKey(string key) => Key = key;
 
     /// <summary>The AI system it is about, when one is named.</summary>
     public Guid? AiSystemId { get; set; }

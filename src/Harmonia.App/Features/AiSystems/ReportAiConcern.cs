@@ -50,12 +50,11 @@ public sealed class ReportAiConcernHandler(HarmoniaDbContext db, AuditActor acto
             throw new InvalidInputException(errors);
         }
 
-        // Keys are never reused, so the next number follows the highest ever given.
-        var keys = await db.AiConcerns.Select(c => c.Key).ToListAsync(cancellationToken);
-        var next = keys.Select(k => int.TryParse(k.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        // The save numbers it CON-n from the highest key ever given (ISequentialKey); a concurrent report that took the
+        // same number first makes the save number it again, where reading the highest here raced and answered 500.
         var concern = new AiConcernRecord
         {
-            Key = "CON-" + next,
+            Key = string.Empty,
             Kind = kind!,
             AiSystemId = systemId,
             Severity = severity!,

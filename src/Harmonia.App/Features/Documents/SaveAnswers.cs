@@ -7,6 +7,9 @@ public sealed class SaveAnswersHandler(HarmoniaDbContext db, AuditActor actor, T
 {
     public async Task<AnswerSet> HandleAsync(Answers answers, CancellationToken cancellationToken = default)
     {
+        // Read the latest version and write the next under the organization's write lock: two saves at the same moment
+        // both read version n and both wrote n + 1, and the second answered 500.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var current = await get.HandleAsync(cancellationToken);
         if (AnswersJson.Write(current.Answers) == AnswersJson.Write(answers))
         {
@@ -22,6 +25,7 @@ public sealed class SaveAnswersHandler(HarmoniaDbContext db, AuditActor actor, T
         };
         db.AnswerSets.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new AnswerSet(record.Version, answers, record.CreatedUtc, record.CreatedBy);
     }
 }

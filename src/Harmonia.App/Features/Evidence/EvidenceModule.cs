@@ -8,6 +8,7 @@ public static class EvidenceModule
     {
         services.AddScoped<EvidenceVersionFactory>();
         services.AddScoped<AddEvidenceHandler>();
+        services.AddScoped<SweepOrphanFilesHandler>();
         services.AddScoped<AddEvidenceVersionHandler>();
         services.AddScoped<GetEvidenceHandler>();
         services.AddScoped<ListEvidenceHandler>();

@@ -14,6 +14,8 @@ public sealed class SaveRiskMethodologyHandler(HarmoniaDbContext db, GetRiskMeth
             throw new InvalidInputException(new Dictionary<string, string[]> { ["methodology"] = problems.ToArray() });
         }
 
+        // Like the answers: the latest version is read and the next written under the organization's write lock.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var current = await get.HandleAsync(cancellationToken);
         var record = new RiskMethodologyRecord
         {
@@ -24,6 +26,7 @@ public sealed class SaveRiskMethodologyHandler(HarmoniaDbContext db, GetRiskMeth
         };
         db.RiskMethodologies.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new MethodologyVersion(record.Version, methodology);
     }
 }
