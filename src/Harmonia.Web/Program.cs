@@ -43,6 +43,7 @@ builder.Services.AddHarmonia(
     KeyEncryptionSettings.From(builder.Configuration["DataProtection:CertificatePath"], builder.Configuration["DataProtection:CertificatePassword"], builder.Configuration["DataProtection:AllowUnprotectedKeys"]));
 
 var hygiene = builder.AddWebHygiene();
+builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 builder.Services.AddProblemDetails();
