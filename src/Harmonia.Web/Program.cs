@@ -43,6 +43,7 @@ builder.Services.AddHarmonia(
     KeyEncryptionSettings.From(builder.Configuration["DataProtection:CertificatePath"], builder.Configuration["DataProtection:CertificatePassword"], builder.Configuration["DataProtection:AllowUnprotectedKeys"]));
 
 var hygiene = builder.AddWebHygiene();
+builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
 builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
@@ -140,6 +141,7 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseAuthorization();
+app.UseRequestTimeouts();
 app.UseAntiforgery();
 app.MapStaticAssets();
 if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
