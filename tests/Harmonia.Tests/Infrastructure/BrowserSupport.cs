@@ -27,10 +27,37 @@ internal static class BrowserSupport
         }
     }
 
-    public static Task<byte[]> Shot(IPage page, string name)
+    /// <summary>Every page a flow photographs is also checked by axe-core first.</summary>
+    public static async Task<byte[]> Shot(IPage page, string name)
     {
+        await AssertAccessibleAsync(page, name);
         Directory.CreateDirectory(Screenshots);
-        return page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        return await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(RepositoryPaths.Reference, "axe-core", "axe.min.js")));
+
+    /// <summary>
+    /// Runs axe-core (vendored, MPL-2.0, in tests/Harmonia.Tests/reference/axe-core) against WCAG 2.x A and AA and fails on
+    /// any serious or critical violation, naming the rule and the elements. Evaluated through the DevTools protocol, so
+    /// the pages' content security policy (no inline script) stays as it is in production.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            await page.EvaluateAsync(AxeSource.Value);
+        }
+
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        Assert.True(violations.Length == 0, $"axe-core found accessibility violations on {where} ({page.Url}):\n" + string.Join("\n", violations));
     }
 
     public static int FreePort()
