@@ -111,13 +111,8 @@ KeyEncryption.EnsureKeysReadable(app.Services);
 
 // Uploads killed mid-way leave temporary files behind, and a kill between placing a file and saving its row leaves
 // a file no row names; an hour (Evidence:OrphanSweepAfter) is longer than any upload takes on another node.
-var orphanSweepAfter = app.Configuration.GetValue<TimeSpan?>("Evidence:OrphanSweepAfter") ?? TimeSpan.FromHours(1);
-app.Services.GetRequiredService<EvidenceFileStore>().SweepIncoming(orphanSweepAfter, DateTime.UtcNow);
-if (app.Configuration.GetValue("Database:MigrateAtStart", true))
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<Harmonia.App.Features.Evidence.SweepOrphanFilesHandler>().HandleAsync(orphanSweepAfter);
-}
+await Harmonia.Web.Features.Evidence.EvidenceSweepService.SweepOnceAsync(
+    app.Services, Harmonia.Web.Features.Evidence.EvidenceSweepService.GracePeriod(app.Configuration), unreferenced: app.Configuration.GetValue("Database:MigrateAtStart", true), CancellationToken.None);
 
 await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Services, app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080");
 

@@ -9,18 +9,30 @@ namespace Harmonia.Web.Features.Evidence;
 /// </summary>
 internal sealed partial class EvidenceSweepService(IServiceProvider services, IConfiguration configuration, ILogger<EvidenceSweepService> logger) : BackgroundService
 {
+    /// <summary>How old a file must be before a sweep takes it: longer than any upload takes on another node.</summary>
+    public static TimeSpan GracePeriod(IConfiguration configuration) => configuration.GetValue<TimeSpan?>("Evidence:OrphanSweepAfter") ?? TimeSpan.FromHours(1);
+
+    /// <summary>One sweep, the same at start and on the schedule: temporary files of interrupted uploads, then (when asked) stored files no row names.</summary>
+    public static async Task SweepOnceAsync(IServiceProvider services, TimeSpan olderThan, bool unreferenced, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().SweepIncoming(olderThan, DateTime.UtcNow);
+        if (unreferenced)
+        {
+            await scope.ServiceProvider.GetRequiredService<SweepOrphanFilesHandler>().HandleAsync(olderThan, cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = configuration.GetValue<TimeSpan?>("Evidence:SweepEvery") ?? TimeSpan.FromHours(6);
-        var olderThan = configuration.GetValue<TimeSpan?>("Evidence:OrphanSweepAfter") ?? TimeSpan.FromHours(1);
+        var olderThan = GracePeriod(configuration);
         using var timer = new PeriodicTimer(every);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await using var scope = services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().SweepIncoming(olderThan, DateTime.UtcNow);
-                await scope.ServiceProvider.GetRequiredService<SweepOrphanFilesHandler>().HandleAsync(olderThan, stoppingToken);
+                await SweepOnceAsync(services, olderThan, unreferenced: true, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
