@@ -14,6 +14,7 @@ namespace Harmonia.Domain.Consistency;
 /// <param name="DataTypes">org.data_types: the kinds of information handled; null when unanswered.</param>
 /// <param name="RpoHours">backup.rpo_hours: the largest acceptable data loss.</param>
 /// <param name="RtoHours">backup.rto_hours: the longest acceptable outage of critical services.</param>
+/// <param name="AiRoles">ai.roles: the ISO/IEC 22989 role names the organization says it holds towards AI; null when unanswered.</param>
 public sealed record StatedFacts(
     bool? HighImpact,
     string? AimsScope,
@@ -23,7 +24,8 @@ public sealed record StatedFacts(
     string? DefaultOversight,
     IReadOnlyList<string>? DataTypes,
     double? RpoHours,
-    double? RtoHours)
+    double? RtoHours,
+    IReadOnlyList<string>? AiRoles = null)
 {
     public static readonly StatedFacts None = new(null, null, null, [], null, null, null, null, null);
 }
@@ -33,6 +35,7 @@ public sealed record StatedFacts(
 /// <param name="HumanOversight">human-in-the-loop, human-on-the-loop, human-in-command or none.</param>
 /// <param name="Autonomy">assistive, partial or full.</param>
 /// <param name="EuAiActClass">prohibited, high-risk, limited, minimal or gpai.</param>
+/// <param name="Roles">The ISO/IEC 22989 role tokens the organization holds towards the system.</param>
 public sealed record InventoriedSystem(
     string Key,
     string Name,
@@ -43,7 +46,8 @@ public sealed record InventoriedSystem(
     string? HumanOversight,
     string? Autonomy,
     string? EuAiActClass,
-    bool InScope)
+    bool InScope,
+    IReadOnlyList<string>? Roles = null)
 {
     /// <summary>"AI-02 RiskLens PD model", how messages name the system.</summary>
     public string Label => $"{Key} {Name}";

@@ -21,6 +21,7 @@ public static class ConsistencyRules
     public const string IntendedUsesOmitSignificantUse = "intended-uses-omit-significant-use";
     public const string PersonalDataUnstated = "personal-data-unstated";
     public const string OversightPromisedButNone = "oversight-promised-but-none";
+    public const string AiRoleUnstated = "ai-role-unstated";
 
     public static readonly IReadOnlyList<ConsistencyRule> All =
     [
@@ -33,6 +34,7 @@ public static class ConsistencyRules
         new(IntendedUsesOmitSignificantUse, "The stated AI uses leave out a significant use of an AI system", IntendedUses),
         new(PersonalDataUnstated, "Personal data is not among the kinds of information handled, but an AI system uses it", PersonalData),
         new(OversightPromisedButNone, "The AI policy promises human oversight that an AI system does not have", Oversight),
+        new(AiRoleUnstated, "An AI system is held in a role the stated AI roles leave out", RolesUnstated),
     ];
 
     public static IReadOnlyList<ConsistencyFinding> Evaluate(ConsistencyInput input) => All.SelectMany(r => r.Check(input)).ToArray();
@@ -222,6 +224,38 @@ public static class ConsistencyRules
                 $"but AI system {system.Label} is recorded with {recorded}. Record the oversight the system really has, or acknowledge the exception with the reason it is acceptable, " +
                 "so that the exception is documented rather than contradicting the policy.",
                 ["ai.oversight"], [Answer("ai.oversight"), System(system)], [input.Stated.DefaultOversight, system.Key, system.HumanOversight ?? string.Empty, system.Autonomy ?? string.Empty]);
+        }
+    }
+
+    /// <summary>
+    /// Compared by main role: the answer "AI customer" covers a system held as an AI user, because the documents speak
+    /// of main roles; a finer role the answer does not list is not a contradiction. The converse (a role stated that no
+    /// system holds yet) is not reported: an organization may state a role it is preparing for.
+    /// </summary>
+    private static IEnumerable<ConsistencyFinding> RolesUnstated(ConsistencyInput input)
+    {
+        if (input.Stated.AiRoles is not { Count: > 0 } stated)
+        {
+            yield break;
+        }
+
+        var statedTokens = AiSystems.AiRoles.UpgradeAnswer(stated).Select(n => AiSystems.AiRoles.FindByName(n)?.Token).OfType<string>().ToArray();
+        var statedGroups = AiSystems.AiRoles.Groups(statedTokens).Select(r => r.Token).ToHashSet(StringComparer.Ordinal);
+        foreach (var system in InScope(input).Where(s => s.Roles is { Count: > 0 }))
+        {
+            var missing = AiSystems.AiRoles.Groups(system.Roles!).Where(r => !statedGroups.Contains(r.Token)).ToArray();
+            if (missing.Length == 0)
+            {
+                continue;
+            }
+
+            var names = string.Join(" and ", missing.Select(r => r.Name));
+            yield return new(AiRoleUnstated, system.Key, $"{system.Label} is held as {names}, a role the stated AI roles leave out",
+                $"The answers list the organization's roles towards AI as {string.Join(", ", stated)} (ai.roles), which the AIMS scope and the AI policy state; " +
+                $"but AI system {system.Label} is recorded with the role{(system.Roles!.Count == 1 ? string.Empty : "s")} {AiSystems.AiRoles.Describe(system.Roles!)}, " +
+                $"so the organization also acts as {names} and the requirements and controls of that role apply. " +
+                "Add the role to the answer, or correct the AI system's roles if the record is wrong.",
+                ["ai.roles"], [Answer("ai.roles"), System(system)], [string.Join("|", stated), system.Key, string.Join("|", AiSystems.AiRoles.Normalize(system.Roles!))]);
         }
     }
 

@@ -14,14 +14,15 @@ public sealed class ConsistencyRulesTests
         DefaultOversight: "human_in_the_loop",
         DataTypes: ["personal data", "customer confidential data"],
         RpoHours: 1,
-        RtoHours: 4);
+        RtoHours: 4,
+        AiRoles: ["AI developer", "AI product or service provider", "AI user"]);
 
     private static readonly InventoriedSystem CreditModel = new(
         "AI-02", "RiskLens PD model", "Estimates the probability of default of SME borrowers; banks use the scores in their credit decisions.",
-        null, "SME owners applying for loans", ["financial statements of borrowers"], "human-in-the-loop", "assistive", null, true);
+        null, "SME owners applying for loans", ["financial statements of borrowers"], "human-in-the-loop", "assistive", null, true, ["ai-developer", "ai-product-provider"]);
 
     private static readonly InventoriedSystem Copilot = new(
-        "AI-01", "Support copilot", "Drafts replies to support tickets that an agent reviews.", null, null, ["support tickets"], "human-in-the-loop", "assistive", null, true);
+        "AI-01", "Support copilot", "Drafts replies to support tickets that an agent reviews.", null, null, ["support tickets"], "human-in-the-loop", "assistive", null, true, ["ai-user"]);
 
     private static readonly EvidenceText Bcp = new("evidence 'BIA and BCP with RTO 4 h / RPO 1 h' of control C-23", "C-23", "BIA and BCP with RTO 4 h / RPO 1 h for the RiskLens platform");
 
@@ -34,7 +35,7 @@ public sealed class ConsistencyRulesTests
     public void A_coherent_organization_has_no_findings()
     {
         Assert.Empty(Check(Coherent, CreditModel, Copilot));
-        Assert.Equal(9, ConsistencyRules.All.Count);
+        Assert.Equal(10, ConsistencyRules.All.Count);
         Assert.Equal(ConsistencyRules.All.Count, ConsistencyRules.All.Select(r => r.Id).Distinct().Count());
     }
 
@@ -162,4 +163,26 @@ public sealed class ConsistencyRulesTests
 
     [Fact]
     public void Text_without_a_target_gives_none() => Assert.Empty(RecoveryTargets.Find("RTO", "Region failover test report, targets met"));
+
+    [Fact]
+    public void A_role_held_towards_a_system_but_not_stated_is_found_by_main_role()
+    {
+        // The answer names only the customer side; the credit model is built and offered by the organization.
+        var stated = Coherent with { AiRoles = ["AI user"] };
+        var finding = Single(Check(stated, CreditModel, Copilot), ConsistencyRules.AiRoleUnstated);
+        Assert.Equal("AI-02", finding.Subject);
+        Assert.Contains("AI provider and AI producer", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("ai.roles", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["ai.roles"], finding.ContestedAnswers);
+
+        // A main role in the answer covers its finer roles; a stated role no system holds is no contradiction.
+        Assert.Empty(Check(Coherent with { AiRoles = ["AI provider", "AI producer", "AI customer", "regulator"] }, CreditModel, Copilot));
+
+        // The old single-role words still read as the roles they map to, and an out-of-scope system is not compared.
+        Assert.Empty(Check(Coherent with { AiRoles = ["developer", "provider", "user"] }, CreditModel, Copilot));
+        Assert.Empty(Check(stated, CreditModel with { InScope = false }, Copilot));
+
+        // An unanswered question is not a contradiction.
+        Assert.Empty(Check(Coherent with { AiRoles = null }, CreditModel, Copilot));
+    }
 }

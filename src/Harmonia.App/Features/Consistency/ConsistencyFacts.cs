@@ -35,7 +35,7 @@ public sealed class ConsistencyFacts(HarmoniaDbContext db, GetAnswersHandler ans
         var inventory = systems.Select(s => new InventoriedSystem(
             s.Key, s.Name, s.Purpose, s.IntendedUse, s.AffectedPeople,
             AiSystemFacts.DataSources(s).Select(d => string.IsNullOrWhiteSpace(d.Provenance) ? d.Name : $"{d.Name} from {d.Provenance}").ToArray(),
-            s.HumanOversight, s.Autonomy, s.EuAiActClass, s.InScope)).ToArray();
+            s.HumanOversight, s.Autonomy, s.EuAiActClass, s.InScope, AiSystemFacts.Roles(s))).ToArray();
         return new Loaded(
             new ConsistencyInput(stated, inventory, evidence),
             systems.ToDictionary(s => s.Key, s => s.Id, StringComparer.Ordinal),
@@ -56,6 +56,7 @@ public sealed class ConsistencyFacts(HarmoniaDbContext db, GetAnswersHandler ans
             Get<string>("ai.oversight"),
             Get<IReadOnlyList<string>>("org.data_types"),
             Number("backup.rpo_hours"),
-            Number("backup.rto_hours"));
+            Number("backup.rto_hours"),
+            Get<IReadOnlyList<string>>("ai.roles"));
     }
 }
