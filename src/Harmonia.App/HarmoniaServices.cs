@@ -12,6 +12,7 @@ using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Objectives;
+using Harmonia.App.Features.Operations;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
@@ -48,6 +49,7 @@ public static class HarmoniaServices
         .AddEvidenceModule()
         .AddGapsModule()
         .AddObjectivesModule()
+        .AddOperationsModule()
         .AddOrganizationsModule()
         .AddReadinessModule()
         .AddReviewsModule()

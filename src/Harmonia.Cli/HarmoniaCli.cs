@@ -64,6 +64,8 @@ public static class HarmoniaCli
                 ReadinessCommands.Readiness(context),
                 ReadinessCommands.Audits(context),
                 ConsistencyCommands.Create(context),
+                BackupCommands.Backup(context),
+                BackupCommands.Restore(context),
             };
 
             var parsed = root.Parse(args);
