@@ -46,8 +46,14 @@ var hygiene = builder.AddWebHygiene();
 builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
 builder.Services.AddRazorComponents();
-builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
-builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks()
+    .AddCheck<ContentHealthCheck>("content", tags: [HealthEndpoint.ReadyTag])
+    .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoint.ReadyTag])
+    .AddCheck<EvidenceStoreReadyCheck>("evidence-store", tags: [HealthEndpoint.ReadyTag]);
+builder.AddTelemetry();
+
+// Every problem names the request, so a person reporting an error gives support the line to find in the logs.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<Problems.ExceptionMapper>();
 
 // Malformed or missing bodies and parameters become exceptions, so they reach the problem-details mapper with their message.

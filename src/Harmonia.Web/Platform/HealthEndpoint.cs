@@ -5,10 +5,24 @@ namespace Harmonia.Web.Platform;
 
 internal static class HealthEndpoint
 {
-    /// <summary>GET /health: 200 with a small JSON body when healthy, 503 otherwise (for load balancers and probes).</summary>
-    public static void MapHealthEndpoint(this WebApplication app) =>
-        app.MapHealthChecks("/health", new HealthCheckOptions
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// GET /health (every check), /health/live (the process answers; no dependency, so a database outage does not
+    /// make an orchestrator restart healthy nodes) and /health/ready (database with the current schema, evidence store,
+    /// content): 200 with a small JSON body when healthy, 503 otherwise.
+    /// </summary>
+    public static void MapHealthEndpoint(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", Options(_ => true));
+        app.MapHealthChecks("/health/live", Options(_ => false));
+        app.MapHealthChecks("/health/ready", Options(r => r.Tags.Contains(ReadyTag)));
+    }
+
+    private static HealthCheckOptions Options(Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool> predicate) =>
+        new()
         {
+            Predicate = predicate,
             ResponseWriter = async (context, report) =>
             {
                 context.Response.ContentType = "application/json";
@@ -18,5 +32,5 @@ internal static class HealthEndpoint
                     checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
                 });
             },
-        });
+        };
 }
