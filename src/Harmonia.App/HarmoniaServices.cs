@@ -11,6 +11,7 @@ using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Interop;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Operations;
 using Harmonia.App.Features.Organizations;
@@ -48,6 +49,7 @@ public static class HarmoniaServices
         .AddDocumentsModule()
         .AddEvidenceModule()
         .AddGapsModule()
+        .AddInteropModule()
         .AddObjectivesModule()
         .AddOperationsModule()
         .AddOrganizationsModule()

@@ -66,6 +66,7 @@ public static class HarmoniaCli
                 ConsistencyCommands.Create(context),
                 BackupCommands.Backup(context),
                 BackupCommands.Restore(context),
+                OscalCommands.Create(context),
             };
 
             var parsed = root.Parse(args);

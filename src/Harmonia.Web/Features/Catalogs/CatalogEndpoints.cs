@@ -28,5 +28,13 @@ internal static class CatalogEndpoints
         catalog.MapGet("/crosswalk", (string from, string to, ShowCrosswalkHandler handler) =>
                 Results.Text(App.Rendering.CrosswalkJsonWriter.Write(handler.Handle(new ShowCrosswalkRequest(from, to))), "application/json"))
             .WithSummary("How one framework's requirements relate to another's.");
+
+        catalog.MapGet("/oscal/catalogs/{frameworkId}", (string frameworkId, App.Features.Interop.ExportOscalCatalogHandler handler) =>
+                Results.Text(App.Features.Interop.OscalDocument.Write(handler.Handle(frameworkId)), "application/json"))
+            .WithSummary("A framework as an OSCAL 1.2.2 catalog (numbers, short titles and our summaries; never the standard's text).");
+
+        catalog.MapGet("/oscal/mappings", (string from, string to, App.Features.Interop.ExportOscalMappingHandler handler) =>
+                Results.Text(App.Features.Interop.OscalDocument.Write(handler.Handle(from, to)), "application/json"))
+            .WithSummary("The crosswalk between two frameworks as an OSCAL 1.2 mapping-collection.");
     }
 }
