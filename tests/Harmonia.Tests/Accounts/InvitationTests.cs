@@ -348,6 +348,24 @@ public sealed class InvitationTests
         Assert.Contains(SecurityEventKinds.InvitationRevoked, await SessionTests.SecurityKindsAsync(host, host.UsersA[OrganizationRole.Owner]));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_administrators_cli_still_adds_an_existing_account_at_once(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var added = await CliRun.OnAsync(host.Database, "org", "add-member", "--org", host.OrganizationA.ToString(), "--email", "owner@b.example", "--role", "Viewer");
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Contains("owner@b.example is now Viewer", added.Out, StringComparison.Ordinal);
+
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        Assert.Contains("owner@b.example", await owner.GetStringAsync(new Uri($"/api/orgs/{host.OrganizationA}/members", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().MemberInvitations.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).CountAsync()));
+
+        var unknown = await CliRun.OnAsync(host.Database, "org", "add-member", "--org", host.OrganizationA.ToString(), "--email", "nobody@nowhere.example", "--role", "Viewer");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No account uses the e-mail address", unknown.Error, StringComparison.Ordinal);
+    }
+
     internal sealed record Invitation(Guid Id, string Link, string Page);
 
     internal static async Task<Invitation> InviteAsync(HttpClient owner, string api, string email, string role)
