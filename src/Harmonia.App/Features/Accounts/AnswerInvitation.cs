@@ -4,11 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Accounts;
 
-/// <summary>
-/// The invitee's answer, chosen from their list (by id) or through the link (by its secret). Only an account whose
-/// e-mail is the invited address may answer; accepting creates the membership with the offered role. Read across
-/// organizations because the invitee is not a member yet.
-/// </summary>
 /// <param name="InvitationId">From the invitee's list; another address's invitation answers 404.</param>
 /// <param name="Token">From the link.</param>
 public sealed record AnswerInvitationRequest(Guid UserId, bool Accept, Guid? InvitationId = null, string? Token = null, string? Address = null);
@@ -18,6 +13,11 @@ public sealed record AnswerInvitationRequest(Guid UserId, bool Accept, Guid? Inv
 /// <param name="Refusal">Null while the invitation can be answered.</param>
 public sealed record InvitationLink(InvitationDto? Invitation, string? Refusal);
 
+/// <summary>
+/// The invitee's answer, chosen from their list (by id) or through the link (by its secret). Only an account whose
+/// e-mail is the invited address may answer; accepting creates the membership with the offered role. Read across
+/// organizations because the invitee is not a member yet.
+/// </summary>
 public sealed class AnswerInvitationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time, SecurityLog log)
 {
     public const string UnknownLink = "This invitation link is not valid. Check that the whole link was copied, or ask an owner of the organization for a new one.";
@@ -96,10 +96,4 @@ public sealed class AnswerInvitationHandler(HarmoniaDbContext db, TenantScope te
         var hash = AccessTokenFormat.Hash(token);
         return await db.MemberInvitations.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
-
-    /// <summary>Whether a link is a pending invitation for <paramref name="normalizedEmail"/>: what lets its invitee sign up while sign-up is closed.</summary>
-    public async Task<bool> InvitesAsync(string token, string normalizedEmail, CancellationToken cancellationToken = default) =>
-        await FindByTokenAsync(token, cancellationToken) is { } invitation
-        && invitation.NormalizedEmail == normalizedEmail
-        && Invitations.Refusal(invitation, time.GetUtcNow().UtcDateTime) is null;
 }
