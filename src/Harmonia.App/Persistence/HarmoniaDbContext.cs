@@ -108,6 +108,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<PassphraseResetRecord> PassphraseResets => Set<PassphraseResetRecord>();
 
+    public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
+
     public DbSet<ContentRelease> ContentReleases => Set<ContentRelease>();
 
     public DbSet<CatalogFramework> CatalogFrameworks => Set<CatalogFramework>();

@@ -56,7 +56,7 @@ internal static class AccountsCommands
         var org = OrganizationOption.Create("Organization id.");
         var email = new Option<string>("--email") { Description = "E-mail of an existing account.", Required = true };
         var role = new Option<OrganizationRole>("--role") { Description = "Owner, Manager, Contributor, Auditor or Viewer.", Required = true };
-        var command = new Command("add-member", "Give an account a role in an organization (or change it).") { org, email, role };
+        var command = new Command("add-member", "Give an existing account a role in an organization at once, or change it: the administrator's direct path (the web invites instead).") { org, email, role };
         command.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
         {
             var organizationId = OrganizationOption.Parse(parsed.GetValue(org)!);

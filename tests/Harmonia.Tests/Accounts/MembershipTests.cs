@@ -25,8 +25,15 @@ public sealed class MembershipTests
         Assert.NotEqual(HttpStatusCode.OK, (await contributor.GetAsync(new Uri($"{api}/controls", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.DeleteAsync(new Uri($"{api}/members/{contributorId}", UriKind.Relative))).StatusCode);
 
-        // Added again, the person starts over: the old token stays revoked.
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsync(new Uri($"{api}/members", UriKind.Relative), Json("""{"email":"contributor@a.example","role":"Contributor","passphrase":"a long enough passphrase"}"""))).StatusCode);
+        // Invited again and accepted, the person starts over: the old token stays revoked.
+        var invitation = await InvitationTests.InviteAsync(owner, api, "contributor@a.example", "Contributor");
+        using (var person = await Browser.SignedInAsync(host, "contributor@a.example"))
+        using (var accepted = await person.PostFormAsync($"/account/invitations/{invitation.Id}/accept", "/account/invitations", []))
+        {
+            Assert.Contains("saved=", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("contributor@a.example", await owner.GetStringAsync(new Uri($"{api}/members", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await contributor.GetAsync(new Uri($"{api}/controls", UriKind.Relative))).StatusCode);
 
         var trail = await owner.GetStringAsync(new Uri($"{api}/audit-trail?pageSize=200", UriKind.Relative));

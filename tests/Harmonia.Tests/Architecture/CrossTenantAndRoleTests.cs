@@ -81,6 +81,7 @@ public sealed class CrossTenantAndRoleTests
             ("number:int", () => Task.FromResult("1")),
             ("tokenId:guid", async () => (await host.NewTokenAsync(organization, user)).ToString()),
             ("userId:guid", async () => (await host.NewMemberAsync(organization)).ToString()),
+            ("invitationId:guid", async () => (await host.NewInvitationAsync(organization, user)).ToString()),
             ("requirementId", () => Task.FromResult("iso27001-2022:A.5.1")),
             ("target", () => Task.FromResult("iso42001-2023")),
             ("objectiveId:guid", async () => (await host.NewObjectiveAsync(organization)).ToString()),

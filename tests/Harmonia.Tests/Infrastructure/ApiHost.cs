@@ -8,6 +8,7 @@ using Harmonia.App.Persistence;
 using Harmonia.Tests.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +52,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public string? BaseUrl { get; private set; }
 
     /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null)
+    /// <param name="services">Replaces services after the app's own registrations (a test seam, e.g. a counting password hasher).</param>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
@@ -64,6 +66,11 @@ internal sealed class ApiHost : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 b.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                b.ConfigureTestServices(services);
             }
         });
         var host = new ApiHost(database, factory, evidenceFolder);
@@ -147,6 +154,14 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         TokenB = (await MemberAsync("owner@b.example", OrganizationB, OrganizationRole.Owner)).Token;
+
+        // The app started on an empty database and opened its first-run setup link; with the accounts above, the
+        // installation is set up (as when an administrator creates accounts before the first start).
+        var gate = Services.GetRequiredService<Harmonia.Web.Platform.SetupGate>();
+        if (gate.PendingLink is { } link)
+        {
+            gate.TryConsume(System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]);
+        }
     }
 
     private async Task<(Guid User, string Token)> MemberAsync(string email, Guid organization, OrganizationRole role)
@@ -330,6 +345,14 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public Task<Guid> NewTokenAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
         (await s.GetRequiredService<CreateAccessTokenHandler>().HandleAsync(new CreateAccessTokenRequest(organization, user, "to revoke"))).Id);
+
+    /// <summary>A fresh pending invitation of the organization, for an address without an account.</summary>
+    public Task<Guid> NewInvitationAsync(Guid organization, Guid inviter) => WithScopeAsync(async s =>
+    {
+        var result = await s.GetRequiredService<InviteMemberHandler>().HandleAsync(new InviteMemberRequest(
+            organization, $"invitee-{Guid.NewGuid():N}@example.org", OrganizationRole.Viewer, inviter, OrganizationRole.Owner));
+        return result.Invitation!.Invitation.Id;
+    });
 
     /// <summary>A fresh account that is a viewer of the organization (to be removed).</summary>
     public Task<Guid> NewMemberAsync(Guid organization) => WithScopeAsync(async s =>

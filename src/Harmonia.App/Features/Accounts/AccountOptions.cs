@@ -11,4 +11,16 @@ public sealed class AccountOptions
 
     /// <summary>How long a passphrase reset link works.</summary>
     public int ResetLinkValidHours { get; set; } = 24;
+
+    /// <summary>Whether strangers may create accounts at /signup (off by default: an administrator or an invitation makes them).</summary>
+    public bool AllowSignUp { get; set; }
+
+    /// <summary>How many days an invitation to join an organization stays open (1 to 90).</summary>
+    public int InvitationDays { get; set; } = 14;
+
+    /// <summary>
+    /// Whether an invitation lets its invitee create an account for the invited address even while sign-up is closed
+    /// (<c>Accounts:AllowSignUp=false</c>). Only that address, only while the invitation is pending.
+    /// </summary>
+    public bool AllowInviteeSignUp { get; set; } = true;
 }

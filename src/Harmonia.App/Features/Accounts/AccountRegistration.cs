@@ -23,6 +23,12 @@ public static class AccountRegistration
         services.AddScoped<ChangePassphraseHandler>();
         services.AddScoped<IssueResetLinkHandler>();
         services.AddScoped<UseResetLinkHandler>();
+        services.AddScoped<InviteMemberHandler>();
+        services.AddScoped<ListInvitationsHandler>();
+        services.AddScoped<RevokeInvitationHandler>();
+        services.AddScoped<ListMyInvitationsHandler>();
+        services.AddScoped<AnswerInvitationHandler>();
+        services.AddScoped<SignUpHandler>();
         services.AddOptions<AccountOptions>();
         return services.AddIdentityCore<HarmoniaUser>(o =>
             {

@@ -25,6 +25,14 @@ public static class SecurityEventKinds
     public const string RoleChanged = "role-changed";
     public const string Disabled = "account-disabled";
     public const string Enabled = "account-enabled";
+    public const string AccountCreated = "account-created";
+
+    /// <summary>Someone tried to sign up with the address of this existing account (where e-mail exists, the holder would be told).</summary>
+    public const string SignUpForExistingAccount = "sign-up-for-existing-account";
+    public const string InvitationSent = "invitation-sent";
+    public const string InvitationRevoked = "invitation-revoked";
+    public const string InvitationAccepted = "invitation-accepted";
+    public const string InvitationDeclined = "invitation-declined";
 }
 
 /// <summary>

@@ -34,10 +34,11 @@ public static class AuditEventText
         ["CustomCompetenceRecord"] = "competence",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
+        ["MemberInvitation"] = "invitation",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>
-    private static readonly string[] NamingFields = ["Key", "Title", "RequirementId", "Name", "Number", "Role"];
+    private static readonly string[] NamingFields = ["Key", "Title", "RequirementId", "Name", "Number", "Email", "Role"];
 
     private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { "Id", "OrganizationId", "ControlId", "EvidenceId", "UserId" };
 

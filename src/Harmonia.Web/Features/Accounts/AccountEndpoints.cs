@@ -23,5 +23,13 @@ internal static class AccountEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Change your passphrase (the current one required); every browser session of the account ends. Tokens keep working.");
+
+        account.MapGet("/invitations", async (HttpContext http, ListMyInvitationsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(CurrentUser.Id(http), ct)))
+            .WithSummary("Pending invitations to organizations, addressed to your account's e-mail.");
+
+        account.MapPost("/invitations/{invitationId:guid}/{answer:regex(^(accept|decline)$)}", async (Guid invitationId, string answer, HttpContext http, AnswerInvitationHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(new AnswerInvitationRequest(CurrentUser.Id(http), answer == "accept", invitationId, Address: HarmoniaSignInManager.Address(http)), ct)))
+            .WithSummary("Accept (you become a member with the offered role) or decline one of your pending invitations; expired, revoked and answered ones are refused with the reason.");
     }
 }

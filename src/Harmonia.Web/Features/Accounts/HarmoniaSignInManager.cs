@@ -42,6 +42,32 @@ internal sealed class HarmoniaSignInManager(
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
 
+    // Hashing a passphrase is the slow part of a sign-in. Without an account (or with one that is locked or disabled, where
+    // Identity stops before the hash) the answer would come many times faster and tell anyone timing the form which
+    // addresses have accounts. Verifying against a hash of a random passphrase does the same work and always fails.
+    private static string? _unknownAccountHash;
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        VerifyAgainstNothing(password);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(HarmoniaUser user, string password, bool lockoutOnFailure)
+    {
+        if (!await CanSignInAsync(user) || (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user)))
+        {
+            VerifyAgainstNothing(password);
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
     public override async Task<SignInResult> PasswordSignInAsync(HarmoniaUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
@@ -76,6 +102,13 @@ internal sealed class HarmoniaSignInManager(
         }
 
         return result;
+    }
+
+    private void VerifyAgainstNothing(string password)
+    {
+        var hasher = UserManager.PasswordHasher;
+        _unknownAccountHash ??= hasher.HashPassword(new HarmoniaUser(), Guid.NewGuid().ToString("N"));
+        _ = hasher.VerifyHashedPassword(new HarmoniaUser(), _unknownAccountHash, password);
     }
 
     /// <summary>The client address as the security log records it.</summary>

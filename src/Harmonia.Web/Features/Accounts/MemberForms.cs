@@ -14,24 +14,59 @@ internal static class MemberForms
 {
     public static void MapMemberForms(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/settings/members", (Guid orgId, HttpRequest request, AddMemberHandler add, CancellationToken ct) =>
-                PageForms.Outcome(Links.Settings(orgId), async () =>
+        // A current member's role changes at once; anyone else gets an invitation whose link is shown once, in the answer.
+        app.MapPost("/orgs/{orgId:guid}/settings/members", async Task<IResult> (Guid orgId, HttpRequest request, InviteMemberHandler invite, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var email = FormValues.Text(form, "email");
+                var typed = $"&email={Uri.EscapeDataString(email ?? string.Empty)}&role={Uri.EscapeDataString(FormValues.Text(form, "role") ?? string.Empty)}#members";
+                if (!await Reauthentication.RecentOrConfirmedAsync(request.HttpContext, form))
                 {
-                    var form = await request.ReadFormAsync(ct);
-                    var email = FormValues.Text(form, "email");
-                    if (!await Reauthentication.RecentOrConfirmedAsync(request.HttpContext, form))
-                    {
-                        // Back to the form with what was typed, now asking for the passphrase.
-                        return $"{PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(request.HttpContext))}&email={Uri.EscapeDataString(email ?? string.Empty)}&role={Uri.EscapeDataString(FormValues.Text(form, "role") ?? string.Empty)}#members";
-                    }
+                    // Back to the form with what was typed, now asking for the passphrase.
+                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(request.HttpContext)) + typed);
+                }
 
+                try
+                {
                     if (email is null || !Enum.TryParse<OrganizationRole>(FormValues.Text(form, "role"), ignoreCase: true, out var role) || !Enum.IsDefined(role))
                     {
-                        throw new InvalidInputException("Give the e-mail of an existing account and a role: Owner, Manager, Contributor, Auditor or Viewer.");
+                        throw new InvalidInputException("Give an e-mail address and a role: Owner, Manager, Contributor, Auditor or Viewer.");
                     }
 
-                    var membership = await add.HandleAsync(new AddMemberRequest(orgId, email, role, HarmoniaSignInManager.Address(request.HttpContext)), ct);
-                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{email} is now {membership.Role}")}";
+                    var http = request.HttpContext;
+                    var result = await invite.HandleAsync(new InviteMemberRequest(orgId, email, role, CurrentUser.Id(http), MembersEndpoints.CallerRole(http), HarmoniaSignInManager.Address(http)), ct);
+                    if (result.ChangedMember is { } membership)
+                    {
+                        return TypedResults.Redirect($"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"{email} is now {membership.Role}")}");
+                    }
+
+                    var issued = result.Invitation!;
+                    return new RazorComponentResult<InvitationIssuedPage>(new
+                    {
+                        OrgId = orgId,
+                        Link = MembersEndpoints.InvitationAddress(http, issued.Token),
+                        issued.Invitation.Email,
+                        issued.Invitation.Role,
+                        issued.Invitation.ExpiresUtc,
+                    });
+                }
+                catch (NotFoundException)
+                {
+                    return TypedResults.NotFound();
+                }
+                catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), message) + typed);
+                }
+            })
+            .RequirePagePermission(Permission.ManageMembers)
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/settings/invitations/{invitationId:guid}/revoke", (Guid orgId, Guid invitationId, HttpContext http, RevokeInvitationHandler revoke, CancellationToken ct) =>
+                PageForms.Outcome(Links.Settings(orgId), async () =>
+                {
+                    var invitation = await revoke.HandleAsync(new RevokeInvitationRequest(orgId, invitationId, CurrentUser.Id(http), HarmoniaSignInManager.Address(http)), ct);
+                    return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString($"The invitation for {invitation.Email} is revoked; its link no longer works")}#members";
                 }))
             .RequirePagePermission(Permission.ManageMembers)
             .ValidateFormAntiforgery();

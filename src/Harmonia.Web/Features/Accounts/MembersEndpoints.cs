@@ -12,7 +12,16 @@ internal sealed record MemberInput(string? Email, string? Role, string? Passphra
 internal static class MembersEndpoints
 {
     /// <summary>The link a member opens to set a new passphrase.</summary>
-    public static string ResetLinkAddress(HttpContext http, string secret) => $"{http.Request.Scheme}://{http.Request.Host}/reset-passphrase/{secret}";
+    public static string ResetLinkAddress(HttpContext http, string secret) => PublicLinks.Absolute(http, $"/reset-passphrase/{secret}");
+
+    /// <summary>The link an invitee opens to accept or decline.</summary>
+    public static string InvitationAddress(HttpContext http, string token) => PublicLinks.Absolute(http, $"/invitations/{token}");
+
+    /// <summary>What the inviter is told, on the page and in the API answer, while there is no e-mail delivery.</summary>
+    public const string HandOver = "No e-mail is sent: pass the link on to the invitee yourself. It is shown only now, works once and expires; they sign in (or create an account for the invited address) and accept.";
+
+    /// <summary>The role of the caller in the route's organization, as the authorization handler found it.</summary>
+    public static OrganizationRole CallerRole(HttpContext http) => http.Items[typeof(OrganizationRole)] is OrganizationRole role ? role : OrganizationRole.Viewer;
 
     public static void MapMembersEndpoints(this RouteGroupBuilder organization)
     {
@@ -23,11 +32,11 @@ internal static class MembersEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("Members and their roles.");
 
-        members.MapPut("/", async Task<IResult> (Guid orgId, MemberInput input, HttpContext http, AddMemberHandler handler, CancellationToken ct) =>
+        members.MapPut("/", async Task<IResult> (Guid orgId, MemberInput input, HttpContext http, InviteMemberHandler handler, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(input.Email) || !Enum.TryParse<OrganizationRole>(input.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
                 {
-                    throw new InvalidInputException("Send the member's e-mail and a role: Owner, Manager, Contributor, Auditor or Viewer.");
+                    throw new InvalidInputException("Send the person's e-mail and a role: Owner, Manager, Contributor, Auditor or Viewer.");
                 }
 
                 // A token has no sign-in to be recent: a stolen one must not be enough to hand out roles.
@@ -36,11 +45,17 @@ internal static class MembersEndpoints
                     return Problems.Of(StatusCodes.Status403Forbidden, "Passphrase needed", "Granting or changing a role needs your own passphrase in the 'passphrase' field of the request (a missing or wrong passphrase counts towards the lockout). Nothing was changed.");
                 }
 
-                var membership = await handler.HandleAsync(new AddMemberRequest(orgId, input.Email, role, HarmoniaSignInManager.Address(http)), ct);
-                return TypedResults.Ok(new { membership.UserId, Role = membership.Role.ToString() });
+                var result = await handler.HandleAsync(new InviteMemberRequest(orgId, input.Email, role, CurrentUser.Id(http), CallerRole(http), HarmoniaSignInManager.Address(http)), ct);
+                if (result.ChangedMember is { } membership)
+                {
+                    return TypedResults.Ok(new { membership.UserId, Role = membership.Role.ToString() });
+                }
+
+                var issued = result.Invitation!;
+                return TypedResults.Accepted($"/api/orgs/{orgId}/invitations", new { Invitation = issued.Invitation, Link = InvitationAddress(http, issued.Token), Delivery = HandOver });
             })
             .RequirePermission(Permission.ManageMembers)
-            .WithSummary("Add an existing account as a member, or change its role (the last owner keeps the role); needs the caller's passphrase.");
+            .WithSummary("Invite someone by e-mail with a role (202 with the invitation and its link, whether or not an account exists), or change a current member's role (200; the last owner keeps the role); needs the caller's passphrase.");
 
         members.MapPost("/{userId:guid}/disable", async (Guid orgId, Guid userId, HttpContext http, SetAccountDisabledHandler handler, CancellationToken ct) =>
             {
@@ -73,6 +88,21 @@ internal static class MembersEndpoints
             })
             .RequirePermission(Permission.ManageMembers)
             .WithSummary("Remove a member; their access tokens for this organization are revoked (the last owner cannot be removed).");
+
+        var invitations = organization.MapGroup("/invitations").WithTags("Members and tokens");
+
+        invitations.MapGet("/", async (int? page, int? pageSize, bool? pending, ListInvitationsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), pending ?? false, ct)))
+            .RequirePermission(Permission.ManageMembers)
+            .WithSummary("The organization's invitations, newest first (pending=true for the open ones only); never their links.");
+
+        invitations.MapDelete("/{invitationId:guid}", async (Guid orgId, Guid invitationId, HttpContext http, RevokeInvitationHandler handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(new RevokeInvitationRequest(orgId, invitationId, CurrentUser.Id(http), HarmoniaSignInManager.Address(http)), ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePermission(Permission.ManageMembers)
+            .WithSummary("Revoke a pending invitation: its link stops working at once.");
 
         var tokens = organization.MapGroup("/tokens").WithTags("Members and tokens");
 
