@@ -8,6 +8,7 @@ using Harmonia.App.Persistence;
 using Harmonia.Tests.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +52,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public string? BaseUrl { get; private set; }
 
     /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null)
+    /// <param name="services">Replaces or adds services after the app's own (a log collector, a failing dependency).</param>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
@@ -64,6 +66,11 @@ internal sealed class ApiHost : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 b.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                b.ConfigureTestServices(services);
             }
         });
         var host = new ApiHost(database, factory, evidenceFolder);
@@ -91,6 +98,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <summary>A client that neither follows redirects nor keeps cookies: the test decides which cookies to send.</summary>
     public HttpClient RawClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>As <see cref="RawClient()"/>, addressed to another origin (https, a public host name).</summary>
+    public HttpClient RawClient(Uri baseAddress) => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = baseAddress });
 
     /// <summary>A browser-like client signed in through the real sign-in form (antiforgery included).</summary>
     public async Task<HttpClient> SignedInAsync(string email)
