@@ -134,3 +134,13 @@ internal sealed class FailingClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _fail ? throw new InvalidOperationException(Secret) : base.GetUtcNow();
 }
+
+/// <summary>A clock the test moves forward, to see what a session does hours later.</summary>
+internal sealed class MovableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+}

@@ -1,3 +1,4 @@
+using System.Net;
 using Harmonia.Tests.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,33 @@ public sealed class V7SessionTests
         Assert.Equal(TimeSpan.FromHours(8), ticket.Properties.ExpiresUtc - ticket.Properties.IssuedUtc);
         Assert.False(ticket.Properties.IsPersistent);
         Assert.True(options.SlidingExpiration);
+    }
+
+    [Fact]
+    public async Task V7_3_2_a_session_in_constant_use_still_ends_twelve_hours_after_the_sign_in()
+    {
+        var clock = new MovableClock();
+        await using var host = await AsvsProbes.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        using var browser = await Browser.SignedInAsync(host, "owner@a.example");
+
+        // Used every three hours, so the eight-hour inactivity limit never strikes.
+        for (var hours = 3; hours <= 9; hours += 3)
+        {
+            clock.Advance(TimeSpan.FromHours(3));
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/orgs")).StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/orgs")).StatusCode);
+
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        using var expired = await browser.GetAsync("/orgs");
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.StartsWith("/signin", expired.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        // Signing in again starts a new twelve hours.
+        using var again = await Browser.SignedInAsync(host, "owner@a.example");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/orgs")).StatusCode);
     }
 
     [Fact]
