@@ -1,5 +1,7 @@
 using System.Buffers.Text;
+using System.Text.RegularExpressions;
 using Harmonia.App.Features.Accounts;
+using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Security.Asvs;
 
@@ -26,5 +28,20 @@ public sealed class V11CryptographyTests
             var ones = bytes.Count(b => (b[bit / 8] >> (bit % 8) & 1) == 1);
             Assert.InRange(ones, 800, 1200);
         }
+    }
+
+    [Fact]
+    public void V11_4_1_no_source_file_uses_a_disallowed_hash_or_cipher()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(sources);
+        var disallowed = new Regex(@"\b(MD5|SHA1|HMACMD5|HMACSHA1|DES|TripleDES|RC2|CipherMode\.ECB|RSAEncryptionPadding\.Pkcs1)\b");
+        var hits = sources.SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root, f), Line: i + 1, Text: line)))
+            .Where(l => disallowed.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.Empty(hits);
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Harmonia.Tests.Infrastructure;
 
 namespace Harmonia.Tests.Security.Asvs;
 
@@ -46,5 +48,30 @@ public sealed class V13ConfigurationTests
             Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"TRACE {path}: {(int)response.StatusCode}");
             Assert.DoesNotContain("echo-me", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void V13_2_3_the_shipped_configuration_holds_no_credential()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "appsettings*.json", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(files);
+        var credential = new Regex("(password|pwd|secret|apikey|api_key|token)\\s*[\"=:]", RegexOptions.IgnoreCase);
+        Assert.All(files, f => Assert.DoesNotMatch(credential, File.ReadAllText(f)));
+    }
+
+    [Fact]
+    public void V13_2_4_the_only_outbound_connection_besides_the_database_is_the_configured_tailoring_endpoint()
+    {
+        var outbound = new Regex(@"\b(HttpClient|HttpClientHandler|SocketsHttpHandler|WebRequest|WebClient|TcpClient|UdpClient|SmtpClient|ChatClient|Dns\.GetHost)\b");
+        var callers = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => outbound.IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetFileName(f))
+            .ToList();
+
+        // Its address comes from the operator's configuration (Tailoring:Endpoint), never from a request.
+        Assert.Equal(["TailoringSettings.cs"], callers);
     }
 }

@@ -2,12 +2,24 @@ using System.Net;
 using Harmonia.App.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Harmonia.Tests.Security.Asvs;
 
 /// <summary>OWASP ASVS 5.0 chapter V16, security logging and error handling.</summary>
 public sealed class V16LoggingTests
 {
+    [Fact]
+    public async Task V16_2_2_console_log_lines_carry_a_utc_timestamp()
+    {
+        await using var host = await AsvsProbes.StartAsync();
+        var options = host.Services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+
+        Assert.True(options.UseUtcTimestamp);
+        Assert.Equal("2026-12-04T08:09:10.123Z ", new DateTime(2026, 12, 4, 8, 9, 10, 123, DateTimeKind.Utc).ToString(options.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task V16_3_2_a_refused_authorization_is_logged_with_who_what_and_why()
     {

@@ -142,6 +142,67 @@ public sealed partial class V6AuthenticationTests
 
         Assert.Contains("PasswordHash", properties);
         Assert.DoesNotContain(properties, p => p.Contains("Hint", StringComparison.OrdinalIgnoreCase) || p.Contains("Question", StringComparison.OrdinalIgnoreCase) || p.Contains("Answer", StringComparison.OrdinalIgnoreCase));
+
+        // V6.2.10: nor any passphrase age or expiry that could force a periodic change.
+        Assert.DoesNotContain(properties, p => p.Contains("Expir", StringComparison.OrdinalIgnoreCase) || p.Contains("PasswordChanged", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task V6_4_3_a_reset_link_sets_the_passphrase_but_the_second_factor_is_still_asked()
+    {
+        await using var host = await AsvsProbes.StartAsync();
+        using (var viewer = await Browser.SignedInAsync(host, "viewer@a.example"))
+        {
+            var html = await viewer.GetStringAsync("/account/two-factor");
+            var key = Regex.Match(html, "id=\"authenticator-key\">([^<]+)<").Groups[1].Value;
+            using var enabled = await viewer.PostPageFormAsync("/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp() });
+            Assert.Contains("id=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var issued = await owner.PostAsync(new Uri($"/api/orgs/{host.OrganizationA}/members/{host.UsersA[OrganizationRole.Viewer]}/reset-link", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var link = new Uri(System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("link").GetString()!).AbsolutePath;
+        using var stranger = new Browser(host.RawClient());
+        using (var reset = await stranger.PostPageFormAsync(link, "reset-passphrase", new() { ["Input.New"] = "a brand new passphrase" }))
+        {
+            Assert.Contains("Your new passphrase is set", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The link signed no one in, and the new passphrase alone leads to the second step, not into the app.
+        Assert.False(stranger.Cookies.ContainsKey(Browser.SessionCookie));
+        using var signIn = await stranger.SignInAsync("viewer@a.example", "a brand new passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/signin/two-factor", signIn.Headers.Location!.AbsolutePath);
+        Assert.False(stranger.Cookies.ContainsKey(Browser.SessionCookie));
+        Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync("/orgs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task V6_5_4_recovery_codes_carry_far_more_than_20_bits_and_are_single_use()
+    {
+        await using var host = await AsvsProbes.StartAsync();
+        var (codes, firstAgain, second) = await host.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<HarmoniaUser>>();
+            var user = (await users.FindByEmailAsync("viewer@a.example"))!;
+            var all = new List<string>();
+            for (var round = 0; round < 20; round++)
+            {
+                all.AddRange((await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!);
+            }
+
+            var last = all.TakeLast(10).ToList();
+            Assert.True((await users.RedeemTwoFactorRecoveryCodeAsync(user, last[0])).Succeeded);
+            return (all, (await users.RedeemTwoFactorRecoveryCodeAsync(user, last[0])).Succeeded, (await users.RedeemTwoFactorRecoveryCodeAsync(user, last[1])).Succeeded);
+        });
+
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        var alphabet = codes.SelectMany(c => c.Where(char.IsLetterOrDigit)).Distinct().Count();
+        var length = codes.Min(c => c.Count(char.IsLetterOrDigit));
+        Assert.True(length * Math.Log2(alphabet) >= 40, $"{length} characters from {alphabet} symbols");
+        Assert.False(firstAgain);
+        Assert.True(second);
     }
 
     [GeneratedRegex("<input[^>]*id=\"[^\"]*(password|current|new)[^\"]*\"[^>]*>")]
