@@ -3,8 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Harmonia.Tests.Security.Asvs;
 
@@ -55,5 +60,28 @@ public sealed class V15CodingTests
 
         using var once = await client.GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/controls?page=1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, once.StatusCode);
+    }
+
+    [Fact]
+    public async Task V15_3_2_the_model_client_does_not_follow_a_redirect_elsewhere()
+    {
+        var elsewhere = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapPost("/v1/chat/completions", () => Results.Redirect("/elsewhere/v1/chat/completions", permanent: false, preserveMethod: true));
+        app.MapPost("/elsewhere/v1/chat/completions", () =>
+        {
+            Interlocked.Increment(ref elsewhere);
+            return Results.Json(new { id = "x", @object = "chat.completion", created = 1, model = "m", choices = new[] { new { index = 0, message = new { role = "assistant", content = "followed" }, finish_reason = "stop" } } });
+        });
+        await app.StartAsync();
+
+        var client = Harmonia.App.Features.Documents.TailoringSettings.From(app.Urls.First() + "/v1", "m", null).CreateClient()!;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync("rewrite this"));
+        Assert.Equal(0, elsewhere);
+        await app.StopAsync();
     }
 }
