@@ -103,6 +103,12 @@ else
   echo "no known vulnerable packages"
 fi
 
+# The component inventory (OWASP ASVS 5.0, V15.1.2): every package with its resolved version, transitive ones too.
+mkdir -p artifacts
+if dotnet list Harmonia.slnx package --include-transitive > artifacts/packages.txt 2>&1; then
+  echo "component inventory: artifacts/packages.txt"
+fi
+
 echo "== tests"
 rm -f artifacts/fuzz-summary.txt
 dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \

@@ -3,13 +3,27 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Harmonia.Web.Platform;
 
-/// <summary>Turns "not a member of that organization" into 404 and every other refusal into problem details.</summary>
-internal sealed class AuthorizationResults : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// Turns "not a member of that organization" into 404 and every other refusal into problem details. Every refusal of
+/// a signed-in caller is logged (who, what, why): a run of them is how probing for other tenants' ids shows up.
+/// </summary>
+internal sealed partial class AuthorizationResults(ILogger<AuthorizationResults> logger) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult.Forbidden)
+        {
+            Refused(
+                logger,
+                context.User.Identity?.Name ?? "unknown",
+                context.Request.Method,
+                context.Request.Path.Value ?? string.Empty,
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                string.Join("; ", authorizeResult.AuthorizationFailure?.FailureReasons.Select(r => r.Message) ?? []));
+        }
+
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             // Pages: strangers are sent to sign in; a foreign organization is simply not found.
@@ -45,4 +59,7 @@ internal sealed class AuthorizationResults : IAuthorizationMiddlewareResultHandl
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Authorization refused: {User} {Method} {Path} from {Address}: {Reason}")]
+    private static partial void Refused(ILogger logger, string user, string method, string path, string address, string reason);
 }

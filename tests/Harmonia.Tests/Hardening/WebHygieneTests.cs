@@ -33,8 +33,8 @@ public sealed class WebHygieneTests
 
     private static bool AntiforgeryCookieIsSecure(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
-        && cookies.Where(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).All(c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase))
-        && cookies.Any(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        && cookies.Where(c => c.Split('=')[0].Contains("Antiforgery", StringComparison.Ordinal)).All(c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase))
+        && cookies.Any(c => c.Split('=')[0].Contains("Antiforgery", StringComparison.Ordinal));
 
     [Fact]
     public async Task The_API_description_is_off_by_default_outside_Development_and_on_when_published()

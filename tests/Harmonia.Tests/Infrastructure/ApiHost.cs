@@ -52,7 +52,7 @@ internal sealed class ApiHost : IAsyncDisposable
     public string? BaseUrl { get; private set; }
 
     /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
-    /// <param name="services">Replaces services after the app's own registrations (a test seam, e.g. a counting password hasher).</param>
+    /// <param name="services">Replaces or adds services after the app's own (a log collector, a failing dependency).</param>
     public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -98,6 +98,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <summary>A client that neither follows redirects nor keeps cookies: the test decides which cookies to send.</summary>
     public HttpClient RawClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>As <see cref="RawClient()"/>, addressed to another origin (https, a public host name).</summary>
+    public HttpClient RawClient(Uri baseAddress) => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = baseAddress });
 
     /// <summary>A browser-like client signed in through the real sign-in form (antiforgery included).</summary>
     public async Task<HttpClient> SignedInAsync(string email)

@@ -59,7 +59,7 @@ public sealed class StartPageTests : IClassFixture<StartPageTests.SqliteAppFacto
     {
         using var client = _factory.WithWebHostBuilder(b => b.UseEnvironment(environment)).CreateClient();
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var stylesheet = System.Text.RegularExpressions.Regex.Match(html, "href=\"(app\\.[^\"]+\\.css)\"").Groups[1].Value;
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(html, "href=\"/?(app\\.[^\"]+\\.css)\"").Groups[1].Value;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/" + stylesheet, UriKind.Relative));
         request.Headers.AcceptEncoding.ParseAdd("gzip, br");

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using Harmonia.App.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Harmonia.Web.Features.Accounts;
@@ -29,6 +32,30 @@ internal static class SessionsSetup
                 return Task.CompletedTask;
             };
         });
+
+        // However active, a session ends this long after its holder last proved who they are (a sign-in or a passphrase
+        // confirmation); the 8-hour sliding cookie alone would live for ever while used (ASVS 7.3.2).
+        var maxHours = Math.Clamp(configuration.GetValue("Accounts:SessionMaxHours", DefaultSessionMaxHours), 1, 24 * 30);
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal?.FindFirst(HarmoniaSignInManager.AuthTimeClaim)?.Value is { } value
+                    && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                    && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(maxHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await validateStamp(context);
+            };
+        });
         return services;
     }
+
+    /// <summary>The absolute session lifetime unless <c>Accounts:SessionMaxHours</c> says otherwise: a long working day.</summary>
+    public const int DefaultSessionMaxHours = 12;
 }
