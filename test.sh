@@ -110,7 +110,7 @@ if dotnet list Harmonia.slnx package --include-transitive > artifacts/packages.t
 fi
 
 echo "== tests"
-rm -f artifacts/fuzz-summary.txt
+rm -f artifacts/fuzz-summary.txt artifacts/soak-summary.txt
 dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
   | grep -vE '^\s*(Passed|Skipped) ' || true
@@ -118,6 +118,10 @@ dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
 if [ -f artifacts/fuzz-summary.txt ]; then
   echo "== fuzz suite (cases, crashes, 500s, slowest case, memory per entry point)"
   cat artifacts/fuzz-summary.txt
+fi
+if [ -f artifacts/soak-summary.txt ]; then
+  echo "== memory soak (server RSS under mixed load)"
+  cat artifacts/soak-summary.txt
 fi
 
 counters=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' || true)

@@ -7,7 +7,8 @@ namespace Harmonia.App.Common;
 /// Keeps evidence files content-addressed: a file lives at its SHA-256 (data/evidence/ab/cd/abcd…), so the same
 /// bytes are stored once and a stored file can never be changed without changing its address. The hash is
 /// computed while the upload streams to a temporary file in the same folder; only a complete, hashed, accepted
-/// upload is moved into place. Files are never deleted: versions are immutable and the audit trail refers to them.
+/// upload is moved into place. A file is removed only by the sweep, once no row names it (after a retention period when
+/// its evidence was deleted).
 /// </summary>
 public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 {
@@ -98,6 +99,10 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
                     // Someone stored the same bytes a moment earlier: same address, same content.
                 }
             }
+            else
+            {
+                Refresh(path);
+            }
 
             return new StoredFile(sha256, size, name, type);
         }
@@ -139,11 +144,12 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
     }
 
     /// <summary>
-    /// Removes stored files no row names (<paramref name="referenced"/>) that are older than <paramref name="olderThan"/>:
-    /// a process killed after placing an upload's file and before its row committed leaves one behind.
+    /// Removes stored files no row names (<paramref name="referenced"/>) that are older than <paramref name="olderThan"/>
+    /// and that <paramref name="retained"/> does not hold back: a process killed after placing an upload's file and before
+    /// its row committed leaves one behind, and deleted evidence leaves its files to this sweep once their retention ends.
     /// </summary>
     /// <returns>How many files were removed.</returns>
-    public int SweepUnreferenced(IReadOnlySet<string> referenced, TimeSpan olderThan, DateTime utcNow)
+    public int SweepUnreferenced(IReadOnlySet<string> referenced, TimeSpan olderThan, DateTime utcNow, Func<string, bool>? retained = null)
     {
         var root = new DirectoryInfo(settings.Folder);
         if (!root.Exists)
@@ -153,7 +159,8 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 
         var removed = 0;
         foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(f => EvidenceValues.IsSha256(f.Name) && f.FullName == PathOf(f.Name) && !referenced.Contains(f.Name) && utcNow - f.LastWriteTimeUtc > olderThan))
+            .Where(f => EvidenceValues.IsSha256(f.Name) && f.FullName == PathOf(f.Name) && !referenced.Contains(f.Name) && utcNow - f.LastWriteTimeUtc > olderThan)
+            .Where(f => retained?.Invoke(f.Name) != true))
         {
             try
             {
@@ -179,6 +186,20 @@ public sealed class EvidenceFileStore(EvidenceStoreSettings settings)
 
         var path = PathOf(sha256.ToLowerInvariant());
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+    }
+
+    // The same bytes stored again (often the file of deleted evidence, uploaded anew): the file counts as young, so a
+    // sweep that read the rows before this upload's row committed does not remove it under the new row.
+    private static void Refresh(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A store the process may read but not touch: the file stays as it is, the upload still succeeds.
+        }
     }
 
     private string PathOf(string sha256) => Path.Combine(settings.Folder, sha256[..2], sha256[2..4], sha256);

@@ -12,8 +12,9 @@ namespace Harmonia.App.Persistence;
 
 /// <summary>
 /// Runs inside every SaveChanges: stamps new organization-scoped rows with the tenant, refuses rows of another
-/// tenant, bumps control versions, numbers new <see cref="ISequentialKey"/> rows and appends one audit event per
-/// changed row to the organization's hash chain. The events are saved by the same SaveChanges, so they commit or roll
+/// tenant, bumps control versions, numbers new <see cref="ISequentialKey"/> rows, notes the files of deleted evidence
+/// versions as released (<see cref="ReleasedEvidenceFile"/>) and appends one audit event per changed row to the
+/// organization's hash chain. The events are saved by the same SaveChanges, so they commit or roll
 /// back with the change. Two writers racing for the same sequence number (or key) hit the unique index and the second
 /// save fails whole; the context then calls <see cref="Discard"/> and runs this again on the chain's new end.
 /// </summary>
@@ -23,6 +24,9 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
 
     // The events of the attempt in flight: a failed attempt must not leave them behind for the next one.
     private readonly List<AuditEvent> _appended = [];
+
+    // The release notes of the attempt in flight, discarded with its events.
+    private readonly List<ReleasedEvidenceFile> _released = [];
 
     // The keys this writer numbered: renumbered on a retry, whereas a key the caller chose is never touched.
     private readonly HashSet<ISequentialKey> _numbered = new(ReferenceEqualityComparer.Instance);
@@ -59,6 +63,14 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
 
         NumberKeys(changed);
         var now = AuditHash.Normalize(time.GetUtcNow().UtcDateTime);
+        foreach (var sha in changed.Where(e => e.State == EntityState.Deleted).Select(e => e.Entity).OfType<EvidenceVersion>().Select(v => v.Sha256).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            // Whether another row still names the file is the sweep's question; this only starts the retention clock.
+            var released = new ReleasedEvidenceFile { Id = Guid.CreateVersion7(), Sha256 = sha.ToLowerInvariant(), ReleasedUtc = now };
+            context.ReleasedEvidenceFiles.Add(released);
+            _released.Add(released);
+        }
+
         var events = new List<AuditEvent>();
         foreach (var entry in changed)
         {
@@ -112,18 +124,20 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
     public void Saved()
     {
         _appended.Clear();
+        _released.Clear();
         _numbered.Clear();
     }
 
     /// <summary>The save failed: its events leave the change tracker, so a retry (or a later save) appends afresh.</summary>
     public void Discard()
     {
-        foreach (var auditEvent in _appended)
+        foreach (var row in _appended.Cast<object>().Concat(_released))
         {
-            context.Entry(auditEvent).State = EntityState.Detached;
+            context.Entry(row).State = EntityState.Detached;
         }
 
         _appended.Clear();
+        _released.Clear();
     }
 
     private void NumberKeys(IEnumerable<EntityEntry> changed)

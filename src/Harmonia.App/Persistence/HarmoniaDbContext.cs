@@ -51,6 +51,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<EvidenceVersion> EvidenceVersions => Set<EvidenceVersion>();
 
+    public DbSet<ReleasedEvidenceFile> ReleasedEvidenceFiles => Set<ReleasedEvidenceFile>();
+
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();

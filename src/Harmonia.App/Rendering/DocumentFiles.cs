@@ -11,10 +11,11 @@ public static class DocumentFiles
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static GeneratedFile Write(DocumentModel model, DocumentFileFormat format, string baseName) => format switch
+    /// <param name="cancellationToken">Stops PDF layout midway when the request is cancelled or out of time.</param>
+    public static GeneratedFile Write(DocumentModel model, DocumentFileFormat format, string baseName, CancellationToken cancellationToken = default) => format switch
     {
         DocumentFileFormat.Docx => new GeneratedFile(baseName + ".docx", DocxType, DocxDocumentWriter.Write(model)),
-        DocumentFileFormat.Pdf => new GeneratedFile(baseName + ".pdf", "application/pdf", PdfDocumentWriter.Write(model)),
+        DocumentFileFormat.Pdf => new GeneratedFile(baseName + ".pdf", "application/pdf", PdfDocumentWriter.Write(model, cancellationToken)),
         DocumentFileFormat.Md => new GeneratedFile(baseName + ".md", "text/markdown", Encoding.UTF8.GetBytes(MarkdownDocumentWriter.Write(model))),
         _ => new GeneratedFile(baseName + ".html", "text/html", Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(model))),
     };

@@ -6,23 +6,28 @@ namespace Harmonia.App.Rendering;
 /// <summary>PDF through PDFsharp: the same content as the other writers, wrapped and paginated, with page numbers.</summary>
 public static class PdfDocumentWriter
 {
-    public static byte[] Write(DocumentModel model)
+    /// <exception cref="OperationCanceledException">The token fired while the document was laid out.</exception>
+    public static byte[] Write(DocumentModel model, CancellationToken cancellationToken = default) => Write(model, afterBlock: null, cancellationToken);
+
+    /// <param name="afterBlock">Called with the count of blocks laid out so far: lets a test cancel at a known point of the document.</param>
+    internal static byte[] Write(DocumentModel model, Action<int>? afterBlock, CancellationToken cancellationToken)
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = model.Info.Title;
         document.Info.Subject = model.Info.OrganizationName;
         document.Info.Creator = "Harmonia";
-        var layout = new PdfLayout(document);
+        var layout = new PdfLayout(document, cancellationToken);
         var info = model.Info;
 
         layout.Text(info.Title, layout.Title, 0, 4);
         layout.Text(info.OrganizationName, layout.Subtitle, 0, 12);
         layout.Table(["", ""], DocumentText.Cover(info).Select(c => (IReadOnlyList<string>)[c.Label, c.Value]).ToArray(), [0.3, 0.7], header: false);
 
-        var number = 0;
+        var (number, laidOut) = (0, 0);
         foreach (var block in model.Blocks)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (block)
             {
                 case DocumentHeading heading:
@@ -52,6 +57,8 @@ public static class PdfDocumentWriter
 
                     break;
             }
+
+            afterBlock?.Invoke(++laidOut);
         }
 
         layout.Heading(DocumentText.AddressedHeading, 1);
@@ -64,6 +71,7 @@ public static class PdfDocumentWriter
         layout.Table(["Version", "Date", "Author", "Change"], model.Revisions.Select(r => (IReadOnlyList<string>)[r.Version, DocumentText.Date(r.Date), r.Author, r.Change]).ToArray(), [0.14, 0.18, 0.24, 0.44]);
         layout.Footers($"{info.Title} · {info.Id} · version {info.Version} · {info.Classification}");
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();

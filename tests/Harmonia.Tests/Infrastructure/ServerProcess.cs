@@ -29,6 +29,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// The server's resident memory (VmRSS of /proc/&lt;pid&gt;/status, Linux): what the operating system, and the OOM
+    /// killer, count against it, managed heap and native memory alike.
+    /// </summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>Everything the server printed so far.</summary>
     public string Log => string.Join('\n', _log);
 

@@ -16,6 +16,8 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
     /// <summary>Throws NotFoundException when the organization has no such suggestion.</summary>
     public async Task<RiskSuggestionDto> HandleAsync(Guid suggestionId, RiskSuggestionDecision decision, CancellationToken cancellationToken = default)
     {
+        // Under the organization's write lock: the suggestion is decided once, and the next R-n is read and taken by one writer at a time.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var suggestion = await db.RiskSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
         if (suggestion is null)
         {
@@ -46,6 +48,7 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
 
         (suggestion.Status, suggestion.DecidedBy) = (decision.Accept ? "accepted" : "dismissed", actor.Name);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (await RiskSuggestionDto.ForAsync(db, [suggestion], cancellationToken))[0];
     }
 }

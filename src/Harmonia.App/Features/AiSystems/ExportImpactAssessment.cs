@@ -24,7 +24,7 @@ public sealed class ExportImpactAssessmentHandler(HarmoniaDbContext db, TenantSc
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
-        return DocumentFiles.Write(Model(assessment, system, organization), DocumentFiles.Parse(format), $"impact-assessment-{system.Key}-v{number}");
+        return DocumentFiles.Write(Model(assessment, system, organization), DocumentFiles.Parse(format), $"impact-assessment-{system.Key}-v{number}", cancellationToken);
     }
 
     private DocumentModel Model(ImpactAssessmentDto a, AiSystemRecord system, string organization)

@@ -19,6 +19,9 @@ public sealed class StartImpactAssessmentHandler(HarmoniaDbContext db, AuditActo
             throw new NotFoundException("AI system");
         }
 
+        // The latest version is read and the next written under the organization's write lock, so two reassessments
+        // started at the same moment cannot both take the same number (the second now sees the first's draft).
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var latest = await db.ImpactAssessments.AsNoTracking().Where(a => a.AiSystemId == aiSystemId).OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest?.Status == ImpactAssessmentStatuses.Draft)
         {
@@ -38,6 +41,7 @@ public sealed class StartImpactAssessmentHandler(HarmoniaDbContext db, AuditActo
         };
         db.ImpactAssessments.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ImpactAssessmentDto.From(draft, system.Key, system.Name);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ExportAuditReportHandler(HarmoniaDbContext db, TenantScope t
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
-        return DocumentFiles.Write(Model(detail, organization), parsed, $"audit-report-{detail.Audit.Key}");
+        return DocumentFiles.Write(Model(detail, organization), parsed, $"audit-report-{detail.Audit.Key}", cancellationToken);
     }
 
     internal DocumentModel Model(AuditDetail detail, string organization)

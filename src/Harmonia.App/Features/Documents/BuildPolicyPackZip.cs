@@ -30,7 +30,7 @@ public sealed class BuildPolicyPackZipHandler(LoadedContent content, DocumentBui
                     var bytes = format switch
                     {
                         DocumentFileFormat.Docx => DocxDocumentWriter.Write(model),
-                        DocumentFileFormat.Pdf => PdfDocumentWriter.Write(model),
+                        DocumentFileFormat.Pdf => PdfDocumentWriter.Write(model, cancellationToken),
                         DocumentFileFormat.Md => System.Text.Encoding.UTF8.GetBytes(MarkdownDocumentWriter.Write(model)),
                         _ => System.Text.Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(model)),
                     };

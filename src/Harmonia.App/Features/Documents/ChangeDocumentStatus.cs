@@ -143,7 +143,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
         }
 
         var docx = await store.SaveAsync(new MemoryStream(DocxDocumentWriter.Write(rendered.Model)), template.Id + ".docx", null, cancellationToken);
-        var pdf = await store.SaveAsync(new MemoryStream(PdfDocumentWriter.Write(rendered.Model)), template.Id + ".pdf", null, cancellationToken);
+        var pdf = await store.SaveAsync(new MemoryStream(PdfDocumentWriter.Write(rendered.Model, cancellationToken)), template.Id + ".pdf", null, cancellationToken);
         foreach (var previous in document.Revisions.Where(r => r.Status == DocumentStatuses.Published))
         {
             previous.Status = DocumentStatuses.Retired;

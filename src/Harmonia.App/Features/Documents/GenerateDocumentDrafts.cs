@@ -29,6 +29,23 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
             : request.TemplateIds.Select(id => content.Documents.Find(id) ?? throw new InvalidInputException($"Unknown document '{id}'.")).ToArray();
         var answerSet = await answers.HandleAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var review = today.AddMonths(DocumentBuilder.ReviewMonths(answerSet.Answers));
+
+        // Rendering happens before the write lock is taken (it takes long enough to hold up every other writer, of
+        // every organization on SQLite). What it depends on of the stored revisions is only the published label.
+        var publishedLabels = await db.Documents.AsNoTracking()
+            .Select(d => new { d.TemplateId, Label = d.Revisions.Where(r => r.Status == DocumentStatuses.Published).Select(r => r.Label).FirstOrDefault() })
+            .ToDictionaryAsync(d => d.TemplateId, d => d.Label, cancellationToken);
+        var renderedFor = new Dictionary<string, (string? Published, RenderedDocument Rendered)>(StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
+            var label = publishedLabels.GetValueOrDefault(template.Id);
+            renderedFor[template.Id] = (label, await RenderAsync(request.OrganizationId, template, answerSet, label, review, cancellationToken));
+        }
+
+        // The latest revision is read and the next one numbered under the organization's write lock: generations at the
+        // same moment both read revision n and both wrote n + 1 (or both created the document), and the second answered 500.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var documents = await db.Documents.Include(d => d.Revisions).ToDictionaryAsync(d => d.TemplateId, cancellationToken);
         var (drafts, unchanged, missing) = (0, 0, new SortedSet<string>(StringComparer.Ordinal));
         foreach (var template in templates)
@@ -44,7 +61,13 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
             var open = latest is { Status: DocumentStatuses.Draft or DocumentStatuses.InReview or DocumentStatuses.Approved } ? latest : null;
             var change = published is null ? "material" : "minor";
             var label = Label(published?.Label, change);
-            var rendered = await builder.RenderAsync(request.OrganizationId, template, answerSet.Answers, new DocumentControl(label, DocumentStatuses.Draft, today.AddMonths(DocumentBuilder.ReviewMonths(answerSet.Answers)), []), cancellationToken);
+            var (renderedAgainst, rendered) = renderedFor[template.Id];
+            if (renderedAgainst != published?.Label)
+            {
+                // A revision was published since the rendering: render again against it, now under the lock.
+                rendered = await RenderAsync(request.OrganizationId, template, answerSet, published?.Label, review, cancellationToken);
+            }
+
             var markdown = MarkdownDocumentWriter.Write(rendered.Model with { Revisions = [] });
             var hash = ContentHash(markdown);
             missing.UnionWith(rendered.Missing.Select(q => q.Key));
@@ -88,8 +111,12 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new GenerateDraftsOutcome(drafts, unchanged, missing.ToArray());
     }
+
+    private Task<RenderedDocument> RenderAsync(Guid organizationId, DocumentTemplate template, AnswerSet answerSet, string? publishedLabel, DateOnly review, CancellationToken cancellationToken) =>
+        builder.RenderAsync(organizationId, template, answerSet.Answers, new DocumentControl(Label(publishedLabel, publishedLabel is null ? "material" : "minor"), DocumentStatuses.Draft, review, []), cancellationToken);
 
     /// <summary>The hash a revision's text is known by: over the body, so the cover's version and dates never count.</summary>
     internal static string ContentHash(string markdown) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Body(markdown))));

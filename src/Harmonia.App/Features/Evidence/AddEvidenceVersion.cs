@@ -14,18 +14,25 @@ public sealed class AddEvidenceVersionHandler(HarmoniaDbContext db, EvidenceVers
     public async Task<EvidenceDetailDto> HandleAsync(Guid evidenceId, EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken = default)
     {
         EvidenceInputValidator.Validate(input, titleRequired: false, hasFile: upload is not null);
-        var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken);
-        if (evidence is null)
+        if (!await db.Evidence.AnyAsync(e => e.Id == evidenceId, cancellationToken))
         {
             throw new NotFoundException("evidence");
         }
 
-        var number = evidence.CurrentVersion + 1;
-        var version = await versions.CreateAsync(number, input, upload, cancellationToken);
+        var version = await versions.CreateAsync(input, upload, cancellationToken);
+
+        // The newest number is read and the next one written under the organization's write lock: two versions posted
+        // at the same moment both read n, both wrote n + 1, and the second answered 500 (issue 20).
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
+        var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken)
+            ?? throw new NotFoundException("evidence");
+        await versions.EnsureRoomAsync(version, cancellationToken);
+        version.Number = evidence.CurrentVersion + 1;
         version.EvidenceId = evidence.Id;
         db.EvidenceVersions.Add(version);
-        evidence.CurrentVersion = number;
+        evidence.CurrentVersion = version.Number;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await get.HandleAsync(evidenceId, cancellationToken);
     }
 }

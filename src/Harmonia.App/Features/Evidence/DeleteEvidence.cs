@@ -6,7 +6,7 @@ namespace Harmonia.App.Features.Evidence;
 
 /// <summary>
 /// Removes a piece of evidence and its versions from the control. The audit trail keeps what each version was
-/// (hash, name, dates) and the stored file stays in the content-addressed store.
+/// (hash, name, dates); the stored files stay for Evidence:RetainDeletedFor (the save notes them as released), then the sweep removes them.
 /// </summary>
 public sealed class DeleteEvidenceHandler(HarmoniaDbContext db)
 {

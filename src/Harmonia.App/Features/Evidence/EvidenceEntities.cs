@@ -68,3 +68,19 @@ public static class EvidenceKinds
     public const string Link = "link";
     public const string Record = "record";
 }
+
+/// <summary>
+/// When a stored file lost a row naming it (its evidence deleted, with its control or by an import). The store is
+/// shared by content, so the file may still be named elsewhere; the sweep decides. Files released this way are kept for
+/// Evidence:RetainDeletedFor after their latest release, whereas files no row ever named go after Evidence:OrphanSweepAfter.
+/// Not an organization's record: the deletion itself is in the organization's audit trail.
+/// </summary>
+public sealed class ReleasedEvidenceFile
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Lower-case hex SHA-256: the file's address in the store.</summary>
+    public required string Sha256 { get; set; }
+
+    public DateTime ReleasedUtc { get; set; }
+}

@@ -38,6 +38,10 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         }
 
         tenant.Enter(organization.Id);
+
+        // Into an existing organization, the file is compared with the current rows and the evidence versions numbered
+        // from them: read and written under the organization's write lock, like every other numbering use case.
+        await using var transaction = created ? null : await db.BeginOrganizationWriteAsync(cancellationToken);
         organization.Name = file.Profile.Name;
         organization.Sector = file.Profile.Sector;
         organization.Employees = file.Profile.Employees;
@@ -52,6 +56,11 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new ImportOutcome(organization.Id, created, changes);
     }
 

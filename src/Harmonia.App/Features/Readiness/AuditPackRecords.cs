@@ -31,7 +31,7 @@ public sealed class AuditPackRecords(
         {
             var detail = (await audits.HandleAsync(id, cancellationToken))!;
             var model = reports.Model(detail, organization);
-            files.Add(($"audits/{detail.Audit.Key}-report.pdf", DocumentFiles.Write(model, DocumentFileFormat.Pdf, model.Info.Id).Content));
+            files.Add(($"audits/{detail.Audit.Key}-report.pdf", DocumentFiles.Write(model, DocumentFileFormat.Pdf, model.Info.Id, cancellationToken).Content));
         }
 
         return files;
@@ -44,7 +44,7 @@ public sealed class AuditPackRecords(
         foreach (var review in await reviews.HandleAsync(cancellationToken))
         {
             var model = minutes.Model(review, organization);
-            files.Add(($"reviews/{model.Info.Id}.pdf", DocumentFiles.Write(model, DocumentFileFormat.Pdf, model.Info.Id).Content));
+            files.Add(($"reviews/{model.Info.Id}.pdf", DocumentFiles.Write(model, DocumentFileFormat.Pdf, model.Info.Id, cancellationToken).Content));
         }
 
         return files;

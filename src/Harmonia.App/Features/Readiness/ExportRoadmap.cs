@@ -19,7 +19,7 @@ public sealed class ExportRoadmapHandler(HarmoniaDbContext db, PlanRoadmapHandle
         {
             "xlsx" => new GeneratedFile("roadmap.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(roadmap)], "Certification roadmap")),
             "csv" => new GeneratedFile("roadmap.csv", "text/csv", CsvTableWriter.Write(Sheet(roadmap))),
-            _ => DocumentFiles.Write(Model(roadmap, organization), DocumentFiles.Parse(format), "roadmap"),
+            _ => DocumentFiles.Write(Model(roadmap, organization), DocumentFiles.Parse(format), "roadmap", cancellationToken),
         };
     }
 

@@ -21,7 +21,7 @@ public sealed class ExportReviewMinutesHandler(HarmoniaDbContext db, TenantScope
         }
 
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
-        return DocumentFiles.Write(Model(ListManagementReviewsHandler.ToDto(review), organization), parsed, $"management-review-{review.HeldOn:yyyy-MM-dd}");
+        return DocumentFiles.Write(Model(ListManagementReviewsHandler.ToDto(review), organization), parsed, $"management-review-{review.HeldOn:yyyy-MM-dd}", cancellationToken);
     }
 
     internal DocumentModel Model(ManagementReviewDto review, string organization)

@@ -26,7 +26,7 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
         {
             "xlsx" => new GeneratedFile("risk-treatment-plan.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(risks)], "Risk treatment plan")),
             "csv" => new GeneratedFile("risk-treatment-plan.csv", "text/csv", CsvTableWriter.Write(Sheet(risks))),
-            _ => DocumentFiles.Write(Model(risks, current, organization), DocumentFiles.Parse(format), "risk-treatment-plan"),
+            _ => DocumentFiles.Write(Model(risks, current, organization), DocumentFiles.Parse(format), "risk-treatment-plan", cancellationToken),
         };
     }
 

@@ -28,7 +28,7 @@ public sealed class ExportSoaHandler(HarmoniaDbContext db, TenantScope tenant, G
         {
             "xlsx" => new GeneratedFile(baseName + ".xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(version)], Title(version))),
             "csv" => new GeneratedFile(baseName + ".csv", "text/csv", CsvTableWriter.Write(Sheet(version))),
-            _ => DocumentFiles.Write(Model(version, organization), DocumentFiles.Parse(format), baseName),
+            _ => DocumentFiles.Write(Model(version, organization), DocumentFiles.Parse(format), baseName, cancellationToken),
         };
     }
 

@@ -47,6 +47,8 @@ public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandle
             throw new InvalidInputException("The note may have 2000 characters.");
         }
 
+        // Numbered under the organization's write lock: two saves at the same moment both read n and both wrote n + 1.
+        await using var transaction = await db.BeginOrganizationWriteAsync(cancellationToken);
         var last = await db.SoaVersions.Where(v => v.FrameworkId == frameworkId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         var version = new SoaVersionRecord
         {
@@ -60,6 +62,7 @@ public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandle
         };
         db.SoaVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return SoaVersionDto.From(version);
     }
 }

@@ -66,7 +66,7 @@ internal static class EvidenceEndpoints
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.Delete)
-            .WithSummary("Remove evidence from its control; the audit trail keeps what it was and the file stays stored.");
+            .WithSummary("Remove evidence from its control; the audit trail keeps what it was and its files stay stored for Evidence:RetainDeletedFor (30 days by default).");
     }
 
     /// <summary>A multipart upload: the file streams through the store's hashing.</summary>

@@ -5,12 +5,17 @@ namespace Harmonia.Web.Features.Evidence;
 
 /// <summary>
 /// Repeats the start's sweep on a schedule (Evidence:SweepEvery, six hours by default), so a server that runs for
-/// months does not gather files that interrupted uploads or deleted evidence left behind until its next restart.
+/// months does not gather files that interrupted uploads left behind, or those of evidence deleted longer ago than
+/// Evidence:RetainDeletedFor, until its next restart.
 /// </summary>
 internal sealed partial class EvidenceSweepService(IServiceProvider services, IConfiguration configuration, ILogger<EvidenceSweepService> logger) : BackgroundService
 {
     /// <summary>How old a file must be before a sweep takes it: longer than any upload takes on another node.</summary>
     public static TimeSpan GracePeriod(IConfiguration configuration) => configuration.GetValue<TimeSpan?>("Evidence:OrphanSweepAfter") ?? TimeSpan.FromHours(1);
+
+    /// <summary>How long the files of deleted evidence stay in the store after the deletion (Evidence:RetainDeletedFor).</summary>
+    public static TimeSpan RetentionPeriod(IConfiguration configuration) =>
+        configuration.GetValue<TimeSpan?>("Evidence:RetainDeletedFor") ?? TimeSpan.FromDays(SweepOrphanFilesHandler.DefaultRetainDeletedForDays);
 
     /// <summary>One sweep, the same at start and on the schedule: temporary files of interrupted uploads, then (when asked) stored files no row names.</summary>
     public static async Task SweepOnceAsync(IServiceProvider services, TimeSpan olderThan, bool unreferenced, CancellationToken cancellationToken)
@@ -19,7 +24,7 @@ internal sealed partial class EvidenceSweepService(IServiceProvider services, IC
         scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().SweepIncoming(olderThan, DateTime.UtcNow);
         if (unreferenced)
         {
-            await scope.ServiceProvider.GetRequiredService<SweepOrphanFilesHandler>().HandleAsync(olderThan, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<SweepOrphanFilesHandler>().HandleAsync(olderThan, RetentionPeriod(services.GetRequiredService<IConfiguration>()), cancellationToken);
         }
     }
 

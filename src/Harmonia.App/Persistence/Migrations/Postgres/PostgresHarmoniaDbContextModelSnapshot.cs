@@ -1798,6 +1798,29 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("EvidenceVersions");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Evidence.ReleasedEvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReleasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleasedUtc");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ReleasedEvidenceFiles");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Gaps.RequirementResultRecord", b =>
                 {
                     b.Property<Guid>("Id")

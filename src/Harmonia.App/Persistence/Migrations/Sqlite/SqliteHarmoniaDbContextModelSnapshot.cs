@@ -1789,6 +1789,29 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("EvidenceVersions");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Evidence.ReleasedEvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReleasedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleasedUtc");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ReleasedEvidenceFiles");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Gaps.RequirementResultRecord", b =>
                 {
                     b.Property<Guid>("Id")
