@@ -16,6 +16,7 @@ using Harmonia.Web.Features.Documents;
 using Harmonia.Web.Features.Evidence;
 using Harmonia.Web.Features.Gaps;
 using Harmonia.Web.Features.Objectives;
+using Harmonia.Web.Features.Suppliers;
 using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Features.Readiness;
 using Harmonia.Web.Features.Reviews;
@@ -170,6 +171,7 @@ app.MapCompetence(api, organization);
 app.MapConsistency(api, organization);
 app.MapReadiness(api, organization);
 app.MapAuditTrail(api, organization);
+app.MapSuppliers(api, organization);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

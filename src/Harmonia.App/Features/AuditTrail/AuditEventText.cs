@@ -34,6 +34,13 @@ public static class AuditEventText
         ["CustomCompetenceRecord"] = "competence",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
+        ["SupplierRecord"] = "supplier",
+        ["SupplierTiersRecord"] = "supplier tiers",
+        ["SupplierAiSystemLink"] = "supplier AI system link",
+        ["SupplierRiskLink"] = "supplier risk link",
+        ["SupplierControlLink"] = "supplier control link",
+        ["SupplierEvidenceLink"] = "supplier evidence link",
+        ["SupplierSubProcessorLink"] = "sub-processor link",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>
