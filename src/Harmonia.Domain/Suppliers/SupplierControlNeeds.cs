@@ -4,14 +4,20 @@ namespace Harmonia.Domain.Suppliers;
 
 /// <summary>
 /// One supplier control of an annex: which suppliers it looks at and which contract clauses it needs from each.
-/// <paramref name="AtMostPartial"/> marks a control the register can only support, never settle on its own.
+/// <paramref name="ModelClauses"/> are asked only of model and AI service providers (a data provider has no model to
+/// change); <paramref name="AtMostPartial"/> marks a control the register can only support, never settle on its own.
 /// </summary>
 public sealed record SupplierControlNeed(
     string RequirementId,
     string Topic,
     Func<SupplierFacts, bool> Concerns,
     IReadOnlyList<ContractClause> Clauses,
-    string? AtMostPartial = null);
+    IReadOnlyList<ContractClause> ModelClauses,
+    string? AtMostPartial = null)
+{
+    public IReadOnlyList<ContractClause> ClausesFor(SupplierFacts supplier) =>
+        supplier.Kind == SupplierKind.ModelProvider ? [.. Clauses, .. ModelClauses] : Clauses;
+}
 
 /// <summary>
 /// The clause-per-control table (ADR 0018), our own reading of what each supplier control asks of a supplier
@@ -30,19 +36,19 @@ public static class SupplierControlNeeds
 
     public static IReadOnlyList<SupplierControlNeed> All { get; } =
     [
-        new("iso27001-2022:A.5.19", "information security in supplier relationships", Any, [ContractClause.Security]),
+        new("iso27001-2022:A.5.19", "information security in supplier relationships", Any, [ContractClause.Security], []),
         new("iso27001-2022:A.5.20", "security within supplier agreements", Any,
-            [ContractClause.Security, ContractClause.Confidentiality, ContractClause.IncidentNotification, ContractClause.AuditRights]),
-        new("iso27001-2022:A.5.21", "the ICT supply chain", Ict, [ContractClause.Security, ContractClause.SubProcessors]),
-        new("iso27001-2022:A.5.22", "monitoring and change of supplier services", Any, [ContractClause.AuditRights, ContractClause.IncidentNotification]),
+            [ContractClause.Security, ContractClause.Confidentiality, ContractClause.IncidentNotification, ContractClause.AuditRights], []),
+        new("iso27001-2022:A.5.21", "the ICT supply chain", Ict, [ContractClause.Security, ContractClause.SubProcessors], []),
+        new("iso27001-2022:A.5.22", "monitoring and change of supplier services", Any, [ContractClause.AuditRights, ContractClause.IncidentNotification], []),
         new("iso27001-2022:A.5.23", "cloud services", s => s.Kind == SupplierKind.Cloud,
-            [ContractClause.Security, ContractClause.Confidentiality, ContractClause.IncidentNotification, ContractClause.SubProcessors]),
+            [ContractClause.Security, ContractClause.Confidentiality, ContractClause.IncidentNotification, ContractClause.SubProcessors], []),
         new("iso42001-2023:A.10.2", "responsibilities shared with AI suppliers", Ai,
-            [ContractClause.AiUseOfCustomerData, ContractClause.ModelChangeNotice, ContractClause.IncidentNotification]),
+            [ContractClause.AiUseOfCustomerData, ContractClause.IncidentNotification], [ContractClause.ModelChangeNotice]),
         new("iso42001-2023:A.10.3", "AI suppliers", Ai,
-            [ContractClause.Security, ContractClause.AiUseOfCustomerData, ContractClause.ModelChangeNotice, ContractClause.AuditRights]),
+            [ContractClause.Security, ContractClause.AiUseOfCustomerData, ContractClause.AuditRights], [ContractClause.ModelChangeNotice]),
         new("iso42001-2023:A.10.4", "commitments towards customers that depend on AI suppliers", Ai,
-            [ContractClause.AiUseOfCustomerData, ContractClause.IncidentNotification],
+            [ContractClause.AiUseOfCustomerData, ContractClause.IncidentNotification], [],
             "A.10.4 is about the organization's own customers: supplier terms that carry its commitments (use of customer data, incident notice) support it, but only records of what customers were told and agreed can satisfy it, so the register credits it at most partially."),
     ];
 
@@ -76,7 +82,7 @@ public static class SupplierControlNeeds
                         : $"review overdue since {last.On.AddMonths(supplier.Tier.ReviewMonths):yyyy-MM-dd}");
                 }
 
-                var missing = need.Clauses.Except(SupplierStanding.ClausesInForce(supplier, today)).ToArray();
+                var missing = need.ClausesFor(supplier).Except(SupplierStanding.ClausesInForce(supplier, today)).ToArray();
                 if (missing.Length > 0)
                 {
                     problems.Add("no contract in force with " + string.Join(", ", missing.Select(c => c.ToLabel())));
@@ -89,17 +95,17 @@ public static class SupplierControlNeeds
             }
 
             var names = string.Join(", ", concerned.Take(Named).Select(s => $"{s.Key} {s.Name}")) + (concerned.Length > Named ? $" and {concerned.Length - Named} more" : string.Empty);
-            var basis = $"Supplier register, {need.Topic}: {concerned.Length} active supplier{(concerned.Length == 1 ? string.Empty : "s")} concerned ({names}); needs a current review and {string.Join(", ", need.Clauses.Select(c => c.ToLabel()))} in the contract";
+            var basis = $"Supplier register, {need.Topic}: {concerned.Length} active supplier{(concerned.Length == 1 ? string.Empty : "s")} concerned ({names}); needs a current review and {string.Join(", ", need.Clauses.Select(c => c.ToLabel()))} in the contract{(need.ModelClauses.Count > 0 ? $" ({string.Join(", ", need.ModelClauses.Select(c => c.ToLabel()))} too from model providers)" : string.Empty)}";
             if (lacking.Count == 0)
             {
                 credits.Add(need.AtMostPartial is null
-                    ? new RecordCredit(need.RequirementId, RequirementResult.Satisfied, basis + "; every one has both.")
-                    : new RecordCredit(need.RequirementId, RequirementResult.PartiallySatisfied, basis + "; every one has both. " + need.AtMostPartial));
+                    ? new RecordCredit(need.RequirementId, RequirementResult.Satisfied, basis + "; every one has both.", Supplements: true)
+                    : new RecordCredit(need.RequirementId, RequirementResult.PartiallySatisfied, basis + "; every one has both. " + need.AtMostPartial, Supplements: true));
             }
             else
             {
                 var reason = basis + ". Missing: " + string.Join("; ", lacking.Take(Named)) + (lacking.Count > Named ? $"; and {lacking.Count - Named} more." : ".");
-                credits.Add(new RecordCredit(need.RequirementId, RequirementResult.PartiallySatisfied, need.AtMostPartial is null ? reason : reason + " " + need.AtMostPartial));
+                credits.Add(new RecordCredit(need.RequirementId, RequirementResult.PartiallySatisfied, need.AtMostPartial is null ? reason : reason + " " + need.AtMostPartial, Supplements: true));
             }
         }
 

@@ -42,10 +42,10 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
         return await register.OneAsync(supplier.Id, cancellationToken);
     }
 
-    /// <summary>Validates and applies a replacement without saving, for the organization import.</summary>
-    internal async Task ApplyAsync(SupplierRecord supplier, SupplierInput input, CancellationToken cancellationToken)
+    /// <summary>Validates and applies a replacement without saving, for the organization import (with its own lookups).</summary>
+    internal async Task ApplyAsync(SupplierRecord supplier, SupplierInput input, CancellationToken cancellationToken, SupplierLinkLookup? lookup = null)
     {
-        (await ValidateAsync(input, supplier, cancellationToken)).ApplyTo(supplier);
+        (await ValidateAsync(input, supplier, cancellationToken, lookup)).ApplyTo(supplier);
         supplier.Version++;
     }
 
@@ -81,7 +81,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<Valid> ValidateAsync(SupplierInput input, SupplierRecord? self, CancellationToken cancellationToken)
+    private async Task<Valid> ValidateAsync(SupplierInput input, SupplierRecord? self, CancellationToken cancellationToken, SupplierLinkLookup? lookup = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var had) ? [.. had, message] : [message];
@@ -103,7 +103,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
             Add("kind", "kind is one of: cloud, software, data-provider, model-provider, outsourced-process, other.");
         }
 
-        var tiers = await register.TiersAsync(cancellationToken);
+        var tiers = lookup?.Tiers ?? await register.TiersAsync(cancellationToken);
         var tier = Clean(input.Tier);
         if (tier is null || !tiers.Any(t => t.Key == tier))
         {
@@ -195,7 +195,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
 
         var systems = new List<(Guid, string)>();
         var systemKeys = (input.AiSystems ?? []).Select(a => a.AiSystem?.Trim() ?? string.Empty).ToArray();
-        var knownSystems = await db.AiSystemIdsAsync(systemKeys, cancellationToken);
+        var knownSystems = lookup is null ? await db.AiSystemIdsAsync(systemKeys, cancellationToken) : lookup.AiSystems;
         foreach (var link in input.AiSystems ?? [])
         {
             var key = link.AiSystem?.Trim() ?? string.Empty;
@@ -225,7 +225,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
         }
 
         var controlKeys = LinkKeys.Clean(input.Controls);
-        var knownControls = await db.ControlIdsAsync(controlKeys, cancellationToken);
+        var knownControls = lookup is null ? await db.ControlIdsAsync(controlKeys, cancellationToken) : lookup.Controls;
         if (controlKeys.FirstOrDefault(k => !knownControls.ContainsKey(k)) is { } control)
         {
             Add("controls", $"The organization has no control '{control}'.");
@@ -239,7 +239,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
         }
 
         var subKeys = LinkKeys.Clean(input.SubProcessors);
-        var knownSubs = subKeys.Length == 0 ? [] : await db.Suppliers.Where(s => subKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var knownSubs = lookup is not null ? lookup.Suppliers : subKeys.Length == 0 ? [] : await db.Suppliers.Where(s => subKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Id, StringComparer.Ordinal, cancellationToken);
         if (subKeys.FirstOrDefault(k => !knownSubs.ContainsKey(k)) is { } sub)
         {
             Add("subProcessors", $"The organization has no supplier '{sub}' in its register; record the sub-processor first.");
@@ -264,3 +264,13 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
             systems, riskKeys.Select(k => knownRisks[k]).ToArray(), controlKeys.Select(k => knownControls[k]).ToArray(), evidenceIds, subKeys.Select(k => knownSubs[k]).ToArray());
     }
 }
+
+/// <summary>
+/// Key -> id maps the organization import passes instead of querying: it sees the controls, AI systems, suppliers and
+/// tiers of the file being imported, which are added in the same save and not yet in the database.
+/// </summary>
+internal sealed record SupplierLinkLookup(
+    IReadOnlyList<SupplierTier> Tiers,
+    IReadOnlyDictionary<string, Guid> AiSystems,
+    IReadOnlyDictionary<string, Guid> Controls,
+    IReadOnlyDictionary<string, Guid> Suppliers);
