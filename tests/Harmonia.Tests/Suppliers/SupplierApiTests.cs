@@ -11,7 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Tests.Suppliers;
 
-/// <summary>Issue 15: the supplier register through the API, its due dates, its gap credits, the SoA proposal and the review inputs.</summary>
+/// <summary>
+/// Issue 15: the supplier register through the API, its due dates, its gap credits, the SoA proposal and the review
+/// inputs. Organization A starts as the acme sample, whose register holds SUP-1 to SUP-4 (HelpDeskly, SUP-3, still lacks
+/// a model change notice and audit rights).
+/// </summary>
 public sealed class SupplierApiTests
 {
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
@@ -65,10 +69,10 @@ public sealed class SupplierApiTests
             {"name":" ","kind":"magic","tier":"gold","status":"ended","contracts":[{"title":"MSA","clauses":["telepathy"]}],"aiSystems":[{"aiSystem":"AI-99","role":"ai-producer"}],"risks":["R-404"],"subProcessors":["SUP-77"]}
             """)), HttpStatusCode.BadRequest);
         Assert.Equal(["aiSystems", "contracts", "kind", "name", "risks", "status", "subProcessors", "tier"], ErrorFields(refused));
-        Assert.Equal(0, (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers")))).GetProperty("total").GetInt32());
+        Assert.Equal(4, (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers")))).GetProperty("total").GetInt32());
 
         var created = await ReadAsync(await contributor.PostAsync(Url($"{api}/suppliers"), Json(ModelProvider)), HttpStatusCode.Created);
-        Assert.Equal("SUP-1", created.GetProperty("key").GetString());
+        Assert.Equal("SUP-5", created.GetProperty("key").GetString());
         Assert.Equal("AI-02", created.GetProperty("aiSystems")[0].GetProperty("key").GetString());
         var url = $"{api}/suppliers/{created.GetProperty("id").GetString()}";
 
@@ -81,10 +85,18 @@ public sealed class SupplierApiTests
         // The same name again is a conflict.
         Assert.Equal(HttpStatusCode.Conflict, (await contributor.PostAsync(Url($"{api}/suppliers"), Json(ModelProvider))).StatusCode);
 
-        // Partial while it has no review, naming it and what it lacks; A.10.4 never more than partial.
+        // Filters: kind, tier, status, due; a filter naming nothing is a field error.
+        var due = await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=model-provider&tier=critical&status=active&due=true")));
+        Assert.Contains("SUP-5", due.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(["SUP-1", "SUP-2"], (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=cloud")))).GetProperty("items").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(0, (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?status=ended")))).GetProperty("total").GetInt32());
+        Assert.Equal(["kind"], ErrorFields(await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=martian")), HttpStatusCode.BadRequest)));
+
+        // Partial while it has no review, naming it and what it lacks, beside what the acme helpdesk vendor lacks.
         var (result, reason) = await GapRowAsync(contributor, api, "iso42001-2023", "A.10.3");
         Assert.Equal("partially_satisfied", result);
-        Assert.Contains("SUP-1 Lumen Models SAS (never reviewed)", reason, StringComparison.Ordinal);
+        Assert.Contains("SUP-5 Lumen Models SAS (never reviewed)", reason, StringComparison.Ordinal);
+        Assert.Contains("SUP-3 HelpDeskly Inc. (no contract in force with audit rights, model change notice)", reason, StringComparison.Ordinal);
 
         Assert.Equal(["on", "outcome"], ErrorFields(await ReadAsync(await contributor.PostAsync(Url(url + "/reviews"), Json($$"""{"on":"{{Day(3)}}","outcome":"fine"}""")), HttpStatusCode.BadRequest)));
         var reviewed = await ReadAsync(await contributor.PostAsync(Url(url + "/reviews"), Json($$"""{"on":"{{Day(-10)}}","reviewer":"AI Governance Lead","outcome":"satisfactory","notes":"Model cards and change log checked"}""")), HttpStatusCode.Created);
@@ -93,8 +105,15 @@ public sealed class SupplierApiTests
         Assert.Equal(2, reviewed.GetProperty("version").GetInt32());
 
         (result, reason) = await GapRowAsync(contributor, api, "iso42001-2023", "A.10.3");
+        Assert.Equal("partially_satisfied", result);
+        Assert.DoesNotContain("SUP-5 Lumen Models SAS (", reason, StringComparison.Ordinal);
+
+        // HelpDeskly is being replaced: once it is offboarding, every active AI supplier has what A.10.3 needs.
+        var helpdeskly = (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=model-provider")))).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "SUP-3");
+        await ReadAsync(await contributor.SendAsync(Put($"{api}/suppliers/{helpdeskly.GetProperty("id").GetString()}", """{"name":"HelpDeskly Inc.","kind":"model-provider","tier":"critical","status":"offboarding"}""", helpdeskly.GetProperty("version").GetInt32())));
+        (result, reason) = await GapRowAsync(contributor, api, "iso42001-2023", "A.10.3");
         Assert.Equal("satisfied", result);
-        Assert.Contains("1 active supplier concerned (SUP-1 Lumen Models SAS)", reason, StringComparison.Ordinal);
+        Assert.Contains("2 active suppliers concerned (SUP-4 Bonitas Wirtschaftsdaten GmbH, SUP-5 Lumen Models SAS)", reason, StringComparison.Ordinal);
         (result, reason) = await GapRowAsync(contributor, api, "iso42001-2023", "A.10.4");
         Assert.Equal("partially_satisfied", result);
         Assert.Contains("at most partially", reason, StringComparison.Ordinal);
@@ -107,22 +126,18 @@ public sealed class SupplierApiTests
         Assert.Equal(1, updated.GetProperty("reviews").GetArrayLength());
         (result, reason) = await GapRowAsync(contributor, api, "iso42001-2023", "A.10.3");
         Assert.Equal("partially_satisfied", result);
-        Assert.Contains("SUP-1 Lumen Models SAS (no contract in force with audit rights)", reason, StringComparison.Ordinal);
-
-        // Filters: kind, tier, status, due; a filter naming nothing is a field error.
-        Assert.Equal(1, (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=model-provider&tier=critical&status=active&due=true")))).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=cloud")))).GetProperty("total").GetInt32());
-        Assert.Equal(["kind"], ErrorFields(await ReadAsync(await contributor.GetAsync(Url($"{api}/suppliers?kind=martian")), HttpStatusCode.BadRequest)));
+        Assert.Contains("SUP-5 Lumen Models SAS (no contract in force with audit rights)", reason, StringComparison.Ordinal);
 
         // The SoA proposal names it for the supplier controls; the review inputs report it; the trail has every change.
         var rows = await host.WithScopeAsync(s => s.GetRequiredService<ProposeSoaHandler>().HandleAsync(host.OrganizationA, "iso42001-2023"));
         var a103 = rows.Single(r => r.RequirementId == "iso42001-2023:A.10.3");
         Assert.True(a103.Included);
-        Assert.Contains("SUP-1 Lumen Models SAS", a103.Justification, StringComparison.Ordinal);
+        Assert.Contains("SUP-5 Lumen Models SAS", a103.Justification, StringComparison.Ordinal);
         var inputs = await ReadAsync(await contributor.GetAsync(Url($"{api}/management-reviews/inputs")));
         var facts = inputs.EnumerateArray().Single(i => i.GetProperty("topic").GetString() == "Supplier performance and changes").GetProperty("facts").EnumerateArray().Select(f => f.GetString()!).ToArray();
-        Assert.StartsWith("1 suppliers in the register (1 active); 1 reviews since", facts[0], StringComparison.Ordinal);
-        Assert.Contains(facts, f => f.StartsWith("SUP-1 Lumen Models SAS: overdue SOC 2 certificate expires", StringComparison.Ordinal));
+        Assert.StartsWith("5 suppliers in the register (4 active); ", facts[0], StringComparison.Ordinal);
+        Assert.Contains(facts, f => f.StartsWith("SUP-5 Lumen Models SAS: overdue SOC 2 certificate expires", StringComparison.Ordinal));
+        Assert.Contains("SUP-3 HelpDeskly Inc. is offboarding.", facts);
         var history = await ReadAsync(await contributor.GetAsync(Url(url + "/history")));
         Assert.Equal(["updated", "updated", "created"], history.EnumerateArray().Where(e => e.GetProperty("entityType").GetString() == "SupplierRecord").Select(e => e.GetProperty("action").GetString()));
         Assert.Contains(history.EnumerateArray(), e => e.GetProperty("entityType").GetString() == "SupplierAiSystemLink");
@@ -145,12 +160,12 @@ public sealed class SupplierApiTests
         var api = $"/api/orgs/{host.OrganizationA}";
 
         var host1 = await ReadAsync(await owner.PostAsync(Url($"{api}/suppliers"), Json("""{"name":"Nordwolke Hosting GmbH","kind":"cloud","tier":"critical","status":"active"}""")), HttpStatusCode.Created);
-        var app = await ReadAsync(await owner.PostAsync(Url($"{api}/suppliers"), Json("""{"name":"TicketDesk Ltd","kind":"software","tier":"important","status":"active","subProcessors":["SUP-1"]}""")), HttpStatusCode.Created);
-        Assert.Equal(["SUP-2"], (await ReadAsync(await owner.GetAsync(Url($"{api}/suppliers/{host1.GetProperty("id").GetString()}")))).GetProperty("subProcessorOf").EnumerateArray().Select(k => k.GetString()));
+        var app = await ReadAsync(await owner.PostAsync(Url($"{api}/suppliers"), Json("""{"name":"TicketDesk Ltd","kind":"software","tier":"important","status":"active","subProcessors":["SUP-5"]}""")), HttpStatusCode.Created);
+        Assert.Equal(["SUP-6"], (await ReadAsync(await owner.GetAsync(Url($"{api}/suppliers/{host1.GetProperty("id").GetString()}")))).GetProperty("subProcessorOf").EnumerateArray().Select(k => k.GetString()));
 
-        // SUP-1 is SUP-2's sub-processor: deleting it would leave SUP-2 pointing at nothing.
+        // SUP-5 is SUP-6's sub-processor: deleting it would leave SUP-6 pointing at nothing.
         var refused = await ReadAsync(await owner.DeleteAsync(Url($"{api}/suppliers/{host1.GetProperty("id").GetString()}")), HttpStatusCode.BadRequest);
-        Assert.Contains("SUP-2 names SUP-1 Nordwolke Hosting GmbH as a sub-processor", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("SUP-6 names SUP-5 Nordwolke Hosting GmbH as a sub-processor", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // Ending needs the offboarding checklist: access removed and the data returned or deleted.
         var appUrl = $"{api}/suppliers/{app.GetProperty("id").GetString()}";
@@ -163,7 +178,7 @@ public sealed class SupplierApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(Url($"{api}/suppliers/{host1.GetProperty("id").GetString()}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(Url($"{api}/suppliers/{host1.GetProperty("id").GetString()}"))).StatusCode);
 
-        // Tiers: defaults at version 0; a tier SUP-2 still uses cannot be removed; a new cadence changes its next review.
+        // Tiers: defaults at version 0; a tier SUP-6 still uses cannot be removed; a new cadence changes its cadence.
         var tiers = await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-tiers")));
         Assert.True(tiers.GetProperty("isDefault").GetBoolean());
         var withoutImportant = """[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":6}]""";
@@ -175,7 +190,7 @@ public sealed class SupplierApiTests
 
         // The other organization cannot name this one's supplier as a sub-processor: keys resolve inside the tenant.
         using var outsider = host.Client(host.TokenB);
-        Assert.Equal(["subProcessors"], ErrorFields(await ReadAsync(await outsider.PostAsync(Url($"/api/orgs/{host.OrganizationB}/suppliers"), Json("""{"name":"Copy","kind":"other","tier":"low","subProcessors":["SUP-2"]}""")), HttpStatusCode.BadRequest)));
+        Assert.Equal(["subProcessors"], ErrorFields(await ReadAsync(await outsider.PostAsync(Url($"/api/orgs/{host.OrganizationB}/suppliers"), Json("""{"name":"Copy","kind":"other","tier":"low","subProcessors":["SUP-6"]}""")), HttpStatusCode.BadRequest)));
 
         // Every change is in the audit trail, in both databases.
         var events = await host.WithScopeAsync(async s =>

@@ -221,6 +221,17 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             records[entry.Id] = record;
         }
 
+        // Sub-processor links that name a supplier leaving the register go first: their key restricts the delete.
+        var leaving = existing.Values.Select(s => s.Id).ToHashSet();
+        foreach (var record in records.Values.Concat(existing.Values))
+        {
+            foreach (var link in record.SubProcessorLinks.Where(l => leaving.Contains(l.SubProcessorId) || leaving.Contains(l.SupplierId)).ToArray())
+            {
+                record.SubProcessorLinks.Remove(link);
+                db.Remove(link);
+            }
+        }
+
         db.Suppliers.RemoveRange(existing.Values);
 
         static Dictionary<string, Guid> Live<T>(HarmoniaDbContext db, Func<T, string> key, Func<T, Guid> id)

@@ -349,10 +349,10 @@ public static class OrganizationFileReader
             var contacts = new List<SupplierContact>();
             foreach (var entry in yaml.Items(item, "contacts", required: false))
             {
-                yaml.AllowOnly(entry, "name", "role", "email");
+                yaml.AllowOnly(entry, "name", "position", "email");
                 if (yaml.RequiredString(entry, "name", $"a contact of {what}") is { } contact)
                 {
-                    contacts.Add(new SupplierContact(contact, yaml.OptionalString(entry, "role"), yaml.OptionalString(entry, "email")));
+                    contacts.Add(new SupplierContact(contact, yaml.OptionalString(entry, "position"), yaml.OptionalString(entry, "email")));
                 }
             }
 
@@ -438,9 +438,9 @@ public static class OrganizationFileReader
             var systems = new List<SupplierAiSystemEntry>();
             foreach (var entry in yaml.Items(item, "aiSystems", required: false))
             {
-                yaml.AllowOnly(entry, "aiSystem", "role");
+                yaml.AllowOnly(entry, "aiSystem", "aiRole");
                 var system = yaml.RequiredString(entry, "aiSystem", $"an AI system link of {what}");
-                var role = yaml.RequiredString(entry, "role", $"an AI system link of {what}");
+                var role = yaml.RequiredString(entry, "aiRole", $"an AI system link of {what}");
                 if (system is not null && !aiSystems.Any(a => a.Id == system))
                 {
                     yaml.Error(entry, $"{what}: the file has no AI system '{system}'");

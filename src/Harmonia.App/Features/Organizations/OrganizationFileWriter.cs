@@ -125,7 +125,7 @@ public static class OrganizationFileWriter
             Items(node, "contacts", s.Contacts, c =>
             {
                 var entry = new YamlMappingNode { { "name", c.Name } };
-                Add(entry, "role", c.Role);
+                Add(entry, "position", c.Role);
                 Add(entry, "email", c.Email);
                 return entry;
             });
@@ -161,7 +161,7 @@ public static class OrganizationFileWriter
                 node.Add("offboarding", checklist);
             }
 
-            Items(node, "aiSystems", s.AiSystems, a => new YamlMappingNode { { "aiSystem", a.AiSystem }, { "role", a.Role } });
+            Items(node, "aiSystems", s.AiSystems, a => new YamlMappingNode { { "aiSystem", a.AiSystem }, { "aiRole", a.Role } });
             foreach (var (key, keys) in new[] { ("risks", s.Risks), ("controls", s.Controls), ("subProcessors", s.SubProcessors) })
             {
                 if (keys.Count > 0)

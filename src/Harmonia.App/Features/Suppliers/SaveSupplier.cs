@@ -244,7 +244,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
         {
             Add("subProcessors", $"The organization has no supplier '{sub}' in its register; record the sub-processor first.");
         }
-        else if (self is not null && knownSubs.ContainsKey(self.Key))
+        else if (self is not null && subKeys.Contains(self.Key))
         {
             Add("subProcessors", $"{self.Key} cannot be its own sub-processor.");
         }
