@@ -25,7 +25,7 @@ public class GapAnalysisBenchmarks
         var content = LoadedContent.Shipped;
         var root = FindRoot();
         var file = Path.Combine(root, "examples", "acme-iso27001-certified.yaml");
-        _acme = OrganizationFileReader.Read(file, File.ReadAllText(file), content.Catalog).ToState();
+        _acme = OrganizationFileReader.Read(file, File.ReadAllText(file), content.Catalog).ToState(DateOnly.FromDateTime(DateTime.UtcNow));
         _shipped = new GapAnalyzer(new MappingEngine(content.Catalog));
         (_syntheticCatalog, _syntheticState) = SyntheticContent.Build();
         _synthetic = new GapAnalyzer(new MappingEngine(_syntheticCatalog));

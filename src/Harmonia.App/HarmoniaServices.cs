@@ -19,6 +19,7 @@ using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Mapping;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,7 +57,8 @@ public static class HarmoniaServices
         .AddReadinessModule()
         .AddReviewsModule()
         .AddRisksModule()
-        .AddSoaModule();
+        .AddSoaModule()
+        .AddSuppliersModule();
 
     private static IServiceCollection AddCommon(this IServiceCollection services)
     {

@@ -21,6 +21,7 @@ using Harmonia.Web.Features.Readiness;
 using Harmonia.Web.Features.Reviews;
 using Harmonia.Web.Features.Risks;
 using Harmonia.Web.Features.Soa;
+using Harmonia.Web.Features.Suppliers;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -176,6 +177,7 @@ app.MapCompetence(api, organization);
 app.MapConsistency(api, organization);
 app.MapReadiness(api, organization);
 app.MapAuditTrail(api, organization);
+app.MapSuppliers(api, organization);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

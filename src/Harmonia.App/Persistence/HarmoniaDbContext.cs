@@ -16,6 +16,7 @@ using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
+using Harmonia.App.Features.Suppliers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +148,12 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<TopManagementMember> TopManagement => Set<TopManagementMember>();
 
     public DbSet<ConsistencyAcknowledgementRecord> ConsistencyAcknowledgements => Set<ConsistencyAcknowledgementRecord>();
+
+    public DbSet<SupplierRecord> Suppliers => Set<SupplierRecord>();
+
+    public DbSet<SupplierTiersRecord> SupplierTiers => Set<SupplierTiersRecord>();
+
+    public DbSet<SupplierSubProcessorLink> SupplierSubProcessors => Set<SupplierSubProcessorLink>();
 
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;

@@ -46,7 +46,7 @@ internal static class GapsCommands
             return context.Guard(() =>
             {
                 var organization = OrganizationFileReader.Read(value, InputFile.Read(value), context.Get<LoadedContent>().Catalog);
-                Emit(context, context.Get<RunGapAnalysisHandler>().Handle(new RunGapAnalysisRequest(organization.ToState(), parsed.GetValue(target)!, parsed.GetValue(capacity))), chosen, outPath);
+                Emit(context, context.Get<RunGapAnalysisHandler>().Handle(new RunGapAnalysisRequest(organization.ToState(DateOnly.FromDateTime(context.Get<TimeProvider>().GetUtcNow().UtcDateTime)), parsed.GetValue(target)!, parsed.GetValue(capacity))), chosen, outPath);
                 return 0;
             });
         });

@@ -23,7 +23,7 @@ public static class GapReasons
         var relevant = own.Controls.Where(c => c.Status != ControlStatus.NotApplicable).ToArray();
         var implemented = relevant.Where(c => c.Status == ControlStatus.Implemented).ToArray();
         var pending = relevant.Where(c => c.Status != ControlStatus.Implemented).ToArray();
-        return own.Result switch
+        var byControls = own.Result switch
         {
             RequirementResult.Satisfied when implemented.Length == 1 => "Satisfied by control " + Describe(implemented[0]) + ".",
             RequirementResult.Satisfied => $"Satisfied by {implemented.Length} implemented controls: {Join(implemented)}.",
@@ -31,6 +31,7 @@ public static class GapReasons
                 $"{implemented.Length} of {relevant.Length} linked controls implemented ({Join(implemented)}); still open: {Join(pending)}.",
             _ => "Linked controls are not implemented yet: " + Join(pending) + ".",
         };
+        return own.RecordNote is null ? byControls : byControls + " " + own.RecordNote;
     }
 
     /// <param name="name">Turns a requirement id into words a reader knows (see <see cref="RequirementNames"/>).</param>

@@ -46,7 +46,11 @@ public sealed record DirectResult(string RequirementId, RequirementResult Result
 public sealed record PublishedDocument(string Title, string Version, IReadOnlyList<string> RequirementIds);
 
 /// <summary>A result the organization's management records earn a requirement, with the sentence that says why.</summary>
-public sealed record RecordCredit(string RequirementId, RequirementResult Result, string Reason);
+/// <param name="Supplements">
+/// When the controls already show a result at least as good, the record does not replace it, but its sentence is still
+/// shown beside the controls' (the supplier register names the suppliers behind a supplier control that way).
+/// </param>
+public sealed record RecordCredit(string RequirementId, RequirementResult Result, string Reason, bool Supplements = false);
 
 /// <summary>What the gap analysis needs to know about an organization.</summary>
 public sealed record OrganizationState(

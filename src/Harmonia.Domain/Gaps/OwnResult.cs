@@ -33,7 +33,11 @@ public sealed record OwnResult(
     RequirementResult Result,
     ResultBasis Basis,
     string? EnteredReason,
-    IReadOnlyList<OrganizationControl> Controls);
+    IReadOnlyList<OrganizationControl> Controls)
+{
+    /// <summary>What a supplementing record says about a requirement whose controls decided its result (see RecordCredit.Supplements).</summary>
+    public string? RecordNote { get; init; }
+}
 
 public static class OwnResults
 {
@@ -84,6 +88,10 @@ public static class OwnResults
             {
                 var controls = linked.GetValueOrDefault(credit.RequirementId) ?? [];
                 results[credit.RequirementId] = new OwnResult(credit.RequirementId, credit.Result, ResultBasis.Records, credit.Reason, controls);
+            }
+            else if (credit.Supplements && existing.Basis == ResultBasis.Controls)
+            {
+                results[credit.RequirementId] = existing with { RecordNote = credit.Reason };
             }
         }
 

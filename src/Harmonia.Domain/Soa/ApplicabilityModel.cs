@@ -20,7 +20,8 @@ public static class ApplicabilityModel
         Framework framework,
         IReadOnlyList<OrganizationControl> controls,
         IReadOnlyList<SoaRisk> risks,
-        IReadOnlyList<SoaAssessment> assessments)
+        IReadOnlyList<SoaAssessment> assessments,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? suppliers = null)
     {
         var controlsByRequirement = controls
             .SelectMany(c => c.Satisfies.Select(r => (Requirement: r, Control: c)))
@@ -50,14 +51,16 @@ public static class ApplicabilityModel
                 reasons.Add(SoaReason.ImpactAssessment);
             }
 
-            if (relevant.Length > 0 && reasons.Count == 0)
+            // Active suppliers in the register are a business need for the supplier controls, even before a control implements them.
+            var calledBySuppliers = suppliers?.GetValueOrDefault(requirement.Id) ?? [];
+            if ((relevant.Length > 0 || calledBySuppliers.Count > 0) && reasons.Count == 0)
             {
                 reasons.Add(SoaReason.BusinessNeed);
             }
 
             var included = reasons.Count > 0;
             var justification = included
-                ? ProposedInclusion(riskKeys, assessmentLabels, relevant)
+                ? ProposedInclusion(riskKeys, assessmentLabels, relevant, calledBySuppliers)
                 : implementing.Length > 0
                     ? "Proposed for exclusion: every control that implements it is marked not applicable (" + string.Join(", ", implementing.Select(c => c.Name)) + ")."
                     : string.Empty;
@@ -117,7 +120,7 @@ public static class ApplicabilityModel
         return problems;
     }
 
-    private static string ProposedInclusion(string[] risks, string[] assessments, OrganizationControl[] controls)
+    private static string ProposedInclusion(string[] risks, string[] assessments, OrganizationControl[] controls, IReadOnlyList<string> suppliers)
     {
         var parts = new List<string>();
         if (risks.Length > 0)
@@ -130,7 +133,12 @@ public static class ApplicabilityModel
             parts.Add("mitigates impacts found in " + string.Join(", ", assessments));
         }
 
-        parts.Add("implemented through " + string.Join(", ", controls.Select(c => c.Name)));
+        if (suppliers.Count > 0)
+        {
+            parts.Add("the supplier register holds active suppliers it governs (" + string.Join(", ", suppliers.Take(6)) + (suppliers.Count > 6 ? $" and {suppliers.Count - 6} more" : string.Empty) + ")");
+        }
+
+        parts.Add(controls.Length > 0 ? "implemented through " + string.Join(", ", controls.Select(c => c.Name)) : "no control implements it yet");
         var text = string.Join("; ", parts) + ".";
         return char.ToUpperInvariant(text[0]) + text[1..];
     }

@@ -34,6 +34,8 @@ public static class Links
 
     public static string Objectives(Guid orgId) => $"/orgs/{orgId}/objectives";
 
+    public static string Suppliers(Guid orgId) => $"/orgs/{orgId}/suppliers";
+
     public static string Competence(Guid orgId) => $"/orgs/{orgId}/competence";
 
     public static string Audits(Guid orgId) => $"/orgs/{orgId}/audits";
@@ -70,6 +72,7 @@ public static class Links
         ("Evidence", Evidence, ["evidence"]),
         ("Risks", Risks, ["risks"]),
         ("AI systems", AiSystems, ["ai-systems"]),
+        ("Suppliers", Suppliers, ["suppliers"]),
         ("Roadmap", Roadmap, ["roadmap"]),
         ("Objectives", Objectives, ["objectives"]),
         ("Competence", Competence, ["competence"]),

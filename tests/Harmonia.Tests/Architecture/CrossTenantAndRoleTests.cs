@@ -88,6 +88,7 @@ public sealed class CrossTenantAndRoleTests
             ("roleId:guid", async () => (await host.NewCompetenceRoleAsync(organization)).ToString()),
             ("personId:guid", async () => (await host.NewPersonAsync(organization)).ToString()),
             ("topManagementId:guid", async () => (await host.NewTopManagementMemberAsync(organization)).ToString()),
+            ("supplierId:guid", async () => (await host.NewSupplierAsync(organization)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -156,6 +157,9 @@ public sealed class CrossTenantAndRoleTests
         request.Content = (call.Method, call.Pattern.TrimEnd('/').Split('/').Last()) switch
         {
             ("POST", "objectives") or ("PUT", "{objectiveId:guid}") => Json("""{"title":"Model cards","system":"ai","measure":"Share of models with a model card","unit":"%","target":90,"direction":"at-least","owner":"AI Lead","frequency":"quarterly"}"""),
+            ("POST", "suppliers") or ("PUT", "{supplierId:guid}") => Json($$"""{"name":"Supplier {{Guid.NewGuid():N}}","kind":"cloud","tier":"critical","status":"active","contracts":[{"title":"MSA","clauses":["security"]}]}"""),
+            ("POST", "reviews") => Json("""{"on":"2026-01-15","reviewer":"ISMS Manager","outcome":"satisfactory"}"""),
+            ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("POST", "measurements") => Json("""{"measuredOn":"2026-05-01","value":92.5,"note":"role test"}"""),
             ("POST", "roles") or ("PUT", "{roleId:guid}") => Json($$"""{"name":"Role {{Guid.NewGuid():N}}","requiredCompetences":["ai-ethics"]}"""),
             ("POST", "top-management") or ("PUT", "{topManagementId:guid}") => Json($$"""{"name":"Chief {{Guid.NewGuid():N}}","position":"Chief Executive Officer"}"""),

@@ -25,7 +25,7 @@ public sealed class TenantIsolationTests
 
         await using (var scope = database.Scope())
         {
-            var small = PersistenceTests.Acme() with { Controls = PersistenceTests.Acme().Controls.Take(2).ToArray() };
+            var small = PersistenceTests.Acme() with { Controls = PersistenceTests.Acme().Controls.Take(2).ToArray(), Suppliers = [] };
             other = (await scope.ServiceProvider.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(small))).OrganizationId;
         }
 

@@ -330,6 +330,15 @@ internal sealed class ApiHost : IAsyncDisposable
         return (await s.GetRequiredService<Harmonia.App.Features.Organizations.SaveTopManagementMemberHandler>().CreateAsync(new("Director " + Guid.NewGuid().ToString("N")[..8], "Managing Director", null))).Id;
     });
 
+    /// <summary>A fresh proposed software supplier, so destructive calls never depend on each other.</summary>
+    public Task<Guid> NewSupplierAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var supplier = await s.GetRequiredService<Harmonia.App.Features.Suppliers.SaveSupplierHandler>().CreateAsync(new(
+            "Supplier " + Guid.NewGuid().ToString("N")[..8], "Ticketing software", "software", "important", null, "proposed"));
+        return supplier.Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

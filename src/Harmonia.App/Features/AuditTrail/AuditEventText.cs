@@ -35,6 +35,13 @@ public static class AuditEventText
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
         ["MemberInvitation"] = "invitation",
+        ["SupplierRecord"] = "supplier",
+        ["SupplierTiersRecord"] = "supplier tiers",
+        ["SupplierAiSystemLink"] = "supplier AI system link",
+        ["SupplierRiskLink"] = "supplier risk link",
+        ["SupplierControlLink"] = "supplier control link",
+        ["SupplierEvidenceLink"] = "supplier evidence link",
+        ["SupplierSubProcessorLink"] = "sub-processor link",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>

@@ -3,10 +3,12 @@ using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Gaps;
 using Harmonia.Domain.Risks;
+using Harmonia.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Gaps;
@@ -16,9 +18,9 @@ namespace Harmonia.App.Features.Gaps;
 /// (42001 6.1.4, 8.4, A.5.2-A.5.5), a risk assessment that follows the current methodology (6.1.2, 8.2 of each
 /// standard; AI categories for 42001, C/I/A for 27001), an approved Statement of Applicability and treatment plan
 /// (6.1.3 of each standard), measured objectives (6.2, 9.1), competence records (7.2) and the AIMS's own documents,
-/// audit and review (42001 7.5.1, 9.2.x, 9.3.x).
+/// audit and review (42001 7.5.1, 9.2.x, 9.3.x) and the supplier register (27001 A.5.19-A.5.23, 42001 A.10.2-A.10.4).
 /// </summary>
-public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, ListObjectivesHandler objectives, GetCompetenceOverviewHandler competence, AimsRecordCredits aims, TimeProvider time)
+public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandings standings, ListObjectivesHandler objectives, GetCompetenceOverviewHandler competence, AimsRecordCredits aims, SupplierRegister suppliers, TimeProvider time)
 {
     private const string Aims = "iso42001-2023:";
     private const string Isms = "iso27001-2022:";
@@ -34,6 +36,7 @@ public sealed class ManagementRecordCredits(HarmoniaDbContext db, AiSystemStandi
         credits.AddRange(ObjectiveAndCompetenceCredits.ForObjectives(await objectives.ActiveAsync(cancellationToken)));
         credits.AddRange(ObjectiveAndCompetenceCredits.ForCompetence(await competence.HandleAsync(cancellationToken)));
         credits.AddRange(await aims.HandleAsync(cancellationToken));
+        credits.AddRange(SupplierControlNeeds.Credits((await suppliers.AllAsync(cancellationToken)).Select(s => s.Facts()).ToArray(), today));
         return credits;
     }
 

@@ -3,8 +3,10 @@ using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 namespace Harmonia.App.Features.Organizations;
 
@@ -19,7 +21,7 @@ public sealed record ImportOutcome(Guid OrganizationId, bool Created, int Change
 /// systems by key and results by requirement id: what the file lacks is deleted, what differs is updated. One
 /// SaveChanges: the whole import and its audit events commit together or not at all.
 /// </summary>
-public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, AuditActor actor, TimeProvider time)
+public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, AuditActor actor, TimeProvider time, SaveSupplierHandler suppliers)
 {
     public async Task<ImportOutcome> HandleAsync(ImportOrganizationRequest request, CancellationToken cancellationToken = default)
     {
@@ -52,6 +54,7 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         await SyncResultsAsync(file, cancellationToken);
         await SyncAiSystemsAsync(file, cancellationToken);
         await SyncCertificationsAsync(file, cancellationToken);
+        await SyncSuppliersAsync(file, cancellationToken);
 
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
@@ -185,6 +188,103 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
         }
 
         db.Certifications.RemoveRange(existing.Values);
+    }
+
+    /// <summary>
+    /// Suppliers are matched by key (SUP-n). Links resolve against what this import leaves in place (controls and AI
+    /// systems of the file, suppliers of the file); evidence links are not in the file and stay as they are. A
+    /// supplier's own errors are reported with its key, and nothing is saved.
+    /// </summary>
+    private async Task SyncSuppliersAsync(OrganizationFile file, CancellationToken cancellationToken)
+    {
+        var tiersRecord = await db.SupplierTiers.SingleOrDefaultAsync(cancellationToken);
+        if (file.SupplierTiers is { } tiers)
+        {
+            if (tiersRecord is null)
+            {
+                db.SupplierTiers.Add(new SupplierTiersRecord { Json = SupplierJson.Write(tiers) });
+            }
+            else if (tiersRecord.Json != SupplierJson.Write(tiers))
+            {
+                tiersRecord.Json = SupplierJson.Write(tiers);
+                tiersRecord.Version++;
+            }
+        }
+        else if (tiersRecord is not null)
+        {
+            db.SupplierTiers.Remove(tiersRecord);
+        }
+
+        var existing = await db.Suppliers.Include(s => s.AiSystemLinks).Include(s => s.RiskLinks).Include(s => s.ControlLinks).Include(s => s.EvidenceLinks).Include(s => s.SubProcessorLinks)
+            .AsSplitQuery().ToDictionaryAsync(s => s.Key, cancellationToken);
+        var records = new Dictionary<string, SupplierRecord>(StringComparer.Ordinal);
+        foreach (var entry in file.Suppliers)
+        {
+            if (!existing.Remove(entry.Id, out var record))
+            {
+                // Version 0: applying the file below makes it version 1, like a supplier created through the API.
+                record = new SupplierRecord { Id = Guid.CreateVersion7(), Key = entry.Id, Name = entry.Name, Tier = entry.Tier, Version = 0 };
+                db.Suppliers.Add(record);
+            }
+
+            records[entry.Id] = record;
+        }
+
+        // Sub-processor links that name a supplier leaving the register go first: their key restricts the delete.
+        var leaving = existing.Values.Select(s => s.Id).ToHashSet();
+        foreach (var record in records.Values.Concat(existing.Values))
+        {
+            foreach (var link in record.SubProcessorLinks.Where(l => leaving.Contains(l.SubProcessorId) || leaving.Contains(l.SupplierId)).ToArray())
+            {
+                record.SubProcessorLinks.Remove(link);
+                db.Remove(link);
+            }
+        }
+
+        db.Suppliers.RemoveRange(existing.Values);
+
+        static Dictionary<string, Guid> Live<T>(HarmoniaDbContext db, Func<T, string> key, Func<T, Guid> id)
+            where T : class =>
+            db.ChangeTracker.Entries<T>().Where(e => e.State != EntityState.Deleted).ToDictionary(e => key(e.Entity), e => id(e.Entity), StringComparer.Ordinal);
+        var lookup = new SupplierLinkLookup(
+            file.SupplierTiers ?? SupplierVocabulary.DefaultTiers,
+            Live<AiSystemRecord>(db, a => a.Key, a => a.Id),
+            Live<ControlRecord>(db, c => c.Key, c => c.Id),
+            records.ToDictionary(r => r.Key, r => r.Value.Id, StringComparer.Ordinal));
+        foreach (var entry in file.Suppliers)
+        {
+            var record = records[entry.Id];
+            var version = record.Version;
+            var input = new SupplierInput(entry.Name, entry.Services, entry.Kind.ToToken(), entry.Tier, entry.DataProcessed, entry.Status.ToToken(),
+                entry.Contacts.Select(c => new SupplierContactInput(c.Name, c.Role, c.Email)).ToArray(),
+                entry.Certifications.Select(c => new SupplierCertificationInput(c.Scheme.ToToken(), c.Name, c.Expires, c.EvidenceUrl)).ToArray(),
+                entry.Contracts.Select(c => new SupplierContractInput(c.Title, c.Starts, c.Ends, c.RenewalOn, c.Clauses.Select(x => x.ToToken()).ToArray())).ToArray(),
+                new SupplierOffboardingInput(entry.Offboarding.AccessRemovedOn, entry.Offboarding.DataReturnedOn, entry.Offboarding.DataDeletedOn),
+                entry.AiSystems.Select(a => new SupplierAiSystemInput(a.AiSystem, a.Role)).ToArray(),
+                entry.Risks, entry.Controls, record.EvidenceLinks.Select(l => l.EvidenceId).ToArray(), entry.SubProcessors);
+            try
+            {
+                await suppliers.ApplyAsync(record, input, cancellationToken, lookup);
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException($"Supplier {entry.Id}: {e.Message}");
+            }
+
+            var reviews = SupplierJson.Write(entry.Reviews);
+            if (record.ReviewsJson != reviews)
+            {
+                record.ReviewsJson = reviews;
+            }
+
+            // An unchanged supplier keeps its version, so importing the same file twice changes nothing.
+            db.ChangeTracker.DetectChanges();
+            if (version > 0 && !db.Entry(record).Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(SupplierRecord.Version)))
+            {
+                record.Version = version;
+                db.Entry(record).Property(r => r.Version).IsModified = false;
+            }
+        }
     }
 
     private async Task SyncAiSystemsAsync(OrganizationFile file, CancellationToken cancellationToken)

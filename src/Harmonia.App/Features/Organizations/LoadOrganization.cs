@@ -1,6 +1,7 @@
 using Harmonia.App.Common;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record LoadOrganizationRequest(Guid OrganizationId);
 /// An organization's stored state as an <see cref="OrganizationFile"/>: what `harmonia org export` writes and document
 /// generation reads (the gap analysis reads <see cref="Gaps.StoredOrganizationState"/>). An unknown id is reported the same way as another tenant's.
 /// </summary>
-public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, CurrentControls controls)
+public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope tenant, CurrentControls controls, SupplierRegister suppliers, GetSupplierTiersHandler tiers)
 {
     public async Task<OrganizationFile> HandleAsync(LoadOrganizationRequest request, CancellationToken cancellationToken = default)
     {
@@ -24,6 +25,8 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
         var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.FrameworkId).ToListAsync(cancellationToken);
         var aiSystems = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).ToListAsync(cancellationToken);
 
+        var supplierTiers = await tiers.HandleAsync(cancellationToken);
+        var register = await suppliers.AllAsync(cancellationToken);
         return new OrganizationFile(
             new OrganizationProfile(
                 organization.Name,
@@ -34,6 +37,11 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
             organization.TeamCapacityHundredths / 100.0,
             aiSystems.Select(a => new AiSystemEntry(a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.Supplier)).ToArray(),
             await controls.AllAsync(cancellationToken),
-            results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray());
+            results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray())
+        {
+            SupplierTiers = supplierTiers.IsDefault ? null : supplierTiers.Tiers,
+            Suppliers = register.Select(s => new SupplierEntry(s.Key, s.Name, s.Services, s.Kind, s.Tier.Key, s.DataProcessed, s.Status, s.Contacts, s.Certifications, s.Contracts, s.Reviews, s.Offboarding,
+                s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors)).ToArray(),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Suppliers;
 namespace Harmonia.App.Features.Organizations;
 
 /// <summary>A whole organization as YAML ("compliance as code"); the format is documented in the README.</summary>
@@ -9,9 +10,50 @@ public sealed record OrganizationFile(
     IReadOnlyList<OrganizationControl> Controls,
     IReadOnlyList<DirectResult> Results)
 {
-    public OrganizationState ToState() =>
-        new(Profile.Name, Profile.Employees, TeamCapacityFte, Controls, Results);
+    /// <summary>The organization's own supplier tiers; null when it uses the default set.</summary>
+    public IReadOnlyList<SupplierTier>? SupplierTiers { get; init; }
+
+    public IReadOnlyList<SupplierEntry> Suppliers { get; init; } = [];
+
+    /// <summary>
+    /// The state the gap analysis reads from a file: its controls and results, and what its supplier register earns
+    /// on <paramref name="today"/> (reviews fall due with the date, so it is a parameter, not the clock).
+    /// </summary>
+    public OrganizationState ToState(DateOnly today) =>
+        new(Profile.Name, Profile.Employees, TeamCapacityFte, Controls, Results)
+        {
+            Records = SupplierControlNeeds.Credits(SupplierFacts(), today),
+        };
+
+    public IReadOnlyList<SupplierFacts> SupplierFacts()
+    {
+        var tiers = SupplierTiers ?? SupplierVocabulary.DefaultTiers;
+        return Suppliers.Select(s => new SupplierFacts(s.Id, s.Name, s.Kind, s.Status,
+            tiers.FirstOrDefault(t => t.Key == s.Tier) ?? tiers.OrderBy(t => t.ReviewMonths).First(), s.Certifications, s.Contracts, s.Reviews, s.AiSystems.Count > 0)).ToArray();
+    }
 }
+
+/// <summary>A supplier of the register as the organization file carries it; links name records by key (evidence links stay in the database).</summary>
+public sealed record SupplierEntry(
+    string Id,
+    string Name,
+    string? Services,
+    SupplierKind Kind,
+    string Tier,
+    string? DataProcessed,
+    SupplierStatus Status,
+    IReadOnlyList<SupplierContact> Contacts,
+    IReadOnlyList<SupplierCertification> Certifications,
+    IReadOnlyList<SupplierContract> Contracts,
+    IReadOnlyList<SupplierReview> Reviews,
+    OffboardingChecklist Offboarding,
+    IReadOnlyList<SupplierAiSystemEntry> AiSystems,
+    IReadOnlyList<string> Risks,
+    IReadOnlyList<string> Controls,
+    IReadOnlyList<string> SubProcessors);
+
+/// <param name="Role">The supplier's ISO/IEC 22989 role towards the AI system (see SupplierVocabulary.AiSystemRoles).</param>
+public sealed record SupplierAiSystemEntry(string AiSystem, string Role);
 
 public sealed record OrganizationProfile(
     string Name,

@@ -3,6 +3,7 @@ using Harmonia.App.Content;
 using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Catalogs;
 using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Suppliers;
 using YamlDotNet.RepresentationModel;
 namespace Harmonia.App.Features.Organizations;
 
@@ -35,7 +36,7 @@ public static class OrganizationFileReader
 
     private static OrganizationFile? Read(YamlFile yaml, YamlMappingNode root, Catalog catalog)
     {
-        yaml.AllowOnly(root, "organization", "assessment", "aiSystems", "controls", "results");
+        yaml.AllowOnly(root, "organization", "assessment", "aiSystems", "controls", "results", "supplierTiers", "suppliers");
         if (YamlFile.Get(root, "organization") is not YamlMappingNode organization)
         {
             yaml.Error(YamlFile.Get(root, "organization") ?? root, "the file needs an 'organization' mapping with at least a name");
@@ -60,7 +61,9 @@ public static class OrganizationFileReader
         var aiSystems = ReadAiSystems(yaml, root);
         var controls = ReadControls(yaml, root, catalog);
         var results = ReadResults(yaml, root, catalog);
-        return profile is null ? null : new OrganizationFile(profile, capacity, aiSystems, controls, results);
+        var tiers = ReadSupplierTiers(yaml, root);
+        var suppliers = ReadSuppliers(yaml, root, tiers ?? SupplierVocabulary.DefaultTiers, aiSystems, controls);
+        return profile is null ? null : new OrganizationFile(profile, capacity, aiSystems, controls, results) { SupplierTiers = tiers, Suppliers = suppliers };
     }
 
     private static OrganizationProfile? ReadProfile(YamlFile yaml, YamlMappingNode organization, Catalog catalog)
@@ -276,5 +279,213 @@ public static class OrganizationFileReader
         }
 
         return results.ToArray();
+    }
+
+    private static SupplierTier[]? ReadSupplierTiers(YamlFile yaml, YamlMappingNode root)
+    {
+        if (YamlFile.Get(root, "supplierTiers") is null)
+        {
+            return null;
+        }
+
+        var tiers = new List<SupplierTier>();
+        foreach (var item in yaml.Items(root, "supplierTiers", required: true))
+        {
+            yaml.AllowOnly(item, "key", "name", "reviewMonths", "criteria");
+            var key = yaml.RequiredString(item, "key", "a supplier tier");
+            var name = yaml.RequiredString(item, "name", $"supplier tier '{key}'");
+            var months = yaml.OptionalNumber(item, "reviewMonths", 1, 60);
+            if (months is null || months % 1 is > 0)
+            {
+                yaml.Error(item, $"supplier tier '{key}' needs 'reviewMonths', a whole number of months from 1 to 60");
+            }
+            else if (key is not null && tiers.Any(t => t.Key == key))
+            {
+                yaml.Error(item, $"duplicate supplier tier '{key}'");
+            }
+            else if (key is not null && name is not null)
+            {
+                tiers.Add(new SupplierTier(key, name, yaml.OptionalString(item, "criteria") ?? string.Empty, (int)months.Value));
+            }
+        }
+
+        return tiers.ToArray();
+    }
+
+    private static SupplierEntry[] ReadSuppliers(YamlFile yaml, YamlMappingNode root, IReadOnlyList<SupplierTier> tiers, AiSystemEntry[] aiSystems, OrganizationControl[] controls)
+    {
+        var suppliers = new List<(SupplierEntry Entry, YamlMappingNode Node)>();
+        foreach (var item in yaml.Items(root, "suppliers", required: false))
+        {
+            yaml.AllowOnly(item, "id", "name", "services", "kind", "tier", "dataProcessed", "status", "contacts", "certifications", "contracts", "reviews", "offboarding", "aiSystems", "risks", "controls", "subProcessors");
+            var id = yaml.RequiredString(item, "id", "a supplier");
+            if (id is not null && RecordKey.Problem(id, "SUP-3") is { } keyProblem)
+            {
+                yaml.Error(YamlFile.Get(item, "id")!, $"supplier '{id}': {keyProblem}");
+            }
+
+            var what = $"supplier '{id}'";
+            var name = yaml.RequiredString(item, "name", what);
+            var kindText = yaml.RequiredString(item, "kind", what);
+            var kind = SupplierVocabulary.Kind(kindText);
+            if (kindText is not null && kind is null)
+            {
+                yaml.Error(YamlFile.Get(item, "kind")!, $"{what}: unknown kind '{kindText}' (cloud, software, data-provider, model-provider, outsourced-process, other)");
+            }
+
+            var tier = yaml.RequiredString(item, "tier", what);
+            if (tier is not null && !tiers.Any(t => t.Key == tier))
+            {
+                yaml.Error(YamlFile.Get(item, "tier")!, $"{what}: unknown tier '{tier}' (the file's tiers: {string.Join(", ", tiers.Select(t => t.Key))})");
+            }
+
+            var statusText = yaml.OptionalString(item, "status") ?? "proposed";
+            var status = SupplierVocabulary.Status(statusText);
+            if (status is null)
+            {
+                yaml.Error(YamlFile.Get(item, "status")!, $"{what}: unknown status '{statusText}' (proposed, active, offboarding, ended)");
+            }
+
+            var contacts = new List<SupplierContact>();
+            foreach (var entry in yaml.Items(item, "contacts", required: false))
+            {
+                yaml.AllowOnly(entry, "name", "position", "email");
+                if (yaml.RequiredString(entry, "name", $"a contact of {what}") is { } contact)
+                {
+                    contacts.Add(new SupplierContact(contact, yaml.OptionalString(entry, "position"), yaml.OptionalString(entry, "email")));
+                }
+            }
+
+            var certifications = new List<SupplierCertification>();
+            foreach (var entry in yaml.Items(item, "certifications", required: false))
+            {
+                yaml.AllowOnly(entry, "scheme", "name", "expires", "evidenceUrl");
+                var schemeText = yaml.RequiredString(entry, "scheme", $"a certification of {what}");
+                var url = yaml.OptionalString(entry, "evidenceUrl");
+                if (url is not null && !EvidenceValues.IsWebAddress(url))
+                {
+                    yaml.Error(entry, $"{what}: certification evidence '{url}' is not an http or https address");
+                }
+
+                if (SupplierVocabulary.Scheme(schemeText) is { } scheme)
+                {
+                    certifications.Add(new SupplierCertification(scheme, yaml.OptionalString(entry, "name"), yaml.OptionalDate(entry, "expires"), url));
+                }
+                else if (schemeText is not null)
+                {
+                    yaml.Error(entry, $"{what}: unknown certification scheme '{schemeText}' (iso27001, iso42001, soc2, other)");
+                }
+            }
+
+            var contracts = new List<SupplierContract>();
+            foreach (var entry in yaml.Items(item, "contracts", required: false))
+            {
+                yaml.AllowOnly(entry, "title", "starts", "ends", "renewalOn", "clauses");
+                var title = yaml.RequiredString(entry, "title", $"a contract of {what}");
+                var clauses = new List<ContractClause>();
+                foreach (var clause in yaml.Scalars(entry, "clauses"))
+                {
+                    if (SupplierVocabulary.Clause(clause.Value) is { } known)
+                    {
+                        clauses.Add(known);
+                    }
+                    else
+                    {
+                        yaml.Error(clause, $"{what}: unknown contract clause '{clause.Value}' (security, confidentiality, ai-use-of-customer-data, model-change-notice, incident-notification, audit-rights, sub-processors)");
+                    }
+                }
+
+                if (title is not null)
+                {
+                    contracts.Add(new SupplierContract(title, yaml.OptionalDate(entry, "starts"), yaml.OptionalDate(entry, "ends"), yaml.OptionalDate(entry, "renewalOn"), clauses.Distinct().Order().ToArray()));
+                }
+            }
+
+            var reviews = new List<SupplierReview>();
+            foreach (var entry in yaml.Items(item, "reviews", required: false))
+            {
+                yaml.AllowOnly(entry, "on", "reviewer", "outcome", "notes");
+                var on = yaml.OptionalDate(entry, "on");
+                var reviewer = yaml.RequiredString(entry, "reviewer", $"a review of {what}");
+                var outcomeText = yaml.RequiredString(entry, "outcome", $"a review of {what}");
+                var outcome = SupplierVocabulary.Outcome(outcomeText);
+                if (on is null)
+                {
+                    yaml.Error(entry, $"{what}: a review needs its date 'on'");
+                }
+                else if (outcomeText is not null && outcome is null)
+                {
+                    yaml.Error(entry, $"{what}: unknown review outcome '{outcomeText}' (satisfactory, conditional, unsatisfactory)");
+                }
+                else if (reviewer is not null && outcome is not null)
+                {
+                    reviews.Add(new SupplierReview(on.Value, reviewer, outcome.Value, yaml.OptionalString(entry, "notes")));
+                }
+            }
+
+            var offboarding = OffboardingChecklist.None;
+            if (YamlFile.Get(item, "offboarding") is YamlMappingNode checklist)
+            {
+                yaml.AllowOnly(checklist, "accessRemovedOn", "dataReturnedOn", "dataDeletedOn");
+                offboarding = new OffboardingChecklist(yaml.OptionalDate(checklist, "accessRemovedOn"), yaml.OptionalDate(checklist, "dataReturnedOn"), yaml.OptionalDate(checklist, "dataDeletedOn"));
+            }
+
+            if (status == SupplierStatus.Ended && !offboarding.Complete)
+            {
+                yaml.Error(item, $"{what} is ended, but its offboarding checklist does not record access removed and the data returned or deleted");
+            }
+
+            var systems = new List<SupplierAiSystemEntry>();
+            foreach (var entry in yaml.Items(item, "aiSystems", required: false))
+            {
+                yaml.AllowOnly(entry, "aiSystem", "aiRole");
+                var system = yaml.RequiredString(entry, "aiSystem", $"an AI system link of {what}");
+                var role = yaml.RequiredString(entry, "aiRole", $"an AI system link of {what}");
+                if (system is not null && !aiSystems.Any(a => a.Id == system))
+                {
+                    yaml.Error(entry, $"{what}: the file has no AI system '{system}'");
+                }
+                else if (role is not null && !SupplierVocabulary.AiSystemRoles.Contains(role))
+                {
+                    yaml.Error(entry, $"{what}: role '{role}' towards {system} is not one of {string.Join(", ", SupplierVocabulary.AiSystemRoles)}");
+                }
+                else if (system is not null && role is not null)
+                {
+                    systems.Add(new SupplierAiSystemEntry(system, role));
+                }
+            }
+
+            var linkedControls = yaml.Scalars(item, "controls");
+            foreach (var control in linkedControls.Where(c => !controls.Any(k => k.Id == c.Value)))
+            {
+                yaml.Error(control, $"{what}: the file has no control '{control.Value}'");
+            }
+
+            if (id is not null && suppliers.Any(s => s.Entry.Id == id))
+            {
+                yaml.Error(item, $"duplicate supplier id '{id}'");
+            }
+            else if (name is not null && suppliers.Any(s => string.Equals(s.Entry.Name, name, StringComparison.Ordinal)))
+            {
+                yaml.Error(item, $"two suppliers are named '{name}'");
+            }
+            else if (id is not null && name is not null && kind is not null && tier is not null && status is not null)
+            {
+                suppliers.Add((new SupplierEntry(id, name, yaml.OptionalString(item, "services"), kind.Value, tier, yaml.OptionalString(item, "dataProcessed"), status.Value,
+                    contacts, certifications, contracts, reviews.OrderBy(r => r.On).ToArray(), offboarding, systems,
+                    yaml.Scalars(item, "risks").Select(s => s.Value!).ToArray(), linkedControls.Select(s => s.Value!).ToArray(), yaml.Scalars(item, "subProcessors").Select(s => s.Value!).ToArray()), item));
+            }
+        }
+
+        // Sub-processors name suppliers of the same file, never the supplier itself.
+        foreach (var (entry, node) in suppliers)
+        {
+            foreach (var sub in entry.SubProcessors.Where(k => k == entry.Id || !suppliers.Any(s => s.Entry.Id == k)))
+            {
+                yaml.Error(node, sub == entry.Id ? $"supplier '{entry.Id}' names itself as a sub-processor" : $"supplier '{entry.Id}': the file has no supplier '{sub}' to be its sub-processor");
+            }
+        }
+
+        return suppliers.Select(s => s.Entry).ToArray();
     }
 }

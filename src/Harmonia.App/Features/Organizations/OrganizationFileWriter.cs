@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harmonia.App.Common;
 using Harmonia.Domain.Gaps;
+using Harmonia.Domain.Suppliers;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 namespace Harmonia.App.Features.Organizations;
@@ -84,11 +85,103 @@ public static class OrganizationFileWriter
         }
 
         root.Add("results", results);
+        WriteSuppliers(root, file);
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         writer.WriteLine("# Harmonia organization file (see the README, \"The organization file\").");
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('.', '\n') + "\n";
+    }
+
+    private static void WriteSuppliers(YamlMappingNode root, OrganizationFile file)
+    {
+        if (file.SupplierTiers is { } tiers)
+        {
+            var list = new YamlSequenceNode();
+            foreach (var tier in tiers)
+            {
+                var node = new YamlMappingNode { { "key", tier.Key }, { "name", tier.Name }, { "reviewMonths", tier.ReviewMonths.ToString(CultureInfo.InvariantCulture) } };
+                Add(node, "criteria", tier.Criteria);
+                list.Add(node);
+            }
+
+            root.Add("supplierTiers", list);
+        }
+
+        if (file.Suppliers.Count == 0)
+        {
+            return;
+        }
+
+        var suppliers = new YamlSequenceNode();
+        foreach (var s in file.Suppliers)
+        {
+            var node = new YamlMappingNode { { "id", s.Id }, { "name", s.Name } };
+            Add(node, "services", s.Services);
+            node.Add("kind", s.Kind.ToToken());
+            node.Add("tier", s.Tier);
+            Add(node, "dataProcessed", s.DataProcessed);
+            node.Add("status", s.Status.ToToken());
+            Items(node, "contacts", s.Contacts, c =>
+            {
+                var entry = new YamlMappingNode { { "name", c.Name } };
+                Add(entry, "position", c.Role);
+                Add(entry, "email", c.Email);
+                return entry;
+            });
+            Items(node, "certifications", s.Certifications, c =>
+            {
+                var entry = new YamlMappingNode { { "scheme", c.Scheme.ToToken() } };
+                Add(entry, "name", c.Name);
+                Add(entry, "expires", Date(c.Expires));
+                Add(entry, "evidenceUrl", c.EvidenceUrl);
+                return entry;
+            });
+            Items(node, "contracts", s.Contracts, c =>
+            {
+                var entry = new YamlMappingNode { { "title", c.Title } };
+                Add(entry, "starts", Date(c.Starts));
+                Add(entry, "ends", Date(c.Ends));
+                Add(entry, "renewalOn", Date(c.RenewalOn));
+                entry.Add("clauses", Flow(c.Clauses.Select(x => x.ToToken())));
+                return entry;
+            });
+            Items(node, "reviews", s.Reviews, r =>
+            {
+                var entry = new YamlMappingNode { { "on", Date(r.On)! }, { "reviewer", r.Reviewer }, { "outcome", r.Outcome.ToToken() } };
+                Add(entry, "notes", r.Notes);
+                return entry;
+            });
+            if (s.Offboarding != OffboardingChecklist.None)
+            {
+                var checklist = new YamlMappingNode();
+                Add(checklist, "accessRemovedOn", Date(s.Offboarding.AccessRemovedOn));
+                Add(checklist, "dataReturnedOn", Date(s.Offboarding.DataReturnedOn));
+                Add(checklist, "dataDeletedOn", Date(s.Offboarding.DataDeletedOn));
+                node.Add("offboarding", checklist);
+            }
+
+            Items(node, "aiSystems", s.AiSystems, a => new YamlMappingNode { { "aiSystem", a.AiSystem }, { "aiRole", a.Role } });
+            foreach (var (key, keys) in new[] { ("risks", s.Risks), ("controls", s.Controls), ("subProcessors", s.SubProcessors) })
+            {
+                if (keys.Count > 0)
+                {
+                    node.Add(key, Flow(keys));
+                }
+            }
+
+            suppliers.Add(node);
+        }
+
+        root.Add("suppliers", suppliers);
+    }
+
+    private static void Items<T>(YamlMappingNode node, string key, IReadOnlyList<T> items, Func<T, YamlMappingNode> write)
+    {
+        if (items.Count > 0)
+        {
+            node.Add(key, new YamlSequenceNode(items.Select(write)));
+        }
     }
 
     private static void Add(YamlMappingNode node, string key, string? value)

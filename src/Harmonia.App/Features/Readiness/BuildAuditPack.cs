@@ -5,6 +5,7 @@ using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed class BuildAuditPackHandler(
     ExportRiskTreatmentPlanHandler plan,
     ExportImpactAssessmentHandler assessments,
     AuditPackRecords records,
+    ExportSupplierRegisterHandler supplierRegister,
     AuditPackSigningKey key,
     Features.AuditTrail.VerifyAuditTrailHandler trail,
     TimeProvider time)
@@ -71,6 +73,7 @@ public sealed class BuildAuditPackHandler(
         files.AddRange(await records.ReviewMinutesAsync(cancellationToken));
         files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(cancellationToken))));
         files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
+        files.Add(("records/suppliers.csv", CsvTableWriter.Write(await supplierRegister.HandleAsync(cancellationToken))));
         files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
 

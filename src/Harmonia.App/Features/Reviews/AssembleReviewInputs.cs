@@ -27,6 +27,7 @@ public sealed class AssembleReviewInputsHandler(
     AiSystemStandings standings,
     ListObjectivesHandler objectives,
     GetCompetenceOverviewHandler competence,
+    Features.Suppliers.SupplierRegister suppliers,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ReviewInput>> HandleAsync(CancellationToken cancellationToken = default)
@@ -75,6 +76,8 @@ public sealed class AssembleReviewInputsHandler(
             ? ["No information security or AI objectives are set yet."]
             : [string.Format(inv, "{0} objectives: {1} met, {2} not met, {3} with no or an overdue measurement.", current.Count, current.Count(o => o.Standing.Status == ObjectiveStatus.Met), current.Count(o => o.Standing.Status == ObjectiveStatus.NotMet), current.Count(o => o.Standing.Status is ObjectiveStatus.NoMeasurement or ObjectiveStatus.MeasurementOverdue)),
                 .. current.Select(ReviewFacts.Objective)]));
+
+        inputs.Add(new("Supplier performance and changes", "both", ReviewFacts.Suppliers(await suppliers.AllAsync(cancellationToken), since)));
 
         var people = await competence.HandleAsync(cancellationToken);
         inputs.Add(new("Resources and competence", "both", ReviewFacts.Competence(people)));

@@ -48,4 +48,24 @@ internal static class ReviewFacts
         facts.AddRange(gaps.GapCells.Take(10).Select(g => $"{g.Person} needs {competence.NameOf(g.CompetenceKey)} ({(g.State == CoverageState.Expired ? "evidence expired" : "no evidence")}) for {string.Join(", ", g.RequiredBy)}."));
         return facts;
     }
+
+    /// <summary>Supplier performance (review outcomes, overdue reviews, expiring certificates) and the changes since the last review.</summary>
+    public static IReadOnlyList<string> Suppliers(IReadOnlyList<Features.Suppliers.SupplierDto> suppliers, DateOnly since)
+    {
+        if (suppliers.Count == 0)
+        {
+            return ["No suppliers are recorded in the supplier register."];
+        }
+
+        var watched = suppliers.Where(s => s.Status != Domain.Suppliers.SupplierStatus.Ended).ToArray();
+        var reviewed = suppliers.SelectMany(s => s.Reviews.Where(r => r.On >= since).Select(r => (s, r))).ToArray();
+        var facts = new List<string>
+        {
+            $"{watched.Length} suppliers in the register ({watched.Count(s => s.Status == Domain.Suppliers.SupplierStatus.Active)} active); {reviewed.Length} reviews since {since:yyyy-MM-dd}, {reviewed.Count(x => x.r.Outcome == Domain.Suppliers.ReviewOutcome.Unsatisfactory)} of them unsatisfactory.",
+        };
+        facts.AddRange(reviewed.Where(x => x.r.Outcome != Domain.Suppliers.ReviewOutcome.Satisfactory).Select(x => $"{x.s.Key} {x.s.Name}: review of {x.r.On:yyyy-MM-dd} {x.r.Outcome.ToString().ToLowerInvariant()}{(x.r.Notes is null ? string.Empty : " (" + x.r.Notes + ")")}."));
+        facts.AddRange(watched.Where(s => s.Standing.AnyOverdue).Select(s => $"{s.Key} {s.Name}: overdue {string.Join(", ", s.Standing.Due.Where(d => d.Overdue).Select(d => $"{d.What} ({d.On:yyyy-MM-dd})"))}."));
+        facts.AddRange(suppliers.Where(s => s.Status is Domain.Suppliers.SupplierStatus.Proposed or Domain.Suppliers.SupplierStatus.Offboarding).Select(s => $"{s.Key} {s.Name} is {s.Status.ToString().ToLowerInvariant()}."));
+        return facts;
+    }
 }

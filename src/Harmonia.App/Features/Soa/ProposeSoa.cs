@@ -1,8 +1,10 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Soa;
+using Harmonia.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Soa;
@@ -11,7 +13,7 @@ namespace Harmonia.App.Features.Soa;
 /// The Statement of Applicability the organization's data calls for right now: every Annex A control with the risks
 /// treated by it, the approved impact assessments that rely on it, the controls that implement it and their evidence.
 /// </summary>
-public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, CurrentControls current)
+public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, CurrentControls current, SupplierRegister suppliers)
 {
     public async Task<IReadOnlyList<SoaRow>> HandleAsync(Guid organizationId, string frameworkId, CancellationToken cancellationToken = default)
     {
@@ -24,10 +26,12 @@ public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, 
         var assessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.Status == ImpactAssessmentStatuses.Approved)
             .Join(db.AiSystems, a => a.AiSystemId, s => s.Id, (a, s) => new { s.Name, a.Number, a.EntriesJson })
             .ToListAsync(cancellationToken);
+        var register = (await suppliers.AllAsync(cancellationToken)).Select(s => s.Facts()).ToArray();
         return ApplicabilityModel.Propose(
             framework,
             controls,
             risks.Select(r => new SoaRisk(r.Key, r.Treatment, controlKeys.KeysOf(r.Controls))).ToArray(),
-            assessments.Select(a => new SoaAssessment($"{a.Name} impact assessment v{a.Number}", ImpactAssessmentJson.Entries(a.EntriesJson).SelectMany(e => e.Controls).Distinct(StringComparer.Ordinal).ToArray())).ToArray());
+            assessments.Select(a => new SoaAssessment($"{a.Name} impact assessment v{a.Number}", ImpactAssessmentJson.Entries(a.EntriesJson).SelectMany(e => e.Controls).Distinct(StringComparer.Ordinal).ToArray())).ToArray(),
+            SupplierControlNeeds.CallingFor(register));
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Suppliers;
+
+public static class SuppliersModule
+{
+    public static IServiceCollection AddSuppliersModule(this IServiceCollection services)
+    {
+        services.AddScoped<SupplierRegister>();
+        services.AddScoped<ListSuppliersHandler>();
+        services.AddScoped<GetSupplierHandler>();
+        services.AddScoped<SaveSupplierHandler>();
+        services.AddScoped<DeleteSupplierHandler>();
+        services.AddScoped<RecordSupplierReviewHandler>();
+        services.AddScoped<GetSupplierTiersHandler>();
+        services.AddScoped<SaveSupplierTiersHandler>();
+        services.AddScoped<GetSupplierHistoryHandler>();
+        services.AddScoped<ExportSupplierRegisterHandler>();
+        return services;
+    }
+}
