@@ -32,6 +32,10 @@ public static class AuditEventText
         ["PersonRecord"] = "person",
         ["CompetenceEvidenceRecord"] = "competence evidence",
         ["CustomCompetenceRecord"] = "competence",
+        ["AuditTimeInputsRecord"] = "audit-time inputs",
+        ["CertificateRecord"] = "certificate",
+        ["BodyFindingRecord"] = "certification body finding",
+        ["CandidateBodyRecord"] = "candidate certification body",
         ["Membership"] = "membership",
         ["PersonalAccessToken"] = "access token",
     };
