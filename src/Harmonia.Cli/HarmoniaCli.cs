@@ -63,6 +63,7 @@ public static class HarmoniaCli
                 AuditPackCommands.Create(context),
                 ReadinessCommands.Readiness(context),
                 ReadinessCommands.Audits(context),
+                CertificationCommands.AuditTime(context),
             };
 
             var parsed = root.Parse(args);
