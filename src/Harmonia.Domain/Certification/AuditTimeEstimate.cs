@@ -64,7 +64,8 @@ public static class AuditDays
 
     public static string Text(double days) => days.ToString("0.0", CultureInfo.InvariantCulture);
 
-    public static string Percent(double percent) => (percent > 0 ? "+" : string.Empty) + percent.ToString("0.##", CultureInfo.InvariantCulture) + " %";
+    /// <summary>"+10 %", "-30 %", "0 %" (never "-0 %").</summary>
+    public static string Percent(double percent) => percent == 0 ? "0 %" : (percent > 0 ? "+" : string.Empty) + percent.ToString("0.##", CultureInfo.InvariantCulture) + " %";
 }
 
 /// <summary>
