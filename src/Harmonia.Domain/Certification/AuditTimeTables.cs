@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Certification;
 
 /// <summary>How complex the organization's business or its IT is, as a certification body grades it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Complexity>))]
 public enum Complexity
 {
     Low,
@@ -12,6 +15,7 @@ public enum Complexity
 /// Which AI roles the organization holds across its in-scope AI systems, as the AIMS audit-time practice groups them:
 /// an AI producer only, one other role only (provider, customer or partner), or several roles.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AiRoleCategory>))]
 public enum AiRoleCategory
 {
     Producer,

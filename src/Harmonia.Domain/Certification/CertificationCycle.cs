@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Harmonia.Domain.Certification;
 
+[JsonConverter(typeof(JsonStringEnumConverter<CycleAuditKind>))]
 public enum CycleAuditKind
 {
     Surveillance1,
