@@ -57,6 +57,15 @@ public sealed class CertificationApiTests
         Assert.Equal("2026-12-04", estimate.GetProperty("checked").GetString());
         Assert.Contains("certification body", estimate.GetProperty("caution").GetString(), StringComparison.Ordinal);
         Assert.Contains(estimate.GetProperty("sources").EnumerateArray(), s => !s.GetProperty("verified").GetBoolean());
+
+        // The audit pack carries the same estimate, with its reasons and sources, under the signed manifest.
+        using var pack = new System.IO.Compression.ZipArchive(new MemoryStream(await owner.GetByteArrayAsync(Url($"/api/orgs/{host.OrganizationA}/audit-pack.zip"))));
+        using var reader = new StreamReader(pack.GetEntry("certification/audit-time.md")!.Open());
+        var text = await reader.ReadToEndAsync();
+        Assert.Contains("## Integrated audit: 36.0 days initial", text, StringComparison.Ordinal);
+        Assert.Contains("verify with your certification body", text, StringComparison.Ordinal);
+        using var manifest = new StreamReader(pack.GetEntry("manifest.json")!.Open());
+        Assert.Contains("certification/audit-time.md", await manifest.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
