@@ -5,6 +5,7 @@ using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Catalogs;
+using Harmonia.App.Features.Certification;
 using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
@@ -44,6 +45,7 @@ public static class HarmoniaServices
         .AddAuditTrailModule()
         .AddAuditsModule()
         .AddCatalogsModule()
+        .AddCertificationModule()
         .AddCompetenceModule()
         .AddConsistencyModule()
         .AddControlsModule()

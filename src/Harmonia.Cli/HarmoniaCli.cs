@@ -67,6 +67,7 @@ public static class HarmoniaCli
                 BackupCommands.Backup(context),
                 BackupCommands.Restore(context),
                 OscalCommands.Create(context),
+                CertificationCommands.AuditTime(context),
             };
 
             var parsed = root.Parse(args);

@@ -9,6 +9,7 @@ using Harmonia.Web.Features.AiSystems;
 using Harmonia.Web.Features.Audits;
 using Harmonia.Web.Features.AuditTrail;
 using Harmonia.Web.Features.Catalogs;
+using Harmonia.Web.Features.Certification;
 using Harmonia.Web.Features.Competence;
 using Harmonia.Web.Features.Consistency;
 using Harmonia.Web.Features.Controls;
@@ -176,6 +177,7 @@ app.MapObjectives(api, organization);
 app.MapCompetence(api, organization);
 app.MapConsistency(api, organization);
 app.MapReadiness(api, organization);
+app.MapCertification(api, organization);
 app.MapAuditTrail(api, organization);
 app.MapSuppliers(api, organization);
 

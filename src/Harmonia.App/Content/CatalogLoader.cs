@@ -14,7 +14,7 @@ namespace Harmonia.App.Content;
 public static class CatalogLoader
 {
     /// <summary>Questionnaire and templates are read by <see cref="Features.Documents.DocumentLibraryLoader"/>, after the catalogs they refer to.</summary>
-    private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/"];
+    private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/", "certification/"];
 
     public static LoadedContent Load(IReadOnlyList<ContentFile> files)
     {
@@ -50,9 +50,10 @@ public static class CatalogLoader
         }
 
         CoverageValidator.Validate(coverage, sets, noEquivalents);
+        var auditTime = ReadAuditTime(files, errors);
         foreach (var file in files.Where(f => !KnownFolders.Any(folder => f.Path.StartsWith(folder, StringComparison.Ordinal))))
         {
-            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/, mappings/, questionnaire/ or templates/"));
+            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/, mappings/, questionnaire/, templates/ or certification/"));
         }
 
         if (errors.Count > 0)
@@ -66,7 +67,29 @@ public static class CatalogLoader
         var documents = files.Any(f => f.Path.StartsWith("questionnaire/", StringComparison.Ordinal) || f.Path.StartsWith("templates/", StringComparison.Ordinal))
             ? DocumentLibraryLoader.Load(files, catalog)
             : new DocumentLibrary(new Questionnaire([]), [], []);
-        return new LoadedContent(catalog, sets, VersionOf(files), documents);
+        return new LoadedContent(catalog, sets, VersionOf(files), documents) { AuditTime = auditTime };
+    }
+
+    /// <summary>The audit-time tables; a content set without them (a catalog under test) has none.</summary>
+    private static Harmonia.Domain.Certification.AuditTimeTables? ReadAuditTime(IReadOnlyList<ContentFile> files, List<ContentError> errors)
+    {
+        Harmonia.Domain.Certification.AuditTimeTables? tables = null;
+        foreach (var file in files.Where(f => f.Path.StartsWith("certification/", StringComparison.Ordinal)))
+        {
+            if (file.Path != AuditTimeTableReader.Path)
+            {
+                errors.Add(new ContentError(file.Path, 1, 1, $"the only file under certification/ is {AuditTimeTableReader.Path}"));
+                continue;
+            }
+
+            var yaml = YamlFile.Parse(file.Path, file.Text, errors);
+            if (yaml.Root is not null)
+            {
+                tables = AuditTimeTableReader.Read(yaml, yaml.Root);
+            }
+        }
+
+        return tables;
     }
 
     private static string VersionOf(IReadOnlyList<ContentFile> files)

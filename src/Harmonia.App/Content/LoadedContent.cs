@@ -20,4 +20,7 @@ public sealed record LoadedContent(Catalog Catalog, IReadOnlyList<MappingSet> Ma
 
     /// <summary>The shipped content, loaded and validated once per process.</summary>
     public static LoadedContent Shipped => EmbeddedContent.Value;
+
+    /// <summary>The audit-time tables (content/certification); null only for a catalog loaded without them under test.</summary>
+    public Harmonia.Domain.Certification.AuditTimeTables? AuditTime { get; init; }
 }

@@ -4,6 +4,7 @@ using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Catalogs;
+using Harmonia.App.Features.Certification;
 using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
@@ -95,6 +96,14 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<RiskSuggestionRecord> RiskSuggestions => Set<RiskSuggestionRecord>();
 
     public DbSet<SoaVersionRecord> SoaVersions => Set<SoaVersionRecord>();
+
+    public DbSet<AuditTimeInputsRecord> AuditTimeInputs => Set<AuditTimeInputsRecord>();
+
+    public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
+
+    public DbSet<BodyFindingRecord> BodyFindings => Set<BodyFindingRecord>();
+
+    public DbSet<CandidateBodyRecord> CandidateBodies => Set<CandidateBodyRecord>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

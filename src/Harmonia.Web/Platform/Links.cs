@@ -50,6 +50,8 @@ public static class Links
 
     public static string Readiness(Guid orgId) => $"/orgs/{orgId}/readiness";
 
+    public static string Certification(Guid orgId) => $"/orgs/{orgId}/certification";
+
     public static string Documents(Guid orgId) => $"/orgs/{orgId}/documents";
 
     public static string Document(Guid orgId, Guid documentId) => $"/orgs/{orgId}/documents/{documentId}";
@@ -79,6 +81,7 @@ public static class Links
         ("Audits", Audits, ["audits", "nonconformities"]),
         ("Review", ManagementReviews, ["management-reviews"]),
         ("Readiness", Readiness, ["readiness"]),
+        ("Certification", Certification, ["certification"]),
         ("Documents", Documents, ["documents", "questionnaire"]),
         ("Audit trail", AuditTrail, ["audit-trail"]),
         ("Import / export", Import, ["import"]),

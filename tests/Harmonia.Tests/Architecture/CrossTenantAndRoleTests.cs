@@ -89,6 +89,8 @@ public sealed class CrossTenantAndRoleTests
             ("personId:guid", async () => (await host.NewPersonAsync(organization)).ToString()),
             ("topManagementId:guid", async () => (await host.NewTopManagementMemberAsync(organization)).ToString()),
             ("supplierId:guid", async () => (await host.NewSupplierAsync(organization)).ToString()),
+            ("certificateId:guid", async () => (await host.NewCertificateAsync(organization)).ToString()),
+            ("bodyId:guid", async () => (await host.NewCandidateBodyAsync(organization)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -137,6 +139,25 @@ public sealed class CrossTenantAndRoleTests
             {
                 form.Add(new StringContent("Role test token"), "name");
             }
+            else if (call.Pattern.EndsWith("/certification/certificates", StringComparison.Ordinal))
+            {
+                foreach (var (field, value) in new[] { ("frameworkId", "iso27001-2022"), ("number", $"RT-{Guid.NewGuid():N}"), ("body", "Role Test Cert"), ("scope", "The ISMS"), ("issuedOn", "2026-03-01"), ("expiresOn", "2029-02-28") })
+                {
+                    form.Add(new StringContent(value), field);
+                }
+            }
+            else if (call.Pattern.EndsWith("/findings", StringComparison.Ordinal))
+            {
+                foreach (var (field, value) in new[] { ("audit", "surveillance-1"), ("grade", "minor"), ("text", "Access review late."), ("closeBy", "2027-06-01") })
+                {
+                    form.Add(new StringContent(value), field);
+                }
+            }
+            else if (call.Pattern.EndsWith("/certification/bodies", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent($"Body {Guid.NewGuid():N}"), "name");
+                form.Add(new StringContent("integrated"), "standard");
+            }
 
             request.Content = form;
             return request;
@@ -160,6 +181,10 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "suppliers") or ("PUT", "{supplierId:guid}") => Json($$"""{"name":"Supplier {{Guid.NewGuid():N}}","kind":"cloud","tier":"critical","status":"active","contracts":[{"title":"MSA","clauses":["security"]}]}"""),
             ("POST", "reviews") => Json("""{"on":"2026-01-15","reviewer":"ISMS Manager","outcome":"satisfactory"}"""),
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
+            ("PUT", "inputs") => Json("""{"sites":2}"""),
+            ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),
+            ("POST", "findings") => Json("""{"audit":"surveillance-1","grade":"minor","text":"Access review late.","requirementIds":["iso27001-2022:A.5.18"],"closeBy":"2027-06-01"}"""),
+            ("POST", "certification-bodies") or ("PUT", "{bodyId:guid}") => Json($$"""{"name":"Body {{Guid.NewGuid():N}}","standard":"iso42001-2023","accredited":true,"quotedInitialDays":12}"""),
             ("POST", "measurements") => Json("""{"measuredOn":"2026-05-01","value":92.5,"note":"role test"}"""),
             ("POST", "roles") or ("PUT", "{roleId:guid}") => Json($$"""{"name":"Role {{Guid.NewGuid():N}}","requiredCompetences":["ai-ethics"]}"""),
             ("POST", "top-management") or ("PUT", "{topManagementId:guid}") => Json($$"""{"name":"Chief {{Guid.NewGuid():N}}","position":"Chief Executive Officer"}"""),

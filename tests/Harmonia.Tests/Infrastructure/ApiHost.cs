@@ -288,6 +288,24 @@ internal sealed class ApiHost : IAsyncDisposable
         return true;
     });
 
+    /// <summary>A fresh ISO/IEC 27001 certificate (a number of its own each time).</summary>
+    public Task<Guid> NewCertificateAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var certificate = await s.GetRequiredService<Harmonia.App.Features.Certification.SaveCertificateHandler>().CreateAsync(organization, new(
+            "iso27001-2022", "C-" + Guid.NewGuid().ToString("N")[..8], "Test Certification GmbH", "The test organization's ISMS", new DateOnly(2026, 3, 1), new DateOnly(2029, 2, 28)));
+        return certificate.Id;
+    });
+
+    /// <summary>A fresh candidate certification body for ISO/IEC 42001.</summary>
+    public Task<Guid> NewCandidateBodyAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var body = await s.GetRequiredService<Harmonia.App.Features.Certification.SaveCandidateBodyHandler>().CreateAsync(organization, new(
+            "Body " + Guid.NewGuid().ToString("N")[..8], "iso42001-2023", null, null, null, null, null, null, null, null, null, null, null, null, null));
+        return body.Id;
+    });
+
     /// <summary>A fresh internal audit of one clause.</summary>
     public Task<Guid> NewAuditAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -14,8 +14,8 @@ namespace Harmonia.App.Features.Readiness;
 
 /// <summary>
 /// The zip a certification body receives: approved SoAs (XLSX and PDF), every published document as PDF, the risk
-/// treatment plan, approved impact assessments, internal audit reports, management review minutes, an evidence index
-/// and an audit-trail extract, with a manifest of every file's SHA-256 signed with the organization's key.
+/// treatment plan, approved impact assessments, internal audit reports, management review minutes, an evidence index,
+/// the audit-time estimate and an audit-trail extract, with a manifest of every file's SHA-256 signed with the organization's key.
 /// </summary>
 public sealed class BuildAuditPackHandler(
     HarmoniaDbContext db,
@@ -28,6 +28,7 @@ public sealed class BuildAuditPackHandler(
     ExportSupplierRegisterHandler supplierRegister,
     AuditPackSigningKey key,
     Features.AuditTrail.VerifyAuditTrailHandler trail,
+    Features.Certification.GetAuditTimeHandler auditTime,
     TimeProvider time)
 {
     public async Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default)
@@ -76,6 +77,9 @@ public sealed class BuildAuditPackHandler(
         files.Add(("records/suppliers.csv", CsvTableWriter.Write(await supplierRegister.HandleAsync(cancellationToken))));
         files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
+
+        // The body plans audit days itself; the estimate with its inputs and sources lets it see what the organization expects.
+        files.Add(("certification/audit-time.md", System.Text.Encoding.UTF8.GetBytes(Features.Certification.AuditTimeText.Write(await auditTime.HandleAsync(tenant.OrganizationId!.Value, cancellationToken)))));
 
         // The chain's head, signed with the pack: kept by the organization, it later shows whether events were removed.
         var verified = await trail.HandleAsync(new Features.AuditTrail.VerifyAuditTrailRequest(tenant.OrganizationId!.Value), cancellationToken);
