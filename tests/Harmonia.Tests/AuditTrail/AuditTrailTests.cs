@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
 using Harmonia.Tests.Persistence;
@@ -35,7 +36,10 @@ public sealed class AuditTrailTests
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(id);
         var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
         var events = await db.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
-        var rows = 1 + await db.Controls.CountAsync() + await db.ControlRequirements.CountAsync() + await db.Evidence.CountAsync() + await db.EvidenceVersions.CountAsync() + await db.AiSystems.CountAsync() + await db.Certifications.CountAsync();
+        var rows = 1 + await db.Controls.CountAsync() + await db.ControlRequirements.CountAsync() + await db.Evidence.CountAsync() + await db.EvidenceVersions.CountAsync() + await db.AiSystems.CountAsync() + await db.Certifications.CountAsync()
+            + await db.Suppliers.CountAsync() + await db.SupplierTiers.CountAsync() + await db.SupplierSubProcessors.CountAsync()
+            + await db.Set<SupplierAiSystemLink>().CountAsync() + await db.Set<SupplierRiskLink>().CountAsync()
+            + await db.Set<SupplierControlLink>().CountAsync() + await db.Set<SupplierEvidenceLink>().CountAsync();
 
         Assert.Equal(rows, events.Count);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
