@@ -16,6 +16,7 @@ using Harmonia.Web.Features.Controls;
 using Harmonia.Web.Features.Documents;
 using Harmonia.Web.Features.Evidence;
 using Harmonia.Web.Features.Gaps;
+using Harmonia.Web.Features.Interop;
 using Harmonia.Web.Features.Objectives;
 using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Features.Readiness;
@@ -180,6 +181,7 @@ app.MapReadiness(api, organization);
 app.MapCertification(api, organization);
 app.MapAuditTrail(api, organization);
 app.MapSuppliers(api, organization);
+app.MapInterop(api, organization);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

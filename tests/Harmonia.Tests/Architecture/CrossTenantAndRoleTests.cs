@@ -91,6 +91,7 @@ public sealed class CrossTenantAndRoleTests
             ("supplierId:guid", async () => (await host.NewSupplierAsync(organization)).ToString()),
             ("certificateId:guid", async () => (await host.NewCertificateAsync(organization)).ToString()),
             ("bodyId:guid", async () => (await host.NewCandidateBodyAsync(organization)).ToString()),
+            ("model", () => Task.FromResult("poam")),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))

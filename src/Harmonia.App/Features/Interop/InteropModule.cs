@@ -2,10 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.App.Features.Interop;
 
-/// <summary>Standard formats out of Harmonia: OSCAL catalogs and mapping collections.</summary>
+/// <summary>Standard formats out of Harmonia: OSCAL catalogs and mapping collections, and per organization its component-definition, assessment-results and POA&amp;M.</summary>
 public static class InteropModule
 {
     public static IServiceCollection AddInteropModule(this IServiceCollection services) => services
         .AddScoped<ExportOscalCatalogHandler>()
-        .AddScoped<ExportOscalMappingHandler>();
+        .AddScoped<ExportOscalMappingHandler>()
+        .AddScoped<ExportOscalComponentDefinitionHandler>()
+        .AddScoped<ExportOscalAssessmentResultsHandler>()
+        .AddScoped<ExportOscalPoamHandler>();
 }
