@@ -85,6 +85,12 @@ public sealed class ExportOscalPoamHandler(StoredGapAnalysisHandler gap, Harmoni
             items.Add(item);
         }
 
+        // OSCAL requires at least one item; an empty plan would be an invalid document, so say plainly why there is none.
+        if (items.Count == 0)
+        {
+            throw new Common.InvalidInputException("Nothing is open: every requirement of both standards is satisfied or not applicable and no nonconformity is open, so there is no plan of action to export.");
+        }
+
         return new JsonObject
         {
             ["plan-of-action-and-milestones"] = new JsonObject
