@@ -124,6 +124,25 @@ if [ -f artifacts/soak-summary.txt ]; then
   cat artifacts/soak-summary.txt
 fi
 
+# The names and first lines of the failures, last, so that the tail of a long log says what broke.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+failures = []
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") not in ("Passed", "NotExecuted"):
+            message = r.find(".//t:Message", ns)
+            text = (message.text or "").strip() if message is not None else ""
+            failures.append((r.get("testName"), text.splitlines()[:6]))
+if failures:
+    print("== failed tests")
+    for name, lines in failures:
+        print("FAILED " + name)
+        for line in lines:
+            print("    " + line[:300])
+PY
+
 counters=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' || true)
 if [ -z "$counters" ]; then
   echo "error: no test results were written." >&2
