@@ -21,6 +21,7 @@ using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Features.Suppliers;
+using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Mapping;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,7 +61,8 @@ public static class HarmoniaServices
         .AddReviewsModule()
         .AddRisksModule()
         .AddSoaModule()
-        .AddSuppliersModule();
+        .AddSuppliersModule()
+        .AddWorkModule();
 
     private static IServiceCollection AddCommon(this IServiceCollection services)
     {

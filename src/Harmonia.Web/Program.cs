@@ -24,6 +24,7 @@ using Harmonia.Web.Features.Reviews;
 using Harmonia.Web.Features.Risks;
 using Harmonia.Web.Features.Soa;
 using Harmonia.Web.Features.Suppliers;
+using Harmonia.Web.Features.Work;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -181,6 +182,7 @@ app.MapReadiness(api, organization);
 app.MapCertification(api, organization);
 app.MapAuditTrail(api, organization);
 app.MapSuppliers(api, organization);
+app.MapWork(api, organization);
 app.MapInterop(api, organization);
 
 app.MapRazorComponents<App>();

@@ -18,6 +18,7 @@ using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Features.Suppliers;
+using Harmonia.App.Features.Work;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -163,6 +164,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<SupplierTiersRecord> SupplierTiers => Set<SupplierTiersRecord>();
 
     public DbSet<SupplierSubProcessorLink> SupplierSubProcessors => Set<SupplierSubProcessorLink>();
+
+    public DbSet<CalendarFeedRecord> CalendarFeeds => Set<CalendarFeedRecord>();
 
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;

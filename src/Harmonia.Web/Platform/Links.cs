@@ -64,10 +64,15 @@ public static class Links
 
     public static string Settings(Guid orgId) => $"/orgs/{orgId}/settings";
 
+    public static string MyWork(Guid orgId) => $"/orgs/{orgId}/work";
+
+    public static string OverdueWork(Guid orgId) => $"/orgs/{orgId}/work/overdue";
+
     /// <summary>The navigation's sections: label, address, and the first path segments (after /orgs/{id}) that belong to it.</summary>
     public static IReadOnlyList<(string Label, Func<Guid, string> Address, string[] Segments)> Sections { get; } =
     [
         ("Dashboard", Organization, [string.Empty]),
+        ("My work", MyWork, ["work"]),
         ("Gap analysis", id => Gap(id), ["gap", "requirements"]),
         ("SoA", id => Soa(id), ["soa"]),
         ("Controls", Controls, ["controls"]),

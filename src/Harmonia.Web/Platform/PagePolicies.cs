@@ -12,6 +12,9 @@ internal static class PagePolicies
     public const string Edit = "page:" + nameof(Permission.Edit);
     public const string Delete = "page:" + nameof(Permission.Delete);
 
+    /// <summary>Owners and Managers: the roles that may approve also see everyone's work (the overdue list).</summary>
+    public const string Approve = "page:" + nameof(Permission.Approve);
+
     public static void AddPagePolicies(this AuthorizationOptions options)
     {
         foreach (var permission in Enum.GetValues<Permission>())

@@ -58,6 +58,7 @@ internal static class Problems
                 DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else", StaleWrite),
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
                 LimitReachedException => Problem(StatusCodes.Status409Conflict, "Limit reached", exception.Message),
+                Harmonia.App.Features.Work.ForbiddenWorkException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
                 InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
                 InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),

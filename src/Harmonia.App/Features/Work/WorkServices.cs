@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmonia.App.Features.Work;
+
+public static class WorkServices
+{
+    public static IServiceCollection AddWorkModule(this IServiceCollection services)
+    {
+        services.AddScoped<DueFactSources>();
+        services.AddScoped<ListDueWorkHandler>();
+        services.AddScoped<CreateCalendarFeedHandler>();
+        services.AddScoped<RevokeCalendarFeedHandler>();
+        services.AddScoped<ListCalendarFeedsHandler>();
+        services.AddScoped<ReadCalendarFeedHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Harmonia.Web.Features.Work;
+
+public static class WorkModule
+{
+    /// <summary>The module's API under /api/orgs/{orgId}, its page forms, and the calendar feed address outside the session.</summary>
+    public static void MapWork(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
+    {
+        organization.MapWorkEndpoints();
+        organization.MapCalendarFeedEndpoints();
+        app.MapCalendarFeedRead();
+        app.MapWorkPageEndpoints();
+    }
+}
