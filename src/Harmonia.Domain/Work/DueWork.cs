@@ -86,7 +86,8 @@ public static class DueWork
         items.Sort(static (a, b) =>
         {
             var byDate = a.DueOn.CompareTo(b.DueOn);
-            return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
+            var byWhat = byDate != 0 ? byDate : string.CompareOrdinal(a.What, b.What);
+            return byWhat != 0 ? byWhat : string.CompareOrdinal(a.Id, b.Id);
         });
         return items;
     }

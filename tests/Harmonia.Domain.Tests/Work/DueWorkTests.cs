@@ -45,7 +45,7 @@ public sealed class DueWorkTests
             Owners,
             Today);
 
-        // Sorted by date, then by id, so the order is stable for the pages and the feed.
+        // Sorted by date, then by what is due (then id), so the order is stable for the pages and the feed.
         Assert.Equal(["c", "a", "b"], items.Select(i => i.Id));
         Assert.Equal(other, items[0].AssigneeId);
         Assert.Null(items[1].AssigneeId);

@@ -92,6 +92,7 @@ public sealed class CrossTenantAndRoleTests
             ("certificateId:guid", async () => (await host.NewCertificateAsync(organization)).ToString()),
             ("bodyId:guid", async () => (await host.NewCandidateBodyAsync(organization)).ToString()),
             ("model", () => Task.FromResult("poam")),
+            ("feedId:guid", async () => (await host.NewCalendarFeedAsync(organization, user)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))

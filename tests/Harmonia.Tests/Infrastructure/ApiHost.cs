@@ -358,6 +358,13 @@ internal sealed class ApiHost : IAsyncDisposable
     });
 
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
+    /// <summary>A fresh calendar feed of the person in the organization (replacing their previous one).</summary>
+    public Task<Guid> NewCalendarFeedAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return (await s.GetRequiredService<Harmonia.App.Features.Work.CreateCalendarFeedHandler>().HandleAsync(new(user))).Id;
+    });
+
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {
         s.GetRequiredService<TenantScope>().Enter(organization);
