@@ -8,5 +8,6 @@ public static class CertificationModule
         organization.MapCertificationEndpoints();
         organization.MapEngagementEndpoints();
         app.MapCertificationPageEndpoints();
+        app.MapEngagementPageEndpoints();
     }
 }
