@@ -2,6 +2,7 @@ namespace Harmonia.App.Features.Certification;
 
 /// <param name="Standards">iso27001-2022 and/or iso42001-2023.</param>
 /// <param name="RequirementIds">Requirements the audit concentrates on; none means the whole of the standards.</param>
+/// <param name="Passphrase">The inviter's own passphrase (API only): inviting grants a role, which a token alone may not do.</param>
 public sealed record EngagementInput(
     string? Title,
     string? AuditorEmail,
@@ -10,7 +11,8 @@ public sealed record EngagementInput(
     DateOnly? PeriodFrom,
     DateOnly? PeriodTo,
     DateOnly? StartsOn,
-    DateOnly? EndsOn);
+    DateOnly? EndsOn,
+    string? Passphrase = null);
 
 public sealed record EngagementSummaryDto(
     Guid Id,

@@ -21,8 +21,14 @@ internal static class EngagementEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("Engagements with external auditors, newest first, each with its scope, access dates and status (not started, open, ended, closed).");
 
-        group.MapPost("/", async (Guid orgId, EngagementInput input, HttpContext http, InviteExternalAuditorHandler handler, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (Guid orgId, EngagementInput input, HttpContext http, InviteExternalAuditorHandler handler, CancellationToken ct) =>
             {
+                // As for members: a stolen token must not be enough to hand out a role.
+                if (!await Reauthentication.ConfirmAsync(http, input.Passphrase, renewSession: false))
+                {
+                    return Problems.Of(StatusCodes.Status403Forbidden, "Passphrase needed", "Inviting an external auditor grants a role and needs your own passphrase in the 'passphrase' field of the request. Nothing was changed.");
+                }
+
                 var created = await handler.HandleAsync(new InviteExternalAuditorRequest(orgId, input, CurrentUser.Id(http), MembersEndpoints.CallerRole(http), HarmoniaSignInManager.Address(http)), ct);
                 return TypedResults.Created($"/api/orgs/{orgId}/engagements/{created.Engagement.Id}", new
                 {
@@ -33,7 +39,7 @@ internal static class EngagementEndpoints
                 });
             })
             .RequirePermission(Permission.ManageMembers)
-            .WithSummary("Open an engagement and invite the external auditor: title, auditorEmail, standards (iso27001-2022, iso42001-2023), requirementIds (optional focus), periodFrom/periodTo (records under audit), startsOn/endsOn (the auditor's access, at most 366 days; it ends by itself after endsOn). 201 with the invitation link, shown once.");
+            .WithSummary("Open an engagement and invite the external auditor: title, auditorEmail, standards (iso27001-2022, iso42001-2023), requirementIds (optional focus), periodFrom/periodTo (records under audit), startsOn/endsOn (the auditor's access, at most 366 days; it ends by itself after endsOn), passphrase (the caller's own). 201 with the invitation link, shown once.");
 
         group.MapGet("/{engagementId:guid}", async (Guid engagementId, ListEngagementsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.OneAsync(engagementId, ct)))
             .RequirePermission(Permission.Read)

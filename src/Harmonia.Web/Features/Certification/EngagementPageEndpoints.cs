@@ -18,6 +18,11 @@ internal static class EngagementPageEndpoints
             {
                 var form = await request.ReadFormAsync(ct);
                 var http = request.HttpContext;
+                if (!await Reauthentication.RecentOrConfirmedAsync(http, form))
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Back(Links.Engagements(orgId), "invite", form), Reauthentication.Message(http)));
+                }
+
                 try
                 {
                     var created = await invite.HandleAsync(new InviteExternalAuditorRequest(orgId, new EngagementInput(
@@ -147,7 +152,7 @@ internal static class EngagementPageEndpoints
     private static string Back(string page, string formName, IFormCollection form)
     {
         var back = PageForms.With(page, "form", formName);
-        foreach (var (key, value) in form.Where(f => f.Key != "__RequestVerificationToken" && f.Key.Length <= 64))
+        foreach (var (key, value) in form.Where(f => f.Key is not ("__RequestVerificationToken" or "passphrase") && f.Key.Length <= 64))
         {
             var text = value.ToString();
             if (text.Length is > 0 and <= 4000)
