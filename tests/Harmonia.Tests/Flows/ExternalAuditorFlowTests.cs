@@ -46,6 +46,8 @@ public sealed class ExternalAuditorFlowTests
         await owner.GetByLabel("Access until (last day)").FillAsync(Day(today.AddDays(10)));
         await BrowserSupport.AssertLabelledAsync(owner, "main");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
+        await owner.Locator("#invitation-link, p.error, h1").First.WaitForAsync();
+        Assert.True(await owner.Locator("#invitation-link").CountAsync() == 1, await owner.Locator("body").InnerTextAsync());
         var link = await owner.Locator("#invitation-link").InnerTextAsync();
         await BrowserSupport.Shot(owner, "auditor-02-invitation");
         await owner.GotoAsync(org + "/engagements");

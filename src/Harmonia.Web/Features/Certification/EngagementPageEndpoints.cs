@@ -14,7 +14,7 @@ internal static class EngagementPageEndpoints
 {
     public static void MapEngagementPageEndpoints(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/engagements", async Task<IResult> (Guid orgId, HttpRequest request, InviteExternalAuditorHandler invite, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/engagements/invite", async Task<IResult> (Guid orgId, HttpRequest request, InviteExternalAuditorHandler invite, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
                 var http = request.HttpContext;
