@@ -115,9 +115,9 @@ public sealed class EngagementApiTests
         events = events.Where(e => !e.EntityType.Contains("AccessToken", StringComparison.Ordinal) && e.EntityType != "SigningKeyRecord").ToList();
         Assert.True(events.Count == 3 + 2 + 2 + 1 + 1, string.Join(", ", events.Select(e => $"{e.EntityType} {e.Action}")));
         // A new row carries the engagement's id; a change of a request names the request, whose creation carries it.
-        var created = events.Where(e => e.Action == "created").ToArray();
-        Assert.All(created, e => Assert.Contains(engagementId.ToString(), e.Changes, StringComparison.OrdinalIgnoreCase));
-        Assert.All(events.Where(e => e.Action != "created"), e => Assert.Contains(created, c => c.EntityId == e.EntityId));
+        var creations = events.Where(e => e.Action == "created").ToArray();
+        Assert.All(creations, e => Assert.Contains(engagementId.ToString(), e.Changes, StringComparison.OrdinalIgnoreCase));
+        Assert.All(events.Where(e => e.Action != "created"), e => Assert.Contains(creations, c => c.EntityId == e.EntityId));
         Assert.Contains(events, e => e.EntityType.Contains("EngagementAccess", StringComparison.Ordinal));
 
         // The day after the last day, the account opens nothing at all.
