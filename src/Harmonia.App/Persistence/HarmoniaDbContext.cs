@@ -106,6 +106,16 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CandidateBodyRecord> CandidateBodies => Set<CandidateBodyRecord>();
 
+    public DbSet<EngagementRecord> Engagements => Set<EngagementRecord>();
+
+    public DbSet<EvidenceRequestRecord> EvidenceRequests => Set<EvidenceRequestRecord>();
+
+    public DbSet<EngagementSampleRecord> EngagementSamples => Set<EngagementSampleRecord>();
+
+    public DbSet<EngagementFindingRecord> EngagementFindings => Set<EngagementFindingRecord>();
+
+    public DbSet<EngagementAccessRecord> EngagementAccesses => Set<EngagementAccessRecord>();
+
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every web node on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -52,6 +52,13 @@ public static class Links
 
     public static string Certification(Guid orgId) => $"/orgs/{orgId}/certification";
 
+    public static string Engagements(Guid orgId) => $"/orgs/{orgId}/engagements";
+
+    public static string Engagement(Guid orgId, Guid engagementId) => $"/orgs/{orgId}/engagements/{engagementId}";
+
+    /// <summary>The external auditor's workspace of one engagement.</summary>
+    public static string Workspace(Guid orgId, Guid engagementId) => $"/orgs/{orgId}/engagements/{engagementId}/workspace";
+
     public static string Documents(Guid orgId) => $"/orgs/{orgId}/documents";
 
     public static string Document(Guid orgId, Guid documentId) => $"/orgs/{orgId}/documents/{documentId}";
@@ -86,7 +93,7 @@ public static class Links
         ("Audits", Audits, ["audits", "nonconformities"]),
         ("Review", ManagementReviews, ["management-reviews"]),
         ("Readiness", Readiness, ["readiness"]),
-        ("Certification", Certification, ["certification"]),
+        ("Certification", Certification, ["certification", "engagements"]),
         ("Documents", Documents, ["documents", "questionnaire"]),
         ("Audit trail", AuditTrail, ["audit-trail"]),
         ("Import / export", Import, ["import"]),

@@ -20,7 +20,7 @@ internal sealed class OrganizationPermissionRequirement(Permission permission) :
 /// gets 404 as if the organization did not exist; a member without the permission gets 403. On success the
 /// request's <see cref="TenantScope"/> is set, which the query filter and insert stamping then enforce.
 /// </summary>
-internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, TenantScope tenant)
+internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
     : AuthorizationHandler<OrganizationPermissionRequirement>
 {
     public const string NotFoundReason = "not-a-member";
@@ -51,6 +51,21 @@ internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, Ten
         {
             context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
             return;
+        }
+
+        // An external auditor is a member only while one of their engagements is open (ADR 0019): before its first
+        // day, after its last, or once closed, the organization does not exist for them, whatever the route.
+        if (role == OrganizationRole.ExternalAuditor)
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var open = await db.Engagements.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+                .AnyAsync(e => e.OrganizationId == organizationId && e.ClosedUtc == null && e.StartsOn <= today && e.EndsOn >= today
+                    && db.Users.Any(u => u.Id == userId && u.NormalizedEmail == e.NormalizedAuditorEmail), http.RequestAborted);
+            if (!open)
+            {
+                context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+                return;
+            }
         }
 
         if (!role.Value.Allows(requirement.Permission))

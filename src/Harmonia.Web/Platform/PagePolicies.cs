@@ -11,6 +11,7 @@ internal static class PagePolicies
     public const string ReadAuditTrail = "page:" + nameof(Permission.ReadAuditTrail);
     public const string Edit = "page:" + nameof(Permission.Edit);
     public const string Delete = "page:" + nameof(Permission.Delete);
+    public const string Engage = "page:" + nameof(Permission.Engage);
 
     /// <summary>Owners and Managers: the roles that may approve also see everyone's work (the overdue list).</summary>
     public const string Approve = "page:" + nameof(Permission.Approve);

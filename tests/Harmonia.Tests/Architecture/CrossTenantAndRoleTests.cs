@@ -59,6 +59,13 @@ public sealed class CrossTenantAndRoleTests
         // ~900 calls of the role test do not each create every kind of record.
         Guid? controlId = null;
         async Task<Guid> ControlAsync() => controlId ??= await host.NewControlAsync(organization);
+
+        // The external auditor may only reach the engagement it is bound to; the others get a fresh one each time, so
+        // closing one never affects the next call.
+        Guid? engagementId = null;
+        async Task<Guid> EngagementAsync() => engagementId ??= organization == host.OrganizationA && user == host.UsersA[OrganizationRole.ExternalAuditor]
+            ? host.EngagementA
+            : await host.NewEngagementAsync(organization);
         var url = call.Pattern;
         foreach (var (parameter, value) in new (string, Func<Task<string>>)[]
         {
@@ -93,6 +100,8 @@ public sealed class CrossTenantAndRoleTests
             ("bodyId:guid", async () => (await host.NewCandidateBodyAsync(organization)).ToString()),
             ("model", () => Task.FromResult("poam")),
             ("feedId:guid", async () => (await host.NewCalendarFeedAsync(organization, user)).ToString()),
+            ("engagementId:guid", async () => (await EngagementAsync()).ToString()),
+            ("requestId:guid", async () => (await host.NewEvidenceRequestAsync(organization, await EngagementAsync())).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -111,7 +120,9 @@ public sealed class CrossTenantAndRoleTests
         if (call.IsPage && call.Method == "POST")
         {
             // A page form post carries the caller's own antiforgery token, taken from a page the caller may open.
-            var hidden = ApiHost.HiddenFields(await client.GetStringAsync(new Uri($"/orgs/{ownOrganization}/import", UriKind.Relative)));
+            // The external auditor opens no page but its workspace.
+            var formPage = user == host.UsersA[OrganizationRole.ExternalAuditor] ? $"/orgs/{host.OrganizationA}/engagements/{host.EngagementA}/workspace" : $"/orgs/{ownOrganization}/import";
+            var hidden = ApiHost.HiddenFields(await client.GetStringAsync(new Uri(formPage, UriKind.Relative)));
             var form = new MultipartFormDataContent
             {
                 { new StringContent(hidden["__RequestVerificationToken"]), "__RequestVerificationToken" },
@@ -185,6 +196,11 @@ public sealed class CrossTenantAndRoleTests
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("PUT", "inputs") => Json("""{"sites":2}"""),
             ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),
+            ("POST", "engagements") => Json($$"""{"title":"Stage 1","auditorEmail":"auditor-{{Guid.NewGuid():N}}@body.example","standards":["iso27001-2022"],"periodFrom":"2026-01-01","periodTo":"2026-06-30","startsOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","endsOn":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}","passphrase":"a long enough passphrase"}"""),
+            ("POST", "requests") => Json($$"""{"text":"The access review minutes","dueOn":"{{DateTime.UtcNow.AddDays(7):yyyy-MM-dd}}","assigneeEmail":"contributor@a.example"}"""),
+            ("POST", "samples") => Json("""{"population":"risks","size":2,"seed":7}"""),
+            ("POST", "judgement") => Json("""{"decision":"accept"}"""),
+            ("POST", "answer") => Json("{}"),
             ("POST", "findings") => Json("""{"audit":"surveillance-1","grade":"minor","text":"Access review late.","requirementIds":["iso27001-2022:A.5.18"],"closeBy":"2027-06-01"}"""),
             ("POST", "certification-bodies") or ("PUT", "{bodyId:guid}") => Json($$"""{"name":"Body {{Guid.NewGuid():N}}","standard":"iso42001-2023","accredited":true,"quotedInitialDays":12}"""),
             ("POST", "measurements") => Json("""{"measuredOn":"2026-05-01","value":92.5,"note":"role test"}"""),

@@ -40,6 +40,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public string TokenB { get; private set; } = string.Empty;
 
+    /// <summary>An open engagement of organization A for externalauditor@a.example (ADR 0019).</summary>
+    public Guid EngagementA { get; private set; }
+
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>The database behind the app, for running the CLI against the same data.</summary>
@@ -157,6 +160,9 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         TokenB = (await MemberAsync("owner@b.example", OrganizationB, OrganizationRole.Owner)).Token;
+
+        // The external auditor of A works in an open engagement, as the role walk needs (without one the account sees nothing at all).
+        EngagementA = await NewEngagementAsync(OrganizationA);
 
         // The app started on an empty database and opened its first-run setup link; with the accounts above, the
         // installation is set up (as when an administrator creates accounts before the first start).
@@ -295,6 +301,47 @@ internal sealed class ApiHost : IAsyncDisposable
         var certificate = await s.GetRequiredService<Harmonia.App.Features.Certification.SaveCertificateHandler>().CreateAsync(organization, new(
             "iso27001-2022", "C-" + Guid.NewGuid().ToString("N")[..8], "Test Certification GmbH", "The test organization's ISMS", new DateOnly(2026, 3, 1), new DateOnly(2029, 2, 28)));
         return certificate.Id;
+    });
+
+    /// <summary>A fresh engagement for externalauditor@a.example, open from yesterday for 30 days, auditing both standards.</summary>
+    public Task<Guid> NewEngagementAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var today = DateOnly.FromDateTime(s.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var engagement = new Harmonia.App.Features.Certification.EngagementRecord
+        {
+            Title = "Stage 2 audit " + Guid.NewGuid().ToString("N")[..6],
+            AuditorEmail = "externalauditor@a.example",
+            NormalizedAuditorEmail = "EXTERNALAUDITOR@A.EXAMPLE",
+            Standards = "iso27001-2022,iso42001-2023",
+            PeriodFrom = today.AddYears(-1),
+            PeriodTo = today,
+            StartsOn = today.AddDays(-1),
+            EndsOn = today.AddDays(30),
+        };
+        db.Engagements.Add(engagement);
+        await db.SaveChangesAsync();
+        return engagement.Id;
+    });
+
+    /// <summary>A fresh open evidence request in an engagement, assigned to the contributor.</summary>
+    public Task<Guid> NewEvidenceRequestAsync(Guid organization, Guid engagementId) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var number = await db.EvidenceRequests.CountAsync(r => r.EngagementId == engagementId) + 1;
+        var request = new Harmonia.App.Features.Certification.EvidenceRequestRecord
+        {
+            EngagementId = engagementId,
+            Number = number,
+            Text = "The minutes of the last access review",
+            DueOn = new DateOnly(2030, 1, 1),
+            State = Harmonia.App.Features.Certification.EvidenceRequestStates.Open,
+        };
+        db.EvidenceRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     });
 
     /// <summary>A fresh candidate certification body for ISO/IEC 42001.</summary>

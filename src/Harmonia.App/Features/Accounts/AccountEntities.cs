@@ -24,6 +24,12 @@ public enum OrganizationRole
     Contributor = 3,
     Manager = 4,
     Owner = 5,
+
+    /// <summary>
+    /// A certification body's auditor, bound to engagements (ADR 0019): opens only the engagement workspace, and only
+    /// while an engagement of theirs is open; every other organization route refuses.
+    /// </summary>
+    ExternalAuditor = 6,
 }
 
 public sealed class Membership : IOrganizationScoped

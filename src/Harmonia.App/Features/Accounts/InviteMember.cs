@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Harmonia.App.Features.Accounts;
 
 /// <param name="InviterRole">The caller's own role: only an Owner may offer the Owner role.</param>
-public sealed record InviteMemberRequest(Guid OrganizationId, string Email, OrganizationRole Role, Guid InviterUserId, OrganizationRole InviterRole, string? Address = null);
+/// <param name="ForEngagement">Set only by the engagement use case: the External auditor role is offered with an engagement, never on its own.</param>
+public sealed record InviteMemberRequest(Guid OrganizationId, string Email, OrganizationRole Role, Guid InviterUserId, OrganizationRole InviterRole, string? Address = null, bool ForEngagement = false);
 
 /// <param name="Token">The secret for the invitation link: returned once, stored only as a hash.</param>
 public sealed record IssuedInvitation(InvitationDto Invitation, string Token);
@@ -34,6 +35,11 @@ public sealed class InviteMemberHandler(HarmoniaDbContext db, TenantScope tenant
         if (request.Role == OrganizationRole.Owner && request.InviterRole != OrganizationRole.Owner)
         {
             throw new InvalidInputException(new Dictionary<string, string[]> { ["role"] = ["Only an Owner may offer the Owner role."] });
+        }
+
+        if (request.Role == OrganizationRole.ExternalAuditor && !request.ForEngagement)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["role"] = ["An external auditor is invited with an engagement (Certification, External audits), which sets what they may see and until when."] });
         }
 
         tenant.Enter(request.OrganizationId);

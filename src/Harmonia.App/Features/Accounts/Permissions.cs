@@ -26,6 +26,9 @@ public enum Permission
 
     /// <summary>Record internal audit results and complete audits: the auditor's own work, which an Auditor may do without editing the rest.</summary>
     RecordAudit,
+
+    /// <summary>Work in one's own external audit engagement: request evidence, sample, raise findings, download the audit pack (ADR 0019).</summary>
+    Engage,
 }
 
 public static class RolePermissions
@@ -37,6 +40,7 @@ public static class RolePermissions
         [OrganizationRole.Contributor] = [Permission.Read, Permission.Edit, Permission.RecordAudit],
         [OrganizationRole.Auditor] = [Permission.Read, Permission.ReadAuditTrail, Permission.RecordAudit],
         [OrganizationRole.Viewer] = [Permission.Read],
+        [OrganizationRole.ExternalAuditor] = [Permission.Engage],
     };
 
     public static bool Allows(this OrganizationRole role, Permission permission) =>

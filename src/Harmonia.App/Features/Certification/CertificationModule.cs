@@ -14,6 +14,16 @@ public static class CertificationModule
         services.AddScoped<RecordBodyFindingHandler>();
         services.AddScoped<ListCandidateBodiesHandler>();
         services.AddScoped<SaveCandidateBodyHandler>();
+        services.AddScoped<EngagementAccess>();
+        services.AddScoped<ListEngagementsHandler>();
+        services.AddScoped<InviteExternalAuditorHandler>();
+        services.AddScoped<RequestEvidenceHandler>();
+        services.AddScoped<AnswerEvidenceRequestHandler>();
+        services.AddScoped<JudgeEvidenceRequestHandler>();
+        services.AddScoped<DrawSampleHandler>();
+        services.AddScoped<RecordEngagementFindingHandler>();
+        services.AddScoped<CloseEngagementHandler>();
+        services.AddScoped<DownloadEngagementAuditPackHandler>();
         return services;
     }
 }

@@ -32,5 +32,5 @@ internal static class InvitationForms
     private static string Answered(InvitationDto invitation) => PageForms.With(
         MyInvitations,
         "saved",
-        invitation.Status == "accepted" ? $"You are now {invitation.Role} of {invitation.OrganizationName}" : $"You declined the invitation to {invitation.OrganizationName}");
+        invitation.Status == "accepted" ? $"You are now {RoleWords.Of(invitation.Role)} of {invitation.OrganizationName}" : $"You declined the invitation to {invitation.OrganizationName}");
 }

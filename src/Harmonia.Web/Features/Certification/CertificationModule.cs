@@ -6,6 +6,8 @@ public static class CertificationModule
     public static void MapCertification(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         organization.MapCertificationEndpoints();
+        organization.MapEngagementEndpoints();
         app.MapCertificationPageEndpoints();
+        app.MapEngagementPageEndpoints();
     }
 }

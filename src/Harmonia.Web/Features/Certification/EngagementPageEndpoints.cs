@@ -1,0 +1,178 @@
+using System.Globalization;
+using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Certification;
+using Harmonia.Web.Components.Shared;
+using Harmonia.Web.Features.Accounts;
+using Harmonia.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Harmonia.Web.Features.Certification;
+
+/// <summary>Form posts of the engagement pages: the organization's (invite, answer, close) and the auditor's workspace.</summary>
+internal static class EngagementPageEndpoints
+{
+    public static void MapEngagementPageEndpoints(this WebApplication app)
+    {
+        app.MapPost("/orgs/{orgId:guid}/engagements/invite", async Task<IResult> (Guid orgId, HttpRequest request, InviteExternalAuditorHandler invite, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var http = request.HttpContext;
+                if (!await Reauthentication.RecentOrConfirmedAsync(http, form))
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Back(Links.Engagements(orgId), "invite", form), Reauthentication.Message(http)));
+                }
+
+                try
+                {
+                    var created = await invite.HandleAsync(new InviteExternalAuditorRequest(orgId, new EngagementInput(
+                        FormValues.Text(form, "title"), FormValues.Text(form, "auditorEmail"), form["standards"].OfType<string>().ToArray(),
+                        FormValues.Keys(FormValues.Text(form, "requirementIds")), FormValues.Date(form, "periodFrom"), FormValues.Date(form, "periodTo"),
+                        FormValues.Date(form, "startsOn"), FormValues.Date(form, "endsOn")), CurrentUser.Id(http), MembersEndpoints.CallerRole(http), HarmoniaSignInManager.Address(http)), ct);
+                    if (created.Invitation is not { } invitation)
+                    {
+                        return TypedResults.Redirect(PageForms.With(Links.Engagement(orgId, created.Engagement.Id), "saved", $"engagement opened for {created.Engagement.AuditorEmail}"));
+                    }
+
+                    return new RazorComponentResult<InvitationIssuedPage>(new
+                    {
+                        OrgId = orgId,
+                        Link = MembersEndpoints.InvitationAddress(http, created.InvitationToken!),
+                        invitation.Email,
+                        Role = "external auditor for " + created.Engagement.Title,
+                        invitation.ExpiresUtc,
+                    });
+                }
+                catch (Exception ex) when (ex is not NotFoundException && PageForms.MessageFor(ex) is { } message)
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Back(Links.Engagements(orgId), "invite", form), message));
+                }
+            })
+            .RequirePagePermission(Permission.ManageMembers)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/requests/{requestId:guid}/answer", async (Guid orgId, Guid engagementId, Guid requestId, HttpRequest request, AnswerEvidenceRequestHandler answer, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                return await PageForms.Outcome(Links.Engagement(orgId, engagementId), async () =>
+                {
+                    var evidence = FormValues.Text(form, "evidenceId") is { } text && Guid.TryParse(text, out var id) ? id : (Guid?)null;
+                    var view = await answer.HandleAsync(engagementId, requestId, new EvidenceAnswerInput(evidence, FormValues.Text(form, "answer")), ct);
+                    var number = view.Requests.Single(r => r.Id == requestId).Number;
+                    return PageForms.With(Links.Engagement(orgId, engagementId), "saved", $"request {number} answered");
+                });
+            })
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/close", (Guid orgId, Guid engagementId, CloseEngagementHandler close, CancellationToken ct) =>
+                PageForms.Outcome(Links.Engagement(orgId, engagementId), async () =>
+                {
+                    var view = await close.HandleAsync(engagementId, ct);
+                    return PageForms.With(Links.Engagement(orgId, engagementId), "saved", $"engagement closed; {view.Findings.Count} finding(s) recorded as nonconformities");
+                }))
+            .RequirePagePermission(Permission.ManageMembers)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/requests", async (Guid orgId, Guid engagementId, HttpRequest request, RequestEvidenceHandler handler, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var page = Links.Workspace(orgId, engagementId);
+                return await PageForms.Outcome(Back(page, "request", form), async () =>
+                {
+                    await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new EvidenceRequestInput(FormValues.Text(form, "text"), FormValues.Date(form, "dueOn"), FormValues.Text(form, "assigneeEmail")), ct);
+                    return PageForms.With(page, "saved", "evidence requested") + "#requests";
+                });
+            })
+            .RequirePagePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/requests/{requestId:guid}/judgement", async (Guid orgId, Guid engagementId, Guid requestId, HttpRequest request, JudgeEvidenceRequestHandler handler, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var page = Links.Workspace(orgId, engagementId);
+                return await PageForms.Outcome(page, async () =>
+                {
+                    await handler.HandleAsync(engagementId, requestId, CurrentUser.Id(request.HttpContext), new EvidenceJudgementInput(FormValues.Text(form, "decision"), FormValues.Text(form, "comment")), ct);
+                    return PageForms.With(page, "saved", FormValues.Text(form, "decision") == "accept" ? "answer accepted" : "answer returned") + "#requests";
+                });
+            })
+            .RequirePagePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/samples", async (Guid orgId, Guid engagementId, HttpRequest request, DrawSampleHandler handler, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var page = Links.Workspace(orgId, engagementId);
+                return await PageForms.Outcome(Back(page, "sample", form), async () =>
+                {
+                    var view = await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new SampleInput(FormValues.Text(form, "population"), Whole(form, "size"), Long(form, "seed")), ct);
+                    var drawn = view.Samples[^1];
+                    return PageForms.With(page, "saved", $"{drawn.Size} of {drawn.PopulationSize} drawn with seed {drawn.Seed.ToString(CultureInfo.InvariantCulture)}") + "#samples";
+                });
+            })
+            .RequirePagePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/findings", async (Guid orgId, Guid engagementId, HttpRequest request, RecordEngagementFindingHandler handler, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var page = Links.Workspace(orgId, engagementId);
+                return await PageForms.Outcome(Back(page, "finding", form), async () =>
+                {
+                    await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new EngagementFindingInput(FormValues.Text(form, "grade"), FormValues.Text(form, "text"), FormValues.Keys(FormValues.Text(form, "requirementIds"))), ct);
+                    return PageForms.With(page, "saved", "finding recorded") + "#findings";
+                });
+            })
+            .RequirePagePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/audit-pack.zip", async Task<Results<FileContentHttpResult, NotFound>> (Guid engagementId, HttpContext http, DownloadEngagementAuditPackHandler handler, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Downloads.File(await handler.HandleAsync(engagementId, CurrentUser.Id(http), ct));
+                }
+                catch (NotFoundException)
+                {
+                    return TypedResults.NotFound();
+                }
+            })
+            .RequirePagePermission(Permission.Engage);
+    }
+
+    /// <summary>The page with the typed fields of one form on the address, to fill the form again after a refusal.</summary>
+    private static string Back(string page, string formName, IFormCollection form)
+    {
+        var back = PageForms.With(page, "form", formName);
+        foreach (var (key, value) in form.Where(f => f.Key is not ("__RequestVerificationToken" or "passphrase") && f.Key.Length <= 64))
+        {
+            var text = value.ToString();
+            if (text.Length is > 0 and <= 4000)
+            {
+                back = PageForms.With(back, "typed." + key, text);
+            }
+        }
+
+        return back;
+    }
+
+    private static int? Whole(IFormCollection form, string field) => FormValues.Text(form, field) is not { } text
+        ? null
+        : int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidInputException(new Dictionary<string, string[]> { [field] = [$"'{text}' is not a whole number."] });
+
+    private static long? Long(IFormCollection form, string field) => FormValues.Text(form, field) is not { } text
+        ? null
+        : long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidInputException(new Dictionary<string, string[]> { [field] = [$"'{text}' is not a whole number."] });
+}
