@@ -128,7 +128,7 @@ await app.Services.GetRequiredService<SetupGate>().OpenIfNoAccountsAsync(app.Ser
 
 app.UseWebHygiene(hygiene);
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusPages();
 
 app.UseSecurityHeaders();
 app.UseRateLimiter();

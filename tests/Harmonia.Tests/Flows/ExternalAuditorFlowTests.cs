@@ -28,6 +28,11 @@ public sealed class ExternalAuditorFlowTests
         var port = BrowserSupport.FreePort();
         await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" }, port, s => s.AddSingleton<TimeProvider>(clock));
         await host.NewEvidenceAsync(host.OrganizationA, await host.NewControlAsync(host.OrganizationA));
+        // A population to sample from: the host's organization starts without risks.
+        for (var n = 0; n < 5; n++)
+        {
+            await host.NewRiskAsync(host.OrganizationA);
+        }
         var org = $"{host.BaseUrl}/orgs/{host.OrganizationA}";
         var today = clock.GetUtcNow();
         using var playwright = await Playwright.CreateAsync();
