@@ -53,7 +53,6 @@ public sealed record AnswerMark(string QuestionKey, bool Passes, string? Comment
 public sealed record ScoredAnswer(QuestionnaireQuestion Question, QuestionnaireAnswer? Answer, bool? Passes, bool ByReviewer);
 
 /// <param name="Score">Weight of passed answers over the total weight, 0 to 100.</param>
-/// <param name="Unmarked">Questions whose result still needs the reviewer (text and file answers, unless marked).</param>
 public sealed record QuestionnaireScore(int Score, IReadOnlyList<ScoredAnswer> Answers)
 {
     public IReadOnlyList<ScoredAnswer> Failed => Answers.Where(a => a.Passes == false).ToArray();

@@ -291,7 +291,7 @@ public sealed class SupplierQuestionnaireTests
                 requirements: [iso27001-2022:A.5.19, iso27001-2022:A.8.24]
             """, Encoding.UTF8, "application/yaml")));
         var templates = await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-questionnaire-templates")));
-        Assert.Equal(["ai-supplier", "payroll", "security-baseline"], templates.EnumerateArray().Select(t => t.GetProperty("key").GetString()).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["ai-supplier", "payroll", "security-baseline"], templates.EnumerateArray().Select(t => t.GetProperty("key").GetString()!).Order(StringComparer.Ordinal).ToArray());
 
         // Another organization neither sees nor can send it.
         using var outsider = host.Client(host.TokenB);

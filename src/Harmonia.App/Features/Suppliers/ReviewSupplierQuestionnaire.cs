@@ -117,7 +117,7 @@ public sealed class ReviewSupplierQuestionnaireHandler(HarmoniaDbContext db, Aud
         }
 
         record.Status = QuestionnaireStatus.Revoked;
-        record.CommentsJson = SupplierJson.Write([.. SupplierJson.Read<QuestionnaireComment>(record.CommentsJson), new QuestionnaireComment(now, actor.Name, "revoked", "Link withdrawn.")]);
+        record.CommentsJson = SupplierJson.Write<QuestionnaireComment>([.. SupplierJson.Read<QuestionnaireComment>(record.CommentsJson), new QuestionnaireComment(now, actor.Name, "revoked", "Link withdrawn.")]);
         record.Version++;
         await db.SaveChangesAsync(cancellationToken);
         var key = await db.Suppliers.Where(s => s.Id == record.SupplierId).Select(s => s.Key).SingleAsync(cancellationToken);
