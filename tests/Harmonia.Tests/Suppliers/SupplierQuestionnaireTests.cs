@@ -218,17 +218,32 @@ public sealed class SupplierQuestionnaireTests
         foreach (var guess in new[] { "/supplier-questionnaire/hq_" + new string('A', 43), first.Path[..^1] + (first.Path[^1] == 'A' ? 'B' : 'A'), "/supplier-questionnaire/" + first.Id })
         {
             using var response = await anonymous.GetAsync(Url(guess));
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Contains("not valid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("This questionnaire link is not valid", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Information security baseline", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", body, StringComparison.Ordinal);
         }
 
-        // Revoked: the link is dead, and a save through it changes nothing.
-        await ReadAsync(await owner.PostAsync(Url($"{api}/supplier-questionnaires/{first.Id}/revoke"), null));
-        using (var revoked = await anonymous.GetAsync(Url(first.Path)))
+        // Revoked: the link is dead, and a save through it (with a valid form token from the open link) changes nothing.
+        using (var secondDraft = await PostAnswersAsync(anonymous, second.Path, "save", new Dictionary<string, string> { ["security-programme"] = "yes" }))
         {
-            Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
-            Assert.Contains("withdrawn", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("Draft saved (version 1)", await secondDraft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        var formToken = ApiHost.HiddenFields(await anonymous.GetStringAsync(Url(second.Path)))["__RequestVerificationToken"];
+        async Task<string> DeadSaveAsync(string path)
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(formToken), "__RequestVerificationToken" }, { new StringContent("save"), "action" }, { new StringContent("yes"), "a:security-programme" } };
+            using var response = await anonymous.PostAsync(Url(path + "/save"), form);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        await ReadAsync(await owner.PostAsync(Url($"{api}/supplier-questionnaires/{first.Id}/revoke"), null));
+        var revoked = await anonymous.GetStringAsync(Url(first.Path));
+        Assert.Contains("This questionnaire was withdrawn", revoked, StringComparison.Ordinal);
+        Assert.DoesNotContain("Northwind Hosting, told 60 days ahead", revoked, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", revoked[revoked.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("This questionnaire was withdrawn", await DeadSaveAsync(first.Path), StringComparison.Ordinal);
 
         // Expired: the same, with the reason.
         await host.WithScopeAsync(async s =>
@@ -238,15 +253,12 @@ public sealed class SupplierQuestionnaireTests
             (await db.SupplierQuestionnaires.SingleAsync(q => q.Id == second.Id)).ExpiresUtc = DateTime.UtcNow.AddMinutes(-1);
             return await db.SaveChangesAsync();
         });
-        using (var expired = await anonymous.GetAsync(Url(second.Path)))
-        {
-            Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
-            Assert.Contains("expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
+        Assert.Contains("This questionnaire link has expired", await anonymous.GetStringAsync(Url(second.Path)), StringComparison.Ordinal);
+        Assert.Contains("This questionnaire link has expired", await DeadSaveAsync(second.Path), StringComparison.Ordinal);
 
-        var versions = await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-questionnaires/{first.Id}/versions")));
-        Assert.Single(versions.EnumerateArray());
-        Assert.Empty((await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-questionnaires/{second.Id}/versions")))).EnumerateArray());
+        // Nothing was saved through the dead links: each still has its one draft.
+        Assert.Single((await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-questionnaires/{first.Id}/versions")))).EnumerateArray());
+        Assert.Single((await ReadAsync(await owner.GetAsync(Url($"{api}/supplier-questionnaires/{second.Id}/versions")))).EnumerateArray());
 
         // Another organization does not find the questionnaire.
         using var outsider = host.Client(host.TokenB);
