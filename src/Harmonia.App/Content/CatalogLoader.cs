@@ -14,7 +14,7 @@ namespace Harmonia.App.Content;
 public static class CatalogLoader
 {
     /// <summary>Questionnaire and templates are read by <see cref="Features.Documents.DocumentLibraryLoader"/>, after the catalogs they refer to.</summary>
-    private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/", "certification/"];
+    private static readonly string[] KnownFolders = ["frameworks/", "mappings/", "questionnaire/", "templates/", "certification/", SupplierQuestionnaireReader.Folder];
 
     public static LoadedContent Load(IReadOnlyList<ContentFile> files)
     {
@@ -53,7 +53,7 @@ public static class CatalogLoader
         var auditTime = ReadAuditTime(files, errors);
         foreach (var file in files.Where(f => !KnownFolders.Any(folder => f.Path.StartsWith(folder, StringComparison.Ordinal))))
         {
-            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/, mappings/, questionnaire/, templates/ or certification/"));
+            errors.Add(new ContentError(file.Path, 1, 1, "content files belong under frameworks/, mappings/, questionnaire/, templates/, certification/ or supplier-questionnaires/"));
         }
 
         if (errors.Count > 0)
@@ -62,12 +62,30 @@ public static class CatalogLoader
         }
 
         var catalog = new Catalog(frameworks, sets.SelectMany(s => s.Mappings), noEquivalents);
+        var supplierQuestionnaires = new List<Harmonia.Domain.Suppliers.QuestionnaireTemplate>();
+        foreach (var file in files.Where(f => f.Path.StartsWith(SupplierQuestionnaireReader.Folder, StringComparison.Ordinal)))
+        {
+            if (SupplierQuestionnaireReader.Read(file.Path, file.Text, catalog, errors) is { } template)
+            {
+                if (supplierQuestionnaires.Any(t => t.Key == template.Key))
+                {
+                    errors.Add(new ContentError(file.Path, 1, 1, $"duplicate supplier questionnaire key '{template.Key}'"));
+                }
+
+                supplierQuestionnaires.Add(template);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
 
         // A content set without questionnaire and templates (a catalog under test) has an empty document library.
         var documents = files.Any(f => f.Path.StartsWith("questionnaire/", StringComparison.Ordinal) || f.Path.StartsWith("templates/", StringComparison.Ordinal))
             ? DocumentLibraryLoader.Load(files, catalog)
             : new DocumentLibrary(new Questionnaire([]), [], []);
-        return new LoadedContent(catalog, sets, VersionOf(files), documents) { AuditTime = auditTime };
+        return new LoadedContent(catalog, sets, VersionOf(files), documents) { AuditTime = auditTime, SupplierQuestionnaires = supplierQuestionnaires };
     }
 
     /// <summary>The audit-time tables; a content set without them (a catalog under test) has none.</summary>

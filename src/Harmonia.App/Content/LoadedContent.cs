@@ -23,4 +23,7 @@ public sealed record LoadedContent(Catalog Catalog, IReadOnlyList<MappingSet> Ma
 
     /// <summary>The audit-time tables (content/certification); null only for a catalog loaded without them under test.</summary>
     public Harmonia.Domain.Certification.AuditTimeTables? AuditTime { get; init; }
+
+    /// <summary>The shipped supplier due diligence questionnaires (content/supplier-questionnaires).</summary>
+    public IReadOnlyList<Harmonia.Domain.Suppliers.QuestionnaireTemplate> SupplierQuestionnaires { get; init; } = [];
 }

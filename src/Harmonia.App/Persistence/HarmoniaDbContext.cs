@@ -177,6 +177,12 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CalendarFeedRecord> CalendarFeeds => Set<CalendarFeedRecord>();
 
+    public DbSet<SupplierQuestionnaireRecord> SupplierQuestionnaires => Set<SupplierQuestionnaireRecord>();
+
+    public DbSet<SupplierAnswerVersionRecord> SupplierAnswerVersions => Set<SupplierAnswerVersionRecord>();
+
+    public DbSet<SupplierQuestionnaireTemplateRecord> SupplierQuestionnaireTemplates => Set<SupplierQuestionnaireTemplateRecord>();
+
     /// <summary>The organization this context works for; Guid.Empty (no rows) when none is set.</summary>
     public Guid TenantId => _tenant.OrganizationId ?? Guid.Empty;
 

@@ -57,7 +57,8 @@ public static class SupplierControlNeeds
     /// <summary>
     /// What the register earns: satisfied only when every active supplier the control concerns has a current review
     /// and a contract in force with the clauses the control needs; partially otherwise, naming each supplier and what
-    /// it lacks. A control with no active supplier it concerns earns nothing: the register says nothing about it.
+    /// it lacks. A current accepted questionnaire whose answers serving the control all passed counts as the review;
+    /// one whose answers serving it failed leaves the supplier lacking even with a good review. A control with no active supplier it concerns earns nothing: the register says nothing about it.
     /// </summary>
     public static IReadOnlyList<RecordCredit> Credits(IReadOnlyList<SupplierFacts> suppliers, DateOnly today)
     {
@@ -71,10 +72,25 @@ public static class SupplierControlNeeds
             }
 
             var lacking = new List<string>();
+            var questionnaireBasis = new List<string>();
             foreach (var supplier in concerned)
             {
                 var problems = new List<string>();
-                if (!SupplierStanding.HasCurrentReview(supplier, today))
+                var current = supplier.AcceptedQuestionnaires.Where(q => q.IsCurrent(supplier.Tier, today)).OrderByDescending(q => q.AcceptedOn).ToArray();
+
+                // The stricter reading: an accepted questionnaire whose answers fail this control outweighs a review that passed it.
+                foreach (var failed in current.Where(q => q.RequirementsFailed.Contains(need.RequirementId, StringComparer.Ordinal)))
+                {
+                    problems.Add($"answers to the {failed.Title} accepted {failed.AcceptedOn:yyyy-MM-dd} fail this control");
+                }
+
+                var answered = current.FirstOrDefault(q => q.RequirementsPassed.Contains(need.RequirementId, StringComparer.Ordinal));
+                if (!SupplierStanding.HasCurrentReview(supplier, today) && answered is not null)
+                {
+                    // A questionnaire the reviewer accepted, with every answer serving this control passed, is a review of it.
+                    questionnaireBasis.Add($"{supplier.Key} by the {answered.Title} accepted {answered.AcceptedOn:yyyy-MM-dd}");
+                }
+                else if (!SupplierStanding.HasCurrentReview(supplier, today))
                 {
                     var last = supplier.Reviews.OrderByDescending(r => r.On).FirstOrDefault();
                     problems.Add(last is null ? "never reviewed"
@@ -96,6 +112,11 @@ public static class SupplierControlNeeds
 
             var names = string.Join(", ", concerned.Take(Named).Select(s => $"{s.Key} {s.Name}")) + (concerned.Length > Named ? $" and {concerned.Length - Named} more" : string.Empty);
             var basis = $"Supplier register, {need.Topic}: {concerned.Length} active supplier{(concerned.Length == 1 ? string.Empty : "s")} concerned ({names}); needs a current review and {string.Join(", ", need.Clauses.Select(c => c.ToLabel()))} in the contract{(need.ModelClauses.Count > 0 ? $" ({string.Join(", ", need.ModelClauses.Select(c => c.ToLabel()))} too from model providers)" : string.Empty)}";
+            if (questionnaireBasis.Count > 0)
+            {
+                basis += $" (reviewed {string.Join("; ", questionnaireBasis)}, every answer serving this control passed)";
+            }
+
             if (lacking.Count == 0)
             {
                 credits.Add(need.AtMostPartial is null

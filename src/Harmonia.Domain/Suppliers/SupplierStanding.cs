@@ -10,7 +10,11 @@ public sealed record SupplierFacts(
     IReadOnlyList<SupplierCertification> Certifications,
     IReadOnlyList<SupplierContract> Contracts,
     IReadOnlyList<SupplierReview> Reviews,
-    bool LinkedToAiSystem = false);
+    bool LinkedToAiSystem = false,
+    IReadOnlyList<AcceptedQuestionnaire>? Questionnaires = null)
+{
+    public IReadOnlyList<AcceptedQuestionnaire> AcceptedQuestionnaires => Questionnaires ?? [];
+}
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DueKind>))]
 public enum DueKind

@@ -58,6 +58,7 @@ public sealed class CrossTenantAndRoleTests
         // A fresh record only for the ids the route names, so destructive calls never depend on each other and the
         // ~900 calls of the role test do not each create every kind of record.
         Guid? controlId = null;
+        Guid? supplierId = null;
         async Task<Guid> ControlAsync() => controlId ??= await host.NewControlAsync(organization);
 
         // The external auditor may only reach the engagement it is bound to; the others get a fresh one each time, so
@@ -95,7 +96,8 @@ public sealed class CrossTenantAndRoleTests
             ("roleId:guid", async () => (await host.NewCompetenceRoleAsync(organization)).ToString()),
             ("personId:guid", async () => (await host.NewPersonAsync(organization)).ToString()),
             ("topManagementId:guid", async () => (await host.NewTopManagementMemberAsync(organization)).ToString()),
-            ("supplierId:guid", async () => (await host.NewSupplierAsync(organization)).ToString()),
+            ("supplierId:guid", async () => (supplierId ??= await host.NewSupplierAsync(organization)).ToString()),
+            ("questionnaireId:guid", async () => (await host.NewQuestionnaireAsync(organization, supplierId ??= await host.NewSupplierAsync(organization))).ToString()),
             ("certificateId:guid", async () => (await host.NewCertificateAsync(organization)).ToString()),
             ("bodyId:guid", async () => (await host.NewCandidateBodyAsync(organization)).ToString()),
             ("model", () => Task.FromResult("poam")),
@@ -166,6 +168,11 @@ public sealed class CrossTenantAndRoleTests
                     form.Add(new StringContent(value), field);
                 }
             }
+            else if (call.Pattern.EndsWith("/questionnaires", StringComparison.Ordinal))
+            {
+                form.Add(new StringContent("security-baseline"), "template");
+                form.Add(new StringContent("security@supplier.example"), "sendTo");
+            }
             else if (call.Pattern.EndsWith("/certification/bodies", StringComparison.Ordinal))
             {
                 form.Add(new StringContent($"Body {Guid.NewGuid():N}"), "name");
@@ -192,6 +199,9 @@ public sealed class CrossTenantAndRoleTests
         {
             ("POST", "objectives") or ("PUT", "{objectiveId:guid}") => Json("""{"title":"Model cards","system":"ai","measure":"Share of models with a model card","unit":"%","target":90,"direction":"at-least","owner":"AI Lead","frequency":"quarterly"}"""),
             ("POST", "suppliers") or ("PUT", "{supplierId:guid}") => Json($$"""{"name":"Supplier {{Guid.NewGuid():N}}","kind":"cloud","tier":"critical","status":"active","contracts":[{"title":"MSA","clauses":["security"]}]}"""),
+            ("POST", "questionnaires") => Json("""{"template":"ai-supplier","sendTo":"models@supplier.example"}"""),
+            ("POST", "review") => Json("""{"action":"mark","comment":"role test"}"""),
+            ("POST", "supplier-questionnaire-templates") => new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "content", "supplier-questionnaires", "ai-supplier.yaml")).Replace("key: ai-supplier", "key: own-ai-supplier", StringComparison.Ordinal), Encoding.UTF8, "application/yaml"),
             ("POST", "reviews") => Json("""{"on":"2026-01-15","reviewer":"ISMS Manager","outcome":"satisfactory"}"""),
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("PUT", "inputs") => Json("""{"sites":2}"""),

@@ -404,6 +404,15 @@ internal sealed class ApiHost : IAsyncDisposable
         return supplier.Id;
     });
 
+    /// <summary>A questionnaire sent to the supplier, waiting for answers.</summary>
+    public Task<Guid> NewQuestionnaireAsync(Guid organization, Guid supplier) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var (questionnaire, _) = await s.GetRequiredService<Harmonia.App.Features.Suppliers.SendSupplierQuestionnaireHandler>().HandleAsync(
+            supplier, new("security-baseline", "security@supplier.example", null));
+        return questionnaire.Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     /// <summary>A fresh calendar feed of the person in the organization (replacing their previous one).</summary>
     public Task<Guid> NewCalendarFeedAsync(Guid organization, Guid user) => WithScopeAsync(async s =>

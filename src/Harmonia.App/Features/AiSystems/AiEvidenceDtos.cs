@@ -54,7 +54,7 @@ public sealed record AiEvidenceInput(
 
 public sealed record AiEvidenceRecorded(IReadOnlyList<AiEvidenceDto> Recorded, IReadOnlyList<RiskSuggestionDto> Suggestions);
 
-public sealed record RiskSuggestionDto(Guid Id, string AiSystemKey, string Title, string Category, string Detail, string Status, string? RiskKey, Guid AiEvidenceId)
+public sealed record RiskSuggestionDto(Guid Id, string AiSystemKey, string Title, string Category, string Detail, string Status, string? RiskKey, Guid? AiEvidenceId, Guid? SupplierQuestionnaireId = null)
 {
     /// <summary>The suggestions with their AI system's and risk's current keys, reading each id -> key map once.</summary>
     internal static async Task<RiskSuggestionDto[]> ForAsync(HarmoniaDbContext db, IReadOnlyList<RiskSuggestionRecord> suggestions, CancellationToken cancellationToken)
@@ -66,6 +66,6 @@ public sealed record RiskSuggestionDto(Guid Id, string AiSystemKey, string Title
             : await db.Risks.AsNoTracking().Where(r => riskIds.Contains(r.Id)).Select(r => new { r.Id, r.Key }).ToDictionaryAsync(r => r.Id, r => r.Key, cancellationToken);
         return suggestions.Select(s => new RiskSuggestionDto(
             s.Id, aiSystemKeys.GetValueOrDefault(s.AiSystemId, string.Empty), s.Title, s.Category, s.Detail, s.Status,
-            s.RiskId is { } risk ? riskKeys.GetValueOrDefault(risk) : null, s.AiEvidenceId)).ToArray();
+            s.RiskId is { } risk ? riskKeys.GetValueOrDefault(risk) : null, s.AiEvidenceId, s.SupplierQuestionnaireId)).ToArray();
     }
 }

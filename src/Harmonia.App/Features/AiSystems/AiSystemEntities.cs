@@ -95,7 +95,11 @@ public sealed class RiskSuggestionRecord : IOrganizationScoped
 
     public Guid OrganizationId { get; set; }
 
-    public Guid AiEvidenceId { get; set; }
+    /// <summary>The failed AI evidence behind the suggestion; null when a supplier questionnaire's failed answer opened it.</summary>
+    public Guid? AiEvidenceId { get; set; }
+
+    /// <summary>The accepted supplier questionnaire whose failed answer opened the suggestion, if that is where it came from.</summary>
+    public Guid? SupplierQuestionnaireId { get; set; }
 
     public Guid AiSystemId { get; set; }
 

@@ -15,6 +15,7 @@ internal sealed class RiskSuggestionRecordConfiguration : IEntityTypeConfigurati
         e.Property(s => s.Status).HasMaxLength(16);
         e.Property(s => s.DecidedBy).HasMaxLength(200);
         e.HasOne<AiEvidenceRecord>().WithMany().HasForeignKey(s => s.AiEvidenceId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Suppliers.SupplierQuestionnaireRecord>().WithMany().HasForeignKey(s => s.SupplierQuestionnaireId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<AiSystemRecord>().WithMany().HasForeignKey(s => s.AiSystemId).OnDelete(DeleteBehavior.Restrict);
         // SetNull: deleting the risk later keeps the record that the suggestion was accepted.
         e.HasOne<RiskRecord>().WithMany().HasForeignKey(s => s.RiskId).OnDelete(DeleteBehavior.SetNull);

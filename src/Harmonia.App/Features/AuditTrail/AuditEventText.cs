@@ -46,6 +46,9 @@ public static class AuditEventText
         ["SupplierControlLink"] = "supplier control link",
         ["SupplierEvidenceLink"] = "supplier evidence link",
         ["SupplierSubProcessorLink"] = "sub-processor link",
+        ["SupplierQuestionnaireRecord"] = "supplier questionnaire",
+        ["SupplierAnswerVersionRecord"] = "supplier answers version",
+        ["SupplierQuestionnaireTemplateRecord"] = "supplier questionnaire template",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>

@@ -29,6 +29,12 @@ public sealed partial class SweepOrphanFilesHandler(HarmoniaDbContext db, Eviden
         referenced.UnionWith(await db.DocumentRevisions.IgnoreQueryFilters(everyTenant).Select(r => r.ContentSha256).ToListAsync(cancellationToken));
         referenced.UnionWith(await db.RegisteredDocuments.IgnoreQueryFilters(everyTenant).Select(r => r.Sha256).ToListAsync(cancellationToken));
 
+        // Files a supplier attached to questionnaire answers are named inside the answer versions' JSON.
+        foreach (var answers in await db.SupplierAnswerVersions.IgnoreQueryFilters(everyTenant).Select(v => v.AnswersJson).ToListAsync(cancellationToken))
+        {
+            referenced.UnionWith(Suppliers.SupplierJson.Read<Harmonia.Domain.Suppliers.QuestionnaireAnswer>(answers).Select(a => a.Sha256).OfType<string>());
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var keepReleasedSince = now - retainDeletedFor;
         var retained = (await db.ReleasedEvidenceFiles.Where(r => r.ReleasedUtc > keepReleasedSince).Select(r => r.Sha256).ToListAsync(cancellationToken))

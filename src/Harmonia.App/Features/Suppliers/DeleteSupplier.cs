@@ -21,6 +21,12 @@ public sealed class DeleteSupplierHandler(HarmoniaDbContext db, SaveSupplierHand
             throw new InvalidInputException($"{string.Join(", ", namedBy)} name{(namedBy.Count == 1 ? "s" : string.Empty)} {supplier.Key} {supplier.Name} as a sub-processor; remove that link first, or mark the supplier ended instead of deleting it.");
         }
 
+        // Answers a supplier gave are records of due diligence, not a typing mistake; they stay with their supplier.
+        if (await db.SupplierQuestionnaires.AnyAsync(q => q.SupplierId == supplier.Id, cancellationToken))
+        {
+            throw new InvalidInputException($"Questionnaires were sent to {supplier.Key} {supplier.Name}, and their answers are records of the due diligence; mark the supplier ended instead of deleting it.");
+        }
+
         db.Suppliers.Remove(supplier);
         await db.SaveChangesAsync(cancellationToken);
     }

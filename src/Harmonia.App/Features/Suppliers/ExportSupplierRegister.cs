@@ -1,14 +1,28 @@
+using Harmonia.App.Common;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Suppliers;
 
 namespace Harmonia.App.Features.Suppliers;
 
 /// <summary>The register as one table: what an auditor samples for A.5.19-A.5.23 and A.10.2-A.10.4 (the audit pack carries it).</summary>
-public sealed class ExportSupplierRegisterHandler(SupplierRegister register)
+public sealed class ExportSupplierRegisterHandler(SupplierRegister register, ListSuppliersHandler list)
 {
-    public async Task<TabularSheet> HandleAsync(CancellationToken cancellationToken = default)
+    public async Task<TabularSheet> HandleAsync(CancellationToken cancellationToken = default) => Sheet(await register.AllAsync(cancellationToken));
+
+    /// <summary>The register, or the part the filter lets through, as CSV or XLSX; throws InvalidInputException for another format or a wrong filter.</summary>
+    public async Task<GeneratedFile> FileAsync(string format, SupplierFilter filter, CancellationToken cancellationToken = default)
     {
-        var suppliers = await register.AllAsync(cancellationToken);
+        var sheet = Sheet(await list.MatchingAsync(filter, cancellationToken));
+        return format.ToLowerInvariant() switch
+        {
+            "xlsx" => new GeneratedFile("suppliers.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([sheet], "Supplier register")),
+            "csv" => new GeneratedFile("suppliers.csv", "text/csv", CsvTableWriter.Write(sheet)),
+            _ => throw new InvalidInputException(new Dictionary<string, string[]> { ["format"] = ["The register is exported as csv or xlsx."] }),
+        };
+    }
+
+    private static TabularSheet Sheet(IReadOnlyList<SupplierDto> suppliers)
+    {
         return new TabularSheet("Suppliers",
             [new("Supplier"), new("Name"), new("Kind"), new("Tier"), new("Status"), new("Services"), new("Data processed"), new("AI systems"), new("Certifications"),
                 new("Contracts and clauses"), new("Last review"), new("Outcome"), new("Next review due"), new("Overdue"), new("Sub-processors")],

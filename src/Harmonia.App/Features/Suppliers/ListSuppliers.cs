@@ -13,6 +13,13 @@ public sealed class ListSuppliersHandler(SupplierRegister register)
 {
     public async Task<Page<SupplierDto>> HandleAsync(SupplierFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        var all = await MatchingAsync(filter, cancellationToken);
+        return new Page<SupplierDto>(all.Skip(page.Skip).Take(page.PageSize).ToArray(), page.PageNumber, page.PageSize, all.Count);
+    }
+
+    /// <summary>Every supplier the filter lets through, in key order; throws InvalidInputException for a filter value that names nothing.</summary>
+    public async Task<IReadOnlyList<SupplierDto>> MatchingAsync(SupplierFilter filter, CancellationToken cancellationToken = default)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = string.IsNullOrWhiteSpace(filter.Kind) ? null : SupplierVocabulary.Kind(filter.Kind);
         if (!string.IsNullOrWhiteSpace(filter.Kind) && kind is null)
@@ -37,13 +44,12 @@ public sealed class ListSuppliersHandler(SupplierRegister register)
             throw new InvalidInputException(errors);
         }
 
-        var all = (await register.AllAsync(cancellationToken))
+        return (await register.AllAsync(cancellationToken))
             .Where(s => kind is null || s.Kind == kind)
             .Where(s => status is null || s.Status == status)
             .Where(s => string.IsNullOrWhiteSpace(filter.Tier) || s.Tier.Key == filter.Tier.Trim())
             .Where(s => !filter.DueOnly || s.Standing.Due.Count > 0)
             .ToArray();
-        return new Page<SupplierDto>(all.Skip(page.Skip).Take(page.PageSize).ToArray(), page.PageNumber, page.PageSize, all.Length);
     }
 }
 

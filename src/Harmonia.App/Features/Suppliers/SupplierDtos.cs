@@ -68,7 +68,10 @@ public sealed record SupplierDto(
     SupplierStanding Standing,
     int Version)
 {
-    public SupplierFacts Facts() => new(Key, Name, Kind, Status, Tier, Certifications, Contracts, Reviews, AiSystems.Count > 0);
+    /// <summary>The questionnaires a reviewer accepted, with the requirements their answers passed and failed.</summary>
+    public IReadOnlyList<AcceptedQuestionnaire> AcceptedQuestionnaires { get; init; } = [];
+
+    public SupplierFacts Facts() => new(Key, Name, Kind, Status, Tier, Certifications, Contracts, Reviews, AiSystems.Count > 0, AcceptedQuestionnaires);
 }
 
 public sealed record SupplierTiersDto(IReadOnlyList<SupplierTier> Tiers, bool IsDefault, int Version);

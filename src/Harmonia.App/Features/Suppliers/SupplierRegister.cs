@@ -61,6 +61,9 @@ public sealed class SupplierRegister(HarmoniaDbContext db, TimeProvider time)
         var suppliers = await db.Suppliers.AsNoTracking().Select(s => new { s.Id, s.Key }).ToDictionaryAsync(s => s.Id, s => s.Key, cancellationToken);
         var usedBy = (await db.SupplierSubProcessors.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(l => l.SubProcessorId, l => l.SupplierId);
         var today = Today;
+        var ids = records.Select(r => r.Id).ToArray();
+        var accepted = (await db.SupplierQuestionnaires.AsNoTracking().Where(q => ids.Contains(q.SupplierId) && q.Status == QuestionnaireStatus.Accepted).ToListAsync(cancellationToken))
+            .ToLookup(q => q.SupplierId, q => SupplierQuestionnaires.Accepted(q)!);
 
         return records.Select(r =>
         {
@@ -70,7 +73,8 @@ public sealed class SupplierRegister(HarmoniaDbContext db, TimeProvider time)
             var reviews = SupplierJson.Read<SupplierReview>(r.ReviewsJson).OrderBy(v => v.On).ToArray();
             var linkedSystems = r.AiSystemLinks.Where(l => systems.ContainsKey(l.AiSystemId))
                 .Select(l => new SupplierAiSystemDto(l.AiSystemId, systems[l.AiSystemId].Key, systems[l.AiSystemId].Name, l.Role)).OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
-            var facts = new SupplierFacts(r.Key, r.Name, r.Kind, r.Status, tier, certifications, contracts, reviews, linkedSystems.Length > 0);
+            var questionnaires = accepted[r.Id].OrderBy(q => q.AcceptedOn).ToArray();
+            var facts = new SupplierFacts(r.Key, r.Name, r.Kind, r.Status, tier, certifications, contracts, reviews, linkedSystems.Length > 0, questionnaires);
             return new SupplierDto(
                 r.Id, r.Key, r.Name, r.Services, r.Kind, tier, r.DataProcessed, r.Status,
                 SupplierJson.Read<SupplierContact>(r.ContactsJson), certifications, contracts, reviews,
@@ -82,7 +86,10 @@ public sealed class SupplierRegister(HarmoniaDbContext db, TimeProvider time)
                 suppliers.KeysOf(r.SubProcessorLinks.Select(l => l.SubProcessorId)),
                 suppliers.KeysOf(usedBy[r.Id]),
                 SupplierStanding.Of(facts, today),
-                r.Version);
+                r.Version)
+            {
+                AcceptedQuestionnaires = questionnaires,
+            };
         }).ToArray();
     }
 

@@ -16,6 +16,11 @@ public static class SuppliersModule
         services.AddScoped<SaveSupplierTiersHandler>();
         services.AddScoped<GetSupplierHistoryHandler>();
         services.AddScoped<ExportSupplierRegisterHandler>();
+        services.AddScoped<SupplierQuestionnaireTemplatesHandler>();
+        services.AddScoped<SendSupplierQuestionnaireHandler>();
+        services.AddScoped<ListSupplierQuestionnairesHandler>();
+        services.AddScoped<ReviewSupplierQuestionnaireHandler>();
+        services.AddScoped<AnswerSupplierQuestionnaireHandler>();
         return services;
     }
 }

@@ -78,6 +78,20 @@ internal static class SupplierPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapGet("/orgs/{orgId:guid}/suppliers/export", async Task<IResult> (Guid orgId, string? format, string? kind, string? tier, string? status, bool? due, ExportSupplierRegisterHandler export, CancellationToken ct) =>
+            {
+                try
+                {
+                    var file = await export.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), ct);
+                    return Results.File(file.Content, file.ContentType, file.FileName);
+                }
+                catch (InvalidInputException ex)
+                {
+                    return Results.Redirect(PageForms.WithError(Register(orgId), ex.Message));
+                }
+            })
+            .RequirePagePermission(Permission.Read);
+
         app.MapPost("/orgs/{orgId:guid}/suppliers/tiers", (Guid orgId, HttpRequest request, SaveSupplierTiersHandler save, CancellationToken ct) =>
                 PageForms.Outcome(Register(orgId) + "#tiers", async () =>
                 {

@@ -16,6 +16,14 @@ internal static class SuppliersEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("The supplier register, paged, with each supplier's links, contracts, certifications, reviews and standing (next review due, what is overdue). Filters: kind, tier, status, due=true.");
 
+        group.MapGet("/suppliers/export", async (string? format, string? kind, string? tier, string? status, bool? due, ExportSupplierRegisterHandler handler, CancellationToken ct) =>
+            {
+                var file = await handler.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), ct);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("The register as a table, format=csv (the default) or xlsx, with the register's filters: kind, tier, status, due=true.");
+
         group.MapPost("/suppliers", async (Guid orgId, SupplierInput input, SaveSupplierHandler handler, HttpResponse response, CancellationToken ct) =>
             {
                 var supplier = await handler.CreateAsync(input, ct);

@@ -6,6 +6,9 @@ public static class SuppliersModule
     public static void MapSuppliers(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         organization.MapSuppliersEndpoints();
+        organization.MapSupplierQuestionnairesEndpoints();
         app.MapSupplierPageEndpoints();
+        app.MapSupplierQuestionnairePageEndpoints();
+        app.MapSupplierLinkEndpoints();
     }
 }
