@@ -413,7 +413,6 @@ internal sealed class ApiHost : IAsyncDisposable
         return questionnaire.Id;
     });
 
-    /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     /// <summary>A fresh calendar feed of the person in the organization (replacing their previous one).</summary>
     public Task<Guid> NewCalendarFeedAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
     {
@@ -421,6 +420,7 @@ internal sealed class ApiHost : IAsyncDisposable
         return (await s.GetRequiredService<Harmonia.App.Features.Work.CreateCalendarFeedHandler>().HandleAsync(new(user))).Id;
     });
 
+    /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {
         s.GetRequiredService<TenantScope>().Enter(organization);

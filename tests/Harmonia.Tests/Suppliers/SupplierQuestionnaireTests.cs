@@ -265,6 +265,30 @@ public sealed class SupplierQuestionnaireTests
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(Url($"/api/orgs/{host.OrganizationB}/supplier-questionnaires/{first.Id}"))).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_organization_file_that_leaves_out_a_questioned_supplier_is_refused_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var supplier = await host.NewSupplierAsync(host.OrganizationA);
+        var questionnaire = await host.NewQuestionnaireAsync(host.OrganizationA, supplier);
+        var before = (await ReadAsync(await owner.GetAsync(Url($"{api}/suppliers")))).GetRawText();
+
+        var file = new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "greenfield-startup.yaml")), Encoding.UTF8, "application/yaml");
+        var refused = await ReadAsync(await owner.PostAsync(Url($"{api}/import"), file), HttpStatusCode.BadRequest);
+        Assert.Contains("questionnaires were sent", refused.GetRawText(), StringComparison.Ordinal);
+
+        Assert.Equal(before, (await ReadAsync(await owner.GetAsync(Url($"{api}/suppliers")))).GetRawText());
+        await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            Assert.True(await s.GetRequiredService<HarmoniaDbContext>().SupplierQuestionnaires.AnyAsync(q => q.Id == questionnaire));
+            return true;
+        });
+    }
+
     [Fact]
     public async Task An_organization_adds_its_own_questionnaire_validated_like_ours()
     {

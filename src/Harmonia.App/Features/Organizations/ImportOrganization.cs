@@ -232,6 +232,15 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
 
         // Sub-processor links that name a supplier leaving the register go first: their key restricts the delete.
         var leaving = existing.Values.Select(s => s.Id).ToHashSet();
+
+        // Questionnaire answers are due-diligence records: a file that leaves such a supplier out is refused whole, as
+        // deleting that supplier is, rather than dropping the answers with it.
+        var questioned = await db.SupplierQuestionnaires.Where(q => leaving.Contains(q.SupplierId)).Select(q => q.SupplierId).Distinct().ToListAsync(cancellationToken);
+        if (questioned.Count > 0)
+        {
+            var names = existing.Values.Where(s => questioned.Contains(s.Id)).Select(s => $"{s.Key} {s.Name}").Order(StringComparer.Ordinal);
+            throw new InvalidInputException($"The file leaves out supplier{(questioned.Count == 1 ? string.Empty : "s")} {string.Join(", ", names)}, to whom questionnaires were sent; their answers are records of the due diligence. Keep {(questioned.Count == 1 ? "that supplier" : "those suppliers")} in the file (status ended if the relationship is over).");
+        }
         foreach (var record in records.Values.Concat(existing.Values))
         {
             foreach (var link in record.SubProcessorLinks.Where(l => leaving.Contains(l.SubProcessorId) || leaving.Contains(l.SupplierId)).ToArray())

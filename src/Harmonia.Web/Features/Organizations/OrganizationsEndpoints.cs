@@ -48,6 +48,8 @@ internal static class OrganizationsEndpoints
                 return Results.Ok(new { outcome.OrganizationId, outcome.Changes });
             })
             .RequirePermission(Permission.Delete)
+            // A file that leaves out a supplier with questionnaires is refused whatever the caller's role.
+            .WithMetadata(new StateDependentMetadata())
             .Accepts<string>("application/yaml")
             .WithTags("Organizations")
             .WithSummary("Bring the organization in line with an organization file (YAML body): adds, updates and deletes by key.");

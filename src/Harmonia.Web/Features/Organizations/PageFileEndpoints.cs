@@ -34,6 +34,7 @@ internal static class PageFileEndpoints
                 }
             })
             .RequirePagePermission(Harmonia.App.Features.Accounts.Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapGet("/orgs/{orgId:guid}/export", async (Guid orgId, LoadOrganizationHandler load, CancellationToken ct) =>
