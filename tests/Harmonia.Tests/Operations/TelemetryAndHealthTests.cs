@@ -80,10 +80,21 @@ public sealed class TelemetryAndHealthTests
         await receiver.StartAsync();
         var endpoint = receiver.Urls.Single();
 
-        await using (var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = endpoint }))
+        await using (var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["Telemetry:OtlpEndpoint"] = endpoint,
+            // The SDK reads OTEL_* settings from configuration; a short interval lets metrics arrive while the host
+            // runs instead of depending only on the flush at shutdown, which a loaded CI machine can let time out.
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        }))
         {
             using var client = host.Client(host.TokensA[OrganizationRole.Viewer]);
             Assert.True((await client.GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/risks", UriKind.Relative))).IsSuccessStatusCode);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!received.Any(r => r.Path == "/v1/metrics") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
         }
 
         // Disposing the host flushes what the batch exporters hold.
