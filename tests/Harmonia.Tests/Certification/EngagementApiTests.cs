@@ -142,6 +142,111 @@ public sealed class EngagementApiTests
         await ReadAsync(await owner.PostAsync(Url($"/api/orgs/{org}/engagements/{engagementId}/close"), null), HttpStatusCode.BadRequest);
     }
 
+    /// <summary>A control that serves one requirement, with one file of evidence titled as given.</summary>
+    private static async Task<Guid> EvidenceServingAsync(ApiHost host, Guid org, string requirementId, string title) => await host.WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(org);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var control = new Harmonia.App.Features.Controls.ControlRecord { Key = "S-" + Guid.NewGuid().ToString("N")[..8], Name = "Scoped control", Status = "implemented" };
+        db.Controls.Add(control);
+        db.ControlRequirements.Add(new Harmonia.App.Features.Controls.ControlRequirementLink { ControlId = control.Id, RequirementId = requirementId });
+        await db.SaveChangesAsync();
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(title + "\n"));
+        var added = await s.GetRequiredService<Harmonia.App.Features.Evidence.AddEvidenceHandler>().HandleAsync(
+            control.Id, new Harmonia.App.Features.Evidence.EvidenceInput(title, null, null, new DateOnly(2026, 4, 1), null), new Harmonia.App.Features.Evidence.EvidenceUpload(content, "record.txt", null));
+        return added.Id;
+    });
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_auditors_pack_holds_only_the_engagements_scope_and_answered_evidence_opens_only_through_its_request(DatabaseProvider provider)
+    {
+        var clock = new MovableClock();
+        await using var host = await ApiHost.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var org = host.OrganizationA;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var inScope = await EvidenceServingAsync(host, org, "iso27001-2022:A.5.15", "Access control records");
+        await EvidenceServingAsync(host, org, "iso42001-2023:A.6.2.4", "Model evaluation report");
+
+        // ISO/IEC 27001 only, records of the last ten days; the auditor's access runs three weeks.
+        var body = EngagementJson("scoped.auditor@body.example", today, today.AddDays(20), "\"iso27001-2022\"")
+            .Replace("\"periodFrom\":\"2026-01-01\",\"periodTo\":\"2026-11-30\"", $"\"periodFrom\":\"{today.AddDays(-10):yyyy-MM-dd}\",\"periodTo\":\"{today:yyyy-MM-dd}\"", StringComparison.Ordinal);
+        var created = await ReadAsync(await owner.PostAsync(Url($"/api/orgs/{org}/engagements"), Json(body)), HttpStatusCode.Created);
+        var engagementId = created.GetProperty("engagement").GetProperty("id").GetGuid();
+
+        // The invitation lapses with the engagement's access, not after the default fortnight.
+        Assert.Equal(today.AddDays(21).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), created.GetProperty("invitation").GetProperty("expiresUtc").GetDateTime().ToUniversalTime());
+        var (_, token) = await AcceptAsync(host, org, "scoped.auditor@body.example", created.GetProperty("link").GetString()!);
+        using var auditor = host.Client(token);
+        var workspace = $"/api/orgs/{org}/engagements/{engagementId}/workspace";
+
+        await ReadAsync(await auditor.PostAsync(Url(workspace + "/requests"), Json($$"""{"text":"Access reviews of November","dueOn":"{{today.AddDays(5):yyyy-MM-dd}}","assigneeEmail":"contributor@a.example"}""")), HttpStatusCode.Created);
+        await ReadAsync(await auditor.PostAsync(Url(workspace + "/requests"), Json($$"""{"text":"Joiner records","dueOn":"{{today.AddDays(5):yyyy-MM-dd}}","assigneeEmail":"contributor@a.example"}""")), HttpStatusCode.Created);
+        var requests = (await ReadAsync(await owner.GetAsync(Url($"/api/orgs/{org}/engagements/{engagementId}")), HttpStatusCode.OK)).GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToArray();
+
+        // Unanswered: nothing to open. Answered: the file itself, and the opening is recorded with the engagement.
+        using (var before = await auditor.GetAsync(Url($"{workspace}/requests/{requests[0]}/evidence")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+            Assert.Contains("no evidence linked", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await ReadAsync(await contributor.PostAsync(Url($"/api/orgs/{org}/engagements/{engagementId}/requests/{requests[0]}/answer"), Json($$"""{"evidenceId":"{{inScope}}"}""")), HttpStatusCode.OK);
+        using (var file = await auditor.GetAsync(Url($"{workspace}/requests/{requests[0]}/evidence")))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("Access control records\n", await file.Content.ReadAsStringAsync());
+        }
+
+        // The same evidence is not open through the evidence routes, nor through a request that does not exist.
+        foreach (var path in new[] { $"/api/orgs/{org}/evidence/{inScope}/versions/1/file", $"{workspace}/requests/{Guid.NewGuid()}/evidence" })
+        {
+            using var response = await auditor.GetAsync(Url(path));
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{path} answered {(int)response.StatusCode}");
+        }
+
+        // Two days on (still within access, after the period), a new control is created: it is outside the period.
+        clock.Advance(TimeSpan.FromDays(2));
+        var late = await host.NewControlAsync(org);
+        Dictionary<string, string> pack;
+        using (var response = await auditor.GetAsync(Url(workspace + "/audit-pack.zip")))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+            pack = zip.Entries.ToDictionary(e => e.FullName, e => new StreamReader(e.Open()).ReadToEnd());
+        }
+
+        Assert.Contains("iso27001-2022", pack["scope.md"], StringComparison.Ordinal);
+        Assert.DoesNotContain("iso42001-2023", pack["scope.md"].Split("What the scope limits")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(pack.Keys, k => k.StartsWith("impact-assessments/", StringComparison.Ordinal) || k.Contains("42001", StringComparison.Ordinal));
+        Assert.Contains("Access control records", pack["evidence-index.csv"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Model evaluation report", pack["evidence-index.csv"], StringComparison.Ordinal);
+        Assert.Contains(inScope.ToString(), pack["audit-trail.csv"], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(late.ToString(), pack["audit-trail.csv"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("scope.md", pack["manifest.json"], StringComparison.Ordinal);
+
+        // The organization's own pack is whole: it carries what the auditor's leaves out.
+        using (var response = await owner.GetAsync(Url($"/api/orgs/{org}/audit-pack.zip")))
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+            var whole = zip.Entries.ToDictionary(e => e.FullName, e => new StreamReader(e.Open()).ReadToEnd());
+            Assert.False(whole.ContainsKey("scope.md"));
+            Assert.Contains("Model evaluation report", whole["evidence-index.csv"], StringComparison.Ordinal);
+            Assert.Contains(late.ToString(), whole["audit-trail.csv"], StringComparison.OrdinalIgnoreCase);
+        }
+
+        var reads = await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(org);
+            return await s.GetRequiredService<HarmoniaDbContext>().EngagementAccesses.Where(a => a.EngagementId == engagementId).Select(a => a.What).ToListAsync();
+        });
+        Assert.Contains(reads, r => r.Contains("Access control records", StringComparison.Ordinal) && r.Contains("request 1", StringComparison.Ordinal));
+        Assert.Contains("audit pack", reads);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bad_input_is_a_problem_that_changes_nothing_and_foreign_ids_answer_404(DatabaseProvider provider)

@@ -72,7 +72,10 @@ public sealed class ExternalAuditorFlowTests
         await auditor.GetByLabel("Passphrase").FillAsync(AuditorPassphrase);
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
-        await auditor.GetByRole(AriaRole.Status).WaitForAsync();
+
+        // Accepting leads straight into the workspace, the one place the role opens.
+        await auditor.GetByRole(AriaRole.Status).Filter(new() { HasText = "Welcome to the audit workspace" }).WaitForAsync();
+        Assert.Equal(workspaceUrl, auditor.Url.Split('?')[0]);
 
         // Nothing of the organization opens but the workspace.
         var controls = await auditor.GotoAsync(org + "/controls");

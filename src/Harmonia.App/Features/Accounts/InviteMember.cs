@@ -8,7 +8,8 @@ namespace Harmonia.App.Features.Accounts;
 
 /// <param name="InviterRole">The caller's own role: only an Owner may offer the Owner role.</param>
 /// <param name="ForEngagement">Set only by the engagement use case: the External auditor role is offered with an engagement, never on its own.</param>
-public sealed record InviteMemberRequest(Guid OrganizationId, string Email, OrganizationRole Role, Guid InviterUserId, OrganizationRole InviterRole, string? Address = null, bool ForEngagement = false);
+/// <param name="EngagementEndsUtc">With an engagement: the invitation lapses when the auditor's access would end anyway.</param>
+public sealed record InviteMemberRequest(Guid OrganizationId, string Email, OrganizationRole Role, Guid InviterUserId, OrganizationRole InviterRole, string? Address = null, bool ForEngagement = false, DateTime? EngagementEndsUtc = null);
 
 /// <param name="Token">The secret for the invitation link: returned once, stored only as a hash.</param>
 public sealed record IssuedInvitation(InvitationDto Invitation, string Token);
@@ -71,7 +72,7 @@ public sealed class InviteMemberHandler(HarmoniaDbContext db, TenantScope tenant
             Role = request.Role,
             InvitedByUserId = request.InviterUserId,
             CreatedUtc = now,
-            ExpiresUtc = now.AddDays(Math.Clamp(options.Value.InvitationDays, 1, 90)),
+            ExpiresUtc = request.ForEngagement && request.EngagementEndsUtc is { } ends && ends > now ? ends : now.AddDays(Math.Clamp(options.Value.InvitationDays, 1, 90)),
             Status = InvitationStatus.Pending,
             TokenHash = AccessTokenFormat.Hash(token),
         };

@@ -24,6 +24,8 @@ public static class CertificationModule
         services.AddScoped<RecordEngagementFindingHandler>();
         services.AddScoped<CloseEngagementHandler>();
         services.AddScoped<DownloadEngagementAuditPackHandler>();
+        services.AddScoped<OpenRequestedEvidenceHandler>();
+        services.AddScoped<FindAuditorWorkspaceHandler>();
         return services;
     }
 }

@@ -98,7 +98,8 @@ public sealed class InviteExternalAuditorHandler(HarmoniaDbContext db, TenantSco
         }
 
         // The invitation use case saves, and with it the engagement: one transaction for both.
-        var issued = (await invite.HandleAsync(new InviteMemberRequest(request.OrganizationId, email, OrganizationRole.ExternalAuditor, request.InviterUserId, request.InviterRole, request.Address, ForEngagement: true), cancellationToken)).Invitation!;
+        var issued = (await invite.HandleAsync(new InviteMemberRequest(request.OrganizationId, email, OrganizationRole.ExternalAuditor, request.InviterUserId, request.InviterRole, request.Address, ForEngagement: true,
+            EngagementEndsUtc: engagement.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), cancellationToken)).Invitation!;
         engagement.InvitationId = issued.Invitation.Id;
         await db.SaveChangesAsync(cancellationToken);
         return new EngagementCreated(ListEngagementsHandler.Summary(engagement, access.Today), issued.Invitation, issued.Token);

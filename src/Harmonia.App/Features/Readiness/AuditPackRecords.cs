@@ -22,10 +22,16 @@ public sealed class AuditPackRecords(
     GetCompetenceOverviewHandler competence,
     TimeProvider time)
 {
-    public async Task<IReadOnlyList<(string Path, byte[] Content)>> AuditReportsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Path, byte[] Content)>> AuditReportsAsync(AuditPackScope? scope, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAsync(cancellationToken);
-        var ids = await db.Audits.AsNoTracking().Where(a => a.Status == AuditStatuses.Completed).OrderBy(a => a.Key).Select(a => a.Id).ToListAsync(cancellationToken);
+        var completed = db.Audits.AsNoTracking().Where(a => a.Status == AuditStatuses.Completed);
+        if (scope is not null)
+        {
+            completed = completed.Where(a => a.CompletedOn >= scope.PeriodFrom && a.CompletedOn <= scope.PeriodTo);
+        }
+
+        var ids = await completed.OrderBy(a => a.Key).Select(a => a.Id).ToListAsync(cancellationToken);
         var files = new List<(string, byte[])>();
         foreach (var id in ids)
         {
@@ -37,11 +43,11 @@ public sealed class AuditPackRecords(
         return files;
     }
 
-    public async Task<IReadOnlyList<(string Path, byte[] Content)>> ReviewMinutesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Path, byte[] Content)>> ReviewMinutesAsync(AuditPackScope? scope, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAsync(cancellationToken);
         var files = new List<(string, byte[])>();
-        foreach (var review in await reviews.HandleAsync(cancellationToken))
+        foreach (var review in (await reviews.HandleAsync(cancellationToken)).Where(r => scope?.InPeriod(r.HeldOn) ?? true))
         {
             var model = minutes.Model(review, organization);
             files.Add(($"reviews/{model.Info.Id}.pdf", DocumentFiles.Write(model, DocumentFileFormat.Pdf, model.Info.Id, cancellationToken).Content));
@@ -50,12 +56,26 @@ public sealed class AuditPackRecords(
         return files;
     }
 
-    public async Task<TabularSheet> EvidenceIndexAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The current version of every piece of evidence; for an engagement, every version valid at some time in its
+    /// period (an auditor tests what operated then, not only what is current), of the controls in its scope.
+    /// </summary>
+    public async Task<TabularSheet> EvidenceIndexAsync(AuditPackScope? scope, CancellationToken cancellationToken)
     {
-        var rows = await db.Evidence.AsNoTracking()
-            .Join(db.EvidenceVersions, e => new { EvidenceId = e.Id, Number = e.CurrentVersion }, v => new { v.EvidenceId, v.Number }, (e, v) => new { e.ControlId, e.Title, v.Number, v.Kind, v.FileName, v.Url, v.Sha256, v.EffectiveOn, v.ExpiresOn })
-            .Join(db.Controls, x => x.ControlId, c => c.Id, (x, c) => new { c.Key, x.Title, x.Number, x.Kind, x.FileName, x.Url, x.Sha256, x.EffectiveOn, x.ExpiresOn })
-            .OrderBy(x => x.Key).ThenBy(x => x.Title).ToListAsync(cancellationToken);
+        var versions = scope is null
+            ? db.Evidence.AsNoTracking().Join(db.EvidenceVersions, e => new { EvidenceId = e.Id, Number = e.CurrentVersion }, v => new { v.EvidenceId, v.Number }, (e, v) => new { e.ControlId, e.Title, Version = v })
+            : db.Evidence.AsNoTracking().Join(db.EvidenceVersions, e => e.Id, v => v.EvidenceId, (e, v) => new { e.ControlId, e.Title, Version = v })
+                .Where(x => (x.Version.EffectiveOn == null || x.Version.EffectiveOn <= scope.PeriodTo) && (x.Version.ExpiresOn == null || x.Version.ExpiresOn >= scope.PeriodFrom));
+        var rows = await versions
+            .Join(db.Controls, x => x.ControlId, c => c.Id, (x, c) => new { c.Id, c.Key, x.Title, x.Version.Number, x.Version.Kind, x.Version.FileName, x.Version.Url, x.Version.Sha256, x.Version.EffectiveOn, x.Version.ExpiresOn })
+            .OrderBy(x => x.Key).ThenBy(x => x.Title).ThenBy(x => x.Number).ToListAsync(cancellationToken);
+        if (scope is not null)
+        {
+            var links = await db.ControlRequirements.AsNoTracking().Select(l => new { l.ControlId, l.RequirementId }).ToListAsync(cancellationToken);
+            var inScope = links.Where(l => scope.CoversRequirement(l.RequirementId)).Select(l => l.ControlId).ToHashSet();
+            rows = rows.Where(r => inScope.Contains(r.Id)).ToList();
+        }
+
         return new TabularSheet("Evidence index",
             [new("Control"), new("Evidence"), new("Version"), new("Kind"), new("File or link"), new("SHA-256"), new("Effective"), new("Expires")],
             rows.Select(r => (IReadOnlyList<TabularCell>)[r.Key, r.Title, TabularCell.Number(r.Number), r.Kind, r.FileName ?? r.Url, r.Sha256, TabularCell.Date(r.EffectiveOn), TabularCell.Date(r.ExpiresOn)]).ToArray());
@@ -86,11 +106,20 @@ public sealed class AuditPackRecords(
             overview.Gaps.Cells.Select(c => (IReadOnlyList<TabularCell>)[c.Person, overview.NameOf(c.CompetenceKey), string.Join(", ", c.RequiredBy), c.State.ToString(), c.Evidence]).ToArray());
     }
 
-    /// <summary>The last twelve months of the trail with each event's hash, so the extract can be checked against the live chain.</summary>
-    public async Task<TabularSheet> AuditTrailAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The last twelve months of the trail (for an engagement: its period) with each event's hash, so the extract can
+    /// be checked against the live chain.
+    /// </summary>
+    public async Task<TabularSheet> AuditTrailAsync(AuditPackScope? scope, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow().UtcDateTime.AddYears(-1);
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= since).OrderBy(e => e.Sequence).Take(100_000)
+        var since = scope?.PeriodStartUtc ?? time.GetUtcNow().UtcDateTime.AddYears(-1);
+        var window = db.AuditEvents.AsNoTracking().Where(e => e.OccurredUtc >= since);
+        if (scope is not null)
+        {
+            window = window.Where(e => e.OccurredUtc < scope.PeriodEndUtc);
+        }
+
+        var events = await window.OrderBy(e => e.Sequence).Take(100_000)
             .Select(e => new { e.Sequence, e.OccurredUtc, e.Actor, e.EntityType, e.EntityId, e.Action, e.Hash }).ToListAsync(cancellationToken);
         return new TabularSheet("Audit trail",
             [new("Sequence"), new("When (UTC)"), new("Actor"), new("Record"), new("Record id"), new("Action"), new("Hash")],

@@ -31,10 +31,18 @@ public sealed class BuildAuditPackHandler(
     Features.Certification.GetAuditTimeHandler auditTime,
     TimeProvider time)
 {
-    public async Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default)
+    public Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default) => HandleAsync(null, cancellationToken);
+
+    /// <param name="scope">An engagement's scope; null for the organization's own, whole pack.</param>
+    public async Task<GeneratedFile> HandleAsync(AuditPackScope? scope, CancellationToken cancellationToken = default)
     {
         var files = new List<(string Path, byte[] Content)>();
-        foreach (var framework in SoaJson.Frameworks)
+        if (scope is not null)
+        {
+            files.Add(("scope.md", scope.Describe()));
+        }
+
+        foreach (var framework in SoaJson.Frameworks.Where(f => scope?.Covers(f) ?? true))
         {
             var approved = await db.SoaVersions.AsNoTracking().Where(v => v.FrameworkId == framework && v.Status == SoaStatuses.Approved).Select(v => (int?)v.Number).MaxAsync(cancellationToken);
             foreach (var format in approved is null ? [] : new[] { "xlsx", "pdf" })
@@ -63,20 +71,21 @@ public sealed class BuildAuditPackHandler(
             files.Add(("risks/" + file.FileName, file.Content));
         }
 
-        var approvedAssessments = await db.ImpactAssessments.AsNoTracking().Where(a => a.Status == ImpactAssessmentStatuses.Approved).Select(a => new { a.AiSystemId, a.Number }).ToListAsync(cancellationToken);
+        var withAssessments = scope?.Covers("iso42001-2023") ?? true;
+        var approvedAssessments = await db.ImpactAssessments.AsNoTracking().Where(a => withAssessments && a.Status == ImpactAssessmentStatuses.Approved).Select(a => new { a.AiSystemId, a.Number }).ToListAsync(cancellationToken);
         foreach (var a in approvedAssessments)
         {
             var file = (await assessments.HandleAsync(a.AiSystemId, a.Number, "pdf", cancellationToken))!;
             files.Add(("impact-assessments/" + file.FileName, file.Content));
         }
 
-        files.AddRange(await records.AuditReportsAsync(cancellationToken));
-        files.AddRange(await records.ReviewMinutesAsync(cancellationToken));
-        files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(cancellationToken))));
+        files.AddRange(await records.AuditReportsAsync(scope, cancellationToken));
+        files.AddRange(await records.ReviewMinutesAsync(scope, cancellationToken));
+        files.Add(("evidence-index.csv", CsvTableWriter.Write(await records.EvidenceIndexAsync(scope, cancellationToken))));
         files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
         files.Add(("records/suppliers.csv", CsvTableWriter.Write(await supplierRegister.HandleAsync(cancellationToken))));
         files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
-        files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(cancellationToken))));
+        files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(scope, cancellationToken))));
 
         // The body plans audit days itself; the estimate with its inputs and sources lets it see what the organization expects.
         files.Add(("certification/audit-time.md", System.Text.Encoding.UTF8.GetBytes(Features.Certification.AuditTimeText.Write(await auditTime.HandleAsync(tenant.OrganizationId!.Value, cancellationToken)))));

@@ -85,9 +85,19 @@ internal static class EngagementEndpoints
             .RequirePermission(Permission.Engage)
             .WithSummary("Raise a finding: grade (minor, major, observation), text, requirementIds of the audited standards. It becomes the organization's nonconformity when the engagement closes.");
 
+        workspace.MapGet("/requests/{requestId:guid}/evidence", async (Guid engagementId, Guid requestId, HttpContext http, OpenRequestedEvidenceHandler handler, CancellationToken ct) =>
+                RequestedEvidenceResult(await handler.HandleAsync(engagementId, requestId, CurrentUser.Id(http), ct)))
+            .RequirePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("The evidence given in answer to a request, current version: the file itself, or for a link 200 with its title and url. The opening is recorded against the engagement.");
+
         workspace.MapGet("/audit-pack.zip", async (Guid engagementId, HttpContext http, DownloadEngagementAuditPackHandler handler, CancellationToken ct) =>
                 Downloads.File(await handler.HandleAsync(engagementId, CurrentUser.Id(http), ct)))
             .RequirePermission(Permission.Engage)
-            .WithSummary("The signed audit pack (SoAs, published documents, risk treatment plan, impact assessments, audit and review records, evidence index, audit-trail extract); the download is recorded against the engagement.");
+            .WithSummary("The signed audit pack limited to the engagement's scope (scope.md says how): SoAs of its standards, published documents, risk treatment plan, impact assessments, audit and review records and the audit-trail extract of its period, the evidence index of its controls; the download is recorded against the engagement.");
     }
+
+    public static IResult RequestedEvidenceResult(RequestedEvidence evidence) => evidence.File is { } file
+        ? Results.Stream(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""))
+        : Results.Ok(new { evidence.Title, evidence.Url });
 }

@@ -146,6 +146,28 @@ internal static class EngagementPageEndpoints
                 }
             })
             .RequirePagePermission(Permission.Engage);
+
+        // A link is followed only to http(s), so a stored value can never send the auditor's browser to a script address.
+        app.MapGet("/orgs/{orgId:guid}/engagements/{engagementId:guid}/workspace/requests/{requestId:guid}/evidence", async Task<IResult> (Guid orgId, Guid engagementId, Guid requestId, HttpContext http, OpenRequestedEvidenceHandler handler, CancellationToken ct) =>
+            {
+                try
+                {
+                    var evidence = await handler.HandleAsync(engagementId, requestId, CurrentUser.Id(http), ct);
+                    return evidence.File is not null
+                        ? EngagementEndpoints.RequestedEvidenceResult(evidence)
+                        : Uri.TryCreate(evidence.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? TypedResults.Redirect(url.AbsoluteUri) : TypedResults.NotFound();
+                }
+                catch (NotFoundException)
+                {
+                    return TypedResults.NotFound();
+                }
+                catch (InvalidInputException ex)
+                {
+                    return TypedResults.Redirect(PageForms.WithError(Links.Workspace(orgId, engagementId) + "#requests", ex.Message));
+                }
+            })
+            .RequirePagePermission(Permission.Engage)
+            .WithMetadata(new StateDependentMetadata());
     }
 
     /// <summary>The page with the typed fields of one form on the address, to fill the form again after a refusal.</summary>
