@@ -294,6 +294,8 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
                 db.Entry(record).Property(r => r.Version).IsModified = false;
             }
         }
+
+        await ImportedQuestionnaires.AddMissingAsync(db, file, records, cancellationToken);
     }
 
     private async Task SyncAiSystemsAsync(OrganizationFile file, CancellationToken cancellationToken)

@@ -27,6 +27,13 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
 
         var supplierTiers = await tiers.HandleAsync(cancellationToken);
         var register = await suppliers.AllAsync(cancellationToken);
+
+        // The file carries accepted questionnaires of Harmonia's own templates only: an organization's own template
+        // is not in the file, so a questionnaire of it could not be read back (it stays in the database).
+        var shipped = Content.LoadedContent.Shipped.SupplierQuestionnaires.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var accepted = (await db.SupplierQuestionnaires.AsNoTracking().Where(q => q.Status == QuestionnaireStatus.Accepted && q.AcceptedOn != null)
+            .OrderBy(q => q.AcceptedOn).ThenBy(q => q.SentUtc).ToListAsync(cancellationToken))
+            .Where(q => shipped.Contains(q.TemplateKey)).ToLookup(q => q.SupplierId, FileEntry);
         return new OrganizationFile(
             new OrganizationProfile(
                 organization.Name,
@@ -41,7 +48,17 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
         {
             SupplierTiers = supplierTiers.IsDefault ? null : supplierTiers.Tiers,
             Suppliers = register.Select(s => new SupplierEntry(s.Key, s.Name, s.Services, s.Kind, s.Tier.Key, s.DataProcessed, s.Status, s.Contacts, s.Certifications, s.Contracts, s.Reviews, s.Offboarding,
-                s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors)).ToArray(),
+                s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors) { Questionnaires = accepted[s.Id].ToArray() }).ToArray(),
         };
     }
+
+    private static SupplierQuestionnaireEntry FileEntry(SupplierQuestionnaireRecord q) => new(
+        SupplierQuestionnaires.Template(q),
+        q.SentTo,
+        DateOnly.FromDateTime(q.SentUtc),
+        q.SubmittedUtc is { } submitted ? DateOnly.FromDateTime(submitted) : null,
+        q.AcceptedOn!.Value,
+        q.AcceptedBy ?? q.SentBy,
+        SupplierJson.Read<Harmonia.Domain.Suppliers.QuestionnaireAnswer>(q.AnswersJson),
+        SupplierJson.Read<Harmonia.Domain.Suppliers.AnswerMark>(q.MarksJson));
 }

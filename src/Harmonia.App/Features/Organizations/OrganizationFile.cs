@@ -29,7 +29,8 @@ public sealed record OrganizationFile(
     {
         var tiers = SupplierTiers ?? SupplierVocabulary.DefaultTiers;
         return Suppliers.Select(s => new SupplierFacts(s.Id, s.Name, s.Kind, s.Status,
-            tiers.FirstOrDefault(t => t.Key == s.Tier) ?? tiers.OrderBy(t => t.ReviewMonths).First(), s.Certifications, s.Contracts, s.Reviews, s.AiSystems.Count > 0)).ToArray();
+            tiers.FirstOrDefault(t => t.Key == s.Tier) ?? tiers.OrderBy(t => t.ReviewMonths).First(), s.Certifications, s.Contracts, s.Reviews, s.AiSystems.Count > 0,
+            s.Questionnaires.Select(q => q.ToAccepted()).ToArray())).ToArray();
     }
 }
 
@@ -50,7 +51,10 @@ public sealed record SupplierEntry(
     IReadOnlyList<SupplierAiSystemEntry> AiSystems,
     IReadOnlyList<string> Risks,
     IReadOnlyList<string> Controls,
-    IReadOnlyList<string> SubProcessors);
+    IReadOnlyList<string> SubProcessors)
+{
+    public IReadOnlyList<SupplierQuestionnaireEntry> Questionnaires { get; init; } = [];
+}
 
 /// <param name="Role">The supplier's ISO/IEC 22989 role towards the AI system (see SupplierVocabulary.AiSystemRoles).</param>
 public sealed record SupplierAiSystemEntry(string AiSystem, string Role);
@@ -67,3 +71,24 @@ public sealed record Certification(string FrameworkId, DateOnly? Since, string? 
 /// <param name="Roles">The organization's ISO/IEC 22989 roles towards the system (tokens of <c>AiRoles</c>), at least one.</param>
 /// <param name="EuAiActRole">Optional EU AI Act operator role.</param>
 public sealed record AiSystemEntry(string Id, string Name, string? Purpose, IReadOnlyList<string> Roles, string? EuAiActRole, string? LifecycleStage, string? Supplier);
+
+/// <summary>
+/// An accepted due diligence questionnaire as the organization file carries it: the answers and the reviewer's marks
+/// against one of Harmonia's templates. Only accepted ones travel in the file; a live link cannot (its secret is never stored).
+/// </summary>
+public sealed record SupplierQuestionnaireEntry(
+    QuestionnaireTemplate Template,
+    string SentTo,
+    DateOnly SentOn,
+    DateOnly? SubmittedOn,
+    DateOnly AcceptedOn,
+    string AcceptedBy,
+    IReadOnlyList<QuestionnaireAnswer> Answers,
+    IReadOnlyList<AnswerMark> Marks)
+{
+    public AcceptedQuestionnaire ToAccepted()
+    {
+        var score = QuestionnaireScoring.Score(Template, Answers, Marks);
+        return new AcceptedQuestionnaire(Template.Title, AcceptedOn, score.RequirementsPassed, score.RequirementsFailed);
+    }
+}

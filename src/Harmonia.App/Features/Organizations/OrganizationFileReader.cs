@@ -16,6 +16,7 @@ public static class OrganizationFileReader
     /// <summary>Organization files are small; uploads larger than this are refused before they are parsed.</summary>
     private static readonly string[] LifecycleStages = ["design", "development", "verification", "deployment", "operation", "retired"];
 
+    /// <remarks>Accepted questionnaires may name Harmonia's own questionnaire templates, the ones built into the product.</remarks>
     public static OrganizationFile Read(string name, string text, Catalog catalog, InputLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
@@ -23,7 +24,7 @@ public static class OrganizationFileReader
         OrganizationFile? file = null;
         if (yaml.Root is { } root)
         {
-            file = Read(yaml, root, catalog);
+            file = Read(yaml, root, catalog, LoadedContent.Shipped.SupplierQuestionnaires);
         }
 
         if (errors.Count > 0 || file is null)
@@ -34,7 +35,7 @@ public static class OrganizationFileReader
         return file;
     }
 
-    private static OrganizationFile? Read(YamlFile yaml, YamlMappingNode root, Catalog catalog)
+    private static OrganizationFile? Read(YamlFile yaml, YamlMappingNode root, Catalog catalog, IReadOnlyList<QuestionnaireTemplate> questionnaires)
     {
         yaml.AllowOnly(root, "organization", "assessment", "aiSystems", "controls", "results", "supplierTiers", "suppliers");
         if (YamlFile.Get(root, "organization") is not YamlMappingNode organization)
@@ -62,7 +63,7 @@ public static class OrganizationFileReader
         var controls = ReadControls(yaml, root, catalog);
         var results = ReadResults(yaml, root, catalog);
         var tiers = ReadSupplierTiers(yaml, root);
-        var suppliers = ReadSuppliers(yaml, root, tiers ?? SupplierVocabulary.DefaultTiers, aiSystems, controls);
+        var suppliers = ReadSuppliers(yaml, root, tiers ?? SupplierVocabulary.DefaultTiers, aiSystems, controls, questionnaires);
         return profile is null ? null : new OrganizationFile(profile, capacity, aiSystems, controls, results) { SupplierTiers = tiers, Suppliers = suppliers };
     }
 
@@ -312,12 +313,12 @@ public static class OrganizationFileReader
         return tiers.ToArray();
     }
 
-    private static SupplierEntry[] ReadSuppliers(YamlFile yaml, YamlMappingNode root, IReadOnlyList<SupplierTier> tiers, AiSystemEntry[] aiSystems, OrganizationControl[] controls)
+    private static SupplierEntry[] ReadSuppliers(YamlFile yaml, YamlMappingNode root, IReadOnlyList<SupplierTier> tiers, AiSystemEntry[] aiSystems, OrganizationControl[] controls, IReadOnlyList<QuestionnaireTemplate> questionnaires)
     {
         var suppliers = new List<(SupplierEntry Entry, YamlMappingNode Node)>();
         foreach (var item in yaml.Items(root, "suppliers", required: false))
         {
-            yaml.AllowOnly(item, "id", "name", "services", "kind", "tier", "dataProcessed", "status", "contacts", "certifications", "contracts", "reviews", "offboarding", "aiSystems", "risks", "controls", "subProcessors");
+            yaml.AllowOnly(item, "id", "name", "services", "kind", "tier", "dataProcessed", "status", "contacts", "certifications", "contracts", "reviews", "offboarding", "aiSystems", "risks", "controls", "subProcessors", "questionnaires");
             var id = yaml.RequiredString(item, "id", "a supplier");
             if (id is not null && RecordKey.Problem(id, "SUP-3") is { } keyProblem)
             {
@@ -455,6 +456,7 @@ public static class OrganizationFileReader
                 }
             }
 
+            var answered = SupplierQuestionnaireFileReader.Read(yaml, item, what, questionnaires);
             var linkedControls = yaml.Scalars(item, "controls");
             foreach (var control in linkedControls.Where(c => !controls.Any(k => k.Id == c.Value)))
             {
@@ -473,7 +475,7 @@ public static class OrganizationFileReader
             {
                 suppliers.Add((new SupplierEntry(id, name, yaml.OptionalString(item, "services"), kind.Value, tier, yaml.OptionalString(item, "dataProcessed"), status.Value,
                     contacts, certifications, contracts, reviews.OrderBy(r => r.On).ToArray(), offboarding, systems,
-                    yaml.Scalars(item, "risks").Select(s => s.Value!).ToArray(), linkedControls.Select(s => s.Value!).ToArray(), yaml.Scalars(item, "subProcessors").Select(s => s.Value!).ToArray()), item));
+                    yaml.Scalars(item, "risks").Select(s => s.Value!).ToArray(), linkedControls.Select(s => s.Value!).ToArray(), yaml.Scalars(item, "subProcessors").Select(s => s.Value!).ToArray()) { Questionnaires = answered }, item));
             }
         }
 

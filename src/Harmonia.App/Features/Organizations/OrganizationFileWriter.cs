@@ -90,7 +90,9 @@ public static class OrganizationFileWriter
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         writer.WriteLine("# Harmonia organization file (see the README, \"The organization file\").");
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
-        return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('.', '\n') + "\n";
+        // Only the document-end marker goes: trimming every trailing dot also cut the full stop off the file's last value.
+        var text = writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
+        return (text.EndsWith("\n...", StringComparison.Ordinal) ? text[..^4].TrimEnd('\n') : text) + "\n";
     }
 
     private static void WriteSuppliers(YamlMappingNode root, OrganizationFile file)
@@ -170,10 +172,38 @@ public static class OrganizationFileWriter
                 }
             }
 
+            Items(node, "questionnaires", s.Questionnaires, Questionnaire);
             suppliers.Add(node);
         }
 
         root.Add("suppliers", suppliers);
+    }
+
+    private static YamlMappingNode Questionnaire(SupplierQuestionnaireEntry q)
+    {
+        var entry = new YamlMappingNode { { "template", q.Template.Key }, { "sentTo", q.SentTo }, { "sentOn", Date(q.SentOn)! } };
+        Add(entry, "submittedOn", Date(q.SubmittedOn));
+        entry.Add("acceptedOn", Date(q.AcceptedOn)!);
+        entry.Add("acceptedBy", q.AcceptedBy);
+        var answers = new YamlMappingNode();
+        foreach (var answer in q.Answers.Where(a => !string.IsNullOrEmpty(a.Value)))
+        {
+            // Quoted, so "yes" and "no" stay text for any YAML reader.
+            answers.Add(answer.QuestionKey, new YamlScalarNode(answer.Value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted });
+        }
+
+        if (answers.Children.Count > 0)
+        {
+            entry.Add("answers", answers);
+        }
+
+        Items(entry, "marks", q.Marks, m =>
+        {
+            var mark = new YamlMappingNode { { "question", m.QuestionKey }, { "passes", m.Passes ? "true" : "false" } };
+            Add(mark, "comment", m.Comment);
+            return mark;
+        });
+        return entry;
     }
 
     private static void Items<T>(YamlMappingNode node, string key, IReadOnlyList<T> items, Func<T, YamlMappingNode> write)
