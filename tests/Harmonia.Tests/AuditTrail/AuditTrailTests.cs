@@ -39,7 +39,8 @@ public sealed class AuditTrailTests
         var rows = 1 + await db.Controls.CountAsync() + await db.ControlRequirements.CountAsync() + await db.Evidence.CountAsync() + await db.EvidenceVersions.CountAsync() + await db.AiSystems.CountAsync() + await db.Certifications.CountAsync()
             + await db.Suppliers.CountAsync() + await db.SupplierTiers.CountAsync() + await db.SupplierSubProcessors.CountAsync()
             + await db.Set<SupplierAiSystemLink>().CountAsync() + await db.Set<SupplierRiskLink>().CountAsync()
-            + await db.Set<SupplierControlLink>().CountAsync() + await db.Set<SupplierEvidenceLink>().CountAsync();
+            + await db.Set<SupplierControlLink>().CountAsync() + await db.Set<SupplierEvidenceLink>().CountAsync()
+            + await db.SupplierQuestionnaires.CountAsync() + await db.SupplierAnswerVersions.CountAsync();
 
         Assert.Equal(rows, events.Count);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));

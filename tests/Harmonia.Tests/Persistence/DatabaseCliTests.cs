@@ -28,7 +28,7 @@ public sealed class DatabaseCliTests
 
         var verify = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id);
         Assert.Equal(0, verify.ExitCode);
-        Assert.StartsWith("Audit trail intact: 328 events, every hash and link verified. Head: 328:", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Audit trail intact: 330 events, every hash and link verified. Head: 330:", verify.Out, StringComparison.Ordinal);
 
         await database.ExecuteRawAsync("""UPDATE "AuditEvents" SET "Changes" = '{}' WHERE "Sequence" = 100""");
         var broken = await CliRun.OnAsync(database, "audit-trail", "verify", "--org", id);

@@ -48,7 +48,8 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
         {
             SupplierTiers = supplierTiers.IsDefault ? null : supplierTiers.Tiers,
             Suppliers = register.Select(s => new SupplierEntry(s.Key, s.Name, s.Services, s.Kind, s.Tier.Key, s.DataProcessed, s.Status, s.Contacts, s.Certifications, s.Contracts, s.Reviews, s.Offboarding,
-                s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors) { Questionnaires = accepted[s.Id].ToArray() }).ToArray(),
+                s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors)
+            { Questionnaires = accepted[s.Id].ToArray() }).ToArray(),
         };
     }
 

@@ -475,7 +475,8 @@ public static class OrganizationFileReader
             {
                 suppliers.Add((new SupplierEntry(id, name, yaml.OptionalString(item, "services"), kind.Value, tier, yaml.OptionalString(item, "dataProcessed"), status.Value,
                     contacts, certifications, contracts, reviews.OrderBy(r => r.On).ToArray(), offboarding, systems,
-                    yaml.Scalars(item, "risks").Select(s => s.Value!).ToArray(), linkedControls.Select(s => s.Value!).ToArray(), yaml.Scalars(item, "subProcessors").Select(s => s.Value!).ToArray()) { Questionnaires = answered }, item));
+                    yaml.Scalars(item, "risks").Select(s => s.Value!).ToArray(), linkedControls.Select(s => s.Value!).ToArray(), yaml.Scalars(item, "subProcessors").Select(s => s.Value!).ToArray())
+                { Questionnaires = answered }, item));
             }
         }
 
