@@ -42,6 +42,21 @@ if ! command -v soffice >/dev/null || ! dpkg -s libreoffice-calc-nogui >/dev/nul
 fi
 soffice --version | head -1
 
+echo "== nginx"
+# The two-node test puts two web processes behind a real nginx on 127.0.0.1 (deploy/nginx/two-nodes.conf.template).
+if [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: nginx is not installed and this user cannot install it (apt-get install nginx)." >&2
+    finish 0 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) || {
+    echo "error: could not install nginx with apt-get." >&2
+    finish 0 1
+  }
+fi
+export HARMONIA_NGINX=/usr/sbin/nginx
+/usr/sbin/nginx -v
+
 results=$(mktemp -d)
 pgdir=""
 cleanup() {

@@ -27,6 +27,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int Port { get; private init; }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>
@@ -52,9 +54,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static ServerProcess Start(DatabaseSettings database, string dataFolder)
+    /// <param name="settings">More settings as environment variables (Section__Key); they win over the defaults here.</param>
+    /// <param name="port">A fixed port, to start a node again where a proxy expects it.</param>
+    public static ServerProcess Start(DatabaseSettings database, string dataFolder, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         Directory.CreateDirectory(dataFolder);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +79,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         // One node: whatever a killed upload left is swept at the next start, not an hour later.
         start.Environment["Evidence__OrphanSweepAfter"] = "00:00:00";
-        return new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}") { Port = port.Value };
     }
 
     /// <summary>Waits until /health answers 200; fails with the server's log when it does not within the time.</summary>
@@ -120,6 +129,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as systemd or an orchestrator stops a node: the host drains in-flight requests and exits.</summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        if (!_process.HasExited && Kill(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to {_process.Id} failed.");
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>Whether the log has a line containing the text.</summary>
     public bool Printed(string text) => _log.Any(l => l.Contains(text, StringComparison.Ordinal));
 
@@ -137,7 +161,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
