@@ -83,7 +83,9 @@ internal static class FormFlashStore
             {
                 Stage(context, error, saved);
                 pending = context.Items[PendingKey] as FormFlash;
-                context.Response.Headers.Location = query.Length > 0 ? $"{path}?{query}" : path;
+                // A fixed word, never shown, so scripts and tests still tell a refusal from a success by the address.
+                var outcome = "outcome=" + (error is not null ? "refused" : "saved");
+                context.Response.Headers.Location = query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}";
             }
 
             if (pending is not null && path.StartsWith('/'))
@@ -135,7 +137,11 @@ internal static class FormFlashStore
                     saved = value;
                     break;
                 default:
-                    kept.Add(pair);
+                    if (name != "outcome")
+                    {
+                        kept.Add(pair);
+                    }
+
                     break;
             }
         }

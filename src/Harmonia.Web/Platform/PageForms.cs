@@ -60,7 +60,17 @@ internal static class PageForms
         {
             var form = httpContext.Request.HasFormContentType ? await httpContext.Request.ReadFormAsync() : null;
             FormFlashStore.Stage(httpContext, message, null, fieldErrors is { Count: > 0 } ? fieldErrors : null, form);
-            await Results.Redirect(Local(page)).ExecuteAsync(httpContext);
+            await Results.Redirect(WithError(page, message)).ExecuteAsync(httpContext);
+        }
+    }
+
+    /// <summary>A delete goes ahead only with its confirmation box ticked (ADR 0023).</summary>
+    public static async Task RequireConfirmationAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        if (form?["confirm"] != "yes")
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["confirm"] = ["Tick the box to confirm the deletion; nothing was deleted."] });
         }
     }
 

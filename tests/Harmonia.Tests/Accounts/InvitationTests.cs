@@ -258,7 +258,7 @@ public sealed class InvitationTests
         Assert.Contains("Acme Analytics GmbH", await newcomer.GetStringAsync("/account/invitations"), StringComparison.Ordinal);
         using (var accepted = await newcomer.PostFormAsync($"/account/invitations/{invitation.Id}/accept", "/account/invitations", []))
         {
-            Assert.Contains("saved=", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Contains("newcomer@example.org", await owner.GetStringAsync(new Uri($"/api/orgs/{host.OrganizationA}/members", UriKind.Relative)), StringComparison.Ordinal);
@@ -328,20 +328,20 @@ public sealed class InvitationTests
 
         using (var revoked = await owner.PostFormAsync($"{settings}/invitations/{id}/revoke", settings, []))
         {
-            Assert.Contains("saved=", revoked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", revoked.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("auditor@firm.example", await owner.GetStringAsync(settings), StringComparison.Ordinal);
         using (var again = await owner.PostFormAsync($"{settings}/invitations/{id}/revoke", settings, []))
         {
-            Assert.Contains("error=", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         // A bad address goes back to the form with what was typed.
         using (var bad = await owner.PostFormAsync($"{settings}/members", settings, new() { ["email"] = "not an address", ["role"] = "Viewer" }))
         {
             var back = bad.Headers.Location!.OriginalString;
-            Assert.Contains("error=", back, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", back, StringComparison.Ordinal);
             Assert.Contains("email=not%20an%20address", back, StringComparison.Ordinal);
         }
 

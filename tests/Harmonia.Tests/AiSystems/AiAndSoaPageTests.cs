@@ -67,7 +67,7 @@ public sealed class AiAndSoaPageTests
         Set(draft, "decision", "proceed-with-conditions");
         Set(draft, "nextReviewOn", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         using var saved = await owner.PostAsync(Url($"{assessmentPage}/save"), new FormUrlEncodedContent(draft));
-        Assert.DoesNotContain("error=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var filled = await owner.GetStringAsync(Url(assessmentPage));
         Assert.Contains("Applicants from rural areas are ranked lower", filled, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class AiAndSoaPageTests
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(assessmentPage));
         using var approved = await manager.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(ActionForm(review, $"{assessmentPage}/approve")));
-        Assert.EndsWith("?saved=approved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith("?outcome=saved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         Assert.Contains("<span class=\"badge s\">current</span>", await owner.GetStringAsync(Url(list)), StringComparison.Ordinal);
         using var docx = await owner.GetAsync(Url($"{assessmentPage}/export/docx"));
@@ -111,7 +111,7 @@ public sealed class AiAndSoaPageTests
         var accept = Regex.Match(system, "action=\"(/orgs/[^\"]+/risk-suggestions/[0-9a-f-]{36}/accept)\"").Groups[1].Value;
         using var accepted = await owner.PostAsync(Url(accept), new FormUrlEncodedContent(ActionForm(system, accept)));
         var back = accepted.Headers.Location!.OriginalString;
-        Assert.StartsWith(systemPage + "?saved=", back, StringComparison.Ordinal);
+        Assert.StartsWith(systemPage + "?outcome=saved", back, StringComparison.Ordinal);
         Assert.Contains("added to the register", Uri.UnescapeDataString(back), StringComparison.Ordinal);
         var after = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(systemPage)));
         Assert.Contains("AI-01: Unfair outcomes for age 60+</td>", after, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class AiAndSoaPageTests
 
         using var refused = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
         var back = refused.Headers.Location!.OriginalString;
-        Assert.StartsWith(page + "?error=", back, StringComparison.Ordinal);
+        Assert.StartsWith(page + "?outcome=refused", back, StringComparison.Ordinal);
         var refusal = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(back)));
         Assert.Contains($"{target.Split(':')[1]} is excluded without a justification.", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain($"{legal.Split(':')[1]} is ", refusal, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed class AiAndSoaPageTests
         Set(form, "justification:" + target, "Outside the scope of the AI management system.");
         Set(form, "note", "First statement");
         using var saved = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
-        Assert.Equal($"{page}?saved={Uri.EscapeDataString("version 1 saved as a draft")}", saved.Headers.Location!.OriginalString);
+        Assert.Equal($"{page}?outcome=saved", saved.Headers.Location!.OriginalString);
         var draft = await owner.GetStringAsync(Url(page));
         Assert.Contains("Approve version 1", draft, StringComparison.Ordinal);
         using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(draft, $"{page}/1/approve")));
@@ -173,7 +173,7 @@ public sealed class AiAndSoaPageTests
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(page));
         using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/1/approve")));
-        Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
         Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);
         Assert.Contains($"name=\"included\" value=\"{legal}\" checked", statement, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class AiAndSoaPageTests
 
         using var added = await owner.PostAsync(Url($"{page}/add"), new FormUrlEncodedContent(form));
 
-        Assert.DoesNotContain("error=", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("Model drift goes unnoticed", await owner.GetStringAsync(Url(page)), StringComparison.Ordinal);
         using var plan = await owner.GetAsync(Url($"{page}/treatment-plan/csv"));
         Assert.Contains("R-PAGE-1", await plan.Content.ReadAsStringAsync(), StringComparison.Ordinal);

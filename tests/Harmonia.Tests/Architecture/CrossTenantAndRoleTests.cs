@@ -332,7 +332,7 @@ public sealed class CrossTenantAndRoleTests
                 }
                 else if (role.Allows(call.Permission))
                 {
-                    Assert.True(!forbidden && status is >= 200 and < 400 && !location.Contains("error=", StringComparison.Ordinal), $"{role}: {call.Method} {call.Pattern} answered {status} {location}: {await response.Content.ReadAsStringAsync()}");
+                    Assert.True(!forbidden && status is >= 200 and < 400 && !location.Contains("outcome=refused", StringComparison.Ordinal), $"{role}: {call.Method} {call.Pattern} answered {status} {location}: {await response.Content.ReadAsStringAsync()}");
                 }
                 else
                 {

@@ -60,7 +60,7 @@ public sealed partial class AuditPageTests
         Set(row, "sampled", "Policy v2, management minutes 2025");
         using var graded = await owner.PostAsync(Url($"{auditPage}/results"), new FormUrlEncodedContent(row));
         var back = graded.Headers.Location!.OriginalString;
-        Assert.DoesNotContain("error=", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", back, StringComparison.Ordinal);
         Assert.EndsWith("#item-iso27001-2022-5-2", back, StringComparison.Ordinal);
         audit = await owner.GetStringAsync(Url(auditPage));
         Assert.Contains("<span class=\"badge o\">Major nonconformity</span>", audit, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed partial class AuditPageTests
 
         Assert.Contains("href=\"" + auditPage + "?open=1#checklist\">Without a result (0)", await owner.GetStringAsync(Url(auditPage)), StringComparison.Ordinal);
         using var completed = await owner.PostAsync(Url($"{auditPage}/complete"), new FormUrlEncodedContent(completeForm));
-        Assert.DoesNotContain("error=", completed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", completed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var done = await owner.GetStringAsync(Url(auditPage));
         Assert.Contains("<span class=\"badge s\">completed</span>", done, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"rowform\"", done, StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed partial class AuditPageTests
         fill(form);
         using var response = await client.PostAsync(Url($"{page}/steps"), new FormUrlEncodedContent(form));
         var location = response.Headers.Location!.OriginalString;
-        Assert.True(!location.Contains("error=", StringComparison.Ordinal), $"{marker}: {Uri.UnescapeDataString(location)}");
+        Assert.True(!location.Contains("outcome=refused", StringComparison.Ordinal), $"{marker}: {Uri.UnescapeDataString(location)}");
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(Url(location)));
         Assert.DoesNotContain(marker, after, StringComparison.Ordinal);
         return after;

@@ -1,5 +1,6 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Organizations;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
@@ -101,7 +102,12 @@ public sealed class FormsKeepInputFlowTests
         // On a phone nothing is wider than the screen: wide tables scroll inside their card.
         if (width < 500)
         {
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the SoA page is wider than the phone");
+            var wider = await page.EvaluateAsync<string>("""
+                () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? ''
+                  : [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                      .slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
+                """);
+            Assert.True(wider.Length == 0, "the SoA page is wider than the phone: " + wider);
             await page.GotoAsync(site.Org);
             await page.Locator("label.orgnav-toggle").ClickAsync();
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Organization" }).GetByRole(AriaRole.Link, new() { Name = "Risks" }).WaitForAsync();
@@ -127,6 +133,29 @@ public sealed class FormsKeepInputFlowTests
         Assert.DoesNotContain("suspended", main, StringComparison.Ordinal);
         Assert.DoesNotContain("payment details", main, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByRole(AriaRole.Alert).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_delete_needs_its_confirmation_box_in_the_browser_and_on_the_server()
+    {
+        await using var site = await Site.StartAsync();
+        var page = await site.SignInAsync(1280, 900);
+        var control = $"{site.Org}/controls/{await site.AddControlAsync("C-UX-DEL")}";
+        await page.GotoAsync(control);
+        var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete control" });
+
+        // Without the tick the browser does not post; with the browser's check removed the server refuses.
+        await delete.ClickAsync();
+        Assert.Equal(control, page.Url);
+        await page.Locator("#confirm-delete").EvaluateAsync("e => e.removeAttribute('required')");
+        await delete.ClickAsync();
+        Assert.Contains("nothing was deleted", await page.Locator("label:has(#confirm-delete) + #error-confirm").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserSupport.AssertAccessibleAsync(page, "refused delete");
+
+        await page.Locator("#confirm-delete").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete control" }).ClickAsync();
+        Assert.Contains("deleted; the audit trail keeps what it was", await page.GetByRole(AriaRole.Status).First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, (await page.GotoAsync(control))!.Status);
     }
 
     [Fact]
@@ -217,6 +246,14 @@ public sealed class FormsKeepInputFlowTests
             var playwright = await Playwright.CreateAsync();
             var browser = await BrowserSupport.LaunchAsync(playwright);
             return new Site(database, factory, playwright, browser, baseUrl, organization);
+        }
+
+        public async Task<Guid> AddControlAsync(string key)
+        {
+            await using var scope = _database.Scope();
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(OrganizationId);
+            var created = await scope.ServiceProvider.GetRequiredService<SaveControlHandler>().CreateAsync(new ControlInput(key, "Entered by mistake", "Head of IT", "planned", ["iso27001-2022:A.5.7"]));
+            return created.Id;
         }
 
         public async Task<IPage> SignInAsync(int width, int height)
