@@ -78,14 +78,16 @@ internal static class FormFlashStore
                 return Task.CompletedTask;
             }
 
-            var (path, query, error, saved) = Split(location);
+            var hash = location.IndexOf('#', StringComparison.Ordinal);
+            var fragment = hash >= 0 ? location[hash..] : string.Empty;
+            var (path, query, error, saved) = Split(hash >= 0 ? location[..hash] : location);
             if (error is not null || saved is not null)
             {
                 Stage(context, error, saved);
                 pending = context.Items[PendingKey] as FormFlash;
                 // A fixed word, never shown, so scripts and tests still tell a refusal from a success by the address.
                 var outcome = "outcome=" + (error is not null ? "refused" : "saved");
-                context.Response.Headers.Location = query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}";
+                context.Response.Headers.Location = (query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}") + fragment;
             }
 
             if (pending is not null && path.StartsWith('/'))

@@ -68,7 +68,7 @@ internal static class PageForms
     public static async Task RequireConfirmationAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
-        if (form?["confirm"] != "yes")
+        if (form is null || form["confirm"].ToString() != "yes")
         {
             throw new InvalidInputException(new Dictionary<string, string[]> { ["confirm"] = ["Tick the box to confirm the deletion; nothing was deleted."] });
         }
