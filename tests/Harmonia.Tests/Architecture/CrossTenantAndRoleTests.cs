@@ -135,6 +135,7 @@ public sealed class CrossTenantAndRoleTests
                 },
 
                 // What the other page forms need; each endpoint reads only its own fields.
+                { new StringContent("yes"), "confirm" },
                 { new StringContent("Evidence from the role test"), "title" },
                 { new StringContent("satisfied"), "result" },
                 { new StringContent("Checked in the 2026 internal audit."), "reason" },

@@ -12,7 +12,16 @@ internal static class PageOutcome
     {
         var location = response.Headers.Location ?? throw new InvalidOperationException($"no redirect: {(int)response.StatusCode}");
         var target = location.IsAbsoluteUri ? location : new Uri(client.BaseAddress ?? new Uri("http://localhost"), location);
-        return WebUtility.HtmlDecode(await client.GetStringAsync(target));
+        using var request = new HttpRequestMessage(HttpMethod.Get, target);
+
+        // A client that sends its cookies by hand has not kept the flash cookie: pass it on.
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith("harmonia-flash=", StringComparison.Ordinal)) is { } flash)
+        {
+            request.Headers.Add("Cookie", flash.Split(';')[0]);
+        }
+
+        using var page = await client.SendAsync(request);
+        return WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
     }
 
     public static async Task<string> OutcomeAsync(this Harmonia.Tests.Accounts.Browser browser, HttpResponseMessage response)
