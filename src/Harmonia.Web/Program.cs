@@ -50,6 +50,10 @@ var hygiene = builder.AddWebHygiene();
 builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
 builder.Services.AddRazorComponents();
+// The outcome of a form post reaches the next page through the server, never the address (ADR 0023).
+builder.Services.AddMemoryCache();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddCascadingValue(sp => Harmonia.Web.Platform.FormFlashStore.Current(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
 builder.Services.AddHealthChecks()
     .AddCheck<ContentHealthCheck>("content", tags: [HealthEndpoint.ReadyTag])
     .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoint.ReadyTag])
@@ -148,6 +152,7 @@ app.Use((context, next) =>
 app.UseAuthorization();
 app.UseRequestTimeouts();
 app.UseAntiforgery();
+Harmonia.Web.Platform.FormFlashStore.UseFormFlash(app);
 app.MapStaticAssets();
 if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
 {

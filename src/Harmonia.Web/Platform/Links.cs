@@ -76,27 +76,51 @@ public static class Links
     public static string OverdueWork(Guid orgId) => $"/orgs/{orgId}/work/overdue";
 
     /// <summary>The navigation's sections: label, address, and the first path segments (after /orgs/{id}) that belong to it.</summary>
-    public static IReadOnlyList<(string Label, Func<Guid, string> Address, string[] Segments)> Sections { get; } =
+    /// <summary>
+    /// The organization's pages grouped as the management system's cycle runs (plan, support, operate, check), so a
+    /// compliance manager finds a page where the work belongs; every list page of an organization is here (ADR 0023).
+    /// </summary>
+    public static IReadOnlyList<(string Group, IReadOnlyList<(string Label, Func<Guid, string> Address, string[] Segments)> Items)> NavGroups { get; } =
     [
-        ("Dashboard", Organization, [string.Empty]),
-        ("My work", MyWork, ["work"]),
-        ("Gap analysis", id => Gap(id), ["gap", "requirements"]),
-        ("SoA", id => Soa(id), ["soa"]),
-        ("Controls", Controls, ["controls"]),
-        ("Evidence", Evidence, ["evidence"]),
-        ("Risks", Risks, ["risks"]),
-        ("AI systems", AiSystems, ["ai-systems"]),
-        ("Suppliers", Suppliers, ["suppliers"]),
-        ("Roadmap", Roadmap, ["roadmap"]),
-        ("Objectives", Objectives, ["objectives"]),
-        ("Competence", Competence, ["competence"]),
-        ("Audits", Audits, ["audits", "nonconformities"]),
-        ("Review", ManagementReviews, ["management-reviews"]),
-        ("Readiness", Readiness, ["readiness"]),
-        ("Certification", Certification, ["certification", "engagements"]),
-        ("Documents", Documents, ["documents", "questionnaire"]),
-        ("Audit trail", AuditTrail, ["audit-trail"]),
-        ("Import / export", Import, ["import"]),
-        ("Settings", Settings, ["settings"]),
+        ("Overview", [
+            ("Dashboard", Organization, [string.Empty]),
+            ("Roadmap", Roadmap, ["roadmap"]),
+        ]),
+        ("Plan", [
+            ("Gap analysis", id => Gap(id), ["gap", "requirements"]),
+            ("Risks", Risks, ["risks"]),
+            ("AI systems", AiSystems, ["ai-systems"]),
+            ("SoA", id => Soa(id), ["soa"]),
+            ("Objectives", Objectives, ["objectives"]),
+        ]),
+        ("Support", [
+            ("Documents", Documents, ["documents"]),
+            ("Questionnaire", Questionnaire, ["questionnaire"]),
+            ("Competence", Competence, ["competence"]),
+            ("Suppliers", Suppliers, ["suppliers"]),
+        ]),
+        ("Operate", [
+            ("Controls", Controls, ["controls"]),
+            ("Evidence", Evidence, ["evidence"]),
+            ("My work", MyWork, ["work"]),
+        ]),
+        ("Check", [
+            ("Audits", Audits, ["audits"]),
+            ("Nonconformities", Nonconformities, ["nonconformities"]),
+            ("Review", ManagementReviews, ["management-reviews"]),
+            ("Readiness", Readiness, ["readiness"]),
+            ("Consistency", id => $"/orgs/{id}/consistency", ["consistency"]),
+            ("Certification", Certification, ["certification"]),
+            ("Engagements", Engagements, ["engagements"]),
+        ]),
+        ("Settings", [
+            ("Settings", Settings, ["settings"]),
+            ("Audit trail", AuditTrail, ["audit-trail"]),
+            ("Import / export", Import, ["import"]),
+        ]),
     ];
+
+    /// <summary>Every entry of <see cref="NavGroups"/> in order.</summary>
+    public static IReadOnlyList<(string Label, Func<Guid, string> Address, string[] Segments)> Sections { get; } =
+        [.. NavGroups.SelectMany(g => g.Items)];
 }

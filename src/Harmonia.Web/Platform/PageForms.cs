@@ -46,7 +46,31 @@ internal static class PageForms
         }
         catch (Exception ex) when (MessageFor(ex) is { } message)
         {
-            return Results.Redirect(WithError(page, message));
+            return new Refused(page, message, (ex as InvalidInputException)?.Errors);
+        }
+    }
+
+    /// <summary>
+    /// A refused form post: back to the page with the message, the message per field and everything typed, all kept
+    /// on the server for that one next page (ADR 0023), never in the address.
+    /// </summary>
+    private sealed class Refused(string page, string message, IReadOnlyDictionary<string, string[]>? fieldErrors) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var form = httpContext.Request.HasFormContentType ? await httpContext.Request.ReadFormAsync() : null;
+            FormFlashStore.Stage(httpContext, message, null, fieldErrors is { Count: > 0 } ? fieldErrors : null, form);
+            await Results.Redirect(WithError(page, message)).ExecuteAsync(httpContext);
+        }
+    }
+
+    /// <summary>A delete goes ahead only with its confirmation box ticked (ADR 0023).</summary>
+    public static async Task RequireConfirmationAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        if (form is null || form["confirm"].ToString() != "yes")
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["confirm"] = ["Tick the box to confirm the deletion; nothing was deleted."] });
         }
     }
 
@@ -67,6 +91,21 @@ internal static class PageForms
 
     public static string With(string page, string key, string value)
     {
+        var local = Local(page);
+
+        // Other values already on the address (typed input the page puts back) stay; one of the same name is replaced,
+        // and an outcome replaces the previous outcome, so a page never says "saved" and "refused" at once.
+        // (An outcome put here never reaches the browser: the flash takes it off the redirect, ADR 0023.)
+        string[] replaced = key is "error" or "saved" ? ["error", "saved"] : [key];
+        var parts = local.Split('?', 2);
+        var kept = parts.Length == 2
+            ? parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !replaced.Contains(Uri.UnescapeDataString(p.Split('=')[0]), StringComparer.Ordinal))
+            : [];
+        return $"{parts[0]}?{string.Join('&', kept.Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}"))}";
+    }
+
+    private static string Local(string page)
+    {
         // Only local addresses: a Referer or field must never turn the redirect into an open redirect.
         // A path is taken as it is: on Linux "/orgs/…" also parses as an absolute file URI, which would escape its query.
         var local = !page.StartsWith('/') && Uri.TryCreate(page, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : page;
@@ -75,13 +114,6 @@ internal static class PageForms
             local = "/orgs";
         }
 
-        // Other values already on the address (typed input the page puts back) stay; one of the same name is replaced,
-        // and an outcome replaces the previous outcome, so a page never says "saved" and "refused" at once.
-        string[] replaced = key is "error" or "saved" ? ["error", "saved"] : [key];
-        var parts = local.Split('?', 2);
-        var kept = parts.Length == 2
-            ? parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !replaced.Contains(Uri.UnescapeDataString(p.Split('=')[0]), StringComparer.Ordinal))
-            : [];
-        return $"{parts[0]}?{string.Join('&', kept.Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}"))}";
+        return local;
     }
 }

@@ -30,7 +30,7 @@ public sealed class MembershipTests
         using (var person = await Browser.SignedInAsync(host, "contributor@a.example"))
         using (var accepted = await person.PostFormAsync($"/account/invitations/{invitation.Id}/accept", "/account/invitations", []))
         {
-            Assert.Contains("saved=", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Contains("contributor@a.example", await owner.GetStringAsync(new Uri($"{api}/members", UriKind.Relative)), StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class ReauthenticationTests
         {
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
             var back = asked.Headers.Location!.OriginalString;
-            Assert.Contains("error=", back, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", back, StringComparison.Ordinal);
             var page = await owner.GetStringAsync(back.Split('#')[0]);
             Assert.Contains("needs your passphrase again", page, StringComparison.Ordinal);
             Assert.Contains("value=\"nightly export\"", page, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class ReauthenticationTests
 
         using (var wrong = await owner.PostFormAsync($"{settings}/tokens", settings, new() { ["name"] = "nightly export", ["passphrase"] = "not the passphrase" }))
         {
-            Assert.Contains("error=", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         using (var created = await owner.PostFormAsync($"{settings}/tokens", settings, new() { ["name"] = "nightly export", ["passphrase"] = "a long enough passphrase" }))
@@ -67,14 +67,14 @@ public sealed class ReauthenticationTests
         using (var role = await owner.PostFormAsync($"{settings}/members", settings, new() { ["email"] = "viewer@a.example", ["role"] = "Auditor" }))
         {
             var back = role.Headers.Location!.OriginalString;
-            Assert.Contains("error=", back, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", back, StringComparison.Ordinal);
             Assert.Contains("email=viewer%40a.example", back, StringComparison.Ordinal);
             Assert.Contains("value=\"viewer@a.example\"", await owner.GetStringAsync(back.Split('#')[0]), StringComparison.Ordinal);
         }
 
         using (var changed = await owner.PostFormAsync($"{settings}/members", settings, new() { ["email"] = "viewer@a.example", ["role"] = "Auditor", ["passphrase"] = "a long enough passphrase" }))
         {
-            Assert.Contains("saved=", changed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", changed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
     }
 

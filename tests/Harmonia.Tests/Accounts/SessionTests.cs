@@ -132,7 +132,7 @@ public sealed class SessionTests
         using (var disable = await owner.PostFormAsync($"{settings}/members/{member}/disable", settings, []))
         {
             Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
-            Assert.Contains("saved=", disable.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", disable.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.NotNull(await host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().Users.Where(u => u.Id == member).Select(u => u.DisabledUtc).SingleAsync()));

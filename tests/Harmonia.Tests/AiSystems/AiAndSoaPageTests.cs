@@ -67,19 +67,19 @@ public sealed class AiAndSoaPageTests
         Set(draft, "decision", "proceed-with-conditions");
         Set(draft, "nextReviewOn", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         using var saved = await owner.PostAsync(Url($"{assessmentPage}/save"), new FormUrlEncodedContent(draft));
-        Assert.DoesNotContain("error=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var filled = await owner.GetStringAsync(Url(assessmentPage));
         Assert.Contains("Applicants from rural areas are ranked lower", filled, StringComparison.Ordinal);
         Assert.Contains("name=\"e2.dimension\"", filled, StringComparison.Ordinal);
         using var own = await owner.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(ActionForm(filled, $"{assessmentPage}/approve")));
-        Assert.Contains("You wrote this version", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("You wrote this version", await owner.OutcomeAsync(own), StringComparison.Ordinal);
 
         // Someone who did not write it approves it.
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(assessmentPage));
         using var approved = await manager.PostAsync(Url($"{assessmentPage}/approve"), new FormUrlEncodedContent(ActionForm(review, $"{assessmentPage}/approve")));
-        Assert.EndsWith("?saved=approved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.EndsWith("?outcome=saved", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         Assert.Contains("<span class=\"badge s\">current</span>", await owner.GetStringAsync(Url(list)), StringComparison.Ordinal);
         using var docx = await owner.GetAsync(Url($"{assessmentPage}/export/docx"));
@@ -104,15 +104,15 @@ public sealed class AiAndSoaPageTests
 
         upload.Add(new StringContent("aiSystem,kind,metric,subject,value,threshold,comparison,measuredOn,tool\nAI-01,bias,Demographic parity difference,age 60+,0.21,0.1,max,2026-05-01,fairlearn\n"), "file", "results.csv");
         using var imported = await owner.PostAsync(Url($"{systemPage}/ai-evidence/import"), upload);
-        Assert.Contains("1%20results%20imported%2C%201%20risks%20suggested", imported.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("1 results imported, 1 risks suggested", await owner.OutcomeAsync(imported), StringComparison.Ordinal);
 
         var system = await owner.GetStringAsync(Url(systemPage));
         Assert.Contains("<span class=\"badge o\">fail</span>", system, StringComparison.Ordinal);
         var accept = Regex.Match(system, "action=\"(/orgs/[^\"]+/risk-suggestions/[0-9a-f-]{36}/accept)\"").Groups[1].Value;
         using var accepted = await owner.PostAsync(Url(accept), new FormUrlEncodedContent(ActionForm(system, accept)));
         var back = accepted.Headers.Location!.OriginalString;
-        Assert.StartsWith(systemPage + "?saved=", back, StringComparison.Ordinal);
-        Assert.Contains("added to the register", Uri.UnescapeDataString(back), StringComparison.Ordinal);
+        Assert.StartsWith(systemPage + "?outcome=saved", back, StringComparison.Ordinal);
+        Assert.Contains("added to the register", await owner.OutcomeAsync(accepted), StringComparison.Ordinal);
         var after = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(systemPage)));
         Assert.Contains("AI-01: Unfair outcomes for age 60+</td>", after, StringComparison.Ordinal);
         Assert.Contains("(0 open)", after, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class AiAndSoaPageTests
 
         using var refused = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
         var back = refused.Headers.Location!.OriginalString;
-        Assert.StartsWith(page + "?error=", back, StringComparison.Ordinal);
+        Assert.StartsWith(page + "?outcome=refused", back, StringComparison.Ordinal);
         var refusal = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(back)));
         Assert.Contains($"{target.Split(':')[1]} is excluded without a justification.", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain($"{legal.Split(':')[1]} is ", refusal, StringComparison.Ordinal);
@@ -165,15 +165,15 @@ public sealed class AiAndSoaPageTests
         Set(form, "justification:" + target, "Outside the scope of the AI management system.");
         Set(form, "note", "First statement");
         using var saved = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
-        Assert.Equal($"{page}?saved={Uri.EscapeDataString("version 1 saved as a draft")}", saved.Headers.Location!.OriginalString);
+        Assert.Equal($"{page}?outcome=saved", saved.Headers.Location!.OriginalString);
         var draft = await owner.GetStringAsync(Url(page));
         Assert.Contains("Approve version 1", draft, StringComparison.Ordinal);
         using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(draft, $"{page}/1/approve")));
-        Assert.Contains("You saved version 1", Uri.UnescapeDataString(own.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("You saved version 1", await owner.OutcomeAsync(own), StringComparison.Ordinal);
         using var manager = await host.SignedInAsync("manager@a.example");
         var review = await manager.GetStringAsync(Url(page));
         using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/1/approve")));
-        Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
         Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);
         Assert.Contains($"name=\"included\" value=\"{legal}\" checked", statement, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class AiAndSoaPageTests
 
         using var added = await owner.PostAsync(Url($"{page}/add"), new FormUrlEncodedContent(form));
 
-        Assert.DoesNotContain("error=", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("Model drift goes unnoticed", await owner.GetStringAsync(Url(page)), StringComparison.Ordinal);
         using var plan = await owner.GetAsync(Url($"{page}/treatment-plan/csv"));
         Assert.Contains("R-PAGE-1", await plan.Content.ReadAsStringAsync(), StringComparison.Ordinal);

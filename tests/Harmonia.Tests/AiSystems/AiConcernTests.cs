@@ -80,13 +80,13 @@ public sealed class AiConcernTests
         };
         using (var reported = await contributor.PostAsync(new Uri($"/orgs/{host.OrganizationA}/ai-concerns/report", UriKind.Relative), new FormUrlEncodedContent(form)))
         {
-            Assert.Contains("CON-1%20recorded", reported.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("CON-1 recorded", await contributor.OutcomeAsync(reported), StringComparison.Ordinal);
         }
 
         form["aiSystem"] = "AI-77";
         using (var refused = await contributor.PostAsync(new Uri($"/orgs/{host.OrganizationA}/ai-concerns/report", UriKind.Relative), new FormUrlEncodedContent(form)))
         {
-            Assert.Contains("no AI system 'AI-77'", Uri.UnescapeDataString(refused.Headers.Location!.OriginalString), StringComparison.Ordinal);
+            Assert.Contains("no AI system 'AI-77'", await contributor.OutcomeAsync(refused), StringComparison.Ordinal);
         }
 
         html = WebUtility.HtmlDecode(await contributor.GetStringAsync(new Uri(page, UriKind.Relative)));
@@ -99,7 +99,7 @@ public sealed class AiConcernTests
             ["resolution"] = "Session isolation fixed and the customer informed.",
         })))
         {
-            Assert.Contains("CON-1%20closed", closed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("CON-1 closed", await contributor.OutcomeAsync(closed), StringComparison.Ordinal);
         }
 
         Assert.Contains("Session isolation fixed and the customer informed.", WebUtility.HtmlDecode(await contributor.GetStringAsync(new Uri(page, UriKind.Relative))), StringComparison.Ordinal);

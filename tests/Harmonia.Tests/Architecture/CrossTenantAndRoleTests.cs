@@ -135,6 +135,7 @@ public sealed class CrossTenantAndRoleTests
                 },
 
                 // What the other page forms need; each endpoint reads only its own fields.
+                { new StringContent("yes"), "confirm" },
                 { new StringContent("Evidence from the role test"), "title" },
                 { new StringContent("satisfied"), "result" },
                 { new StringContent("Checked in the 2026 internal audit."), "reason" },
@@ -332,7 +333,7 @@ public sealed class CrossTenantAndRoleTests
                 }
                 else if (role.Allows(call.Permission))
                 {
-                    Assert.True(!forbidden && status is >= 200 and < 400 && !location.Contains("error=", StringComparison.Ordinal), $"{role}: {call.Method} {call.Pattern} answered {status} {location}: {await response.Content.ReadAsStringAsync()}");
+                    Assert.True(!forbidden && status is >= 200 and < 400 && !location.Contains("outcome=refused", StringComparison.Ordinal), $"{role}: {call.Method} {call.Pattern} answered {status} {location}: {await response.Content.ReadAsStringAsync()}");
                 }
                 else
                 {

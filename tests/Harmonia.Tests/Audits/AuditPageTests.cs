@@ -60,7 +60,7 @@ public sealed partial class AuditPageTests
         Set(row, "sampled", "Policy v2, management minutes 2025");
         using var graded = await owner.PostAsync(Url($"{auditPage}/results"), new FormUrlEncodedContent(row));
         var back = graded.Headers.Location!.OriginalString;
-        Assert.DoesNotContain("error=", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", back, StringComparison.Ordinal);
         Assert.EndsWith("#item-iso27001-2022-5-2", back, StringComparison.Ordinal);
         audit = await owner.GetStringAsync(Url(auditPage));
         Assert.Contains("<span class=\"badge o\">Major nonconformity</span>", audit, StringComparison.Ordinal);
@@ -104,12 +104,12 @@ public sealed partial class AuditPageTests
         // A form read before the last step carries a stale version: refused with a message, nothing changed.
         var stale = FormFields(planPage, $"id=\"complete-{ncKey}-A1\"");
         using var conflict = await owner.PostAsync(Url($"{ncPage}/steps"), new FormUrlEncodedContent(stale));
-        Assert.Contains("The nonconformity was changed by someone else", Uri.UnescapeDataString(conflict.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("The nonconformity was changed by someone else", await owner.OutcomeAsync(conflict), StringComparison.Ordinal);
 
         // Completing with items left is refused; with every item graded (the rest through the API) it completes.
         var completeForm = FormFields(audit, $"action=\"{auditPage}/complete\"");
         using var early = await owner.PostAsync(Url($"{auditPage}/complete"), new FormUrlEncodedContent(completeForm));
-        Assert.Contains("no result yet", Uri.UnescapeDataString(early.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("no result yet", await owner.OutcomeAsync(early), StringComparison.Ordinal);
         var results = $"/api/orgs/{org}/audits/{auditPage.Split('/')[^1]}/results";
         foreach (var item in items.Where(i => i != "iso27001-2022:5.2"))
         {
@@ -119,7 +119,7 @@ public sealed partial class AuditPageTests
 
         Assert.Contains("href=\"" + auditPage + "?open=1#checklist\">Without a result (0)", await owner.GetStringAsync(Url(auditPage)), StringComparison.Ordinal);
         using var completed = await owner.PostAsync(Url($"{auditPage}/complete"), new FormUrlEncodedContent(completeForm));
-        Assert.DoesNotContain("error=", completed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=refused", completed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var done = await owner.GetStringAsync(Url(auditPage));
         Assert.Contains("<span class=\"badge s\">completed</span>", done, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"rowform\"", done, StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed partial class AuditPageTests
         fill(form);
         using var response = await client.PostAsync(Url($"{page}/steps"), new FormUrlEncodedContent(form));
         var location = response.Headers.Location!.OriginalString;
-        Assert.True(!location.Contains("error=", StringComparison.Ordinal), $"{marker}: {Uri.UnescapeDataString(location)}");
+        Assert.True(!location.Contains("outcome=refused", StringComparison.Ordinal), $"{marker}: {Uri.UnescapeDataString(location)}");
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(Url(location)));
         Assert.DoesNotContain(marker, after, StringComparison.Ordinal);
         return after;

@@ -135,7 +135,8 @@ public sealed class AiGovernanceFlowTests
         await page.GetByLabel("Decision").SelectOptionAsync("proceed-with-conditions");
         await page.GetByLabel("Next review").FillAsync(DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approve v1" }).ClickAsync();
+        // The author is not offered the approval: the button is disabled with the reason beside it.
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Approve v1" }).IsDisabledAsync());
         await page.GetByText("You wrote this version of the impact assessment", new() { Exact = false }).WaitForAsync();
 
         // The CISO, who did not write it, approves it.
@@ -190,7 +191,7 @@ public sealed class AiGovernanceFlowTests
 
         await page.GetByLabel("Note for this version").FillAsync("First AIMS statement after the claims triage assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).IsDisabledAsync());
         await page.GetByText("You saved version 1", new() { Exact = false }).WaitForAsync();
         await ciso.GotoAsync(org + "/soa/iso42001-2023");
         await ciso.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();

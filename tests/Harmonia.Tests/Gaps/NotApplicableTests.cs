@@ -77,7 +77,7 @@ public sealed class NotApplicableTests
             ["reason"] = "Posted by hand.",
         })))
         {
-            Assert.Contains("clauses 4 to 10 are mandatory", Uri.UnescapeDataString(posted.Headers.Location!.OriginalString), StringComparison.Ordinal);
+            Assert.Contains("clauses 4 to 10 are mandatory", await browser.OutcomeAsync(posted), StringComparison.Ordinal);
         }
 
         // The CLI: importing the file into the database, and a gap analysis straight from the file.

@@ -33,14 +33,14 @@ public sealed partial class AuditPageTests
         using (var refused = await contributor.PostAsync(Url($"{page}/add"), new FormUrlEncodedContent(form)))
         {
             var location = refused.Headers.Location!.OriginalString;
-            Assert.Contains("error=", location, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", location, StringComparison.Ordinal);
             Assert.Contains("&#x27;nine&#x27; is not a number", await contributor.GetStringAsync(Url(location)), StringComparison.Ordinal);
         }
 
         Set(form, "target", "95");
         using (var saved = await contributor.PostAsync(Url($"{page}/add"), new FormUrlEncodedContent(form)))
         {
-            Assert.DoesNotContain("error=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var listed = await contributor.GetStringAsync(Url(page));
@@ -56,7 +56,7 @@ public sealed partial class AuditPageTests
             Set(measure, "measuredOn", Today(day));
             Set(measure, "value", value);
             using var response = await contributor.PostAsync(Url(ActionOf(listed, "/measure\"")), new FormUrlEncodedContent(measure));
-            Assert.DoesNotContain("error=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
             listed = await contributor.GetStringAsync(Url(page));
         }
 
@@ -82,7 +82,7 @@ public sealed partial class AuditPageTests
         role.Add(new("requiredCompetences", "ai-ethics"));
         using (var response = await contributor.PostAsync(Url($"{page}/roles/add"), new FormUrlEncodedContent(role)))
         {
-            Assert.DoesNotContain("error=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         // The same name again is refused with a message on the page.
@@ -96,7 +96,7 @@ public sealed partial class AuditPageTests
         person.Add(new("roles", "AI engineer"));
         using (var response = await contributor.PostAsync(Url($"{page}/people/add"), new FormUrlEncodedContent(person)))
         {
-            Assert.DoesNotContain("error=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         html = await contributor.GetStringAsync(Url(page));
@@ -109,7 +109,7 @@ public sealed partial class AuditPageTests
         Set(evidence, "obtainedOn", Today(-30));
         using (var response = await contributor.PostAsync(Url($"{page}/evidence/add"), new FormUrlEncodedContent(evidence)))
         {
-            Assert.DoesNotContain("error=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         // A person id of another organization is not found, and nothing is recorded.

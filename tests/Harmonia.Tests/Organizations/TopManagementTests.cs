@@ -156,7 +156,7 @@ public sealed class TopManagementTests
         BrowserForm.Set(form, "memberEmail", "owner@a.example");
         using (var saved = await owner.PostAsync(BrowserForm.Url($"{settings}/top-management"), new FormUrlEncodedContent(form)))
         {
-            Assert.DoesNotContain("error=", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Contains("owner@a.example", await owner.GetStringAsync(BrowserForm.Url(settings)), StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class TopManagementTests
         review.Add(new("topManagement", id));
         using (var held = await owner.PostAsync(BrowserForm.Url($"{reviews}/record"), new FormUrlEncodedContent(review)))
         {
-            Assert.DoesNotContain("error=", held.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", held.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         using var api = host.Client(host.TokensA[OrganizationRole.Manager]);
@@ -187,12 +187,12 @@ public sealed class TopManagementTests
         var approve = System.Text.RegularExpressions.Regex.Match(riskPage, "action=\"(/orgs/[^\"]+/risks/[0-9a-f-]{36}/approve-plan)\"").Groups[1].Value;
         using (var byManager = await owner.PostAsync(BrowserForm.Url(approve), new FormUrlEncodedContent(BrowserForm.FormFields(await owner.GetStringAsync(BrowserForm.Url(risks)), $"action=\"{approve}\""))))
         {
-            Assert.Contains("error=", byManager.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", byManager.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         using (var approved = await riskOwner.PostAsync(BrowserForm.Url(approve), new FormUrlEncodedContent(BrowserForm.FormFields(riskPage, $"action=\"{approve}\""))))
         {
-            Assert.DoesNotContain("error=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Contains("Plan: approved by contributor@a.example", WebUtility.HtmlDecode(await riskOwner.GetStringAsync(BrowserForm.Url(risks))), StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed partial class AuditPageTests
         var refused = FormFields(before, "action=\"" + post + "\"");
         using (var response = await owner.PostAsync(Url(post), new FormUrlEncodedContent(refused)))
         {
-            Assert.Contains("error=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=refused", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var form = FormFields(before, "action=\"" + post + "\"");
@@ -38,7 +38,7 @@ public sealed partial class AuditPageTests
         using (var response = await owner.PostAsync(Url(post), new FormUrlEncodedContent(form)))
         {
             var location = response.Headers.Location!.OriginalString;
-            Assert.DoesNotContain("error=", location, StringComparison.Ordinal);
+            Assert.DoesNotContain("outcome=refused", location, StringComparison.Ordinal);
         }
 
         var after = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(page)));
@@ -58,7 +58,7 @@ public sealed partial class AuditPageTests
         Set(markForm, "note", "AI-02 assessed and approved.");
         using (var response = await owner.PostAsync(Url(done.Groups[1].Value), new FormUrlEncodedContent(markForm)))
         {
-            Assert.Contains("saved=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("outcome=saved", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var closed = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(page)));
@@ -67,7 +67,7 @@ public sealed partial class AuditPageTests
         Assert.Contains("AI-02 assessed and approved.", closed, StringComparison.Ordinal);
         using (var again = await owner.PostAsync(Url(done.Groups[1].Value), new FormUrlEncodedContent(markForm)))
         {
-            Assert.Contains("already marked done", Uri.UnescapeDataString(again.Headers.Location!.OriginalString), StringComparison.Ordinal);
+            Assert.Contains("already marked done", await owner.OutcomeAsync(again), StringComparison.Ordinal);
         }
 
         var minutes = await owner.GetAsync(Url($"{page}/{done.Groups[2].Value}/minutes/docx"));

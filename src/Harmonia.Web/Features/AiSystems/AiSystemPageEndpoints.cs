@@ -26,7 +26,7 @@ internal static class AiSystemPageEndpoints
                 }
                 catch (Exception ex) when (ex is not NotFoundException && PageForms.MessageFor(ex) is { } message)
                 {
-                    return Retry("Register an AI system", $"/orgs/{orgId}/ai-systems/register", Links.AiSystems(orgId), message, input, null);
+                    return Retry(request.HttpContext, ex, "Register an AI system", $"/orgs/{orgId}/ai-systems/register", Links.AiSystems(orgId), message, input, null);
                 }
             })
             .RequirePagePermission(Permission.Edit)
@@ -49,7 +49,7 @@ internal static class AiSystemPageEndpoints
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
-                    return Retry($"Edit {input.Key}", $"/orgs/{orgId}/ai-systems/{aiSystemId}/edit", Links.AiSystem(orgId, aiSystemId), message, input, version);
+                    return Retry(request.HttpContext, ex, $"Edit {input.Key}", $"/orgs/{orgId}/ai-systems/{aiSystemId}/edit", Links.AiSystem(orgId, aiSystemId), message, input, version);
                 }
             })
             .RequirePagePermission(Permission.Edit)
@@ -132,9 +132,13 @@ internal static class AiSystemPageEndpoints
     }
 
     /// <summary>A refused AI system form comes back filled with what was typed, so nothing has to be entered twice.</summary>
-    private static RazorComponentResult<AiSystemFormPage> Retry(string heading, string action, string back, string error, AiSystemInput input, int? version) =>
-        new RazorComponentResult<AiSystemFormPage>(new { Heading = heading, Action = action, Back = back, Error = error, Input = input, Version = version })
+    private static RazorComponentResult<AiSystemFormPage> Retry(HttpContext context, Exception refusal, string heading, string action, string back, string error, AiSystemInput input, int? version)
+    {
+        // The messages per field reach the fields through the same flash a redirected form reads (ADR 0023).
+        context.Items[typeof(FormFlash)] = FormFlash.Empty with { Error = error, FieldErrors = (refusal as InvalidInputException)?.Errors ?? FormFlash.Empty.FieldErrors };
+        return new RazorComponentResult<AiSystemFormPage>(new { Heading = heading, Action = action, Back = back, Error = error, Input = input, Version = version })
         {
             StatusCode = StatusCodes.Status400BadRequest,
         };
+    }
 }

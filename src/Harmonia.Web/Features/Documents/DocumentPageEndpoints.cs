@@ -56,7 +56,7 @@ internal static class DocumentPageEndpoints
 
                     await using var content = file.OpenReadStream();
                     var registered = await handler.HandleAsync(input, new Harmonia.App.Features.Evidence.EvidenceUpload(content, file.FileName, sha256), ct);
-                    return $"{Links.Documents(orgId)}?registered={Uri.EscapeDataString(registered.Title)}";
+                    return $"{Links.Documents(orgId)}?saved={Uri.EscapeDataString($"Registered: {registered.Title}.")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
@@ -65,7 +65,7 @@ internal static class DocumentPageEndpoints
                 PageForms.Outcome(Links.Documents(orgId), async () =>
                 {
                     var outcome = await generate.HandleAsync(new GenerateDraftsRequest(orgId), ct);
-                    return $"{Links.Documents(orgId)}?generated={outcome.Drafts}&unchanged={outcome.Unchanged}";
+                    return $"{Links.Documents(orgId)}?saved={Uri.EscapeDataString($"{outcome.Drafts} drafts generated, {outcome.Unchanged} unchanged.")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();

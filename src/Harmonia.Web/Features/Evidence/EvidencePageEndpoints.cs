@@ -42,22 +42,24 @@ internal static class EvidencePageEndpoints
             })
             .RequirePagePermission(Permission.Read);
 
-        app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/delete", (Guid orgId, Guid evidenceId, HttpRequest request, GetEvidenceHandler get, DeleteEvidenceHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Links.EvidenceItem(orgId, evidenceId), async () =>
                 {
                     var evidence = await get.HandleAsync(evidenceId, ct);
+                    await PageForms.RequireConfirmationAsync(request, ct);
                     await delete.HandleAsync(evidenceId, ct);
-                    return $"{Links.Control(orgId, evidence.ControlId)}?deleted={Uri.EscapeDataString(evidence.Title)}";
+                    return $"{Links.Control(orgId, evidence.ControlId)}?saved={Uri.EscapeDataString($"evidence '{evidence.Title}' removed; the audit trail keeps what it was")}";
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, HttpRequest request, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Links.Control(orgId, controlId), async () =>
                 {
                     var control = await get.HandleAsync(controlId, ct);
+                    await PageForms.RequireConfirmationAsync(request, ct);
                     await delete.HandleAsync(controlId, null, ct);
-                    return $"{Links.Controls(orgId)}?deleted={Uri.EscapeDataString(control.Key)}";
+                    return $"{Links.Controls(orgId)}?saved={Uri.EscapeDataString($"Control {control.Key} deleted; the audit trail keeps what it was.")}";
                 }))
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();

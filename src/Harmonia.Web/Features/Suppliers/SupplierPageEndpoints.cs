@@ -68,9 +68,10 @@ internal static class SupplierPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        app.MapPost(SupplierRoute + "/delete", (Guid orgId, Guid supplierId, DeleteSupplierHandler delete, CancellationToken ct) =>
+        app.MapPost(SupplierRoute + "/delete", (Guid orgId, Guid supplierId, HttpRequest request, DeleteSupplierHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Supplier(orgId, supplierId), async () =>
                 {
+                    await PageForms.RequireConfirmationAsync(request, ct);
                     await delete.HandleAsync(supplierId, ct);
                     return $"{Register(orgId)}?saved={Uri.EscapeDataString("supplier deleted")}";
                 }))

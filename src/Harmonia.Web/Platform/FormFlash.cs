@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Harmonia.Web.Platform;
+
+/// <summary>
+/// The outcome of the last form post, for the page the browser is sent back to (ADR 0023): the message, the message per
+/// field and what was typed. It lives on the server, named by a random cookie, and is read once; nothing of it travels
+/// in the address, so nobody can craft a link that makes a page say something official.
+/// </summary>
+public sealed record FormFlash(
+    string? Error,
+    string? Saved,
+    IReadOnlyDictionary<string, string[]> FieldErrors,
+    IReadOnlyDictionary<string, string[]> Values)
+{
+    public static FormFlash Empty { get; } = new(null, null, new Dictionary<string, string[]>(), new Dictionary<string, string[]>());
+
+    public bool HasFieldErrors => FieldErrors.Count > 0;
+
+    /// <summary>What was typed into <paramref name="field"/>, or <paramref name="fallback"/> on a fresh form.</summary>
+    public string? Value(string field, string? fallback = null) => Values.TryGetValue(field, out var v) ? v.FirstOrDefault() : fallback;
+
+    /// <summary>Whether <paramref name="value"/> was among the choices of <paramref name="field"/> (check boxes, multiple selects).</summary>
+    public bool Chosen(string field, string value, bool fallback = false) =>
+        Values.TryGetValue(field, out var v) ? v.Contains(value, StringComparer.Ordinal) : fallback;
+
+    public string? FieldError(string field) => FieldErrors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
+}
+
+/// <summary>Keeps flashes between a form post and the page it redirects to: one minute in memory, bound to the person.</summary>
+internal static class FormFlashStore
+{
+    public const string Cookie = "harmonia-flash";
+    private const int MaxValueLength = 20_000;
+    private static readonly TimeSpan Life = TimeSpan.FromMinutes(2);
+    private static readonly object PendingKey = new();
+
+    /// <summary>Adds to what the response being written will leave for the next page.</summary>
+    public static void Stage(HttpContext context, string? error = null, string? saved = null, IReadOnlyDictionary<string, string[]>? fieldErrors = null, IFormCollection? form = null)
+    {
+        var current = context.Items[PendingKey] as FormFlash ?? FormFlash.Empty;
+        var values = form is null
+            ? current.Values
+            : form.Where(f => f.Key != "__RequestVerificationToken")
+                .ToDictionary(f => f.Key, f => f.Value.OfType<string>().Select(v => v.Length > MaxValueLength ? v[..MaxValueLength] : v).ToArray(), StringComparer.Ordinal);
+        context.Items[PendingKey] = new FormFlash(
+            error ?? current.Error,
+            error is null ? saved ?? current.Saved : null,
+            fieldErrors ?? current.FieldErrors,
+            values);
+    }
+
+    /// <summary>
+    /// Runs for every request: takes the flash left for this page, and when the response redirects with an outcome in
+    /// the address (the pages' older habit), moves it off the address into the flash.
+    /// </summary>
+    public static IApplicationBuilder UseFormFlash(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies[Cookie] is { Length: > 0 } id)
+        {
+            if (cache.TryGetValue(Key(id), out (string? User, string Path, FormFlash Flash) entry)
+                && entry.User == context.User.Identity?.Name
+                && string.Equals(entry.Path, context.Request.Path.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                cache.Remove(Key(id));
+                context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+                context.Items[typeof(FormFlash)] = entry.Flash;
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            var pending = context.Items[PendingKey] as FormFlash;
+            if (context.Response.StatusCode is < 300 or >= 400 || context.Response.Headers.Location.ToString() is not { Length: > 0 } location)
+            {
+                return Task.CompletedTask;
+            }
+
+            var hash = location.IndexOf('#', StringComparison.Ordinal);
+            var fragment = hash >= 0 ? location[hash..] : string.Empty;
+            var (path, query, error, saved) = Split(hash >= 0 ? location[..hash] : location);
+            if (error is not null || saved is not null)
+            {
+                Stage(context, error, saved);
+                pending = context.Items[PendingKey] as FormFlash;
+                // A fixed word, never shown, so scripts and tests still tell a refusal from a success by the address.
+                var outcome = "outcome=" + (error is not null ? "refused" : "saved");
+                context.Response.Headers.Location = (query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}") + fragment;
+            }
+
+            if (pending is not null && path.StartsWith('/'))
+            {
+                var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                cache.Set(Key(key), (context.User.Identity?.Name, path, pending), Life);
+                context.Response.Cookies.Append(Cookie, key, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = context.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    Path = "/",
+                    MaxAge = Life,
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+
+        await next(context);
+    });
+
+    /// <summary>The flash this request took, or the empty one.</summary>
+    public static FormFlash Current(HttpContext? context) => context?.Items[typeof(FormFlash)] as FormFlash ?? FormFlash.Empty;
+
+    private static string Key(string id) => "form-flash:" + id;
+
+    private static (string Path, string Query, string? Error, string? Saved) Split(string location)
+    {
+        var parts = location.Split('?', 2);
+        if (parts.Length < 2)
+        {
+            return (parts[0], string.Empty, null, null);
+        }
+
+        string? error = null, saved = null;
+        var kept = new List<string>();
+        foreach (var pair in parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            var name = Uri.UnescapeDataString(kv[0]);
+            var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : string.Empty;
+            switch (name)
+            {
+                case "error":
+                    error = value;
+                    break;
+                case "saved":
+                    saved = value;
+                    break;
+                default:
+                    if (name != "outcome")
+                    {
+                        kept.Add(pair);
+                    }
+
+                    break;
+            }
+        }
+
+        return (parts[0], string.Join('&', kept), error, saved);
+    }
+}
