@@ -56,6 +56,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<ReleasedEvidenceFile> ReleasedEvidenceFiles => Set<ReleasedEvidenceFile>();
 
+    public DbSet<Features.Pages.PendingFormOutcome> PendingFormOutcomes => Set<Features.Pages.PendingFormOutcome>();
+
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
+using System.Text.Json;
+using Harmonia.App.Features.Pages;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.Web.Platform;
 
@@ -28,11 +31,17 @@ public sealed record FormFlash(
     public string? FieldError(string field) => FieldErrors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
 }
 
-/// <summary>Keeps flashes between a form post and the page it redirects to: one minute in memory, bound to the person.</summary>
+/// <summary>
+/// Keeps flashes between a form post and the page it redirects to: two minutes in the database (any web node may serve
+/// the next page), bound to the person and the page, read once; expired ones are swept by the next write.
+/// </summary>
 internal static class FormFlashStore
 {
     public const string Cookie = "harmonia-flash";
     private const int MaxValueLength = 20_000;
+
+    // Past this, what was typed is dropped and only the messages are kept: the store must not grow with a hostile form.
+    private const int MaxJsonCharacters = 512 * 1024;
     private static readonly TimeSpan Life = TimeSpan.FromMinutes(2);
     private static readonly object PendingKey = new();
 
@@ -57,25 +66,19 @@ internal static class FormFlashStore
     /// </summary>
     public static IApplicationBuilder UseFormFlash(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
-        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies[Cookie] is { Length: > 0 } id)
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies[Cookie] is { Length: 32 } id && id.All(char.IsAsciiHexDigit)
+            && await TakeAsync(context, id) is { } flash)
         {
-            if (cache.TryGetValue(Key(id), out (string? User, string Path, FormFlash Flash) entry)
-                && entry.User == context.User.Identity?.Name
-                && string.Equals(entry.Path, context.Request.Path.Value, StringComparison.OrdinalIgnoreCase))
-            {
-                cache.Remove(Key(id));
-                context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
-                context.Items[typeof(FormFlash)] = entry.Flash;
-            }
+            context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+            context.Items[typeof(FormFlash)] = flash;
         }
 
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(async () =>
         {
             var pending = context.Items[PendingKey] as FormFlash;
             if (context.Response.StatusCode is < 300 or >= 400 || context.Response.Headers.Location.ToString() is not { Length: > 0 } location)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             var hash = location.IndexOf('#', StringComparison.Ordinal);
@@ -93,7 +96,7 @@ internal static class FormFlashStore
             if (pending is not null && path.StartsWith('/'))
             {
                 var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-                cache.Set(Key(key), (context.User.Identity?.Name, path, pending), Life);
+                await KeepAsync(context, key, path, pending);
                 context.Response.Cookies.Append(Cookie, key, new CookieOptions
                 {
                     HttpOnly = true,
@@ -103,17 +106,53 @@ internal static class FormFlashStore
                     MaxAge = Life,
                 });
             }
-
-            return Task.CompletedTask;
         });
 
         await next(context);
     });
 
+    // Its own database context: the request's may hold changes of a refused use case, which must never be saved.
+    private static async Task KeepAsync(HttpContext context, string id, string path, FormFlash flash)
+    {
+        var json = JsonSerializer.Serialize(flash);
+        if (json.Length > MaxJsonCharacters)
+        {
+            json = JsonSerializer.Serialize(flash with { Values = new Dictionary<string, string[]>() });
+        }
+
+        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await db.PendingFormOutcomes.Where(p => p.ExpiresUtc < now).ExecuteDeleteAsync();
+        // Compared later with the request's path, which arrives decoded (a requirement id's ':' is %3A in an address).
+        path = Uri.UnescapeDataString(path);
+        db.PendingFormOutcomes.Add(new PendingFormOutcome { Id = id, UserName = context.User.Identity?.Name ?? string.Empty, Path = path.Length > 2048 ? path[..2048] : path, Json = json, ExpiresUtc = now + Life });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<FormFlash?> TakeAsync(HttpContext context, string id)
+    {
+        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var user = context.User.Identity?.Name ?? string.Empty;
+        var row = await db.PendingFormOutcomes.SingleOrDefaultAsync(p => p.Id == id);
+        if (row is null || row.UserName != user || row.ExpiresUtc <= now || !string.Equals(row.Path, context.Request.Path.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // Read once: a second node racing for the same row deletes nothing and shows nothing.
+        if (await db.PendingFormOutcomes.Where(p => p.Id == id).ExecuteDeleteAsync() == 0)
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<FormFlash>(row.Json);
+    }
+
     /// <summary>The flash this request took, or the empty one.</summary>
     public static FormFlash Current(HttpContext? context) => context?.Items[typeof(FormFlash)] as FormFlash ?? FormFlash.Empty;
-
-    private static string Key(string id) => "form-flash:" + id;
 
     private static (string Path, string Query, string? Error, string? Saved) Split(string location)
     {

@@ -63,6 +63,22 @@ public sealed class TwoNodeTests
                 Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
                 Assert.DoesNotContain("/signin", signedIn.Headers.Location?.OriginalString ?? "/signin", StringComparison.Ordinal);
 
+                // A form refused on A: the page the browser is sent to, served by B, shows the message (ADR 0023's
+                // outcome is kept in the database, not in one node's memory).
+                var report = new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = ApiHost.HiddenFields(await onA.GetStringAsync(new Uri($"/orgs/{organization}/ai-systems", UriKind.Relative)))["__RequestVerificationToken"],
+                    ["kind"] = "incident",
+                    ["aiSystem"] = "AI-77",
+                    ["severity"] = "high",
+                    ["description"] = "The support copilot quoted another customer's ticket.",
+                    ["reportedBy"] = "Support lead",
+                };
+                using (var refused = await onA.PostAsync(new Uri($"/orgs/{organization}/ai-concerns/report", UriKind.Relative), new FormUrlEncodedContent(report)))
+                {
+                    Assert.Contains("no AI system 'AI-77'", await onB.OutcomeAsync(refused), StringComparison.Ordinal);
+                }
+
                 // The session opened on B reads pages on A, on B and through nginx (which alternates between them).
                 using var viaProxy = Browser(front, cookies);
                 foreach (var client in new[] { onA, onB, viaProxy, viaProxy, viaProxy, viaProxy })

@@ -2523,6 +2523,38 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("TopManagementMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Pages.PendingFormOutcome", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("PendingFormOutcomes");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Readiness.SigningKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2514,6 +2514,38 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("TopManagementMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Pages.PendingFormOutcome", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("PendingFormOutcomes");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Readiness.SigningKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
