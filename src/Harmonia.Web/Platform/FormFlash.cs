@@ -39,6 +39,7 @@ internal static class FormFlashStore
 {
     public const string Cookie = "harmonia-flash";
     private const int MaxValueLength = 20_000;
+    private const string EnhancedRedirect = "blazor-enhanced-nav-redirect-location";
 
     // Past this, what was typed is dropped and only the messages are kept: the store must not grow with a hostile form.
     private const int MaxJsonCharacters = 512 * 1024;
@@ -76,9 +77,21 @@ internal static class FormFlashStore
         context.Response.OnStarting(async () =>
         {
             var pending = context.Items[PendingKey] as FormFlash;
-            if (context.Response.StatusCode is < 300 or >= 400 || context.Response.Headers.Location.ToString() is not { Length: > 0 } location)
+
+            // A Blazor form posted with enhanced navigation is not answered with a 3xx: the address to go to comes in a
+            // header of a 200, and the browser script follows it. Both carry the same outcome.
+            var redirect = context.Response.StatusCode is >= 300 and < 400;
+            var header = redirect ? "Location" : EnhancedRedirect;
+            if (context.Response.Headers[header].ToString() is not { Length: > 0 } location)
             {
                 return;
+            }
+
+            // Blazor's NavigateTo sends an absolute address of this site: the flash is bound to its path.
+            if (Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+                && string.Equals(absolute.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                location = absolute.PathAndQuery + absolute.Fragment;
             }
 
             var hash = location.IndexOf('#', StringComparison.Ordinal);
@@ -90,7 +103,7 @@ internal static class FormFlashStore
                 pending = context.Items[PendingKey] as FormFlash;
                 // A fixed word, never shown, so scripts and tests still tell a refusal from a success by the address.
                 var outcome = "outcome=" + (error is not null ? "refused" : "saved");
-                context.Response.Headers.Location = (query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}") + fragment;
+                context.Response.Headers[header] = (query.Length > 0 ? $"{path}?{query}&{outcome}" : $"{path}?{outcome}") + fragment;
             }
 
             if (pending is not null && path.StartsWith('/'))

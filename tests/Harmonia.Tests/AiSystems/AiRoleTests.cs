@@ -130,6 +130,13 @@ public sealed class AiRoleTests
           - id: AI-02
             name: Chat assistant
             role: user
+        suppliers:
+          # Imported over the acme sample, whose SUP-4 has answered a questionnaire: a file must keep such a supplier.
+          - id: SUP-4
+            name: Bonitas Wirtschaftsdaten GmbH
+            kind: data-provider
+            tier: critical
+            status: active
         """;
 
     [Theory]

@@ -112,8 +112,8 @@ public sealed partial class NewcomerFlowTests
 
         // A wrong link is refused on the page and nothing is added.
         await page.GetByLabel("Title").FillAsync("Broken link");
-        await page.GetByLabel("Link").EvaluateAsync("e => e.type = 'text'");
-        await page.GetByLabel("Link").FillAsync("javascript:alert(1)");
+        await page.GetByLabel("Link", new() { Exact = true }).EvaluateAsync("e => e.type = 'text'");
+        await page.GetByLabel("Link", new() { Exact = true }).FillAsync("javascript:alert(1)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         Assert.Contains("http or https", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("table.grid").Nth(1).Locator("tbody tr").CountAsync());
