@@ -68,6 +68,7 @@ public static class HarmoniaCli
                 BackupCommands.Restore(context),
                 OscalCommands.Create(context),
                 CertificationCommands.AuditTime(context),
+                ImportCommands.Create(context),
             };
 
             var parsed = root.Parse(args);

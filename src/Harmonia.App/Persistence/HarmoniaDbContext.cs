@@ -58,6 +58,10 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<Features.Pages.PendingFormOutcome> PendingFormOutcomes => Set<Features.Pages.PendingFormOutcome>();
 
+    public DbSet<Features.Interop.ImportMappingRecord> ImportMappings => Set<Features.Interop.ImportMappingRecord>();
+
+    public DbSet<Features.Interop.PendingImport> PendingImports => Set<Features.Interop.PendingImport>();
+
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.App.Features.Interop;
 
-/// <summary>Standard formats out of Harmonia: OSCAL catalogs and mapping collections, and per organization its component-definition, assessment-results and POA&amp;M.</summary>
+/// <summary>Spreadsheet imports (reading, column mapping, uploads waiting for their preview), and standard formats out of Harmonia: OSCAL catalogs and mapping collections, and per organization its component-definition, assessment-results and POA&amp;M.</summary>
 public static class InteropModule
 {
     public static IServiceCollection AddInteropModule(this IServiceCollection services) => services
@@ -10,5 +10,7 @@ public static class InteropModule
         .AddScoped<ExportOscalMappingHandler>()
         .AddScoped<ExportOscalComponentDefinitionHandler>()
         .AddScoped<ExportOscalAssessmentResultsHandler>()
-        .AddScoped<ExportOscalPoamHandler>();
+        .AddScoped<ExportOscalPoamHandler>()
+        .AddScoped<SavedImportMappings>()
+        .AddScoped<PendingImports>();
 }

@@ -1,6 +1,5 @@
 using Harmonia.App.Common;
 using Harmonia.App.Rendering;
-using Harmonia.Domain.Suppliers;
 
 namespace Harmonia.App.Features.Suppliers;
 
@@ -23,18 +22,18 @@ public sealed class ExportSupplierRegisterHandler(SupplierRegister register, Lis
 
     private static TabularSheet Sheet(IReadOnlyList<SupplierDto> suppliers)
     {
+        // The columns and their text are the import's (SupplierCells), so an exported file can be edited and imported back.
+        string[] fields = [SupplierCells.Key, SupplierCells.Name, SupplierCells.Kind, SupplierCells.Tier, SupplierCells.Status, SupplierCells.Services,
+            SupplierCells.DataProcessed, SupplierCells.AiSystems, SupplierCells.Certifications, SupplierCells.Contracts, SupplierCells.Contacts];
+        var labels = SupplierCells.Fields.ToDictionary(f => f.Key, f => f.Label);
         return new TabularSheet("Suppliers",
-            [new("Supplier"), new("Name"), new("Kind"), new("Tier"), new("Status"), new("Services"), new("Data processed"), new("AI systems"), new("Certifications"),
-                new("Contracts and clauses"), new("Last review"), new("Outcome"), new("Next review due"), new("Overdue"), new("Sub-processors")],
+            [.. fields.Select(f => new TabularColumn(labels[f])), new("Last review"), new("Outcome"), new("Next review due"), new("Overdue"), new(labels[SupplierCells.SubProcessors])],
             suppliers.Select(s => (IReadOnlyList<TabularCell>)
             [
-                s.Key, s.Name, s.Kind.ToLabel(), s.Tier.Name, s.Status.ToString(), s.Services, s.DataProcessed,
-                string.Join("; ", s.AiSystems.Select(a => $"{a.Key} ({a.Role})")),
-                string.Join("; ", s.Certifications.Select(c => SupplierStanding.CertificationName(c) + (c.Expires is { } e ? $" until {e:yyyy-MM-dd}" : string.Empty))),
-                string.Join("; ", s.Contracts.Select(c => $"{c.Title}: {string.Join(", ", c.Clauses.Select(x => x.ToLabel()))}")),
+                .. fields.Select(f => (TabularCell)SupplierCells.Render(f, s)),
                 TabularCell.Date(s.Standing.LastReview?.On), s.Standing.LastReview?.Outcome.ToString(), TabularCell.Date(s.Standing.NextReviewDue),
                 string.Join("; ", s.Standing.Due.Where(d => d.Overdue).Select(d => d.What)),
-                string.Join(", ", s.SubProcessors),
+                SupplierCells.Render(SupplierCells.SubProcessors, s),
             ]).ToArray());
     }
 }

@@ -16,6 +16,7 @@ public static class SuppliersModule
         services.AddScoped<SaveSupplierTiersHandler>();
         services.AddScoped<GetSupplierHistoryHandler>();
         services.AddScoped<ExportSupplierRegisterHandler>();
+        services.AddScoped<ImportSupplierRegisterHandler>();
         services.AddScoped<SupplierQuestionnaireTemplatesHandler>();
         services.AddScoped<SendSupplierQuestionnaireHandler>();
         services.AddScoped<ListSupplierQuestionnairesHandler>();

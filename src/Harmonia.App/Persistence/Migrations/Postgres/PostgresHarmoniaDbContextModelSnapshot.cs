@@ -2315,6 +2315,76 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("RequirementResults");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Interop.ImportMappingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Register")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Interop.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DeleteMissing")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("PendingImports");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Objectives.ObjectiveMeasurementRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3959,6 +4029,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Gaps.RequirementResultRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Interop.ImportMappingRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
