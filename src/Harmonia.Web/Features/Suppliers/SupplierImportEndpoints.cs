@@ -43,7 +43,7 @@ internal static class SupplierImportEndpoints
 
     public static void MapSupplierImportPageEndpoints(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/suppliers/import", (Guid orgId, IFormFile? file, HttpContext http, PendingImports pending, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/suppliers/import/upload", (Guid orgId, IFormFile? file, HttpContext http, PendingImports pending, CancellationToken ct) =>
                 PageForms.Outcome(ImportPage(orgId), async () =>
                 {
                     var (name, content) = await SpreadsheetUploads.ReadAsync(file, ct);
@@ -57,7 +57,7 @@ internal static class SupplierImportEndpoints
             .WithMetadata(SpreadsheetUploads.RequestLimit)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/suppliers/import/{importId:guid}", (Guid orgId, Guid importId, HttpContext http, PendingImports pending, ImportSupplierRegisterHandler handler, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/suppliers/import/{importId:guid}/run", (Guid orgId, Guid importId, HttpContext http, PendingImports pending, ImportSupplierRegisterHandler handler, CancellationToken ct) =>
                 PageForms.Outcome(PreviewPage(orgId, importId), async () =>
                 {
                     var user = http.User.Identity!.Name!;
