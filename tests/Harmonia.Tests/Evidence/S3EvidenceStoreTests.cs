@@ -174,6 +174,37 @@ public sealed class S3EvidenceStoreTests
     }
 
     [S3Fact]
+    public async Task Bytes_sent_with_the_sdk_defaults_come_back_changed_from_this_server_and_the_check_refuses_them()
+    {
+        await using var server = await S3Server.StartAsync();
+        var folder = TempFolder();
+        try
+        {
+            // A client left at the SDK's defaults (checksums whenever supported, chunked upload encoding) sends the same
+            // bytes over the store's upload; s3rver, like some other S3-compatible servers, keeps the chunk framing.
+            var config = new Amazon.S3.AmazonS3Config { ServiceURL = server.ServiceUrl.AbsoluteUri, ForcePathStyle = true, AuthenticationRegion = "us-east-1" };
+            using var defaults = new Amazon.S3.AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"), config);
+            using var store = new S3EvidenceStore(server.Settings(), new EvidenceStoreSettings(folder, 1024 * 1024));
+            store.AfterUpload = (key, ct) => defaults.PutObjectAsync(new PutObjectRequest { BucketName = S3Server.Bucket, Key = key, InputStream = new MemoryStream(Pdf) }, ct);
+
+            var refused = await Assert.ThrowsAsync<EvidenceStoreException>(() => store.SaveAsync(new MemoryStream(Pdf), "minutes.pdf", null));
+            Assert.Contains("gave back different bytes", refused.Message, StringComparison.Ordinal);
+            Assert.False(await store.ExistsAsync(Sha(Pdf)));
+
+            // With the store's own settings the same bytes arrive intact.
+            store.AfterUpload = null;
+            Assert.Equal(Sha(Pdf), (await store.SaveAsync(new MemoryStream(Pdf), "minutes.pdf", null)).Sha256);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [S3Fact]
     public async Task With_presigned_downloads_the_file_address_redirects_to_the_bucket_for_a_short_while()
     {
         await using var server = await S3Server.StartAsync();
