@@ -244,6 +244,37 @@ public sealed class S3EvidenceStoreTests
     }
 
     [S3Fact]
+    public async Task A_published_documents_files_are_kept_in_the_bucket_and_its_download_page_redirects_there()
+    {
+        await using var server = await S3Server.StartAsync();
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, server.Configuration(presignedDownloadMinutes: 2));
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+        (await contributor.PutAsync(new Uri($"{api}/answers", UriKind.Relative), Json(Documents.DocumentControlTests.AcmeAnswersJson()))).EnsureSuccessStatusCode();
+        (await contributor.PostAsync(new Uri($"{api}/documents/generate", UriKind.Relative), Json("{}"))).EnsureSuccessStatusCode();
+        var list = JsonDocument.Parse(await contributor.GetStringAsync(new Uri($"{api}/documents", UriKind.Relative))).RootElement;
+        var id = list.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("templateId").GetString() == "ai-policy").GetProperty("documentId").GetString();
+        var url = $"{api}/documents/{id}";
+        Assert.Equal(HttpStatusCode.NoContent, (await contributor.PostAsync(new Uri(url + "/submit", UriKind.Relative), Json("""{"change":"material"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync(new Uri(url + "/publish", UriKind.Relative), null)).StatusCode);
+
+        // The page route (a signed-in browser) answers with the bucket's address; the bytes there are the kept PDF.
+        using var browser = await host.SignedInAsync("viewer@a.example");
+        using var redirect = await browser.GetAsync(new Uri($"/orgs/{host.OrganizationA}/documents/{id}/revisions/1/pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+        using var plain = new HttpClient();
+        var pdf = await plain.GetByteArrayAsync(redirect.Headers.Location!);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        using var s3 = server.Client();
+        using var stored = await s3.GetObjectAsync(S3Server.Bucket, S3EvidenceStore.KeyOf(Sha(pdf)));
+        Assert.Equal(pdf, await ReadAllAsync(stored.ResponseStream));
+        Assert.Empty(Directory.EnumerateFiles(host.EvidenceFolder, "*", SearchOption.AllDirectories));
+    }
+
+    [S3Fact]
     public async Task Evidence_migrate_copies_every_local_file_with_verification_and_resumes_after_an_interruption()
     {
         await using var server = await S3Server.StartAsync();
