@@ -57,6 +57,26 @@ fi
 export HARMONIA_NGINX=/usr/sbin/nginx
 /usr/sbin/nginx -v
 
+echo "== s3rver"
+# The S3 evidence-store tests run against a real S3-compatible server (the npm package s3rver) on 127.0.0.1; each test starts its own.
+if ! grep -qs '"version": "3.7.1"' .tools/s3rver/node_modules/s3rver/package.json; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "error: node and npm are not installed and this user cannot install them (apt-get install nodejs npm)." >&2
+      finish 0 1
+    fi
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || {
+      echo "error: could not install node and npm with apt-get." >&2
+      finish 0 1
+    }
+  fi
+  npm install --prefix .tools/s3rver --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null || {
+    echo "error: could not install s3rver with npm." >&2
+    finish 0 1
+  }
+fi
+echo "s3rver $(node -p "require('./.tools/s3rver/node_modules/s3rver/package.json').version")"
+
 results=$(mktemp -d)
 pgdir=""
 cleanup() {

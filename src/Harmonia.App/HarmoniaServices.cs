@@ -71,7 +71,8 @@ public static class HarmoniaServices
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(EvidenceStoreSettings.From(null, null));
         services.TryAddSingleton(InputLimits.Default);
-        services.AddSingleton<EvidenceFileStore>();
+        services.TryAddSingleton(EvidenceStoreChoice.Local);
+        services.AddSingleton(sp => sp.GetRequiredService<EvidenceStoreChoice>().Create(sp.GetRequiredService<EvidenceStoreSettings>()));
         services.AddScoped<AuditActor>();
         return services;
     }

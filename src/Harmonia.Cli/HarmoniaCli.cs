@@ -21,13 +21,18 @@ public static class HarmoniaCli
         RunAsync(args, stdout, stderr, colors).GetAwaiter().GetResult();
 
     /// <param name="database">The database for the commands that use one; by default from the environment (see <see cref="DatabaseSettings"/>).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool colors = false, DatabaseSettings? database = null)
+    /// <param name="settings">Settings by their configuration names (Evidence:S3:Bucket); by default the environment's (Evidence__S3__Bucket).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool colors = false, DatabaseSettings? database = null, Func<string, string?>? settings = null)
     {
         ServiceProvider services;
         try
         {
+            // The server reads these from its configuration; the CLI from the same names as environment variables.
+            settings ??= key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal));
             services = new ServiceCollection()
                 .AddLogging()
+                .AddSingleton(EvidenceStoreSettings.From(settings("Evidence:Folder"), null))
+                .AddSingleton(EvidenceStoreChoice.From(settings))
                 .AddHarmonia(database ?? DatabaseSettings.FromEnvironment())
                 .BuildServiceProvider();
             _ = services.GetRequiredService<LoadedContent>();
@@ -69,6 +74,7 @@ public static class HarmoniaCli
                 OscalCommands.Create(context),
                 CertificationCommands.AuditTime(context),
                 ImportCommands.Create(context),
+                EvidenceCommands.Create(context),
             };
 
             var parsed = root.Parse(args);

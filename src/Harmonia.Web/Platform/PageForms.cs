@@ -80,7 +80,7 @@ internal static class PageForms
     /// </summary>
     public static string? MessageFor(Exception exception) => exception switch
     {
-        NotFoundException or InvalidInputException or VersionConflictException or DuplicateException or LimitReachedException or InputTooLargeException or EvidenceTooLargeException => exception.Message,
+        NotFoundException or InvalidInputException or VersionConflictException or DuplicateException or LimitReachedException or InputTooLargeException or EvidenceTooLargeException or EvidenceStoreException => exception.Message,
         InvalidDataException => "The form could not be read: " + exception.Message,
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "Someone else changed this record while you were saving; reload the page and apply your change again.",
         _ => null,

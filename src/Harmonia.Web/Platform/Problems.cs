@@ -61,6 +61,7 @@ internal static class Problems
                 Harmonia.App.Features.Work.ForbiddenWorkException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
                 InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
+                EvidenceStoreException => Problem(StatusCodes.Status503ServiceUnavailable, "Evidence store failed", exception.Message),
                 InvalidDataException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The multipart form could not be read: " + exception.Message),
                 BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
                 _ => null,

@@ -30,18 +30,20 @@ internal sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthC
     }
 }
 
-/// <summary>Ready also means uploads can land: the evidence folder exists and takes a file.</summary>
-internal sealed class EvidenceStoreReadyCheck(EvidenceStoreSettings settings) : IHealthCheck
+/// <summary>
+/// Ready also means uploads can land: the incoming folder (where every upload is received and hashed) takes a file,
+/// and the store answers (for S3, a lookup of an address no file has).
+/// </summary>
+internal sealed class EvidenceStoreReadyCheck(EvidenceStoreSettings settings, IEvidenceStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var incoming = Path.Combine(settings.Folder, "incoming");
+        var incoming = EvidenceUploadReceiver.IncomingFolder(settings);
         var probe = Path.Combine(incoming, "ready-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(incoming);
             await File.WriteAllBytesAsync(probe, [1], cancellationToken);
-            return HealthCheckResult.Healthy("evidence folder writable");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -53,6 +55,17 @@ internal sealed class EvidenceStoreReadyCheck(EvidenceStoreSettings settings) : 
             {
                 File.Delete(probe);
             }
+        }
+
+        try
+        {
+            await store.ExistsAsync(new string('0', 64), cancellationToken);
+            return HealthCheckResult.Healthy(store is S3EvidenceStore ? "incoming folder writable, S3 bucket reachable" : "evidence folder writable");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The type only: a message could carry the endpoint's details.
+            return HealthCheckResult.Unhealthy("evidence store unreachable: " + ex.GetType().Name);
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed class DeletedEvidenceRetentionTests
     private static string Stored(ApiHost host, string sha) => Path.Combine(host.EvidenceFolder, sha[..2], sha[2..4], sha);
 
     private static Task<int> SweepAsync(ApiHost host, DateTimeOffset now, TimeSpan retention) => host.WithScopeAsync(s =>
-        new SweepOrphanFilesHandler(s.GetRequiredService<HarmoniaDbContext>(), s.GetRequiredService<EvidenceFileStore>(), new FixedClock(now), NullLogger<SweepOrphanFilesHandler>.Instance)
+        new SweepOrphanFilesHandler(s.GetRequiredService<HarmoniaDbContext>(), s.GetRequiredService<IEvidenceStore>(), new FixedClock(now), NullLogger<SweepOrphanFilesHandler>.Instance)
             .HandleAsync(Grace, retention));
 
     private static Task<int> ReleasesAsync(ApiHost host) => host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().ReleasedEvidenceFiles.CountAsync());

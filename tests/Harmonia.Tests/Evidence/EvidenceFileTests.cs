@@ -49,15 +49,15 @@ public sealed class EvidenceFileTests
         var folder = Path.Combine(Path.GetTempPath(), "harmonia-store-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var store = new EvidenceFileStore(new EvidenceStoreSettings(folder, 1024));
+            var store = new LocalEvidenceStore(new EvidenceStoreSettings(folder, 1024));
             var first = await store.SaveAsync(new MemoryStream("same text"u8.ToArray()), "a.txt", null);
             var second = await store.SaveAsync(new MemoryStream("same text"u8.ToArray()), "b.txt", null);
 
             Assert.Equal(first.Sha256, second.Sha256);
             Assert.Single(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories));
-            await using var stored = store.Open(first.Sha256)!;
+            await using var stored = (await store.OpenAsync(first.Sha256))!;
             Assert.Equal("same text", await new StreamReader(stored).ReadToEndAsync());
-            Assert.Null(store.Open("../" + first.Sha256[3..]));
+            Assert.Null(await store.OpenAsync("../" + first.Sha256[3..]));
         }
         finally
         {
@@ -71,7 +71,7 @@ public sealed class EvidenceFileTests
         var folder = Path.Combine(Path.GetTempPath(), "harmonia-store-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var store = new EvidenceFileStore(new EvidenceStoreSettings(folder, 1024));
+            var store = new LocalEvidenceStore(new EvidenceStoreSettings(folder, 1024));
             var stored = await store.SaveAsync(new MemoryStream("kept evidence"u8.ToArray()), "a.txt", null);
             var incoming = Directory.CreateDirectory(Path.Combine(folder, "incoming")).FullName;
             var abandoned = Path.Combine(incoming, "abandoned");
@@ -83,7 +83,7 @@ public sealed class EvidenceFileTests
             Assert.Equal(1, store.SweepIncoming(TimeSpan.FromHours(1), DateTime.UtcNow));
             Assert.False(File.Exists(abandoned));
             Assert.True(File.Exists(receiving));
-            Assert.NotNull(store.Open(stored.Sha256));
+            Assert.NotNull(await store.OpenAsync(stored.Sha256));
         }
         finally
         {
@@ -107,7 +107,7 @@ public sealed class EvidenceFileTests
         var folder = Path.Combine(Path.GetTempPath(), "harmonia-store-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var store = new EvidenceFileStore(new EvidenceStoreSettings(folder, 1024 * 1024));
+            var store = new LocalEvidenceStore(new EvidenceStoreSettings(folder, 1024 * 1024));
             var refused = await Assert.ThrowsAsync<InvalidInputException>(() => store.SaveAsync(new MemoryStream(content), "notes.txt", null));
             Assert.Contains("was not stored", refused.Message, StringComparison.Ordinal);
             Assert.Empty(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories));

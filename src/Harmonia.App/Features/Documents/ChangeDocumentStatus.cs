@@ -35,7 +35,7 @@ public sealed record DocumentTransition(Guid DocumentId, DocumentAction Action, 
 /// never changes again (its text hash and its DOCX and PDF are kept), it can only be retired. Every transition is
 /// a change of the revision row, so it lands in the audit trail with who and when.
 /// </summary>
-public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, EvidenceFileStore store, AuditActor actor, TimeProvider time, Organizations.SignedInPerson person, ConsistencyGate consistency)
+public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, IEvidenceStore store, AuditActor actor, TimeProvider time, Organizations.SignedInPerson person, ConsistencyGate consistency)
 {
     public async Task HandleAsync(DocumentTransition transition, CancellationToken cancellationToken = default)
     {

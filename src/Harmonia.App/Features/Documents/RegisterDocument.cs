@@ -14,7 +14,7 @@ public sealed record RegisteredDocumentDto(Guid Id, string Title, string Version
 }
 
 /// <summary>Registers a policy the organization already has: its file (hashed, type-checked, stored by content) and the requirements it addresses.</summary>
-public sealed class RegisterDocumentHandler(HarmoniaDbContext db, LoadedContent content, EvidenceFileStore store, AuditActor actor, TimeProvider time)
+public sealed class RegisterDocumentHandler(HarmoniaDbContext db, LoadedContent content, IEvidenceStore store, AuditActor actor, TimeProvider time)
 {
     public async Task<RegisteredDocumentDto> HandleAsync(RegisterDocumentInput input, EvidenceUpload file, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,7 @@ public static class EvidenceModule
         services.AddScoped<ListEvidenceHandler>();
         services.AddScoped<OpenEvidenceFileHandler>();
         services.AddScoped<DeleteEvidenceHandler>();
+        services.AddScoped<MigrateEvidenceToS3Handler>();
         return services;
     }
 }

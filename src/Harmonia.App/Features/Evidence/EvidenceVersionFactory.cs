@@ -9,7 +9,7 @@ namespace Harmonia.App.Features.Evidence;
 /// lock: an upload may take long), so a refused file leaves no row behind; <see cref="EnsureRoomAsync"/> checks the
 /// quota under the organization's write lock, together with the numbering.
 /// </summary>
-public sealed class EvidenceVersionFactory(HarmoniaDbContext db, EvidenceFileStore store, EvidenceStoreSettings settings, AuditActor actor, TimeProvider time)
+public sealed class EvidenceVersionFactory(HarmoniaDbContext db, IEvidenceStore store, EvidenceStoreSettings settings, AuditActor actor, TimeProvider time)
 {
     /// <summary>The version without its number: the caller numbers it under the organization's write lock.</summary>
     public async Task<EvidenceVersion> CreateAsync(EvidenceInput input, EvidenceUpload? upload, CancellationToken cancellationToken)

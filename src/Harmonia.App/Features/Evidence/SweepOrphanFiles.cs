@@ -13,7 +13,7 @@ namespace Harmonia.App.Features.Evidence;
 /// (<see cref="ReleasedEvidenceFile"/>) is kept for <c>retainDeletedFor</c> after its latest release
 /// (Evidence:RetainDeletedFor, 30 days), so a deletion by mistake can still be undone from the store and a backup.
 /// </summary>
-public sealed partial class SweepOrphanFilesHandler(HarmoniaDbContext db, EvidenceFileStore store, TimeProvider time, ILogger<SweepOrphanFilesHandler> logger)
+public sealed partial class SweepOrphanFilesHandler(HarmoniaDbContext db, IEvidenceStore store, TimeProvider time, ILogger<SweepOrphanFilesHandler> logger)
 {
     public const int DefaultRetainDeletedForDays = 30;
 
@@ -39,7 +39,7 @@ public sealed partial class SweepOrphanFilesHandler(HarmoniaDbContext db, Eviden
         var keepReleasedSince = now - retainDeletedFor;
         var retained = (await db.ReleasedEvidenceFiles.Where(r => r.ReleasedUtc > keepReleasedSince).Select(r => r.Sha256).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var removed = store.SweepUnreferenced(referenced.Select(s => s.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal), olderThan, now, retained.Contains);
+        var removed = await store.SweepUnreferencedAsync(referenced.Select(s => s.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal), olderThan, now, retained.Contains, cancellationToken);
 
         // A release older than the retention holds nothing back any more, whether its file went now or is named again.
         await db.ReleasedEvidenceFiles.Where(r => r.ReleasedUtc <= keepReleasedSince).ExecuteDeleteAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed record SupplierAnswersInput(IReadOnlyDictionary<string, string?> A
 /// whose stored hash matches, enters that organization and touches no other row. Every save is a new version of the
 /// answers with its SHA-256; attached files go to the evidence file store, content-addressed.
 /// </summary>
-public sealed class AnswerSupplierQuestionnaireHandler(HarmoniaDbContext db, TenantScope tenant, AuditActor actor, EvidenceFileStore store, TimeProvider time)
+public sealed class AnswerSupplierQuestionnaireHandler(HarmoniaDbContext db, TenantScope tenant, AuditActor actor, IEvidenceStore store, TimeProvider time)
 {
     public const string UnknownLink = "This questionnaire link is not valid. Check that the whole link was copied, or ask your contact at the organization for a new one.";
 

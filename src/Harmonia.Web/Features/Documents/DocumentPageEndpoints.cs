@@ -135,8 +135,7 @@ internal static class DocumentPageEndpoints
                     return Results.NotFound();
                 }
 
-                var file = await handler.HandleAsync(documentId, number, parsed, ct);
-                return Results.Stream(file.Content, file.ContentType, file.FileName);
+                return Downloads.Stored(await handler.DownloadAsync(documentId, number, parsed, ct));
             })
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata());

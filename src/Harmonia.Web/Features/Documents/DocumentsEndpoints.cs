@@ -175,8 +175,7 @@ internal static class DocumentsEndpoints
                     return Problems.BadRequest("The format is docx or pdf.");
                 }
 
-                var file = await handler.HandleAsync(documentId, number, parsed, ct);
-                return Results.Stream(file.Content, file.ContentType, file.FileName);
+                return Downloads.Stored(await handler.DownloadAsync(documentId, number, parsed, ct));
             })
             .RequirePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())

@@ -54,11 +54,10 @@ internal static class EvidenceEndpoints
 
         evidence.MapGet("/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
             {
-                var file = await handler.HandleAsync(evidenceId, number, ct);
-                return Results.Stream(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+                return Downloads.Stored(await handler.DownloadAsync(evidenceId, number, ct), withEntityTag: true);
             })
             .RequirePermission(Permission.Read)
-            .WithSummary("Download the file of one version (its ETag is the SHA-256).");
+            .WithSummary("Download the file of one version (its ETag is the SHA-256), or a 302 to a short-lived store address when Evidence:S3:PresignedDownloadMinutes is set.");
 
         evidence.MapDelete("/evidence/{evidenceId:guid}", async (Guid evidenceId, DeleteEvidenceHandler handler, CancellationToken ct) =>
             {

@@ -37,8 +37,7 @@ internal static class EvidencePageEndpoints
 
         app.MapGet("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
             {
-                var file = await handler.HandleAsync(evidenceId, number, ct);
-                return Results.Stream(file.Content, file.ContentType, file.FileName);
+                return Downloads.Stored(await handler.DownloadAsync(evidenceId, number, ct));
             })
             .RequirePagePermission(Permission.Read);
 

@@ -21,7 +21,7 @@ internal sealed partial class EvidenceSweepService(IServiceProvider services, IC
     public static async Task SweepOnceAsync(IServiceProvider services, TimeSpan olderThan, bool unreferenced, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().SweepIncoming(olderThan, DateTime.UtcNow);
+        scope.ServiceProvider.GetRequiredService<IEvidenceStore>().SweepIncoming(olderThan, DateTime.UtcNow);
         if (unreferenced)
         {
             await scope.ServiceProvider.GetRequiredService<SweepOrphanFilesHandler>().HandleAsync(olderThan, RetentionPeriod(services.GetRequiredService<IConfiguration>()), cancellationToken);
