@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Harmonia.App.Common;
 using Harmonia.App.Features.Interop;
-using Harmonia.App.Features.Suppliers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Cli;
@@ -9,26 +8,32 @@ namespace Harmonia.Cli;
 /// <summary>Registers from spreadsheets: the same reading, matching and all-or-nothing rules as the browser and the API.</summary>
 internal static class ImportCommands
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => new("import", "Import registers from spreadsheets (XLSX or CSV); all or nothing.")
+    {
+        Register(context, "suppliers", "Import the supplier register: rows with a key (SUP-n) update that supplier, rows without one add a supplier."),
+        Register(context, "risks", "Import the risk register: rows whose key (R-12) is in the register update that risk, rows with a new key add one."),
+    };
+
+    private static Command Register(CliContext context, string register, string description)
     {
         var org = OrganizationOption.Create("Organization id (see 'harmonia org list').");
         var file = new Argument<string>("file") { Description = "The spreadsheet: .xlsx or .csv, first row the column names." };
         var mapping = new Option<string?>("--mapping") { Description = "A JSON file mapping column headers to fields, e.g. {\"Vendor\": \"name\", \"Notes\": \"\"}." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and show what would change, without saving." };
-        var deleteMissing = new Option<bool>("--delete-missing") { Description = "Delete suppliers the file leaves out." };
+        var deleteMissing = new Option<bool>("--delete-missing") { Description = "Delete what the file leaves out." };
         var saveMapping = new Option<bool>("--save-mapping") { Description = "Remember the column matching for the next import." };
-        var suppliers = new Command("suppliers", "Import the supplier register: rows with a key (SUP-n) update, rows without one add; all or nothing.") { org, file, mapping, dryRun, deleteMissing, saveMapping };
-        suppliers.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        var command = new Command(register, description) { org, file, mapping, dryRun, deleteMissing, saveMapping };
+        command.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
         {
             await RegisterExportCommands.EnterAsync(services, parsed.GetValue(org)!);
             var path = parsed.GetValue(file)!;
             var table = SpreadsheetReader.Read(ReadBytes(path), path);
             var given = parsed.GetValue(mapping) is { } mappingPath ? SavedImportMappings.Parse(InputFile.Read(mappingPath)) : null;
-            var preview = await services.GetRequiredService<ImportSupplierRegisterHandler>().HandleAsync(
-                table, given, new ImportOptions(parsed.GetValue(dryRun), parsed.GetValue(deleteMissing), parsed.GetValue(saveMapping)));
+            var import = services.GetServices<IRegisterImport>().Single(i => i.Register == register);
+            var preview = await import.HandleAsync(table, given, new ImportOptions(parsed.GetValue(dryRun), parsed.GetValue(deleteMissing), parsed.GetValue(saveMapping)));
             return await ReportAsync(context, preview);
         }));
-        return new Command("import", "Import registers from spreadsheets (XLSX or CSV).") { suppliers };
+        return command;
     }
 
     private static async Task<int> ReportAsync(CliContext context, ImportPreview preview)

@@ -65,7 +65,7 @@ public sealed class SupplierImportBrowserTests
         await BrowserSupport.AssertAccessibleAsync(page, "supplier import preview with problems");
 
         // The corrected file; its "Risk level" column is matched to the tier by hand and the preview checked again.
-        await page.GotoAsync($"{baseUrl}/orgs/{organization}/suppliers/import");
+        await page.GotoAsync($"{baseUrl}/orgs/{organization}/import/suppliers");
         var right = wrong.Replace("Quantum oracle", "Software", StringComparison.Ordinal);
         await page.GetByLabel("Spreadsheet").SetInputFilesAsync(new FilePayload { Name = "vendors.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(right) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();

@@ -7,7 +7,22 @@ namespace Harmonia.App.Features.Interop;
 /// Harmonia works out (next review due, overdue); they are recognised so a round trip reports them as "not imported"
 /// rather than as unknown columns.
 /// </summary>
-public sealed record ImportField(string Key, string Label, IReadOnlyList<string> Aliases, bool ReadOnly = false);
+/// <param name="Hint">How to write the value, shown beside the upload form.</param>
+public sealed record ImportField(string Key, string Label, IReadOnlyList<string> Aliases, bool ReadOnly = false, string? Hint = null);
+
+/// <summary>A register that imports from spreadsheets (ADR 0022): its fields and its all-or-nothing import.</summary>
+public interface IRegisterImport
+{
+    /// <summary>The register's name in addresses and saved mappings, e.g. "suppliers".</summary>
+    string Register { get; }
+
+    /// <summary>What a row is, in a person's words ("supplier", "risk").</summary>
+    string RowName { get; }
+
+    IReadOnlyList<ImportField> Fields { get; }
+
+    Task<ImportPreview> HandleAsync(SpreadsheetTable table, IReadOnlyDictionary<string, string>? mapping, ImportOptions options, CancellationToken cancellationToken = default);
+}
 
 /// <param name="Field">The field the column fills, or null when it is not imported.</param>
 /// <param name="How">How the match was made, in a person's words: "by its name", "your mapping", "the saved mapping", "not imported".</param>
@@ -61,6 +76,13 @@ public static class ImportColumns
 
         return matches;
     }
+
+    /// <summary>Whitespace runs count as one space and the ends are trimmed, as a spreadsheet's reader does not see the difference.</summary>
+    public static string Same(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A date cell as the reader gives it (yyyy-MM-dd), or as a person types it with one-digit parts.</summary>
+    public static DateOnly? Date(string text) =>
+        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>Letters and digits only, lower case: "Data processed", "data_processed" and "DataProcessed" are one name.</summary>
     public static string Normalize(string text) => new string(text.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();

@@ -3,7 +3,6 @@ using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Documents;
-using Harmonia.Domain.Risks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Risks;
@@ -30,7 +29,7 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
         };
     }
 
-    private static string Categories(RiskDto r) => string.Join(", ", r.Categories.Select(c => RiskCategories.Find(c)?.Name ?? c));
+    private static string Categories(RiskDto r) => RiskCells.Render(RiskCells.Categories, r);
 
     private static string Acceptance(RiskDto r) => r.AcceptedBy is null ? string.Empty
         : $"{r.AcceptedBy} until {r.AcceptanceExpiresOn:yyyy-MM-dd}" + (r.TopManagementApprovedBy is { } top ? $"; approved by top management: {top}" : string.Empty);
@@ -45,8 +44,9 @@ public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantS
         ],
         risks.Select(r => (IReadOnlyList<TabularCell>)
         [
-            r.Key, r.Title, Categories(r), string.Join(", ", r.AiSystems), string.Join(", ", r.RiskSources.Select(s => s.Replace("iso42001-2023:", string.Empty, StringComparison.Ordinal))),
-            TabularCell.Number(r.InherentLikelihood), TabularCell.Number(r.InherentImpact), r.InherentLevel, r.Treatment, string.Join(", ", r.Controls),
+            // The text columns are the import's (RiskCells), so the plan's XLSX/CSV can be edited and imported back.
+            r.Key, r.Title, Categories(r), RiskCells.Render(RiskCells.AiSystems, r), RiskCells.Render(RiskCells.RiskSources, r),
+            TabularCell.Number(r.InherentLikelihood), TabularCell.Number(r.InherentImpact), r.InherentLevel, r.Treatment, RiskCells.Render(RiskCells.Controls, r),
             TabularCell.Number(r.ResidualLikelihood), TabularCell.Number(r.ResidualImpact), r.ResidualLevel, r.Owner, TabularCell.Date(r.DueOn), TabularCell.Date(r.ReviewOn), PlanApproval(r), Acceptance(r),
         ]).ToArray());
 

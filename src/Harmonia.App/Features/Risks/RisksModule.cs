@@ -15,6 +15,8 @@ public static class RisksModule
         services.AddScoped<ApproveRiskTreatmentHandler>();
         services.AddScoped<ApproveRiskAboveLimitHandler>();
         services.AddScoped<ExportRiskTreatmentPlanHandler>();
+        services.AddScoped<ImportRiskRegisterHandler>();
+        services.AddScoped<Interop.IRegisterImport>(s => s.GetRequiredService<ImportRiskRegisterHandler>());
         return services;
     }
 }

@@ -44,7 +44,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
     public async Task<RiskDto> UpdateAsync(Guid riskId, int expectedVersion, RiskInput input, CancellationToken cancellationToken = default)
     {
         var scale = (await methodology.HandleAsync(cancellationToken)).Methodology;
-        var risk = await db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
+        var risk = await LoadAsync(riskId, cancellationToken);
         if (risk is null)
         {
             throw new NotFoundException("risk");
@@ -55,6 +55,17 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
             throw new VersionConflictException(risk.Version, "risk");
         }
 
+        await ApplyAsync(risk, input, scale, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await DtoAsync(risk, scale, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates and applies a replacement without saving (the update and the register import): a new rating or owner
+    /// withdraws the acceptance, a new plan the owner's approval of it.
+    /// </summary>
+    internal async Task ApplyAsync(RiskRecord risk, RiskInput input, RiskMethodology scale, CancellationToken cancellationToken)
+    {
         var links = await ValidateAsync(input, scale, risk.Id, cancellationToken);
         var residualOrOwnerChanged = (risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner, risk.OwnerUserId) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim(), links.Owner);
         if (residualOrOwnerChanged)
@@ -79,9 +90,11 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
 
         Apply(risk, input, links);
         risk.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        return await DtoAsync(risk, scale, cancellationToken);
     }
+
+    /// <summary>The risk with its links, tracked, for <see cref="ApplyAsync"/>.</summary>
+    internal Task<RiskRecord?> LoadAsync(Guid riskId, CancellationToken cancellationToken) =>
+        db.Risks.Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
 
     /// <summary>The ids of the AI systems and controls the input names by key.</summary>
     private sealed record Links(Guid[] AiSystems, Guid[] Controls, Guid? Owner);

@@ -13,9 +13,15 @@ namespace Harmonia.App.Features.Suppliers;
 /// the file leaves out are deleted only when asked, and never one with questionnaire answers. Every change goes through
 /// the same checks as the supplier form and lands in the audit trail.
 /// </summary>
-public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, SupplierRegister register, SaveSupplierHandler save, SavedImportMappings mappings)
+public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, SupplierRegister register, SaveSupplierHandler save, SavedImportMappings mappings) : IRegisterImport
 {
     public const string RegisterName = "suppliers";
+
+    public string Register => RegisterName;
+
+    public string RowName => "supplier";
+
+    public IReadOnlyList<ImportField> Fields => SupplierCells.Fields;
 
     public async Task<ImportPreview> HandleAsync(SpreadsheetTable table, IReadOnlyDictionary<string, string>? mapping, ImportOptions options, CancellationToken cancellationToken = default)
     {
@@ -34,7 +40,7 @@ public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, Supplier
         var newNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows)
         {
-            string? Cell(string field) => mapped.TryGetValue(field, out var column) ? SupplierCells.Same(row.Cell(column.Index)) : null;
+            string? Cell(string field) => mapped.TryGetValue(field, out var column) ? ImportColumns.Same(row.Cell(column.Index)) : null;
             var errors = new List<ImportCellError>();
             var key = Cell(SupplierCells.Key) is { Length: > 0 } k ? k : null;
             SupplierDto? before = null;
@@ -68,7 +74,7 @@ public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, Supplier
 
             var changed = before is null
                 ? mapped.Keys.Where(f => f != SupplierCells.Key && Cell(f) is { Length: > 0 }).ToList()
-                : mapped.Keys.Where(f => f != SupplierCells.Key && Cell(f) != SupplierCells.Same(SupplierCells.Render(f, before))).ToList();
+                : mapped.Keys.Where(f => f != SupplierCells.Key && Cell(f) != ImportColumns.Same(SupplierCells.Render(f, before))).ToList();
             if (before is not null && changed.Count == 0)
             {
                 results.Add(new ImportRowResult(row.Number, before.Key, before.Name, ImportActions.Unchanged, [], []));

@@ -26,18 +26,18 @@ public static partial class SupplierCells
 
     public static IReadOnlyList<ImportField> Fields { get; } =
     [
-        new(Key, "Supplier", ["key", "supplier key", "id", "supplier id", "ref", "reference"]),
-        new(Name, "Name", ["supplier name", "vendor", "vendor name", "company", "third party"]),
-        new(Kind, "Kind", ["type", "category", "supplier kind", "supplier type"]),
-        new(Tier, "Tier", ["criticality", "criticality tier", "risk tier"]),
-        new(Status, "Status", ["state"]),
+        new(Key, "Supplier", ["key", "supplier key", "id", "supplier id", "ref", "reference"], Hint: "SUP-n of a supplier in the register; empty to add one (Harmonia numbers it)."),
+        new(Name, "Name", ["supplier name", "vendor", "vendor name", "company", "third party"], Hint: "Required for a new supplier."),
+        new(Kind, "Kind", ["type", "category", "supplier kind", "supplier type"], Hint: "Cloud service, Software, Data provider, Model or AI service provider, Outsourced process or Other."),
+        new(Tier, "Tier", ["criticality", "criticality tier", "risk tier"], Hint: "The name or key of one of the organization's criticality tiers."),
+        new(Status, "Status", ["state"], Hint: "Proposed (when empty), Active, Offboarding or Ended."),
         new(Services, "Services", ["service", "services provided", "description"]),
         new(DataProcessed, "Data processed", ["data", "data categories", "data types"]),
-        new(AiSystems, "AI systems", ["ai system", "systems"]),
-        new(Certifications, "Certifications", ["certificates", "certification"]),
-        new(Contracts, "Contracts and clauses", ["contracts", "contract", "agreements"]),
-        new(Contacts, "Contacts", ["contact", "contact person"]),
-        new(SubProcessors, "Sub-processors", ["subprocessors", "sub processors"]),
+        new(AiSystems, "AI systems", ["ai system", "systems"], Hint: "AI system keys with the supplier's role, separated by ';': AI-02 (ai-producer)."),
+        new(Certifications, "Certifications", ["certificates", "certification"], Hint: "Separated by ';': ISO/IEC 27001 until 2027-03-31; SOC 2; TISAX."),
+        new(Contracts, "Contracts and clauses", ["contracts", "contract", "agreements"], Hint: "Separated by ';': MSA 2025 [from 2025-01-01, until 2027-12-31, renewal 2027-10-01]: security requirements, audit rights."),
+        new(Contacts, "Contacts", ["contact", "contact person"], Hint: "Separated by ';': Jane Roe <jane@example.com> (account manager)."),
+        new(SubProcessors, "Sub-processors", ["subprocessors", "sub processors"], Hint: "Keys of suppliers in the register, separated by commas."),
         new("lastReview", "Last review", [], ReadOnly: true),
         new("outcome", "Outcome", ["review outcome"], ReadOnly: true),
         new("nextReview", "Next review due", [], ReadOnly: true),
@@ -60,9 +60,6 @@ public static partial class SupplierCells
         SubProcessors => string.Join(", ", s.SubProcessors),
         _ => string.Empty,
     };
-
-    /// <summary>Whitespace runs count as one space and the ends are trimmed, as Excel users do not see the difference.</summary>
-    public static string Same(string text) => Spaces().Replace(text, " ").Trim();
 
     public static string Certification(SupplierCertification c) =>
         SupplierStanding.CertificationName(c) + (c.Expires is { } e ? $" until {Date(e)}" : string.Empty);
@@ -118,7 +115,7 @@ public static partial class SupplierCells
             DateOnly? expires = null;
             if (match.Groups["date"].Success)
             {
-                if (ParseDate(match.Groups["date"].Value) is not { } date)
+                if (ImportColumns.Date(match.Groups["date"].Value) is not { } date)
                 {
                     problems.Add($"'{match.Groups["date"].Value}' in '{item}' is not a date; write it as yyyy-mm-dd.");
                     continue;
@@ -166,7 +163,7 @@ public static partial class SupplierCells
                 foreach (var part in Items(dates.Groups["dates"].Value, ','))
                 {
                     var words = part.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    var date = words.Length == 2 ? ParseDate(words[1]) : null;
+                    var date = words.Length == 2 ? ImportColumns.Date(words[1]) : null;
                     switch (words.Length == 2 ? words[0].ToLowerInvariant() : string.Empty)
                     {
                         case "from" when date is not null: starts = date; break;
@@ -202,16 +199,10 @@ public static partial class SupplierCells
 
     public static IReadOnlyList<string> ParseKeys(string text) => Items(text.Replace(';', ','), ',');
 
-    public static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string[] Items(string text, char separator) =>
         text.Replace('\n', separator).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^(?<key>[A-Za-z0-9][A-Za-z0-9._-]*)\s*\((?<role>[^)]+)\)$")]
     private static partial Regex AiSystemItem();

@@ -17,6 +17,7 @@ public static class SuppliersModule
         services.AddScoped<GetSupplierHistoryHandler>();
         services.AddScoped<ExportSupplierRegisterHandler>();
         services.AddScoped<ImportSupplierRegisterHandler>();
+        services.AddScoped<Interop.IRegisterImport>(s => s.GetRequiredService<ImportSupplierRegisterHandler>());
         services.AddScoped<SupplierQuestionnaireTemplatesHandler>();
         services.AddScoped<SendSupplierQuestionnaireHandler>();
         services.AddScoped<ListSupplierQuestionnairesHandler>();

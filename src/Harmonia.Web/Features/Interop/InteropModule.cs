@@ -7,8 +7,14 @@ namespace Harmonia.Web.Features.Interop;
 
 public static class InteropModule
 {
-    /// <summary>The organization's OSCAL documents under /api/orgs/{orgId}/oscal (the catalog-wide ones live with the catalogs).</summary>
-    public static void MapInterop(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization) =>
+    /// <summary>
+    /// The organization's OSCAL documents under /api/orgs/{orgId}/oscal (the catalog-wide ones live with the catalogs), and
+    /// the register imports from spreadsheets.
+    /// </summary>
+    public static void MapInterop(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
+    {
+        organization.MapRegisterImportEndpoints();
+        app.MapRegisterImportPageEndpoints();
         organization.MapGet("/oscal/{model}", async (Guid orgId, string model, IServiceProvider services, CancellationToken ct) =>
             {
                 var document = model switch
@@ -23,4 +29,5 @@ public static class InteropModule
             .RequirePermission(Permission.Read)
             .WithTags("OSCAL")
             .WithSummary("The organization as an OSCAL 1.2.2 document: component (controls by requirement), assessment-results (the gap analysis) or poam (open work and nonconformities).");
+    }
 }

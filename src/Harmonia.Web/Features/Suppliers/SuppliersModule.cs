@@ -7,10 +7,8 @@ public static class SuppliersModule
     {
         organization.MapSuppliersEndpoints();
         organization.MapSupplierQuestionnairesEndpoints();
-        organization.MapSupplierImportEndpoints();
         app.MapSupplierPageEndpoints();
         app.MapSupplierQuestionnairePageEndpoints();
         app.MapSupplierLinkEndpoints();
-        app.MapSupplierImportPageEndpoints();
     }
 }
