@@ -31,6 +31,9 @@ public sealed partial class ModelConventionTests
 
         // Reads the file hashes every organization's rows name, so no organization's file is swept as an orphan.
         "src/Harmonia.App/Features/Evidence/SweepOrphanFiles.cs",
+
+        // Uploads waiting for their import preview expire after a day in every organization, swept by whoever uploads next.
+        "src/Harmonia.App/Features/Interop/PendingImports.cs",
         "src/Harmonia.App/Features/Organizations/ListOrganizations.cs",
 
         // A calendar application presents only the feed secret; the stored feed names the organization.

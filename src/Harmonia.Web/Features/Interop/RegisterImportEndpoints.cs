@@ -30,9 +30,9 @@ internal static class RegisterImportEndpoints
     {
         foreach (var (register, (title, _)) in Registers)
         {
-            organization.MapPost($"/{register}/import", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mapping, bool? dryRun, bool? deleteMissing, bool? saveMapping, IEnumerable<IRegisterImport> imports, CancellationToken ct) =>
+            organization.MapPost($"/{register}/import", async (HttpRequest request, bool? dryRun, bool? deleteMissing, bool? saveMapping, IEnumerable<IRegisterImport> imports, CancellationToken ct) =>
                 {
-                    var (name, content) = await SpreadsheetUploads.ReadAsync(file, ct);
+                    var (name, content, mapping) = await SpreadsheetUploads.ReadFormAsync(request, ct);
                     var preview = await Find(imports, register).HandleAsync(SpreadsheetReader.Read(content, name), SavedImportMappings.Parse(mapping), new ImportOptions(dryRun ?? false, deleteMissing ?? false, saveMapping ?? false), ct);
                     return preview.Errors > 0 && dryRun != true ? throw SpreadsheetUploads.Refusal(preview) : Results.Ok(preview);
                 })
@@ -55,11 +55,11 @@ internal static class RegisterImportEndpoints
 
     public static void MapRegisterImportPageEndpoints(this WebApplication app)
     {
-        app.MapPost("/orgs/{orgId:guid}/import/{register}/upload", (Guid orgId, string register, IFormFile? file, HttpContext http, IEnumerable<IRegisterImport> imports, PendingImports pending, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/import/{register}/upload", (Guid orgId, string register, HttpContext http, IEnumerable<IRegisterImport> imports, PendingImports pending, CancellationToken ct) =>
                 PageForms.Outcome(ImportPage(orgId, register), async () =>
                 {
                     Find(imports, register);
-                    var (name, content) = await SpreadsheetUploads.ReadAsync(file, ct);
+                    var (name, content, _) = await SpreadsheetUploads.ReadFormAsync(http.Request, ct);
 
                     // Read once here so a file that is no spreadsheet is refused on the upload page, not on the next one.
                     SpreadsheetReader.Read(content, name);

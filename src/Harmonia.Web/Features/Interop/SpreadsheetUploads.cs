@@ -10,6 +10,22 @@ internal static class SpreadsheetUploads
     /// <summary>The form's envelope around the largest file the reader accepts.</summary>
     public static readonly RequestSizeLimitAttribute RequestLimit = new(SpreadsheetReader.MaxBytes + (256 * 1024));
 
+    /// <summary>
+    /// The form's file and mapping. Read here rather than bound as parameters, so that the role and tenant checks answer
+    /// before the body's type is looked at (a viewer gets 403, not 415).
+    /// </summary>
+    public static async Task<(string Name, byte[] Content, string? Mapping)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = ["Send the spreadsheet as multipart/form-data in a field named 'file' (and the mapping, if any, in a field named 'mapping')."] });
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var (name, content) = await ReadAsync(form.Files.GetFile("file"), cancellationToken);
+        return (name, content, form.TryGetValue("mapping", out var mapping) ? mapping.ToString() : null);
+    }
+
     /// <summary>Throws InvalidInputException when the form carries no file.</summary>
     public static async Task<(string Name, byte[] Content)> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
