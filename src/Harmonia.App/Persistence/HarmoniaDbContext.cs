@@ -62,6 +62,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<Features.Interop.PendingImport> PendingImports => Set<Features.Interop.PendingImport>();
 
+    public DbSet<Features.Work.RecurringActivityRecord> RecurringActivities => Set<Features.Work.RecurringActivityRecord>();
+
     public DbSet<RequirementResultRecord> RequirementResults => Set<RequirementResultRecord>();
 
     public DbSet<AiSystemRecord> AiSystems => Set<AiSystemRecord>();

@@ -15,6 +15,7 @@ public enum WorkModule
     Objectives,
     Suppliers,
     Certification,
+    Recurring,
 }
 
 /// <summary>How the reason speaks about the date: something is due, or something stops being valid.</summary>

@@ -103,6 +103,7 @@ public static class Links
             ("Controls", Controls, ["controls"]),
             ("Evidence", Evidence, ["evidence"]),
             ("My work", MyWork, ["work"]),
+            ("Recurring activities", id => $"/orgs/{id}/recurring", ["recurring"]),
         ]),
         ("Check", [
             ("Audits", Audits, ["audits"]),

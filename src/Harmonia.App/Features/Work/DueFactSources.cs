@@ -17,7 +17,7 @@ namespace Harmonia.App.Features.Work;
 /// Reads the dates every module already keeps and states each open one as a <see cref="DueFact"/>; nothing is typed
 /// twice and nothing is stored here. The rules per source are listed in README ("My work and due work").
 /// </summary>
-public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppliers, ListObjectivesHandler objectives)
+public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppliers, ListObjectivesHandler objectives, RecurringOccurrences recurring)
 {
     /// <summary>A published document is to be acknowledged by every member within this many days of its publication.</summary>
     public const int AcknowledgeWithinDays = 14;
@@ -34,6 +34,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         facts.AddRange(await ObjectivesAsync(today, cancellationToken));
         facts.AddRange(await SuppliersAsync(cancellationToken));
         facts.AddRange(await CertificationAsync(today, cancellationToken));
+        facts.AddRange(await RecurringAsync(today, cancellationToken));
         return facts;
     }
 
@@ -258,4 +259,20 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         (await db.Memberships.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, u.DisabledUtc })
             .Where(x => x.DisabledUtc == null).ToListAsync(ct))
         .Select(x => new MemberName(x.Id, x.Email!, x.DisplayName)).ToArray();
+
+    /// <summary>Each occurrence of a recurring activity in the last year that is not done, and the next one until it is.</summary>
+    private async Task<IEnumerable<DueFact>> RecurringAsync(DateOnly today, CancellationToken ct)
+    {
+        var facts = new List<DueFact>();
+        foreach (var (activity, past, next) in await recurring.ScheduleAsync(today, 1, ct))
+        {
+            foreach (var occurrence in past.Concat(next).Where(o => o.Status != "done"))
+            {
+                facts.Add(new DueFact(WorkModule.Recurring, $"recurring:{activity.Id}:{occurrence.On:yyyyMMdd}", $"{RecurringKinds.Label(activity.Kind).ToLowerInvariant()} {activity.Key} '{activity.Title}'", occurrence.On,
+                    OwnerText: activity.Owner, OwnerMemberId: activity.OwnerUserId, Cause: activity.Kind == RecurringKinds.Control ? "closed by evidence of the control dated near this day" : "closed when recorded done", Link: "recurring"));
+            }
+        }
+
+        return facts;
+    }
 }

@@ -45,6 +45,7 @@ public static class WorkVocabulary
         ["objectives"] = WorkModule.Objectives,
         ["suppliers"] = WorkModule.Suppliers,
         ["certification"] = WorkModule.Certification,
+        ["recurring"] = WorkModule.Recurring,
     };
 
     public static string Slug(WorkModule module) => Modules.First(m => m.Value == module).Key;
@@ -60,6 +61,7 @@ public static class WorkVocabulary
         WorkModule.Objectives => "Objectives",
         WorkModule.Suppliers => "Suppliers",
         WorkModule.Certification => "Certification",
+        WorkModule.Recurring => "Recurring activities",
         _ => module.ToString(),
     };
 

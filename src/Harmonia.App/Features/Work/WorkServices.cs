@@ -12,6 +12,11 @@ public static class WorkServices
         services.AddScoped<RevokeCalendarFeedHandler>();
         services.AddScoped<ListCalendarFeedsHandler>();
         services.AddScoped<ReadCalendarFeedHandler>();
+        services.AddScoped<RecurringOccurrences>();
+        services.AddScoped<ListRecurringActivitiesHandler>();
+        services.AddScoped<SaveRecurringActivityHandler>();
+        services.AddScoped<RecordOccurrenceDoneHandler>();
+        services.AddScoped<DeleteRecurringActivityHandler>();
         return services;
     }
 }

@@ -9,5 +9,7 @@ public static class WorkModule
         organization.MapCalendarFeedEndpoints();
         app.MapCalendarFeedRead();
         app.MapWorkPageEndpoints();
+        organization.MapRecurringActivityEndpoints();
+        app.MapRecurringActivityPageEndpoints();
     }
 }
