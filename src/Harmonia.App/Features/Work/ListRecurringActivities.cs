@@ -1,6 +1,6 @@
 using Harmonia.App.Common;
-using Harmonia.App.Persistence;
 using Harmonia.App.Features.Risks;
+using Harmonia.App.Persistence;
 
 namespace Harmonia.App.Features.Work;
 
