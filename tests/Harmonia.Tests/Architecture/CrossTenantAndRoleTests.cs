@@ -104,6 +104,10 @@ public sealed class CrossTenantAndRoleTests
             ("feedId:guid", async () => (await host.NewCalendarFeedAsync(organization, user)).ToString()),
             ("engagementId:guid", async () => (await EngagementAsync()).ToString()),
             ("requestId:guid", async () => (await host.NewEvidenceRequestAsync(organization, await EngagementAsync())).ToString()),
+            ("activityId:guid", async () => (await host.NewRecurringActivityAsync(organization)).ToString()),
+            ("on", () => Task.FromResult("2026-01-05")),
+            ("register", () => Task.FromResult("suppliers")),
+            ("importId:guid", async () => (await host.NewPendingImportAsync(organization, user)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -204,6 +208,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "review") => Json("""{"action":"mark","comment":"role test"}"""),
             ("POST", "supplier-questionnaire-templates") => new StringContent(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "content", "supplier-questionnaires", "ai-supplier.yaml")).Replace("key: ai-supplier", "key: own-ai-supplier", StringComparison.Ordinal), Encoding.UTF8, "application/yaml"),
             ("POST", "reviews") => Json("""{"on":"2026-01-15","reviewer":"ISMS Manager","outcome":"satisfactory"}"""),
+            ("POST", "recurring-activities") or ("PUT", "{activityId:guid}") => Json("""{"title":"Quarterly access review","kind":"review","rule":"FREQ=MONTHLY;INTERVAL=3","startsOn":"2026-01-05"}"""),
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("PUT", "inputs") => Json("""{"sites":2}"""),
             ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),

@@ -420,6 +420,21 @@ internal sealed class ApiHost : IAsyncDisposable
         return (await s.GetRequiredService<Harmonia.App.Features.Work.CreateCalendarFeedHandler>().HandleAsync(new(user))).Id;
     });
 
+    /// <summary>A supplier spreadsheet the person uploaded and has not imported yet.</summary>
+    public Task<Guid> NewPendingImportAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var email = await s.GetRequiredService<HarmoniaDbContext>().Users.Where(u => u.Id == user).Select(u => u.Email!).SingleAsync();
+        return await s.GetRequiredService<Harmonia.App.Features.Interop.PendingImports>().StoreAsync(email, "suppliers", "vendors.csv", "Name,Kind,Tier\nRole Test Hosting,Cloud service,low\n"u8.ToArray());
+    });
+
+    /// <summary>A fresh yearly review cycle that starts on 2026-01-05.</summary>
+    public Task<Guid> NewRecurringActivityAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return (await s.GetRequiredService<Harmonia.App.Features.Work.SaveRecurringActivityHandler>().CreateAsync(new("Yearly policy review", "review", null, "FREQ=YEARLY", new DateOnly(2026, 1, 5)))).Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -67,6 +67,7 @@ internal static class RegisterImportEndpoints
                     return PreviewPage(orgId, register, id);
                 }))
             .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .WithMetadata(SpreadsheetUploads.RequestLimit)
             .ValidateFormAntiforgery();
 
