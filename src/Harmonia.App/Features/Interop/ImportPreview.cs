@@ -50,3 +50,35 @@ public static class ImportActions
     public const string Delete = "delete";
     public const string Error = "error";
 }
+
+/// <summary>The steps every register import ends with, so each register only brings its own rows.</summary>
+public static class ImportSteps
+{
+    /// <summary>The form's refusal as problems of the row, each in the column of the field it names when the file has one.</summary>
+    public static IEnumerable<ImportCellError> Problems(Common.InvalidInputException refusal, IReadOnlyDictionary<string, ColumnMatch> mapped) =>
+        refusal.Errors.Count == 0
+            ? [new ImportCellError(null, refusal.Message)]
+            : refusal.Errors.SelectMany(e => e.Value.Select(m => new ImportCellError(mapped.Values.FirstOrDefault(c => string.Equals(c.Field, e.Key, StringComparison.OrdinalIgnoreCase))?.Header, m)));
+
+    /// <summary>
+    /// All or nothing: a dry run or any problem forgets every change the rows made (nothing is saved); otherwise one save
+    /// writes them all, with the mapping when asked, in one transaction that the audit trail records.
+    /// </summary>
+    public static async Task<ImportPreview> FinishAsync(Persistence.HarmoniaDbContext db, SavedImportMappings mappings, string register, IReadOnlyList<ColumnMatch> columns, List<ImportRowResult> rows, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var preview = new ImportPreview(register, columns, rows, Committed: false);
+        if (options.DryRun || preview.Errors > 0)
+        {
+            db.ChangeTracker.Clear();
+            return preview;
+        }
+
+        if (options.SaveMapping)
+        {
+            await mappings.RememberAsync(register, columns, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return preview with { Committed = true };
+    }
+}

@@ -86,9 +86,7 @@ public sealed class ImportRiskRegisterHandler(HarmoniaDbContext db, SaveRiskHand
                 }
                 catch (InvalidInputException ex)
                 {
-                    errors.AddRange(ex.Errors.Count == 0
-                        ? [new ImportCellError(null, ex.Message)]
-                        : ex.Errors.SelectMany(e => e.Value.Select(m => new ImportCellError(mapped.Values.FirstOrDefault(c => string.Equals(c.Field, e.Key, StringComparison.OrdinalIgnoreCase))?.Header, m))));
+                    errors.AddRange(ImportSteps.Problems(ex, mapped));
                 }
                 catch (DuplicateException ex)
                 {
@@ -114,20 +112,7 @@ public sealed class ImportRiskRegisterHandler(HarmoniaDbContext db, SaveRiskHand
             }
         }
 
-        var preview = new ImportPreview(RegisterName, columns, results, Committed: false);
-        if (options.DryRun || preview.Errors > 0)
-        {
-            db.ChangeTracker.Clear();
-            return preview;
-        }
-
-        if (options.SaveMapping)
-        {
-            await mappings.RememberAsync(RegisterName, columns, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return preview with { Committed = true };
+        return await ImportSteps.FinishAsync(db, mappings, RegisterName, columns, results, options, cancellationToken);
     }
 
     private static RiskInput Input(string key, RiskDto? r, List<string> changed, Func<string, string?> cell, Dictionary<string, ColumnMatch> mapped, RiskMethodology scale, List<ImportCellError> errors)

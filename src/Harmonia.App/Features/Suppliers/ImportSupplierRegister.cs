@@ -97,9 +97,7 @@ public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, Supplier
                 }
                 catch (InvalidInputException ex)
                 {
-                    errors.AddRange(ex.Errors.Count == 0
-                        ? [new ImportCellError(null, ex.Message)]
-                        : ex.Errors.SelectMany(e => e.Value.Select(m => new ImportCellError(ColumnOf(e.Key, mapped), m))));
+                    errors.AddRange(ImportSteps.Problems(ex, mapped));
                 }
             }
 
@@ -112,25 +110,17 @@ public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, Supplier
             await DeleteMissingAsync(existing.Values.Where(s => !seen.ContainsKey(s.Key)).ToList(), seen.Keys, results, cancellationToken);
         }
 
-        var preview = new ImportPreview(RegisterName, columns, results, Committed: false);
-        if (options.DryRun || preview.Errors > 0)
+        var preview = await ImportSteps.FinishAsync(db, mappings, RegisterName, columns, results, options, cancellationToken);
+        if (preview.Committed)
         {
-            db.ChangeTracker.Clear();
-            return preview;
+            // The keys of added suppliers are numbered by the save.
+            foreach (var (index, record) in added)
+            {
+                results[index] = results[index] with { Key = record.Key };
+            }
         }
 
-        if (options.SaveMapping)
-        {
-            await mappings.RememberAsync(RegisterName, columns, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (index, record) in added)
-        {
-            results[index] = results[index] with { Key = record.Key };
-        }
-
-        return preview with { Rows = results, Committed = true };
+        return preview with { Rows = results };
     }
 
     private static SupplierInput Input(SupplierDto? s, List<string> changed, Func<string, string?> cell, Dictionary<string, ColumnMatch> mapped, IReadOnlyList<Domain.Suppliers.SupplierTier> tiers, List<ImportCellError> errors)
@@ -181,9 +171,6 @@ public sealed class ImportSupplierRegisterHandler(HarmoniaDbContext db, Supplier
             s?.Evidence.Select(e => e.Id).ToArray() ?? [],
             Parsed(SupplierCells.SubProcessors, (t, _) => SupplierCells.ParseKeys(t), s?.SubProcessors ?? []));
     }
-
-    private static string? ColumnOf(string field, Dictionary<string, ColumnMatch> mapped) =>
-        mapped.Values.FirstOrDefault(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase))?.Header;
 
     private async Task DeleteMissingAsync(List<SupplierDto> leaving, IEnumerable<string> kept, List<ImportRowResult> results, CancellationToken cancellationToken)
     {
