@@ -28,7 +28,7 @@ public static class RecurrenceSchedule
 
         try
         {
-            var pattern = new RecurrencePattern(text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) ? text[6..] : text);
+            var pattern = Pattern(text);
             return Allowed.Contains(pattern.Frequency) && pattern.Interval is >= 1 and <= 100
                 ? null
                 : "The rule repeats daily, weekly, monthly or yearly (FREQ=DAILY|WEEKLY|MONTHLY|YEARLY) with an INTERVAL from 1 to 100.";
@@ -49,12 +49,11 @@ public static class RecurrenceSchedule
 
     private static IEnumerable<DateOnly> Days(string rule, DateOnly startsOn, DateOnly from)
     {
-        var text = rule.Trim();
-        var calendarEvent = new CalendarEvent
-        {
-            DtStart = new CalDateTime(startsOn),
-            RecurrenceRule = new RecurrencePattern(text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) ? text[6..] : text),
-        };
+        var calendarEvent = new CalendarEvent { DtStart = new CalDateTime(startsOn), RecurrenceRule = Pattern(rule.Trim()) };
         return calendarEvent.GetOccurrences(new CalDateTime(from < startsOn ? startsOn : from)).Select(o => DateOnly.FromDateTime(o.Period.StartTime.Value));
     }
+
+    /// <summary>A rule as written in an iCalendar file ("RRULE:FREQ=...") or bare ("FREQ=...").</summary>
+    private static RecurrencePattern Pattern(string text) =>
+        new(text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) ? text[6..] : text);
 }
