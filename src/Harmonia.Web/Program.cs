@@ -43,13 +43,15 @@ builder.Services.AddSingleton(EvidenceStoreChoice.From(key => builder.Configurat
 builder.Services.AddSingleton(builder.Configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default);
 builder.Services.AddSingleton(Harmonia.App.Features.AuditTrail.AuditTrailAnchorSettings.From(builder.Configuration["AuditTrail:AnchorFolder"]));
 builder.Services.AddSingleton(TailoringSettings.From(builder.Configuration["Tailoring:Endpoint"], builder.Configuration["Tailoring:Model"], builder.Configuration["Tailoring:ApiKey"]));
+var databaseSettings = DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia"));
 builder.Services.AddHarmonia(
-    DatabaseSettings.From(builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Harmonia")),
+    databaseSettings,
     KeyEncryptionSettings.From(builder.Configuration["DataProtection:CertificatePath"], builder.Configuration["DataProtection:CertificatePassword"], builder.Configuration["DataProtection:AllowUnprotectedKeys"]));
 
 var hygiene = builder.AddWebHygiene();
 builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
+Harmonia.Web.Features.Work.Scheduling.AddHarmoniaScheduler(builder.Services, builder.Configuration, databaseSettings);
 builder.Services.AddRazorComponents();
 // The outcome of a form post reaches the next page through the server, never the address (ADR 0023).
 builder.Services.AddMemoryCache();

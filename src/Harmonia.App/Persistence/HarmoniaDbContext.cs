@@ -185,6 +185,14 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CalendarFeedRecord> CalendarFeeds => Set<CalendarFeedRecord>();
 
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<ReminderPreferencesRecord> ReminderPreferences => Set<ReminderPreferencesRecord>();
+
+    public DbSet<ReminderSweepRecord> ReminderSweeps => Set<ReminderSweepRecord>();
+
+    public DbSet<ScheduledJobRunRecord> ScheduledJobRuns => Set<ScheduledJobRunRecord>();
+
     public DbSet<SupplierQuestionnaireRecord> SupplierQuestionnaires => Set<SupplierQuestionnaireRecord>();
 
     public DbSet<SupplierAnswerVersionRecord> SupplierAnswerVersions => Set<SupplierAnswerVersionRecord>();

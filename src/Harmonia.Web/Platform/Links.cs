@@ -103,6 +103,7 @@ public static class Links
             ("Controls", Controls, ["controls"]),
             ("Evidence", Evidence, ["evidence"]),
             ("My work", MyWork, ["work"]),
+            ("Inbox", id => $"/orgs/{id}/inbox", ["inbox"]),
             ("Recurring activities", id => $"/orgs/{id}/recurring", ["recurring"]),
         ]),
         ("Check", [
@@ -116,6 +117,7 @@ public static class Links
         ]),
         ("Settings", [
             ("Settings", Settings, ["settings"]),
+            ("Reminders", id => $"/orgs/{id}/reminders", ["reminders"]),
             ("Audit trail", AuditTrail, ["audit-trail"]),
             ("Import / export", Import, ["import"]),
         ]),

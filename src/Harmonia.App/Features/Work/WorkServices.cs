@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Harmonia.App.Features.Work;
 
@@ -17,6 +19,17 @@ public static class WorkServices
         services.AddScoped<SaveRecurringActivityHandler>();
         services.AddScoped<RecordOccurrenceDoneHandler>();
         services.AddScoped<DeleteRecurringActivityHandler>();
+        services.AddScoped<SweepRemindersHandler>();
+        services.AddScoped<DeliverReminderMailHandler>();
+        services.AddScoped<ListNotificationsHandler>();
+        services.AddScoped<MarkNotificationsReadHandler>();
+        services.AddScoped<GetReminderPreferencesHandler>();
+        services.AddScoped<SaveReminderPreferencesHandler>();
+        services.AddScoped<ListMailProblemsHandler>();
+        services.AddSingleton<ReminderJobs>();
+        services.AddSingleton<ScheduledJobRuns>();
+        services.TryAddSingleton(sp => MailSettings.Read(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
         return services;
     }
 }

@@ -11,5 +11,10 @@ public static class WorkModule
         app.MapWorkPageEndpoints();
         organization.MapRecurringActivityEndpoints();
         app.MapRecurringActivityPageEndpoints();
+        organization.MapNotificationEndpoints();
+        app.MapNotificationPageEndpoints();
+
+        // Read once at start, so a mistyped Mail: setting stops the server instead of failing every reminder later.
+        app.Services.GetRequiredService<Harmonia.App.Features.Work.MailSettings>();
     }
 }
