@@ -65,6 +65,8 @@ internal sealed class ApiHost : IAsyncDisposable
             b.UseSetting("Database:Provider", provider.ToString())
                 .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
                 .UseSetting("Evidence:Folder", evidenceFolder)
+                // Tests run the reminder jobs themselves, on their own clock; a test that wants Quartz turns it on.
+                .UseSetting("Scheduler:Enabled", "false")
                 .UseEnvironment("Production");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {

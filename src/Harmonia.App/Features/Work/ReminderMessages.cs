@@ -48,7 +48,7 @@ public static class ReminderMessages
             .AppendLine(CultureInfo.InvariantCulture, $"You receive this because the work is assigned to you. Choose which reminders reach you by e-mail: {preferences}")
             .ToString();
         var body = new BodyBuilder { TextBody = text, HtmlBody = Html(to.Name ?? to.Address, notification.Text, url, preferences) };
-        var message = new MimeMessage { Subject = notification.Subject, Body = body.ToMessageBody(), MessageId = $"{notification.Id:N}@harmonia" };
+        var message = new MimeMessage { Subject = notification.Subject, Body = body.ToMessageBody(), MessageId = $"{notification.Id:N}@harmonia", Date = new DateTimeOffset(notification.CreatedUtc, TimeSpan.Zero) };
         message.From.Add(from);
         message.To.Add(to);
         message.Headers.Add("Auto-Submitted", "auto-generated");
