@@ -437,6 +437,21 @@ internal sealed class ApiHost : IAsyncDisposable
         return (await s.GetRequiredService<Harmonia.App.Features.Work.SaveRecurringActivityHandler>().CreateAsync(new("Yearly policy review", "review", null, "FREQ=YEARLY", new DateOnly(2026, 1, 5)))).Id;
     });
 
+    /// <summary>A fresh unread notification of this person, as a reminder sweep would write it.</summary>
+    public Task<Guid> NewNotificationAsync(Guid organization, Guid user) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        var notification = new Harmonia.App.Features.Work.NotificationRecord
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = organization, UserId = user, Kind = "DueSoon", Key = "test:" + Guid.NewGuid().ToString("N"),
+            Subject = "Due soon: a test item", Text = "A test item is due soon.", CreatedUtc = DateTime.UtcNow,
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync();
+        return notification.Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

@@ -6,7 +6,7 @@ namespace Harmonia.Web.Features.Work;
 /// <summary>
 /// Quartz.NET runs the reminder sweep and the e-mail delivery. On SQLite (one machine) the schedule lives in memory; on
 /// PostgreSQL it lives in the clustered ADO.NET job store (qrtz_ tables Quartz creates on first start), so with
-/// several web nodes each trigger fires on exactly one of them (ADR 0025).
+/// several web nodes each trigger fires on exactly one of them (ADR 0027).
 /// </summary>
 internal static class Scheduling
 {
