@@ -175,8 +175,8 @@ public sealed class FormsKeepInputFlowTests
         string[] everyListPage =
         [
             "", "/roadmap", "/gap/iso42001-2023", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
-            "/suppliers", "/controls", "/evidence", "/work", "/recurring", "/audits", "/nonconformities", "/management-reviews", "/readiness", "/consistency",
-            "/certification", "/engagements", "/settings", "/audit-trail", "/import",
+            "/suppliers", "/controls", "/evidence", "/work", "/inbox", "/recurring", "/audits", "/nonconformities", "/management-reviews", "/readiness", "/consistency",
+            "/certification", "/engagements", "/settings", "/reminders", "/audit-trail", "/import",
         ];
         Assert.Equal(everyListPage.Select(p => prefix + p).Order(StringComparer.Ordinal), hrefs.Order(StringComparer.Ordinal));
 
