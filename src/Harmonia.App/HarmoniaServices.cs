@@ -6,6 +6,7 @@ using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.AuditTrail;
 using Harmonia.App.Features.Catalogs;
 using Harmonia.App.Features.Certification;
+using Harmonia.App.Features.Comments;
 using Harmonia.App.Features.Competence;
 using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
@@ -47,6 +48,7 @@ public static class HarmoniaServices
         .AddAuditsModule()
         .AddCatalogsModule()
         .AddCertificationModule()
+        .AddCommentsModule()
         .AddCompetenceModule()
         .AddConsistencyModule()
         .AddControlsModule()

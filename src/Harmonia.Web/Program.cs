@@ -10,6 +10,7 @@ using Harmonia.Web.Features.Audits;
 using Harmonia.Web.Features.AuditTrail;
 using Harmonia.Web.Features.Catalogs;
 using Harmonia.Web.Features.Certification;
+using Harmonia.Web.Features.Comments;
 using Harmonia.Web.Features.Competence;
 using Harmonia.Web.Features.Consistency;
 using Harmonia.Web.Features.Controls;
@@ -191,6 +192,7 @@ app.MapCertification(api, organization);
 app.MapAuditTrail(api, organization);
 app.MapSuppliers(api, organization);
 app.MapWork(api, organization);
+app.MapComments(api, organization);
 app.MapInterop(api, organization);
 
 app.MapRazorComponents<App>();

@@ -193,6 +193,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<ScheduledJobRunRecord> ScheduledJobRuns => Set<ScheduledJobRunRecord>();
 
+    public DbSet<Features.Comments.CommentRecord> Comments => Set<Features.Comments.CommentRecord>();
+
     public DbSet<SupplierQuestionnaireRecord> SupplierQuestionnaires => Set<SupplierQuestionnaireRecord>();
 
     public DbSet<SupplierAnswerVersionRecord> SupplierAnswerVersions => Set<SupplierAnswerVersionRecord>();

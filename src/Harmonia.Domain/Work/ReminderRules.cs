@@ -16,6 +16,9 @@ public enum ReminderKind
 
     /// <summary>The weekly summary of the person's open items.</summary>
     Digest,
+
+    /// <summary>Someone mentioned the person in a comment.</summary>
+    Mention,
 }
 
 /// <summary>What one person wants to be told by e-mail; the in-app inbox always receives every reminder.</summary>
@@ -35,6 +38,7 @@ public sealed record ReminderPreferences(bool Assigned, bool DueSoon, int DueSoo
         ReminderKind.Assigned => Assigned,
         ReminderKind.DueSoon => DueSoon,
         ReminderKind.Overdue => Overdue,
+        ReminderKind.Mention => true,
         _ => false,
     };
 }

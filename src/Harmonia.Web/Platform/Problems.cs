@@ -59,6 +59,7 @@ internal static class Problems
                 DuplicateException => Problem(StatusCodes.Status409Conflict, "Already exists", exception.Message),
                 LimitReachedException => Problem(StatusCodes.Status409Conflict, "Limit reached", exception.Message),
                 Harmonia.App.Features.Work.ForbiddenWorkException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+                Harmonia.App.Features.Comments.ForbiddenCommentException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
                 InputTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
                 EvidenceTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "File too large", exception.Message),
                 EvidenceStoreException => Problem(StatusCodes.Status503ServiceUnavailable, "Evidence store failed", exception.Message),

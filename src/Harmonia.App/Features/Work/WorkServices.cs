@@ -26,6 +26,7 @@ public static class WorkServices
         services.AddScoped<GetReminderPreferencesHandler>();
         services.AddScoped<SaveReminderPreferencesHandler>();
         services.AddScoped<ListMailProblemsHandler>();
+        services.AddScoped<NotifyPeopleHandler>();
         services.AddSingleton<ReminderJobs>();
         services.AddSingleton<ScheduledJobRuns>();
         services.TryAddSingleton(sp => MailSettings.Read(sp.GetRequiredService<IConfiguration>()));
