@@ -109,6 +109,7 @@ public sealed class CrossTenantAndRoleTests
             ("register", () => Task.FromResult("suppliers")),
             ("importId:guid", async () => (await host.NewPendingImportAsync(organization, user)).ToString()),
             ("notificationId:guid", async () => (await host.NewNotificationAsync(organization, user)).ToString()),
+            ("commentId:guid", async () => (await host.NewCommentAsync(organization, user, await ControlAsync())).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -189,6 +190,12 @@ public sealed class CrossTenantAndRoleTests
             return request;
         }
 
+        if (!call.IsPage && call.Method == "POST" && call.Pattern.TrimEnd('/').EndsWith("/comments", StringComparison.Ordinal))
+        {
+            request.Content = Json($$"""{"recordType":"control","recordId":"{{await ControlAsync()}}","body":"Role test comment"}""");
+            return request;
+        }
+
         if (call.Pattern.EndsWith("/ai-evidence/import", StringComparison.Ordinal))
         {
             request.Content = new StringContent("aiSystem,kind,metric,subject,value,threshold,comparison,measuredOn\nAI-01,data-quality,Completeness,income,0.99,0.95,min,2026-05-01\n", Encoding.UTF8, "text/csv");
@@ -212,6 +219,7 @@ public sealed class CrossTenantAndRoleTests
             ("POST", "recurring-activities") or ("PUT", "{activityId:guid}") => Json("""{"title":"Quarterly access review","kind":"review","rule":"FREQ=MONTHLY;INTERVAL=3","startsOn":"2026-01-05"}"""),
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("PUT", "inputs") => Json("""{"sites":2}"""),
+            ("PUT", "{commentId:guid}") => Json("""{"body":"Role test comment, changed"}"""),
             ("PUT", "reminder-preferences") => Json("""{"assigned":true,"dueSoon":true,"dueSoonDays":7,"overdue":true,"weeklyDigest":true}"""),
             ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),
             ("POST", "engagements") => Json($$"""{"title":"Stage 1","auditorEmail":"auditor-{{Guid.NewGuid():N}}@body.example","standards":["iso27001-2022"],"periodFrom":"2026-01-01","periodTo":"2026-06-30","startsOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","endsOn":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}","passphrase":"a long enough passphrase"}"""),

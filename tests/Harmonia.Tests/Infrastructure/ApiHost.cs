@@ -452,6 +452,14 @@ internal sealed class ApiHost : IAsyncDisposable
         return notification.Id;
     });
 
+    /// <summary>A fresh comment of this person on a control.</summary>
+    public Task<Guid> NewCommentAsync(Guid organization, Guid user, Guid control) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        var comment = await s.GetRequiredService<Harmonia.App.Features.Comments.AddCommentHandler>().HandleAsync(user, "role-test", new("control", control, "A comment for the role test"));
+        return comment.Id;
+    });
+
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {

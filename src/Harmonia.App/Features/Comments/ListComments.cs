@@ -17,6 +17,14 @@ public sealed class ListCommentsHandler(HarmoniaDbContext db, DueFactSources peo
         return new CommentThreadDto(target.Type, recordId, target.Name, rows.Select(c => ToDto(c, members)).ToArray());
     }
 
+    /// <summary>The organization's latest comments on any record, newest first.</summary>
+    public async Task<IReadOnlyList<CommentDto>> RecentAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Comments.AsNoTracking().OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id).Take(50).ToListAsync(cancellationToken);
+        var members = await people.Members(cancellationToken);
+        return rows.Select(c => ToDto(c, members)).ToArray();
+    }
+
     public async Task<CommentDto> OneAsync(Guid commentId, CancellationToken cancellationToken = default)
     {
         var row = await db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken) ?? throw new NotFoundException("comment", commentId);

@@ -13,9 +13,11 @@ public static class CommentsModule
     {
         var group = organization.MapGroup("/comments").WithTags("Comments");
         group.MapGet("/", async (string? recordType, string? recordId, ListCommentsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(recordType, RecordId(recordId), ct)))
+                string.IsNullOrEmpty(recordType) && string.IsNullOrEmpty(recordId)
+                    ? Results.Ok(await handler.RecentAsync(ct))
+                    : Results.Ok(await handler.HandleAsync(recordType, RecordId(recordId), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("The thread of one record, oldest first: recordType = control|risk|ai-system|document|nonconformity|audit|supplier|evidence, recordId. Deleted comments keep their place without their text.");
+            .WithSummary("The thread of one record, oldest first: recordType = control|risk|ai-system|document|nonconformity|audit|supplier|evidence, recordId. Deleted comments keep their place without their text. Without both: the organization's 50 latest comments, newest first.");
 
         group.MapPost("/", async (Guid orgId, CommentInput input, AddCommentHandler handler, HttpContext http, CancellationToken ct) =>
             {
@@ -40,26 +42,31 @@ public static class CommentsModule
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Delete a comment: its author, or an Owner or Manager. It stays in the thread as deleted; the audit trail keeps its text.");
 
-        app.MapPost("/orgs/{orgId:guid}/comments/add", (Guid orgId, HttpRequest request, AddCommentHandler handler, HttpContext http, CancellationToken ct) =>
-                PageForms.Outcome(Links.Organization(orgId), async () =>
+        app.MapPost("/orgs/{orgId:guid}/comments/add", async (Guid orgId, HttpRequest request, AddCommentHandler handler, HttpContext http, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var back = ReturnTo(orgId, FormValues.Text(form, "returnTo"));
+                return await PageForms.Outcome(back, async () =>
                 {
-                    var form = await request.ReadFormAsync(ct);
-                    var back = ReturnTo(orgId, FormValues.Text(form, "returnTo"));
                     await handler.HandleAsync(CurrentUser.Id(http), Author(http), new CommentInput(FormValues.Text(form, "recordType"), RecordId(FormValues.Text(form, "recordId")), FormValues.Text(form, "body")), ct);
                     return $"{back}?saved={Uri.EscapeDataString("your comment is added")}#comments";
-                }))
+                });
+            })
             .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/comments/{commentId:guid}/delete", (Guid orgId, Guid commentId, HttpRequest request, DeleteCommentHandler handler, HttpContext http, CancellationToken ct) =>
-                PageForms.Outcome(Links.Organization(orgId), async () =>
+        app.MapPost("/orgs/{orgId:guid}/comments/{commentId:guid}/delete", async (Guid orgId, Guid commentId, HttpRequest request, DeleteCommentHandler handler, HttpContext http, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var back = ReturnTo(orgId, FormValues.Text(form, "returnTo"));
+                return await PageForms.Outcome(back, async () =>
                 {
-                    var form = await request.ReadFormAsync(ct);
-                    var back = ReturnTo(orgId, FormValues.Text(form, "returnTo"));
                     await PageForms.RequireConfirmationAsync(request, ct);
                     await handler.HandleAsync(commentId, CurrentUser.Id(http), Moderates(http), ct);
                     return $"{back}?saved={Uri.EscapeDataString("the comment is deleted")}#comments";
-                }))
+                });
+            })
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
