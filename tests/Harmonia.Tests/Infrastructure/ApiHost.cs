@@ -444,8 +444,14 @@ internal sealed class ApiHost : IAsyncDisposable
         var db = s.GetRequiredService<HarmoniaDbContext>();
         var notification = new Harmonia.App.Features.Work.NotificationRecord
         {
-            Id = Guid.CreateVersion7(), OrganizationId = organization, UserId = user, Kind = "DueSoon", Key = "test:" + Guid.NewGuid().ToString("N"),
-            Subject = "Due soon: a test item", Text = "A test item is due soon.", CreatedUtc = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(),
+            OrganizationId = organization,
+            UserId = user,
+            Kind = "DueSoon",
+            Key = "test:" + Guid.NewGuid().ToString("N"),
+            Subject = "Due soon: a test item",
+            Text = "A test item is due soon.",
+            CreatedUtc = DateTime.UtcNow,
         };
         db.Notifications.Add(notification);
         await db.SaveChangesAsync();
