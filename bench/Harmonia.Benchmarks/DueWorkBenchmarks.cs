@@ -7,7 +7,8 @@ namespace Harmonia.Benchmarks;
 /// <summary>
 /// The due-work derivation over 10,000 dated facts of every module (a quarter overdue, a tenth this week, the rest
 /// later) against 200 members, a third of the owners naming a member: the pure part every page, API call and feed
-/// runs after the sources are read. Also the whole organization feed written as ICS. Database reads are not included.
+/// runs after the sources are read; the reminder sweep's pure part over the same items; the whole organization feed
+/// written as ICS. Database reads and writes are not included.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 2, iterationCount: 10)]
@@ -41,6 +42,13 @@ public class DueWorkBenchmarks
 
     [Benchmark(Description = "derive 10,000 items (owners, windows, reasons, order)")]
     public int Derive() => DueWork.Derive(_facts, _owners, Today).Count;
+
+    [Benchmark(Description = "reminder rules for those 10,000 items on a Monday (keys, thresholds, digests)")]
+    public int Reminders() => ReminderRules.For(_items, Today, _ => ReminderPreferences.Default).Count;
+
+    [Benchmark(Description = "reminder rules and the words of every reminder")]
+    public int ReminderMessagesOfAll() => ReminderRules.For(_items, Today, _ => ReminderPreferences.Default)
+        .Sum(r => ReminderMessages.Compose(r, Guid.Empty, "Acme", Today).Text.Length);
 
     [Benchmark(Description = "organization ICS feed of 10,000 items")]
     public int Feed() => CalendarFeedWriter.Write("Acme: due work", _items, Today).Length;
