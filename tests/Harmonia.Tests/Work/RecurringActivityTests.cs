@@ -122,4 +122,33 @@ public sealed class RecurringActivityTests
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync(Url($"{url}/occurrences/2026-01-05/done"), Json("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.DeleteAsync(Url(url))).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_usual_rhythms_come_from_the_questionnaire_cycles_once(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var url = $"/api/orgs/{host.OrganizationA}/recurring-activities";
+
+        var first = await ReadAsync(await manager.PostAsync(Url($"{url}/defaults"), null));
+        var added = first.GetProperty("added").EnumerateArray().ToDictionary(a => a.GetProperty("title").GetString()!, a => a.GetProperty("rule").GetString()!);
+        Assert.Equal(8, added.Count);
+
+        // Unanswered, the questionnaire's own suggestions: a quarterly access review, yearly policy and management reviews.
+        Assert.Equal("FREQ=MONTHLY;INTERVAL=3", added["Access rights review"]);
+        Assert.Equal("FREQ=MONTHLY;INTERVAL=12", added["Review of policies and procedures"]);
+        Assert.Equal("FREQ=MONTHLY;INTERVAL=12", added["Management review"]);
+        Assert.Contains(first.GetProperty("added").EnumerateArray(), a => a.GetProperty("kind").GetString() == "internal-audit");
+
+        // Each shows its next occurrences at once, so a new organization starts with a populated calendar.
+        var all = await ReadAsync(await manager.GetAsync(Url(url)));
+        Assert.All(all.EnumerateArray(), a => Assert.True(a.GetProperty("next").GetArrayLength() >= 1, a.GetProperty("title").GetString()));
+        Assert.Equal(4, all.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Access rights review").GetProperty("next").GetArrayLength());
+
+        var second = await ReadAsync(await manager.PostAsync(Url($"{url}/defaults"), null));
+        Assert.Empty(second.GetProperty("added").EnumerateArray());
+        Assert.Equal(8, second.GetProperty("alreadyThere").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client(host.TokensA[OrganizationRole.Viewer]).PostAsync(Url($"{url}/defaults"), null)).StatusCode);
+    }
 }

@@ -19,6 +19,7 @@ public static class WorkServices
         services.AddScoped<SaveRecurringActivityHandler>();
         services.AddScoped<RecordOccurrenceDoneHandler>();
         services.AddScoped<DeleteRecurringActivityHandler>();
+        services.AddScoped<AddDefaultRecurringActivitiesHandler>();
         services.AddScoped<SweepRemindersHandler>();
         services.AddScoped<DeliverReminderMailHandler>();
         services.AddScoped<ListNotificationsHandler>();

@@ -25,6 +25,10 @@ internal static class RecurringActivityEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Define a recurring activity: title, kind control|review|measurement|internal-audit, control (key, for kind control), rule (RRULE, e.g. FREQ=MONTHLY;INTERVAL=3), startsOn, owner, ownerAccount.");
 
+        group.MapPost("/defaults", async (AddDefaultRecurringActivitiesHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Add the usual rhythms with the cycles of the questionnaire answers (policy, risk, impact assessment, access and supplier reviews, internal audit, management review, awareness training); titles the organization already has are skipped.");
+
         group.MapGet("/{activityId:guid}", async (Guid activityId, ListRecurringActivitiesHandler handler, HttpResponse response, CancellationToken ct) =>
             {
                 var activity = await handler.OneAsync(activityId, ct);
@@ -65,6 +69,16 @@ internal static class RecurringActivityEndpoints
                     var saved = await save.CreateAsync(new RecurringActivityInput(FormValues.Text(form, "title"), FormValues.Text(form, "kind"), FormValues.Text(form, "control"),
                         FormValues.Text(form, "rule"), FormValues.Date(form, "startsOn"), FormValues.Text(form, "owner"), FormValues.Text(form, "ownerAccount")), ct);
                     return $"{Page(orgId)}?saved={Uri.EscapeDataString($"{saved.Key} {saved.Title} added")}#{saved.Key}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/recurring/defaults", (Guid orgId, AddDefaultRecurringActivitiesHandler handler, CancellationToken ct) =>
+                PageForms.Outcome(Page(orgId), async () =>
+                {
+                    var result = await handler.HandleAsync(ct);
+                    return $"{Page(orgId)}?saved={Uri.EscapeDataString(result.Added.Count == 0 ? "every usual rhythm is already there" : $"{result.Added.Count} rhythms added from the questionnaire's cycles")}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
