@@ -66,4 +66,22 @@ public sealed class NotificationRecord : IOrganizationRow
     public DateTime? MailSentUtc { get; set; }
 
     public string? MailLastError { get; set; }
+
+    /// <summary>A new notice; with <paramref name="emails"/> its e-mail is queued for the next delivery pass.</summary>
+    public static NotificationRecord New(Guid organizationId, Guid userId, string kind, string key, string subject, string text, string link, DateTime now, bool emails, bool hidden = false) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrganizationId = organizationId,
+        UserId = userId,
+        Kind = kind,
+        Key = key,
+        Subject = subject.Length <= 300 ? subject : subject[..299] + "…",
+        Text = text,
+        Link = link,
+        CreatedUtc = now,
+        ReadUtc = hidden ? now : null,
+        Hidden = hidden,
+        Mail = emails ? MailState.Pending : MailState.None,
+        MailNextAttemptUtc = emails ? now : null,
+    };
 }

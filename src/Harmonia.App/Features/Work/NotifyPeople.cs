@@ -19,20 +19,7 @@ public sealed class NotifyPeopleHandler(HarmoniaDbContext db, TenantScope tenant
         foreach (var person in people.Except(already))
         {
             var emails = mail.IsConfigured && (settings.GetValueOrDefault(person) ?? ReminderPreferences.Default).Emails(kind);
-            db.Notifications.Add(new NotificationRecord
-            {
-                Id = Guid.CreateVersion7(),
-                OrganizationId = organizationId,
-                UserId = person,
-                Kind = kind.ToString(),
-                Key = key,
-                Subject = subject.Length <= 300 ? subject : subject[..299] + "…",
-                Text = text,
-                Link = $"/orgs/{organizationId}/{link}",
-                CreatedUtc = now,
-                Mail = emails ? MailState.Pending : MailState.None,
-                MailNextAttemptUtc = emails ? now : null,
-            });
+            db.Notifications.Add(NotificationRecord.New(organizationId, person, kind.ToString(), key, subject, text, $"/orgs/{organizationId}/{link}", now, emails));
         }
     }
 }

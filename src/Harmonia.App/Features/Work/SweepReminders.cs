@@ -40,22 +40,7 @@ public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tena
             var hidden = sweep is null && reminder.Kind == ReminderKind.Assigned;
             var composed = ReminderMessages.Compose(reminder, organizationId, organization, today);
             var emails = !hidden && mail.IsConfigured && For(reminder.Recipient).Emails(reminder.Kind);
-            db.Notifications.Add(new NotificationRecord
-            {
-                Id = Guid.CreateVersion7(),
-                OrganizationId = organizationId,
-                UserId = reminder.Recipient,
-                Kind = reminder.Kind.ToString(),
-                Key = reminder.Key,
-                Subject = composed.Subject,
-                Text = composed.Text,
-                Link = composed.Link,
-                CreatedUtc = now,
-                ReadUtc = hidden ? now : null,
-                Hidden = hidden,
-                Mail = emails ? MailState.Pending : MailState.None,
-                MailNextAttemptUtc = emails ? now : null,
-            });
+            db.Notifications.Add(NotificationRecord.New(organizationId, reminder.Recipient, reminder.Kind.ToString(), reminder.Key, composed.Subject, composed.Text, composed.Link, now, emails, hidden));
             added += hidden ? 0 : 1;
         }
 
