@@ -191,6 +191,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<ReminderSweepRecord> ReminderSweeps => Set<ReminderSweepRecord>();
 
+    public DbSet<OwnerAssignmentRecord> OwnerAssignments => Set<OwnerAssignmentRecord>();
+
     public DbSet<ScheduledJobRunRecord> ScheduledJobRuns => Set<ScheduledJobRunRecord>();
 
     public DbSet<Features.Comments.CommentRecord> Comments => Set<Features.Comments.CommentRecord>();

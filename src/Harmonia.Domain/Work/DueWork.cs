@@ -41,6 +41,7 @@ public enum DueWindow
 /// <param name="OwnerMemberId">Set when the record already names a member (a risk owner's account, the person who must acknowledge).</param>
 /// <param name="Cause">Why it falls due, when the date alone does not say it ("model type changed since v1").</param>
 /// <param name="Link">The page of the record, relative to the organization.</param>
+/// <param name="OwnedBy">The record whose owner the item belongs to, as "subject:id" ("control:…", "corrective-action:…").</param>
 public sealed record DueFact(
     WorkModule Module,
     string Id,
@@ -50,7 +51,8 @@ public sealed record DueFact(
     string? OwnerText = null,
     Guid? OwnerMemberId = null,
     string? Cause = null,
-    string? Link = null);
+    string? Link = null,
+    string? OwnedBy = null);
 
 /// <summary>An open item of due work: the obligation, its date, the reason in words, and whose it is.</summary>
 /// <param name="AssigneeId">The member it belongs to; null when unassigned (then <see cref="OwnerText"/> says who the record names).</param>
@@ -63,7 +65,8 @@ public sealed record DueWorkItem(
     string Reason,
     Guid? AssigneeId,
     string? OwnerText,
-    string? Link);
+    string? Link,
+    string? OwnedBy = null);
 
 /// <summary>
 /// Turns the dates the modules hold into due work for one day: every fact becomes one item with its window, its
@@ -81,7 +84,7 @@ public static class DueWork
         foreach (var fact in facts)
         {
             var assignee = fact.OwnerMemberId ?? owners.Resolve(fact.OwnerText);
-            items.Add(new DueWorkItem(fact.Module, fact.Id, fact.What, fact.DueOn, Window(fact.DueOn, today), Reason(fact, today), assignee, fact.OwnerText, fact.Link));
+            items.Add(new DueWorkItem(fact.Module, fact.Id, fact.What, fact.DueOn, Window(fact.DueOn, today), Reason(fact, today), assignee, fact.OwnerText, fact.Link, fact.OwnedBy));
         }
 
         items.Sort(static (a, b) =>

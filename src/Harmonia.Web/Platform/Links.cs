@@ -118,6 +118,7 @@ public static class Links
         ("Settings", [
             ("Settings", Settings, ["settings"]),
             ("Reminders", id => $"/orgs/{id}/reminders", ["reminders"]),
+            ("Owners to resolve", id => $"/orgs/{id}/owners", ["owners"]),
             ("Audit trail", AuditTrail, ["audit-trail"]),
             ("Import / export", Import, ["import"]),
         ]),

@@ -33,7 +33,9 @@ public sealed record RiskDto(
     string? TreatmentApprovedBy = null,
     DateTime? TreatmentApprovedUtc = null,
     string? TopManagementApprovedBy = null,
-    DateTime? TopManagementApprovedUtc = null)
+    DateTime? TopManagementApprovedUtc = null,
+    DateOnly? ReviewedOn = null,
+    string? ReviewedBy = null)
 {
     /// <param name="aiSystemKeys">AI system id -> current key; the risk's links must be loaded.</param>
     /// <param name="controlKeys">Control id -> current key.</param>
@@ -46,7 +48,7 @@ public sealed record RiskDto(
         r.Owner, r.DueOn, r.ReviewOn, r.AcceptedBy, r.AcceptedUtc, r.AcceptanceExpiresOn, r.Version,
         r.OwnerUserId is { } owner ? accounts.GetValueOrDefault(owner) : null, r.AssessedBy,
         AboveLimit(r, methodology),
-        r.TreatmentApprovedBy, r.TreatmentApprovedUtc, r.TopManagementApprovedBy, r.TopManagementApprovedUtc);
+        r.TreatmentApprovedBy, r.TreatmentApprovedUtc, r.TopManagementApprovedBy, r.TopManagementApprovedUtc, r.ReviewedOn, r.ReviewedBy);
 
     /// <summary>Whether the residual rating is above what the methodology lets the risk owner accept alone.</summary>
     internal static bool AboveLimit(RiskRecord r, RiskMethodology methodology) =>

@@ -66,6 +66,11 @@ public sealed class RiskRecord : IOrganizationScoped
     /// </summary>
     public Guid? OwnerUserId { get; set; }
 
+    /// <summary>The day the risk's last review was held (recorded by <see cref="RecordRiskReviewHandler"/>).</summary>
+    public DateOnly? ReviewedOn { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
     /// <summary>Who rated the risk last (created it or changed a rating): they never alone accept a risk above the limit.</summary>
     public string? AssessedBy { get; set; }
 

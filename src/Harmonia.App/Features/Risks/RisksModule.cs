@@ -10,6 +10,7 @@ public static class RisksModule
         services.AddScoped<SaveRiskMethodologyHandler>();
         services.AddScoped<ListRisksHandler>();
         services.AddScoped<SaveRiskHandler>();
+        services.AddScoped<RecordRiskReviewHandler>();
         services.AddScoped<DeleteRiskHandler>();
         services.AddScoped<AcceptRiskHandler>();
         services.AddScoped<ApproveRiskTreatmentHandler>();

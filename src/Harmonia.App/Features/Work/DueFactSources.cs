@@ -17,7 +17,7 @@ namespace Harmonia.App.Features.Work;
 /// Reads the dates every module already keeps and states each open one as a <see cref="DueFact"/>; nothing is typed
 /// twice and nothing is stored here. The rules per source are listed in README ("My work and due work").
 /// </summary>
-public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppliers, ListObjectivesHandler objectives, RecurringOccurrences recurring)
+public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppliers, ListObjectivesHandler objectives, RecurringOccurrences recurring, OwnedRecords owned)
 {
     /// <summary>A published document is to be acknowledged by every member within this many days of its publication.</summary>
     public const int AcknowledgeWithinDays = 14;
@@ -35,7 +35,10 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         facts.AddRange(await SuppliersAsync(cancellationToken));
         facts.AddRange(await CertificationAsync(today, cancellationToken));
         facts.AddRange(await RecurringAsync(today, cancellationToken));
-        return facts;
+
+        // A member assigned to the record owns its items; the record's own text stays as what it once said.
+        var assigned = await owned.AssignmentsAsync(cancellationToken);
+        return facts.Select(f => f.OwnedBy is { } key && assigned.TryGetValue(key, out var member) ? f with { OwnerMemberId = member } : f).ToArray();
     }
 
     /// <summary>In-scope AI systems: no approved assessment or a significant change makes one due today; otherwise its next review date.</summary>
@@ -50,9 +53,10 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         {
             var what = $"impact assessment of {system.Key} '{system.Name}'";
             var link = $"ai-systems/{system.Id}";
+            var ownedBy = OwnedSubjects.Key(OwnedSubjects.AiSystem, system.Id.ToString());
             if (!approved.TryGetValue(system.Id, out var latest))
             {
-                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment:{system.Id}", what, today, Cause: "no approved assessment yet", Link: link));
+                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment:{system.Id}", what, today, Cause: "no approved assessment yet", Link: link, OwnedBy: ownedBy));
                 continue;
             }
 
@@ -60,11 +64,11 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
             var changed = assessed is null ? [] : AiSystemFacts.Significant(system).ChangedSince(assessed);
             if (changed.Count > 0)
             {
-                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment:{system.Id}:after-v{latest.Number}", what, today, OwnerText: latest.ApprovedBy, Cause: $"{string.Join(", ", changed)} changed since v{latest.Number}", Link: link));
+                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment:{system.Id}:after-v{latest.Number}", what, today, OwnerText: latest.ApprovedBy, Cause: $"{string.Join(", ", changed)} changed since v{latest.Number}", Link: link, OwnedBy: ownedBy));
             }
             else if (latest.NextReviewOn is { } review)
             {
-                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment-review:{system.Id}:v{latest.Number}", $"review of impact assessment v{latest.Number} of {system.Key} '{system.Name}'", review, OwnerText: latest.ApprovedBy, Link: link));
+                facts.Add(new DueFact(WorkModule.AiSystems, $"impact-assessment-review:{system.Id}:v{latest.Number}", $"review of impact assessment v{latest.Number} of {system.Key} '{system.Name}'", review, OwnerText: latest.ApprovedBy, Link: link, OwnedBy: ownedBy));
             }
         }
 
@@ -83,17 +87,17 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         {
             if (r.ReviewOn is { } review)
             {
-                facts.Add(new DueFact(WorkModule.Risks, $"risk-review:{r.Id}", $"review of risk {r.Key} '{r.Title}'", review, OwnerText: r.Owner, OwnerMemberId: r.OwnerUserId, Link: "risks"));
+                facts.Add(new DueFact(WorkModule.Risks, $"risk-review:{r.Id}", $"review of risk {r.Key} '{r.Title}'", review, OwnerText: r.Owner, OwnerMemberId: r.OwnerUserId, Link: "risks", OwnedBy: OwnedSubjects.Key(OwnedSubjects.Risk, r.Id.ToString())));
             }
 
             if (r.DueOn is { } due && r.Treatment != "accept")
             {
-                facts.Add(new DueFact(WorkModule.Risks, $"risk-treatment:{r.Id}", $"treatment ({r.Treatment}) of risk {r.Key} '{r.Title}'", due, OwnerText: r.Owner, OwnerMemberId: r.OwnerUserId, Link: "risks"));
+                facts.Add(new DueFact(WorkModule.Risks, $"risk-treatment:{r.Id}", $"treatment ({r.Treatment}) of risk {r.Key} '{r.Title}'", due, OwnerText: r.Owner, OwnerMemberId: r.OwnerUserId, Link: "risks", OwnedBy: OwnedSubjects.Key(OwnedSubjects.Risk, r.Id.ToString())));
             }
 
             if (r.AcceptedBy is not null && r.AcceptanceExpiresOn is { } expires)
             {
-                facts.Add(new DueFact(WorkModule.Risks, $"risk-acceptance:{r.Id}", $"acceptance of risk {r.Key} '{r.Title}'", expires, DueTiming.Expires, r.Owner, r.OwnerUserId, "to be renewed or the risk treated", "risks"));
+                facts.Add(new DueFact(WorkModule.Risks, $"risk-acceptance:{r.Id}", $"acceptance of risk {r.Key} '{r.Title}'", expires, DueTiming.Expires, r.Owner, r.OwnerUserId, "to be renewed or the risk treated", "risks", OwnedSubjects.Key(OwnedSubjects.Risk, r.Id.ToString())));
             }
         }
 
@@ -108,7 +112,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         {
             var nc = NonconformityJson.Read(r.Json);
             return nc.IsOpen
-                ? nc.Actions.Where(a => !a.Done).Select(a => new DueFact(WorkModule.Audits, $"corrective-action:{r.Id}:{a.Id}", $"corrective action '{a.Description}' of {nc.Id}", a.Due, OwnerText: a.Owner, Link: $"nonconformities/{r.Id}"))
+                ? nc.Actions.Where(a => !a.Done).Select(a => new DueFact(WorkModule.Audits, $"corrective-action:{r.Id}:{a.Id}", $"corrective action '{a.Description}' of {nc.Id}", a.Due, OwnerText: a.Owner, Link: $"nonconformities/{r.Id}", OwnedBy: OwnedSubjects.Key(OwnedSubjects.CorrectiveAction, $"{r.Id}:{a.Id}")))
                 : [];
         }).ToArray();
     }
@@ -120,7 +124,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         return reviews.SelectMany(r => ReviewJson.Actions(r.ActionsJson)
             .Select((a, index) => (a, index))
             .Where(x => x.a.DoneOn is null)
-            .Select(x => new DueFact(WorkModule.Reviews, $"review-action:{r.Id}:{x.index}", $"action '{x.a.Description}' of the management review of {r.HeldOn:yyyy-MM-dd}", x.a.Due, OwnerText: x.a.Owner, Link: "management-reviews"))).ToArray();
+            .Select(x => new DueFact(WorkModule.Reviews, $"review-action:{r.Id}:{x.index}", $"action '{x.a.Description}' of the management review of {r.HeldOn:yyyy-MM-dd}", x.a.Due, OwnerText: x.a.Owner, Link: "management-reviews", OwnedBy: OwnedSubjects.Key(OwnedSubjects.ReviewAction, $"{r.Id}:{x.index}")))).ToArray();
     }
 
     /// <summary>Reviews of published documents, and each member's acknowledgement of the current published content.</summary>
@@ -146,7 +150,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
             var link = $"documents/{document.Id}";
             if (published.NextReview is { } review)
             {
-                facts.Add(new DueFact(WorkModule.Documents, $"document-review:{published.Id}", $"review of '{document.Title}' {published.Label}", review, OwnerText: published.ApprovedBy ?? published.Author, Link: link));
+                facts.Add(new DueFact(WorkModule.Documents, $"document-review:{published.Id}", $"review of '{document.Title}' {published.Label}", review, OwnerText: published.ApprovedBy ?? published.Author, Link: link, OwnedBy: OwnedSubjects.Key(OwnedSubjects.Document, document.Id.ToString())));
             }
 
             // As the document list counts it: only a material change asks people to acknowledge again.
@@ -168,16 +172,23 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         var rows = await db.Evidence.AsNoTracking()
             .Join(db.EvidenceVersions, e => new { Id = e.Id, Number = e.CurrentVersion }, v => new { Id = v.EvidenceId, v.Number }, (e, v) => new { e.Id, e.Title, e.ControlId, v.ExpiresOn })
             .Where(x => x.ExpiresOn != null)
-            .Join(db.Controls, x => x.ControlId, c => c.Id, (x, c) => new { x.Id, x.Title, x.ExpiresOn, c.Key, c.Owner })
+            .Join(db.Controls, x => x.ControlId, c => c.Id, (x, c) => new { x.Id, x.Title, x.ExpiresOn, c.Key, c.Owner, ControlId = c.Id })
             .ToListAsync(ct);
-        return rows.Select(x => new DueFact(WorkModule.Evidence, $"evidence-expiry:{x.Id}", $"evidence '{x.Title}' of control {x.Key}", x.ExpiresOn!.Value, DueTiming.Expires, x.Owner, Link: $"evidence/{x.Id}")).ToArray();
+        var assigned = await owned.AssignmentsAsync(ct);
+        return rows.Select(x =>
+        {
+            // Evidence without an owner of its own is renewed by its control's owner.
+            var own = OwnedSubjects.Key(OwnedSubjects.Evidence, x.Id.ToString());
+            var ownedBy = assigned.ContainsKey(own) ? own : OwnedSubjects.Key(OwnedSubjects.Control, x.ControlId.ToString());
+            return new DueFact(WorkModule.Evidence, $"evidence-expiry:{x.Id}", $"evidence '{x.Title}' of control {x.Key}", x.ExpiresOn!.Value, DueTiming.Expires, x.Owner, Link: $"evidence/{x.Id}", OwnedBy: ownedBy);
+        }).ToArray();
     }
 
     /// <summary>The next measurement of every active objective (the first one is due at once).</summary>
     private async Task<IEnumerable<DueFact>> ObjectivesAsync(DateOnly today, CancellationToken ct) =>
         (await objectives.ActiveAsync(ct)).Select(o => o.Standing.Status == ObjectiveStatus.NoMeasurement || o.Standing.NextDue is null
-                ? new DueFact(WorkModule.Objectives, $"objective-measurement:{o.Id}:first", $"first measurement of objective {o.Key} '{o.Title}'", today, OwnerText: o.Owner, Cause: "no measurement recorded yet", Link: "objectives")
-                : new DueFact(WorkModule.Objectives, $"objective-measurement:{o.Id}:{o.Standing.NextDue:yyyyMMdd}", $"{o.Frequency.ToString().ToLowerInvariant()} measurement of objective {o.Key} '{o.Title}'", o.Standing.NextDue.Value, OwnerText: o.Owner, Link: "objectives"))
+                ? new DueFact(WorkModule.Objectives, $"objective-measurement:{o.Id}:first", $"first measurement of objective {o.Key} '{o.Title}'", today, OwnerText: o.Owner, Cause: "no measurement recorded yet", Link: "objectives", OwnedBy: OwnedSubjects.Key(OwnedSubjects.Objective, o.Id.ToString()))
+                : new DueFact(WorkModule.Objectives, $"objective-measurement:{o.Id}:{o.Standing.NextDue:yyyyMMdd}", $"{o.Frequency.ToString().ToLowerInvariant()} measurement of objective {o.Key} '{o.Title}'", o.Standing.NextDue.Value, OwnerText: o.Owner, Link: "objectives", OwnedBy: OwnedSubjects.Key(OwnedSubjects.Objective, o.Id.ToString())))
             .ToArray();
 
     /// <summary>Watched suppliers: the next review by tier, certificate expiries, contract renewals (or ends, when no renewal is set).</summary>
@@ -188,26 +199,27 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         {
             var link = $"suppliers/{s.Id}";
             var name = $"{s.Key} '{s.Name}'";
+            var ownedBy = OwnedSubjects.Key(OwnedSubjects.Supplier, s.Id.ToString());
             if (s.Standing.NextReviewDue is { } review)
             {
                 var cause = s.Standing.LastReview is { } last ? $"last reviewed on {last.On:yyyy-MM-dd}, {s.Tier.Name.ToLowerInvariant()} tier every {s.Tier.ReviewMonths} months" : "never reviewed";
-                facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-review:{s.Id}:{review:yyyyMMdd}", $"review of supplier {name}", review, OwnerText: s.Standing.LastReview?.Reviewer, Cause: cause, Link: link));
+                facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-review:{s.Id}:{review:yyyyMMdd}", $"review of supplier {name}", review, OwnerText: s.Standing.LastReview?.Reviewer, Cause: cause, Link: link, OwnedBy: ownedBy));
             }
 
             foreach (var (certification, index) in s.Certifications.Select((c, i) => (c, i)).Where(x => x.c.Expires is not null))
             {
-                facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-certificate:{s.Id}:{index}:{certification.Expires:yyyyMMdd}", $"{SupplierStanding.CertificationName(certification)} certificate of supplier {name}", certification.Expires!.Value, DueTiming.Expires, Link: link));
+                facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-certificate:{s.Id}:{index}:{certification.Expires:yyyyMMdd}", $"{SupplierStanding.CertificationName(certification)} certificate of supplier {name}", certification.Expires!.Value, DueTiming.Expires, Link: link, OwnedBy: ownedBy));
             }
 
             foreach (var (contract, index) in s.Contracts.Select((c, i) => (c, i)))
             {
                 if (contract.RenewalOn is { } renewal)
                 {
-                    facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-renewal:{s.Id}:{index}:{renewal:yyyyMMdd}", $"renewal of contract '{contract.Title}' with supplier {name}", renewal, Link: link));
+                    facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-renewal:{s.Id}:{index}:{renewal:yyyyMMdd}", $"renewal of contract '{contract.Title}' with supplier {name}", renewal, Link: link, OwnedBy: ownedBy));
                 }
                 else if (contract.Ends is { } ends)
                 {
-                    facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-contract-end:{s.Id}:{index}:{ends:yyyyMMdd}", $"contract '{contract.Title}' with supplier {name}", ends, DueTiming.Expires, Link: link));
+                    facts.Add(new DueFact(WorkModule.Suppliers, $"supplier-contract-end:{s.Id}:{index}:{ends:yyyyMMdd}", $"contract '{contract.Title}' with supplier {name}", ends, DueTiming.Expires, Link: link, OwnedBy: ownedBy));
                 }
             }
         }
@@ -269,7 +281,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
             foreach (var occurrence in past.Concat(next).Where(o => o.Status != "done"))
             {
                 facts.Add(new DueFact(WorkModule.Recurring, $"recurring:{activity.Id}:{occurrence.On:yyyyMMdd}", $"{RecurringKinds.Label(activity.Kind).ToLowerInvariant()} {activity.Key} '{activity.Title}'", occurrence.On,
-                    OwnerText: activity.Owner, OwnerMemberId: activity.OwnerUserId, Cause: activity.Kind == RecurringKinds.Control ? "closed by evidence of the control dated near this day" : "closed when recorded done", Link: "recurring"));
+                    OwnerText: activity.Owner, OwnerMemberId: activity.OwnerUserId, Cause: activity.Kind == RecurringKinds.Control ? "closed by evidence of the control dated near this day" : "closed when recorded done", Link: "recurring", OwnedBy: OwnedSubjects.Key(OwnedSubjects.Recurring, activity.Id.ToString())));
             }
         }
 

@@ -12,6 +12,9 @@ public sealed class ReminderSweepRecord : IOrganizationRow
     public DateTime FirstSweptUtc { get; set; }
 
     public DateTime LastSweptUtc { get; set; }
+
+    /// <summary>When free-text owners were matched to members (once, at the first sweep after the upgrade).</summary>
+    public DateTime? OwnersMatchedUtc { get; set; }
 }
 
 internal sealed class ReminderSweepRecordConfiguration : IEntityTypeConfiguration<ReminderSweepRecord>

@@ -9,7 +9,7 @@ namespace Harmonia.App.Features.Work;
 /// exist yet is stored once, in the inbox and, when the person wants it and a server is configured, queued for e-mail.
 /// The unique (organization, person, key) index makes a second sweep, on this node or another, add nothing.
 /// </summary>
-public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tenant, ListDueWorkHandler work, MailSettings mail, TimeProvider time)
+public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tenant, ListDueWorkHandler work, MatchFreeTextOwnersHandler owners, MailSettings mail, TimeProvider time)
 {
     private const int KeyBatch = 500;
 
@@ -19,6 +19,13 @@ public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tena
         var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("A reminder sweep works for one organization.");
         var now = time.GetUtcNow().UtcDateTime;
         var today = work.Today();
+        var sweep = await db.ReminderSweeps.SingleOrDefaultAsync(cancellationToken);
+        if (sweep?.OwnersMatchedUtc is null)
+        {
+            // The upgrade from free-text owners happens once, by itself; it is saved with this sweep.
+            await owners.MatchAsync(cancellationToken);
+        }
+
         var items = await work.DeriveAsync(await work.MembersAsync(cancellationToken), cancellationToken);
         var preferences = await db.ReminderPreferences.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.ToPreferences(), cancellationToken);
         ReminderPreferences For(Guid person) => preferences.GetValueOrDefault(person) ?? ReminderPreferences.Default;
@@ -31,7 +38,6 @@ public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tena
             existing.UnionWith(found.Select(f => (f.UserId, f.Key)));
         }
 
-        var sweep = await db.ReminderSweeps.SingleOrDefaultAsync(cancellationToken);
         var organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var added = 0;
         foreach (var reminder in wanted.Where(w => !existing.Contains((w.Recipient, w.Key))))
@@ -46,11 +52,12 @@ public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tena
 
         if (sweep is null)
         {
-            db.ReminderSweeps.Add(new ReminderSweepRecord { OrganizationId = organizationId, FirstSweptUtc = now, LastSweptUtc = now });
+            db.ReminderSweeps.Add(new ReminderSweepRecord { OrganizationId = organizationId, FirstSweptUtc = now, LastSweptUtc = now, OwnersMatchedUtc = now });
         }
         else
         {
             sweep.LastSweptUtc = now;
+            sweep.OwnersMatchedUtc ??= now;
         }
 
         try

@@ -28,6 +28,10 @@ public static class WorkServices
         services.AddScoped<SaveReminderPreferencesHandler>();
         services.AddScoped<ListMailProblemsHandler>();
         services.AddScoped<NotifyPeopleHandler>();
+        services.AddScoped<OwnedRecords>();
+        services.AddScoped<AssignOwnerHandler>();
+        services.AddScoped<MatchFreeTextOwnersHandler>();
+        services.AddScoped<ListOwnersToResolveHandler>();
         services.AddSingleton<ReminderJobs>();
         services.AddSingleton<ScheduledJobRuns>();
         services.TryAddSingleton(sp => MailSettings.Read(sp.GetRequiredService<IConfiguration>()));

@@ -40,6 +40,16 @@ internal static class RiskPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/review", (Guid orgId, Guid riskId, HttpRequest request, RecordRiskReviewHandler review, CancellationToken ct) =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var risk = await review.HandleAsync(riskId, new RiskReviewInput(FormValues.Date(form, "heldOn"), FormValues.Date(form, "nextReviewOn")), ct);
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"the review of {risk.Key}; next one on {risk.ReviewOn:yyyy-MM-dd}")}";
+                }))
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/accept", (Guid orgId, Guid riskId, HttpRequest request, AcceptRiskHandler accept, CancellationToken ct) =>
                 PageForms.Outcome(Links.Risks(orgId), async () =>
                 {

@@ -69,6 +69,11 @@ internal static class RisksEndpoints
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("The risk owner approves the risk's treatment plan (cleared when the treatment, controls, residual rating or owner change).");
 
+        group.MapPost("/risks/{riskId:guid}/reviews", async (Guid riskId, RiskReviewInput input, RecordRiskReviewHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(riskId, input, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithSummary("Record that the risk was reviewed ({\"heldOn\": \"2026-12-01\", \"nextReviewOn\": \"2027-12-01\"}): the next review date closes this one on everyone's due work.");
+
         group.MapDelete("/risks/{riskId:guid}", async (Guid riskId, DeleteRiskHandler handler, CancellationToken ct) =>
             {
                 await handler.HandleAsync(riskId, ct);

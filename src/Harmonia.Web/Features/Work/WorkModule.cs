@@ -13,6 +13,8 @@ public static class WorkModule
         app.MapRecurringActivityPageEndpoints();
         organization.MapNotificationEndpoints();
         app.MapNotificationPageEndpoints();
+        organization.MapOwnerEndpoints();
+        app.MapOwnerPageEndpoints();
 
         // Read once at start, so a mistyped Mail: setting stops the server instead of failing every reminder later.
         app.Services.GetRequiredService<Harmonia.App.Features.Work.MailSettings>();

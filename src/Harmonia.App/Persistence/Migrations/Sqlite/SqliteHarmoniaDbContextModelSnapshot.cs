@@ -2885,6 +2885,12 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RiskSources")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -3487,6 +3493,46 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Work.OwnerAssignmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("OrganizationId", "Subject", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("OwnerAssignments", (string)null);
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Work.RecurringActivityRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3593,6 +3639,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastSweptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OwnersMatchedUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("OrganizationId");
@@ -4622,6 +4671,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Harmonia.App.Features.Work.CalendarFeedRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Work.OwnerAssignmentRecord", b =>
                 {
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()

@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Harmonia.App.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OwnersAndRiskReviews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedBy",
+                table: "Risks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReviewedOn",
+                table: "Risks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "OwnersMatchedUtc",
+                table: "ReminderSweeps",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "OwnerAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnerAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OwnerAssignments_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnerAssignments_OrganizationId_Subject_SubjectId",
+                table: "OwnerAssignments",
+                columns: new[] { "OrganizationId", "Subject", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnerAssignments_OrganizationId_UserId",
+                table: "OwnerAssignments",
+                columns: new[] { "OrganizationId", "UserId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OwnerAssignments");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedBy",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedOn",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "OwnersMatchedUtc",
+                table: "ReminderSweeps");
+        }
+    }
+}
