@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
 using Harmonia.Web.Platform;
@@ -110,6 +111,8 @@ public sealed class CrossTenantAndRoleTests
             ("importId:guid", async () => (await host.NewPendingImportAsync(organization, user)).ToString()),
             ("notificationId:guid", async () => (await host.NewNotificationAsync(organization, user)).ToString()),
             ("commentId:guid", async () => (await host.NewCommentAsync(organization, user, await ControlAsync())).ToString()),
+            ("subject", () => Task.FromResult(OwnedSubjects.Control)),
+            ("subjectId", async () => (await ControlAsync()).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -220,6 +223,7 @@ public sealed class CrossTenantAndRoleTests
             ("PUT", "supplier-tiers") => Json("""[{"key":"critical","name":"Critical","criteria":"Customer data","reviewMonths":12},{"key":"important","name":"Important","reviewMonths":24}]"""),
             ("PUT", "inputs") => Json("""{"sites":2}"""),
             ("PUT", "{commentId:guid}") => Json("""{"body":"Role test comment, changed"}"""),
+            ("PUT", "{subjectId}") => Json("""{"userId":null}"""),
             ("PUT", "reminder-preferences") => Json("""{"assigned":true,"dueSoon":true,"dueSoonDays":7,"overdue":true,"weeklyDigest":true}"""),
             ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),
             ("POST", "engagements") => Json($$"""{"title":"Stage 1","auditorEmail":"auditor-{{Guid.NewGuid():N}}@body.example","standards":["iso27001-2022"],"periodFrom":"2026-01-01","periodTo":"2026-06-30","startsOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","endsOn":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}","passphrase":"a long enough passphrase"}"""),

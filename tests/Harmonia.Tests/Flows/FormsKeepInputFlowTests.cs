@@ -176,7 +176,7 @@ public sealed class FormsKeepInputFlowTests
         [
             "", "/roadmap", "/gap/iso42001-2023", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
             "/suppliers", "/controls", "/evidence", "/work", "/inbox", "/recurring", "/audits", "/nonconformities", "/management-reviews", "/readiness", "/consistency",
-            "/certification", "/engagements", "/settings", "/reminders", "/audit-trail", "/import",
+            "/certification", "/engagements", "/settings", "/reminders", "/owners", "/audit-trail", "/import",
         ];
         Assert.Equal(everyListPage.Select(p => prefix + p).Order(StringComparer.Ordinal), hrefs.Order(StringComparer.Ordinal));
 
