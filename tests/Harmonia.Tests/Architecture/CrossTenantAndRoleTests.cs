@@ -199,6 +199,12 @@ public sealed class CrossTenantAndRoleTests
             return request;
         }
 
+        if (call.Pattern.EndsWith("/risks/{riskId:guid}/reviews", StringComparison.Ordinal))
+        {
+            request.Content = Json($$"""{"heldOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","nextReviewOn":"{{DateTime.UtcNow.AddYears(1):yyyy-MM-dd}}"}""");
+            return request;
+        }
+
         if (call.Pattern.EndsWith("/ai-evidence/import", StringComparison.Ordinal))
         {
             request.Content = new StringContent("aiSystem,kind,metric,subject,value,threshold,comparison,measuredOn\nAI-01,data-quality,Completeness,income,0.99,0.95,min,2026-05-01\n", Encoding.UTF8, "text/csv");

@@ -126,6 +126,32 @@ public sealed class CommentTests
         using var added = await browser.PostAsync(Url($"/orgs/{org}/comments/add"), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.StartsWith($"/orgs/{org}", added.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Contains("Seen in the walkthrough, all good.", await browser.GetStringAsync(Url($"/orgs/{org}/controls/{control}")), StringComparison.Ordinal);
+        var withComment = await browser.GetStringAsync(Url($"/orgs/{org}/controls/{control}"));
+        Assert.Contains("Seen in the walkthrough, all good.", withComment, StringComparison.Ordinal);
+
+        // The author changes it on the page; the page shows the new text and when it was changed.
+        var commentId = System.Text.RegularExpressions.Regex.Match(withComment, "action=\"/orgs/[^/]+/comments/([0-9a-f-]{36})/edit\"").Groups[1].Value;
+        Assert.NotEmpty(commentId);
+        var edit = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ApiHost.HiddenFields(withComment)["__RequestVerificationToken"],
+            ["returnTo"] = $"/orgs/{org}/controls/{control}",
+            ["version"] = "1",
+            ["body"] = "Seen in the walkthrough; the log review is monthly.",
+        };
+        using var changed = await browser.PostAsync(Url($"/orgs/{org}/comments/{commentId}/edit"), new FormUrlEncodedContent(edit));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var after = await browser.GetStringAsync(changed.Headers.Location!);
+        Assert.Contains("Seen in the walkthrough; the log review is monthly.", after, StringComparison.Ordinal);
+        Assert.Contains("(changed ", after, StringComparison.Ordinal);
+
+        // Someone else sees no form to change it, and a post of theirs is refused.
+        var other = await host.SignedInAsync("manager@a.example");
+        var seen = await other.GetStringAsync(Url($"/orgs/{org}/controls/{control}"));
+        Assert.DoesNotContain($"/comments/{commentId}/edit", seen, StringComparison.Ordinal);
+        edit["__RequestVerificationToken"] = ApiHost.HiddenFields(seen)["__RequestVerificationToken"];
+        edit["version"] = "2";
+        using var refusedEdit = await other.PostAsync(Url($"/orgs/{org}/comments/{commentId}/edit"), new FormUrlEncodedContent(edit));
+        Assert.Equal(HttpStatusCode.Forbidden, refusedEdit.StatusCode);
     }
 }

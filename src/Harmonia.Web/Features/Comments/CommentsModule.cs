@@ -56,6 +56,20 @@ public static class CommentsModule
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/comments/{commentId:guid}/edit", async (Guid orgId, Guid commentId, HttpRequest request, EditCommentHandler handler, HttpContext http, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var back = ReturnTo(orgId, FormValues.Text(form, "returnTo"));
+                return await PageForms.Outcome(back, async () =>
+                {
+                    await handler.HandleAsync(commentId, FormValues.Number(FormValues.Text(form, "version")), CurrentUser.Id(http), new CommentEdit(FormValues.Text(form, "body")), ct);
+                    return $"{back}?saved={Uri.EscapeDataString("your comment is changed")}#comment-{commentId}";
+                });
+            })
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/comments/{commentId:guid}/delete", async (Guid orgId, Guid commentId, HttpRequest request, DeleteCommentHandler handler, HttpContext http, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);

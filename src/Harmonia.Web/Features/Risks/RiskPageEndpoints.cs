@@ -48,6 +48,7 @@ internal static class RiskPageEndpoints
                     return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"the review of {risk.Key}; next one on {risk.ReviewOn:yyyy-MM-dd}")}";
                 }))
             .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/accept", (Guid orgId, Guid riskId, HttpRequest request, AcceptRiskHandler accept, CancellationToken ct) =>
