@@ -98,8 +98,16 @@ public class ReminderSweepBenchmarks
                 };
                 db.Risks.Add(new RiskRecord
                 {
-                    Key = $"R-{i}", Title = $"Risk {i}", Categories = "confidentiality", Treatment = "mitigate", ReviewOn = today.AddDays(offset),
-                    OwnerUserId = people[random.Next(people.Length)].Id, InherentLikelihood = 3, InherentImpact = 3, ResidualLikelihood = 2, ResidualImpact = 2,
+                    Key = $"R-{i}",
+                    Title = $"Risk {i}",
+                    Categories = "confidentiality",
+                    Treatment = "mitigate",
+                    ReviewOn = today.AddDays(offset),
+                    OwnerUserId = people[random.Next(people.Length)].Id,
+                    InherentLikelihood = 3,
+                    InherentImpact = 3,
+                    ResidualLikelihood = 2,
+                    ResidualImpact = 2,
                 });
             }
 
