@@ -48,7 +48,7 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
         catch (DbUpdateException)
         {
             // Someone assigned the same record at the same moment and was stored first.
-            throw new VersionConflictException(0, "owner");
+            throw new DuplicateException($"Someone assigned {record.Name} at the same moment; reload it to see its owner, then assign again if needed.");
         }
 
         return Dto(record with { MemberId = input.UserId }, members);
