@@ -66,6 +66,13 @@ public sealed class RiskRecord : IOrganizationScoped
     /// </summary>
     public Guid? OwnerUserId { get; set; }
 
+    /// <summary>An acceptance (and top management's approval of it) was given for a rating and an owner; a new one needs a new one.</summary>
+    internal void WithdrawAcceptance()
+    {
+        (AcceptedBy, AcceptedUtc, AcceptanceExpiresOn) = (null, null, null);
+        (TopManagementApprovedBy, TopManagementApprovedUtc) = (null, null);
+    }
+
     /// <summary>The day the risk's last review was held (recorded by <see cref="RecordRiskReviewHandler"/>).</summary>
     public DateOnly? ReviewedOn { get; set; }
 

@@ -70,9 +70,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         var residualOrOwnerChanged = (risk.ResidualLikelihood, risk.ResidualImpact, risk.Owner, risk.OwnerUserId) != (input.ResidualLikelihood, input.ResidualImpact, input.Owner?.Trim(), links.Owner);
         if (residualOrOwnerChanged)
         {
-            // An acceptance (and top management's approval of it) was given for a rating and an owner; a new rating or owner needs a new one.
-            (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (null, null, null);
-            (risk.TopManagementApprovedBy, risk.TopManagementApprovedUtc) = (null, null);
+            risk.WithdrawAcceptance();
         }
 
         var controlsChanged = !risk.ControlLinks.Select(l => l.ControlId).ToHashSet().SetEquals(links.Controls);

@@ -71,8 +71,7 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
                 risk.OwnerUserId = userId;
 
                 // The old owner accepted and approved as themselves; the new owner signs anew (as the risk form does).
-                (risk.AcceptedBy, risk.AcceptedUtc, risk.AcceptanceExpiresOn) = (null, null, null);
-                (risk.TopManagementApprovedBy, risk.TopManagementApprovedUtc) = (null, null);
+                risk.WithdrawAcceptance();
                 (risk.TreatmentApprovedBy, risk.TreatmentApprovedUtc) = (null, null);
                 risk.Version++;
                 break;
@@ -119,14 +118,14 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
         var settings = await db.ReminderPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == owner, cancellationToken);
         var emails = mail.IsConfigured && (settings?.ToPreferences() ?? ReminderPreferences.Default).Emails(ReminderKind.Assigned);
         var link = $"/orgs/{organizationId}/{record.Link}";
-        db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), $"owner:{ownedBy}:{now.Ticks}", $"Now yours: {Clip(record.Name)}", text, link, now, emails));
+        db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), $"owner:{ownedBy}:{now.Ticks}", $"Now yours: {ReminderMessages.Clip(record.Name, 200)}", text, link, now, emails));
 
         // These items were just announced with the record: the sweep must not announce them again as "new for you".
         var keys = open.Select(i => $"assigned:{i.Id}").ToArray();
         var told = await db.Notifications.Where(n => n.UserId == owner && keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
         foreach (var key in keys.Except(told))
         {
-            db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), key, $"Now yours: {Clip(record.Name)}", text, link, now, emails: false, hidden: true));
+            db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), key, $"Now yours: {ReminderMessages.Clip(record.Name, 200)}", text, link, now, emails: false, hidden: true));
         }
     }
 
@@ -135,6 +134,4 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
         var email = actorName.StartsWith("user:", StringComparison.Ordinal) ? actorName[5..].Split(" (token ", 2)[0] : null;
         return members.FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)) is { } m ? m.DisplayName ?? m.Email : email ?? "Harmonia";
     }
-
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }

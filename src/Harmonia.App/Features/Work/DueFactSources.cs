@@ -24,20 +24,20 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
 
     public async Task<IReadOnlyList<DueFact>> AllAsync(DateOnly today, CancellationToken cancellationToken)
     {
+        var assigned = await owned.AssignmentsAsync(cancellationToken);
         var facts = new List<DueFact>();
         facts.AddRange(await ImpactAssessmentsAsync(today, cancellationToken));
         facts.AddRange(await RisksAsync(cancellationToken));
         facts.AddRange(await NonconformitiesAsync(cancellationToken));
         facts.AddRange(await ReviewActionsAsync(cancellationToken));
         facts.AddRange(await DocumentsAsync(cancellationToken));
-        facts.AddRange(await EvidenceAsync(cancellationToken));
+        facts.AddRange(await EvidenceAsync(assigned, cancellationToken));
         facts.AddRange(await ObjectivesAsync(today, cancellationToken));
         facts.AddRange(await SuppliersAsync(cancellationToken));
         facts.AddRange(await CertificationAsync(today, cancellationToken));
         facts.AddRange(await RecurringAsync(today, cancellationToken));
 
         // A member assigned to the record owns its items; the record's own text stays as what it once said.
-        var assigned = await owned.AssignmentsAsync(cancellationToken);
         return facts.Select(f => f.OwnedBy is { } key && assigned.TryGetValue(key, out var member) ? f with { OwnerMemberId = member } : f).ToArray();
     }
 
@@ -167,14 +167,13 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
     }
 
     /// <summary>The expiry date of each evidence item's current version; the control's owner renews it.</summary>
-    private async Task<IEnumerable<DueFact>> EvidenceAsync(CancellationToken ct)
+    private async Task<IEnumerable<DueFact>> EvidenceAsync(Dictionary<string, Guid> assigned, CancellationToken ct)
     {
         var rows = await db.Evidence.AsNoTracking()
             .Join(db.EvidenceVersions, e => new { Id = e.Id, Number = e.CurrentVersion }, v => new { Id = v.EvidenceId, v.Number }, (e, v) => new { e.Id, e.Title, e.ControlId, v.ExpiresOn })
             .Where(x => x.ExpiresOn != null)
             .Join(db.Controls, x => x.ControlId, c => c.Id, (x, c) => new { x.Id, x.Title, x.ExpiresOn, c.Key, c.Owner, ControlId = c.Id })
             .ToListAsync(ct);
-        var assigned = await owned.AssignmentsAsync(ct);
         return rows.Select(x =>
         {
             // Evidence without an owner of its own is renewed by its control's owner.

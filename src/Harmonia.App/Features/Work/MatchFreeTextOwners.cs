@@ -32,7 +32,7 @@ public sealed class MatchFreeTextOwnersHandler(HarmoniaDbContext db, OwnedRecord
         {
             if (matcher.Resolve(record.OwnerText) is { } member)
             {
-                await assign.ApplyAsync(record, member, now, cancellationToken, $"matched from the owner text '{Clip(record.OwnerText!)}'");
+                await assign.ApplyAsync(record, member, now, cancellationToken, $"matched from the owner text '{ReminderMessages.Clip(record.OwnerText!, 200)}'");
                 matched++;
             }
             else
@@ -43,6 +43,4 @@ public sealed class MatchFreeTextOwnersHandler(HarmoniaDbContext db, OwnedRecord
 
         return new OwnerMatchOutcome(matched, toResolve);
     }
-
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }

@@ -118,7 +118,7 @@ public static class ReminderMessages
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
