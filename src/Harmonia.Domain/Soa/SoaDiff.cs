@@ -18,9 +18,9 @@ public static class SoaDiff
             }
 
             var what = new List<string>();
-            if (old.Included != row.Included)
+            if (old.Included != row.Included || old.Undecided != row.Undecided)
             {
-                what.Add(row.Included ? "now included" : "now excluded");
+                what.Add(row.Undecided ? "now not decided" : row.Included ? "now included" : "now excluded");
             }
 
             var reasonsBefore = string.Join(", ", old.Reasons.Select(SoaReasonText.Label));

@@ -36,6 +36,11 @@ public enum SoaImplementation
 /// <param name="Assessments">Impact assessments that name it as a mitigation ("CV screening v2").</param>
 /// <param name="Controls">The organization's controls that implement it (names).</param>
 /// <param name="Evidence">Titles of the current evidence on those controls.</param>
+/// <param name="Undecided">
+/// Nobody has decided yet whether it applies: the proposal had no basis for it (no risk, impact assessment, supplier,
+/// control or published document calls for it), or a person left it open. Not an exclusion.
+/// </param>
+/// <param name="Documents">Published or registered documents that address it ("AI policy v1.0"); null in versions saved before they were shown.</param>
 public sealed record SoaRow(
     string RequirementId,
     string Ref,
@@ -47,10 +52,21 @@ public sealed record SoaRow(
     IReadOnlyList<string> Risks,
     IReadOnlyList<string> Assessments,
     IReadOnlyList<string> Controls,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    bool Undecided = false,
+    IReadOnlyList<string>? Documents = null)
+{
+    /// <summary>Included, excluded or not decided, in a compliance manager's words.</summary>
+    public string Applicability => Undecided ? "Not decided" : Included ? "Yes" : "No";
+}
 
 /// <summary>What a person decided for one control; the rest of the row comes from the data.</summary>
-public sealed record SoaDecision(string RequirementId, bool Included, IReadOnlyList<SoaReason> Reasons, string? Justification);
+/// <param name="Included">Null when the control is left undecided.</param>
+public sealed record SoaDecision(string RequirementId, bool? Included, IReadOnlyList<SoaReason> Reasons, string? Justification)
+{
+    /// <summary>The decision a saved row holds, so that saving it again keeps it.</summary>
+    public static SoaDecision Of(SoaRow row) => new(row.RequirementId, row.Undecided ? null : row.Included, row.Reasons, row.Justification);
+}
 
 public static class SoaReasonText
 {

@@ -46,19 +46,55 @@ public sealed class ApplicabilityModelTests
             new("b:A.2", false, [], " "),
             new("b:A.3", true, [], null),
             new("b:Z.9", true, [SoaReason.Contractual], null),
+            new("b:Z.9", true, [SoaReason.Contractual], null),
         ];
 
         var rows = ApplicabilityModel.Apply(proposal, decisions);
-        var problems = ApplicabilityModel.Problems(proposal, rows, decisions);
 
+        Assert.Equal(["b:Z.9 is not a control of this Annex A.", "b:Z.9 is not a control of this Annex A.", "b:Z.9 is decided twice."], ApplicabilityModel.Malformed(proposal, decisions));
         Assert.Equal(
         [
-            "b:Z.9 is not a control of this Annex A.",
             "A.1 cannot be excluded: risks R-1 are treated with it.",
             "A.2 is excluded without a justification.",
             "A.3 is included without a reason: name risk treatment, impact assessment, legal or regulatory, contractual or business need.",
-            "A.4 is excluded without a justification.",
-        ], problems);
+            "A.4 is not decided yet: nothing in the data calls for it, so say whether it applies (with a reason) or why it is excluded.",
+        ], ApplicabilityModel.Undecided(rows));
+    }
+
+    [Fact]
+    public void A_control_nothing_calls_for_is_undecided_not_excluded_and_the_figures_add_up()
+    {
+        var rows = Propose(Control("C1", ControlStatus.Implemented, "b:A.1"), Control("C4", ControlStatus.NotApplicable, "b:A.4"));
+
+        Assert.Equal([false, true, true, false], rows.Select(r => r.Undecided));
+        Assert.Equal(["Yes", "Not decided", "Not decided", "No"], rows.Select(r => r.Applicability));
+        Assert.Equal(string.Empty, rows[1].Justification);
+
+        // A person's decision settles it; leaving it open (null) keeps it open.
+        var decided = ApplicabilityModel.Apply(rows, [new("b:A.2", false, [], "No AI suppliers."), new("b:A.3", null, [], null)]);
+        Assert.Equal(["Yes", "No", "Not decided", "No"], decided.Select(r => r.Applicability));
+        Assert.Equal(["A.3"], ApplicabilityModel.Undecided(decided).Select(p => p.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void A_published_document_is_a_basis_and_implements_a_control_that_asks_only_for_it()
+    {
+        var documents = new SoaDocuments(
+            new Dictionary<string, IReadOnlyList<string>> { ["b:A.2"] = ["AI policy v1.0"], ["b:A.3"] = ["Secure development procedure v1.0"] },
+            new HashSet<string> { "b:A.2" });
+
+        var rows = ApplicabilityModel.Propose(Annex, [Control("C3", ControlStatus.Implemented, "b:A.3")], [], [], null, documents);
+
+        Assert.Equal(SoaImplementation.Implemented, rows[1].Implementation);
+        Assert.Equal([SoaReason.BusinessNeed], rows[1].Reasons);
+        Assert.Equal("Addressed by AI policy v1.0; no control implements it yet.", rows[1].Justification);
+        Assert.Equal(["AI policy v1.0"], rows[1].Documents);
+
+        // A procedure starts the work; only the control that runs it shows it implemented.
+        Assert.Equal(SoaImplementation.Implemented, rows[2].Implementation);
+        var withoutControl = ApplicabilityModel.Propose(Annex, [], [], [], null, documents);
+        Assert.Equal(SoaImplementation.InProgress, withoutControl[2].Implementation);
+        Assert.True(withoutControl[3].Undecided);
     }
 
     [Fact]

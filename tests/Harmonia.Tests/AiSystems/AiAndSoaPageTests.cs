@@ -132,7 +132,7 @@ public sealed class AiAndSoaPageTests
     }
 
     [Fact]
-    public async Task The_SoA_form_refuses_an_unjustified_exclusion_then_saves_and_approves_a_version()
+    public async Task The_SoA_form_saves_what_is_decided_marks_what_is_not_and_approves_only_a_complete_version()
     {
         await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
         using var owner = await host.SignedInAsync("owner@a.example");
@@ -142,44 +142,57 @@ public sealed class AiAndSoaPageTests
         var rows = form.Where(f => f.Key == "row").Select(f => f.Value).ToArray();
         Assert.True(rows.Length > 30, $"only {rows.Length} rows on the form");
 
-        // Acme has no 42001 controls yet, so the proposal excludes every control without a justification, except the
-        // supplier controls its supplier register calls for. Include one more for a legal reason and justify every other exclusion but one.
-        Assert.Equal(["iso42001-2023:A.10.2", "iso42001-2023:A.10.3", "iso42001-2023:A.10.4"], form.Where(f => f.Key == "included").Select(f => f.Value));
+        // Acme has no 42001 controls yet: the proposal includes the supplier controls its supplier register calls for
+        // and leaves every other control undecided (no basis either way), never proposing an exclusion.
+        string Applies(string id) => form.Single(f => f.Key == "applies:" + id).Value;
+        Assert.Equal(["iso42001-2023:A.10.2", "iso42001-2023:A.10.3", "iso42001-2023:A.10.4"], rows.Where(id => Applies(id) == "yes"));
+        Assert.Equal(rows.Length - 3, rows.Count(id => Applies(id) == string.Empty));
         var (legal, target) = (rows[0], rows[1]);
-        form.Add(new("included", legal));
+        Set(form, "applies:" + legal, "yes");
         form.Add(new("reason:" + legal, "legal"));
-        foreach (var id in rows.Skip(2))
+        foreach (var id in rows.Skip(2).Where(id => Applies(id) == string.Empty))
         {
+            Set(form, "applies:" + id, "no");
             Set(form, "justification:" + id, "No AI system of the organization calls for it.");
         }
 
-        using var refused = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
-        var back = refused.Headers.Location!.OriginalString;
-        Assert.StartsWith(page + "?outcome=refused", back, StringComparison.Ordinal);
-        var refusal = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(back)));
-        Assert.Contains($"{target.Split(':')[1]} is excluded without a justification.", refusal, StringComparison.Ordinal);
-        Assert.DoesNotContain($"{legal.Split(':')[1]} is ", refusal, StringComparison.Ordinal);
-        Assert.Contains("No version saved yet", refusal, StringComparison.Ordinal);
+        // One exclusion without a justification: the rest is saved as draft version 1, that control is marked, and
+        // the version cannot be approved.
+        Set(form, "applies:" + target, "no");
+        Set(form, "justification:" + target, string.Empty);
+        using var first = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
+        Assert.Equal($"{page}?outcome=saved", first.Headers.Location!.OriginalString);
+        var draft = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(first.Headers.Location!.OriginalString)));
+        Assert.Contains("version 1 saved as a draft; 1 control still needs a decision before it can be approved", draft, StringComparison.Ordinal);
+        Assert.Contains($"{target.Split(':')[1]} is excluded without a justification.", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{legal.Split(':')[1]} is ", draft, StringComparison.Ordinal);
+        var kept = ActionForm(draft, action);
+        Assert.Equal("yes", kept.Single(f => f.Key == "applies:" + legal).Value);
+        Assert.Equal("no", kept.Single(f => f.Key == "applies:" + target).Value);
+        using var manager = await host.SignedInAsync("manager@a.example");
+        var approverView = WebUtility.HtmlDecode(await manager.GetStringAsync(Url(page)));
+        Assert.Contains("Version 1 cannot be approved: 1 control still needs a decision.", approverView, StringComparison.Ordinal);
+        using var early = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(approverView, $"{page}/1/approve")));
+        Assert.Contains("cannot be approved: 1 control still needs a decision", await manager.OutcomeAsync(early), StringComparison.Ordinal);
 
-        // Every exclusion justified: saved as draft version 1, then approved.
+        // Justified: version 2 is complete; its author cannot approve it, another approver can.
         Set(form, "justification:" + target, "Outside the scope of the AI management system.");
         Set(form, "note", "First statement");
         using var saved = await owner.PostAsync(Url(action), new FormUrlEncodedContent(form));
         Assert.Equal($"{page}?outcome=saved", saved.Headers.Location!.OriginalString);
-        var draft = await owner.GetStringAsync(Url(page));
-        Assert.Contains("Approve version 1", draft, StringComparison.Ordinal);
-        using var own = await owner.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(draft, $"{page}/1/approve")));
-        Assert.Contains("You saved version 1", await owner.OutcomeAsync(own), StringComparison.Ordinal);
-        using var manager = await host.SignedInAsync("manager@a.example");
+        draft = await owner.GetStringAsync(Url(page));
+        Assert.Contains("Approve version 2", draft, StringComparison.Ordinal);
+        using var own = await owner.PostAsync(Url($"{page}/2/approve"), new FormUrlEncodedContent(ActionForm(draft, $"{page}/2/approve")));
+        Assert.Contains("You saved version 2", await owner.OutcomeAsync(own), StringComparison.Ordinal);
         var review = await manager.GetStringAsync(Url(page));
-        using var approved = await manager.PostAsync(Url($"{page}/1/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/1/approve")));
+        using var approved = await manager.PostAsync(Url($"{page}/2/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/2/approve")));
         Assert.DoesNotContain("outcome=refused", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
         Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);
-        Assert.Contains($"name=\"included\" value=\"{legal}\" checked", statement, StringComparison.Ordinal);
-        Assert.DoesNotContain("Approve version 1", statement, StringComparison.Ordinal);
+        Assert.Equal("yes", ActionForm(statement, action).Single(f => f.Key == "applies:" + legal).Value);
+        Assert.DoesNotContain("Approve version 2", statement, StringComparison.Ordinal);
 
-        var xlsx = $"{page}/1/export/xlsx";
+        var xlsx = $"{page}/2/export/xlsx";
         Assert.Contains($"href=\"{xlsx}\"", statement, StringComparison.Ordinal);
         using var file = await owner.GetAsync(Url(xlsx));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);

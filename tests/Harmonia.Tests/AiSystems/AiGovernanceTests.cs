@@ -133,35 +133,42 @@ public sealed class AiGovernanceTests
         var verification = proposal.Single(r => r.GetProperty("ref").GetString() == "A.6.2.4");
         Assert.Equal(["RiskTreatment", "ImpactAssessment"], verification.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains("R-AI-1", verification.GetProperty("justification").GetString(), StringComparison.Ordinal);
-        var unjustified = await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json("""{"decisions":[{"requirementId":"iso42001-2023:A.6.2.4","included":false}]}"""));
-        var problems = (await ReadAsync(unjustified, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decisions").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        // What is decided is saved as a draft; what is not is listed, and the draft cannot be approved.
+        var unjustified = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json("""{"decisions":[{"requirementId":"iso42001-2023:A.6.2.4","included":false}]}""")), HttpStatusCode.Created);
+        var problems = unjustified.GetProperty("needsDecision").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Contains(problems, p => p.StartsWith("A.6.2.4 cannot be excluded: risks R-AI-1", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("A.2.2 is excluded without a justification", StringComparison.Ordinal));
-        Assert.Equal(0, (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative)))).GetProperty("versions").GetArrayLength());
+        Assert.Contains(problems, p => p.StartsWith("A.2.2 is not decided yet", StringComparison.Ordinal));
+        var figures = unjustified.GetProperty("figures");
+        Assert.Equal(38, figures.GetProperty("included").GetInt32() + figures.GetProperty("excluded").GetInt32() + figures.GetProperty("undecided").GetInt32());
+        Assert.Equal(problems.Length, figures.GetProperty("needDecision").GetInt32());
+        var blocked = await ReadAsync(await owner.PostAsync(new Uri($"{api}/soa/iso42001-2023/1/approve", UriKind.Relative), null), HttpStatusCode.BadRequest);
+        Assert.Contains("cannot be approved", blocked.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("draft", (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/soa/iso42001-2023/1", UriKind.Relative)))).GetProperty("status").GetString());
 
         var decisions = proposal.Where(r => !r.GetProperty("included").GetBoolean())
             .Select(r => r.GetProperty("ref").GetString() == "A.2.2"
                 ? $$"""{"requirementId":"{{r.GetProperty("requirementId").GetString()}}","included":true,"reasons":["legal","business"],"justification":"Policy required by our bank customers' contracts."}"""
                 : $$"""{"requirementId":"{{r.GetProperty("requirementId").GetString()}}","included":false,"justification":"Not yet implemented; planned in the AI roadmap."}""");
         var saved = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json($$"""{"decisions":[{{string.Join(",", decisions)}}],"note":"First AIMS statement"}""")), HttpStatusCode.Created);
-        Assert.Equal(1, saved.GetProperty("number").GetInt32());
+        Assert.Equal(2, saved.GetProperty("number").GetInt32());
+        Assert.Equal(0, saved.GetProperty("needsDecision").GetArrayLength());
         Assert.Equal("partially_satisfied", (await GapRowAsync(owner, api, "iso42001-2023:6.1.3")).GetProperty("result").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023/1/approve", UriKind.Relative), null)).StatusCode);
-        await ReadAsync(await owner.PostAsync(new Uri($"{api}/soa/iso42001-2023/1/approve", UriKind.Relative), null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023/2/approve", UriKind.Relative), null)).StatusCode);
+        await ReadAsync(await owner.PostAsync(new Uri($"{api}/soa/iso42001-2023/2/approve", UriKind.Relative), null));
         // An approved SoA is half of 6.1.3: the risk owners' approval of the treatment plan is the other half.
         var soaRow = await GapRowAsync(owner, api, "iso42001-2023:6.1.3");
         Assert.Equal("partially_satisfied", soaRow.GetProperty("result").GetString());
-        Assert.Contains("Statement of Applicability v1 approved by user:owner@a.example", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Statement of Applicability v2 approved by user:owner@a.example", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("the risk owners have not approved the treatment of R-AI-1", soaRow.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // A second version differs in one justification: the diff says so, control by control.
         await ReadAsync(await contributor.PostAsync(new Uri($"{api}/soa/iso42001-2023", UriKind.Relative), Json($$"""{"decisions":[{{string.Join(",", decisions).Replace("planned in the AI roadmap", "planned for Q3", StringComparison.Ordinal)}}]}""")), HttpStatusCode.Created);
-        var diff = await ReadAsync(await owner.GetAsync(new Uri($"{api}/soa/iso42001-2023/2/diff/1", UriKind.Relative)));
+        var diff = await ReadAsync(await owner.GetAsync(new Uri($"{api}/soa/iso42001-2023/3/diff/2", UriKind.Relative)));
         Assert.Equal(proposal.Count(r => !r.GetProperty("included").GetBoolean()) - 1, diff.GetProperty("changes").GetArrayLength());
         Assert.Contains("planned for Q3", diff.GetProperty("changes")[0].GetProperty("changes")[0].GetString(), StringComparison.Ordinal);
 
         // The auditor opens the approved statement in Excel: one row per control, filters, frozen header.
-        var xlsx = await owner.GetByteArrayAsync(new Uri($"{api}/soa/iso42001-2023/1/export/xlsx", UriKind.Relative));
+        var xlsx = await owner.GetByteArrayAsync(new Uri($"{api}/soa/iso42001-2023/2/export/xlsx", UriKind.Relative));
         using (var book = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(book));
@@ -171,7 +178,7 @@ public sealed class AiGovernanceTests
             Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
         }
 
-        var csv = Encoding.UTF8.GetString(await owner.GetByteArrayAsync(new Uri($"{api}/soa/iso42001-2023/1/export/csv", UriKind.Relative)));
+        var csv = Encoding.UTF8.GetString(await owner.GetByteArrayAsync(new Uri($"{api}/soa/iso42001-2023/2/export/csv", UriKind.Relative)));
         Assert.Equal(39, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var pdf = await owner.GetByteArrayAsync(new Uri($"{api}/soa/iso42001-2023/1/export/pdf", UriKind.Relative));
         using (var read = PdfDocument.Open(pdf))

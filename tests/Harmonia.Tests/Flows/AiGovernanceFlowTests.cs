@@ -178,14 +178,16 @@ public sealed class AiGovernanceFlowTests
         Assert.True(await row.Locator("input[value=impact]").IsCheckedAsync());
         await BrowserSupport.Shot(page, "ai-06-soa-proposal");
 
-        // An exclusion needs a justification: first the refusal, then every exclusion justified.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
-        Assert.Contains("excluded without a justification", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        foreach (var input in await page.Locator("input.justification").AllAsync())
+        // Controls nothing calls for are not decided yet (never proposed as excluded): each is marked; every one is
+        // then excluded with a justification.
+        Assert.Contains("is not decided yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        foreach (var choice in await page.Locator("select[name^='applies:']").AllAsync())
         {
-            if (string.IsNullOrEmpty(await input.InputValueAsync()))
+            if (string.IsNullOrEmpty(await choice.InputValueAsync()))
             {
-                await input.FillAsync("Not implemented yet; planned in the AI roadmap for 2027.");
+                var n = (await choice.GetAttributeAsync("id"))!["inc-".Length..];
+                await choice.SelectOptionAsync("no");
+                await page.Locator($"#just-{n}").FillAsync("Not implemented yet; planned in the AI roadmap for 2027.");
             }
         }
 

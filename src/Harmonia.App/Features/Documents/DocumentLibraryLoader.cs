@@ -202,6 +202,9 @@ public static class DocumentLibraryLoader
         return value;
     }
 
+    /// <summary>The list of requirements a published document implements on its own (policies).</summary>
+    private const string MetByDocumentKey = "met-by-document";
+
     private static List<DocumentedInformation> ReadDocumentedInformation(ContentFile? file, Catalog catalog, List<ContentError> errors)
     {
         if (file is null)
@@ -217,9 +220,23 @@ public static class DocumentLibraryLoader
             return list;
         }
 
+        var metByDocument = new HashSet<string>(StringComparer.Ordinal);
+        if (yaml.Root.Children.TryGetValue(new YamlScalarNode(MetByDocumentKey), out var met))
+        {
+            foreach (var node in met is YamlSequenceNode ids ? ids.Children : [])
+            {
+                metByDocument.Add(((YamlScalarNode)node).Value ?? string.Empty);
+            }
+        }
+
         foreach (var (frameworkNode, value) in yaml.Root.Children)
         {
             var framework = ((YamlScalarNode)frameworkNode).Value!;
+            if (framework == MetByDocumentKey)
+            {
+                continue;
+            }
+
             if (value is not YamlMappingNode entries)
             {
                 yaml.Error(value, $"'{framework}' must map requirement refs to what is expected");
@@ -235,9 +252,14 @@ public static class DocumentLibraryLoader
                 }
                 else
                 {
-                    list.Add(new DocumentedInformation(id, ((YamlScalarNode)expected).Value ?? string.Empty));
+                    list.Add(new DocumentedInformation(id, ((YamlScalarNode)expected).Value ?? string.Empty, metByDocument.Remove(id)));
                 }
             }
+        }
+
+        foreach (var unknown in metByDocument)
+        {
+            yaml.Error(met!, $"'{unknown}' under {MetByDocumentKey} is not a documented-information requirement listed above");
         }
 
         return list;

@@ -21,7 +21,11 @@ public sealed record DocumentTemplate(
     IReadOnlyList<DocumentStatement> Statements);
 
 /// <summary>A requirement that asks for documented information, and what is expected, in our words.</summary>
-public sealed record DocumentedInformation(string RequirementId, string Expected);
+/// <param name="MetByDocument">
+/// The requirement asks for nothing but the document (a policy): once the document is published it is implemented.
+/// Others also need records that the process runs.
+/// </param>
+public sealed record DocumentedInformation(string RequirementId, string Expected, bool MetByDocument = false);
 
 /// <summary>The questionnaire, the templates and the documented-information list, loaded together.</summary>
 public sealed record DocumentLibrary(Questionnaire Questionnaire, IReadOnlyList<DocumentTemplate> Templates, IReadOnlyList<DocumentedInformation> DocumentedInformation)

@@ -16,7 +16,7 @@ public sealed class ApprovedSoaExclusions(HarmoniaDbContext db)
         var approved = await db.SoaVersions.AsNoTracking().Where(v => v.Status == SoaStatuses.Approved)
             .Select(v => new { v.FrameworkId, v.Number, v.RowsJson, v.ApprovedBy, v.ApprovedUtc }).ToListAsync(cancellationToken);
         return approved.GroupBy(v => v.FrameworkId).Select(g => g.MaxBy(v => v.Number)!)
-            .SelectMany(v => SoaJson.Rows(v.RowsJson).Where(r => !r.Included).Select(r => new SoaExclusion(
+            .SelectMany(v => SoaJson.Rows(v.RowsJson).Where(r => !r.Included && !r.Undecided).Select(r => new SoaExclusion(
                 r.RequirementId, v.Number, DateOnly.FromDateTime(v.ApprovedUtc ?? DateTime.MinValue), v.ApprovedBy ?? "an approver", r.Justification)))
             .OrderBy(e => e.RequirementId, StringComparer.Ordinal)
             .ToArray();

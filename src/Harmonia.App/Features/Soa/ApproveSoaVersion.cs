@@ -1,5 +1,6 @@
 using Harmonia.App.Common;
 using Harmonia.App.Persistence;
+using Harmonia.Domain.Soa;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Soa;
@@ -33,6 +34,12 @@ public sealed class ApproveSoaVersionHandler(HarmoniaDbContext db, AuditActor ac
             throw new InvalidInputException($"Version {number} is not the latest: approve the latest version instead.");
         }
 
+        if (ApplicabilityModel.Undecided(SoaJson.Rows(version.RowsJson)) is { Count: > 0 } open)
+        {
+            // The controls are marked on the page and listed in the version's needsDecision; the refusal sums them up.
+            throw new InvalidInputException(ApprovalBlocked(number, open.Count) + " Still open: " + string.Join(" ", open.Take(5)) + (open.Count > 5 ? " ..." : string.Empty));
+        }
+
         foreach (var older in await db.SoaVersions.Where(v => v.FrameworkId == frameworkId && v.Status == SoaStatuses.Approved).ToListAsync(cancellationToken))
         {
             older.Status = SoaStatuses.Superseded;
@@ -42,4 +49,8 @@ public sealed class ApproveSoaVersionHandler(HarmoniaDbContext db, AuditActor ac
         await db.SaveChangesAsync(cancellationToken);
         return SoaVersionDto.From(version);
     }
+
+    /// <summary>Why a version cannot be approved yet; the page shows it beside a disabled Approve button.</summary>
+    public static string ApprovalBlocked(int number, int open) =>
+        $"Version {number} cannot be approved: {open} {(open == 1 ? "control still needs" : "controls still need")} a decision. Decide {(open == 1 ? "it" : "them")} and save a new version.";
 }

@@ -42,8 +42,8 @@ public sealed class ExportSoaHandler(HarmoniaDbContext db, TenantScope tenant, G
         ],
         version.Rows.Select(r => (IReadOnlyList<TabularCell>)
         [
-            r.Ref, r.Title, r.Included ? "Yes" : "No", string.Join(", ", r.Reasons.Select(SoaReasonText.Label)), r.Justification,
-            SoaReasonText.Label(r.Implementation), string.Join(", ", r.Risks), string.Join(", ", r.Assessments), string.Join(", ", r.Controls), string.Join("; ", r.Evidence),
+            r.Ref, r.Title, r.Applicability, string.Join(", ", r.Reasons.Select(SoaReasonText.Label)), r.Justification,
+            SoaReasonText.Label(r.Implementation), string.Join(", ", r.Risks), string.Join(", ", r.Assessments), string.Join(", ", r.Controls.Concat(r.Documents ?? [])), string.Join("; ", r.Evidence),
         ]).ToArray());
 
     private DocumentModel Model(SoaVersionDto version, string organization)
@@ -56,16 +56,16 @@ public sealed class ExportSoaHandler(HarmoniaDbContext db, TenantScope tenant, G
         {
             new DocumentHeading(1, "Purpose"),
             DocumentFiles.Line(id, "purpose", $"This statement lists every control of {framework.Name} Annex A, says whether {organization} applies it and why, and how far it is implemented.", clause),
-            DocumentFiles.Line(id, "figures", $"Of {f.Controls} controls, {f.Included} are included and {f.Excluded} excluded; {f.Implemented} of the included controls are implemented.", clause),
+            DocumentFiles.Line(id, "figures", $"Of {f.Controls} controls, {f.Included} are included, {f.Excluded} excluded and {f.Undecided} not decided yet; {f.Implemented} of the included controls are implemented.", clause),
             DocumentFiles.Line(id, "reasons", "Reasons for inclusion: risk treatment (a risk of the register is treated with the control), impact assessment (an approved AI system impact assessment relies on it), legal or regulatory, contractual, and business need.", clause),
             new DocumentHeading(1, "Controls"),
             DocumentFiles.Table(id, "controls", "Applicability of every Annex A control.", new DocumentTable(
                 ["Control", "Title", "Applicable", "Reasons or justification", "Implementation", "Implemented by"],
                 version.Rows.Select(r => (IReadOnlyList<string>)
                 [
-                    r.Ref, r.Title, r.Included ? "Yes" : "No",
+                    r.Ref, r.Title, r.Applicability,
                     r.Included ? string.Join(", ", r.Reasons.Select(SoaReasonText.Label)) + (r.Justification.Length > 0 ? ": " + r.Justification : string.Empty) : r.Justification,
-                    SoaReasonText.Label(r.Implementation), r.Controls.Count == 0 ? "—" : string.Join(", ", r.Controls),
+                    SoaReasonText.Label(r.Implementation), r.Controls.Count + (r.Documents?.Count ?? 0) == 0 ? "—" : string.Join(", ", r.Controls.Concat(r.Documents ?? [])),
                 ]).ToArray()), clause),
         };
         var info = new DocumentInfo(

@@ -22,7 +22,7 @@ public sealed class GetSoaHandler(HarmoniaDbContext db, ProposeSoaHandler propos
         var proposal = await propose.HandleAsync(organizationId, frameworkId, cancellationToken);
 
         // What changed in the data since the latest version was saved: the reason to save a new one.
-        var changes = latest is null ? [] : SoaDiff.Between(latest.Rows, ApplicabilityModel.Apply(proposal, latest.Rows.Select(r => new SoaDecision(r.RequirementId, r.Included, r.Reasons, r.Justification)).ToArray()));
+        var changes = latest is null ? [] : SoaDiff.Between(latest.Rows, ApplicabilityModel.Apply(proposal, latest.Rows.Select(SoaDecision.Of).ToArray()));
         return new SoaOverview(frameworkId, latest, versions, proposal, changes);
     }
 

@@ -1,6 +1,7 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.App.Features.Controls;
+using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Soa;
@@ -13,7 +14,7 @@ namespace Harmonia.App.Features.Soa;
 /// The Statement of Applicability the organization's data calls for right now: every Annex A control with the risks
 /// treated by it, the approved impact assessments that rely on it, the controls that implement it and their evidence.
 /// </summary>
-public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, CurrentControls current, SupplierRegister suppliers)
+public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, LoadedContent content, CurrentControls current, SupplierRegister suppliers, PublishedDocuments published)
 {
     public async Task<IReadOnlyList<SoaRow>> HandleAsync(Guid organizationId, string frameworkId, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,19 @@ public sealed class ProposeSoaHandler(HarmoniaDbContext db, TenantScope tenant, 
             controls,
             risks.Select(r => new SoaRisk(r.Key, r.Treatment, controlKeys.KeysOf(r.Controls))).ToArray(),
             assessments.Select(a => new SoaAssessment($"{a.Name} impact assessment v{a.Number}", ImpactAssessmentJson.Entries(a.EntriesJson).SelectMany(e => e.Controls).Distinct(StringComparer.Ordinal).ToArray())).ToArray(),
-            SupplierControlNeeds.CallingFor(register));
+            SupplierControlNeeds.CallingFor(register),
+            await DocumentsAsync(frameworkId, cancellationToken));
+    }
+
+    /// <summary>Published (and registered) documents by the Annex A controls they address.</summary>
+    private async Task<SoaDocuments> DocumentsAsync(string frameworkId, CancellationToken cancellationToken)
+    {
+        var prefix = frameworkId + ":A.";
+        var byRequirement = (await published.HandleAsync(cancellationToken))
+            .SelectMany(d => d.RequirementIds.Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Select(r => (Requirement: r, Label: $"{d.Title} {d.Version}")))
+            .GroupBy(x => x.Requirement, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var metByDocument = content.Documents.DocumentedInformation.Where(d => d.MetByDocument).Select(d => d.RequirementId).ToHashSet(StringComparer.Ordinal);
+        return new SoaDocuments(byRequirement, metByDocument);
     }
 }

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Harmonia.App.Features.Soa;
 
 /// <summary>
-/// Saves the proposal with a person's decisions as the next draft version. Refused, with every problem listed, when a
-/// control is included without a reason, excluded without a justification, or excluded while a risk is treated with it.
+/// Saves the proposal with a person's decisions as the next draft version. What is valid is kept: a control still
+/// undecided, included without a reason, excluded without a justification or excluded while a risk is treated with it
+/// is saved as typed and listed as needing a decision (the draft cannot be approved until none is left). Refused only
+/// for input that cannot be stored: an unknown control, a control decided twice, an unknown reason code, text too long.
 /// </summary>
 public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandler propose, AuditActor actor, TimeProvider time)
 {
@@ -35,13 +37,13 @@ public sealed class SaveSoaVersionHandler(HarmoniaDbContext db, ProposeSoaHandle
             decisions.Add(new SoaDecision(d.RequirementId.Trim(), d.Included, reasons.Where(r => r.reason is not null).Select(r => r.reason!.Value).ToArray(), d.Justification));
         }
 
-        var rows = ApplicabilityModel.Apply(proposal, decisions);
-        problems.AddRange(ApplicabilityModel.Problems(proposal, rows, decisions));
+        problems.AddRange(ApplicabilityModel.Malformed(proposal, decisions));
         if (problems.Count > 0)
         {
             throw new InvalidInputException(new Dictionary<string, string[]> { ["decisions"] = problems.Distinct().ToArray() });
         }
 
+        var rows = ApplicabilityModel.Apply(proposal, decisions);
         if (input.Note is { Length: > 2000 })
         {
             throw new InvalidInputException("The note may have 2000 characters.");

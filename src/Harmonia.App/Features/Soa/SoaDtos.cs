@@ -4,7 +4,8 @@ using Harmonia.Domain.Soa;
 
 namespace Harmonia.App.Features.Soa;
 
-public sealed record SoaFigures(int Controls, int Included, int Excluded, int Implemented);
+/// <summary>Included, excluded and not decided add up to the controls; <paramref name="NeedDecision"/> also counts decisions left incomplete.</summary>
+public sealed record SoaFigures(int Controls, int Included, int Excluded, int Implemented, int Undecided = 0, int NeedDecision = 0);
 
 public sealed record SoaVersionDto(
     string FrameworkId,
@@ -18,6 +19,9 @@ public sealed record SoaVersionDto(
     SoaFigures Figures,
     IReadOnlyList<SoaRow> Rows)
 {
+    /// <summary>What still needs a decision before this version can be approved, one sentence per control.</summary>
+    public IReadOnlyList<string> NeedsDecision => ApplicabilityModel.Undecided(Rows);
+
     internal static SoaVersionDto From(SoaVersionRecord v)
     {
         var rows = SoaJson.Rows(v.RowsJson);
@@ -28,8 +32,9 @@ public sealed record SoaVersionDto(
 /// <summary>A person's decisions on top of the proposal; controls not named keep what was proposed.</summary>
 public sealed record SoaSaveInput(IReadOnlyList<SoaDecisionInput>? Decisions, string? Note);
 
+/// <param name="Included">True: it applies; false: excluded; null or missing: not decided yet.</param>
 /// <param name="Reasons">Reason codes: risk, impact, legal, contract, business.</param>
-public sealed record SoaDecisionInput(string? RequirementId, bool Included, IReadOnlyList<string>? Reasons, string? Justification);
+public sealed record SoaDecisionInput(string? RequirementId, bool? Included, IReadOnlyList<string>? Reasons, string? Justification);
 
 public static class SoaStatuses
 {
@@ -50,7 +55,12 @@ public static class SoaJson
     internal static string Serialize(IReadOnlyList<SoaRow> rows) => JsonSerializer.Serialize(rows, Json);
 
     public static SoaFigures Figures(IReadOnlyList<SoaRow> rows) => new(
-        rows.Count, rows.Count(r => r.Included), rows.Count(r => !r.Included), rows.Count(r => r.Included && r.Implementation == SoaImplementation.Implemented));
+        rows.Count,
+        rows.Count(r => !r.Undecided && r.Included),
+        rows.Count(r => !r.Undecided && !r.Included),
+        rows.Count(r => !r.Undecided && r.Included && r.Implementation == SoaImplementation.Implemented),
+        rows.Count(r => r.Undecided),
+        ApplicabilityModel.Undecided(rows).Count);
 
     internal static void RequireFramework(string frameworkId)
     {

@@ -15,7 +15,10 @@ internal static class SoaPageEndpoints
                 PageForms.Outcome(Links.Soa(orgId, framework), async () =>
                 {
                     var saved = await save.HandleAsync(orgId, framework, Read(await request.ReadFormAsync(ct)), ct);
-                    return $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString($"version {saved.Number} saved as a draft")}";
+                    var open = saved.NeedsDecision.Count;
+                    var what = open == 0 ? $"version {saved.Number} saved as a draft, ready for approval"
+                        : $"version {saved.Number} saved as a draft; {open} {(open == 1 ? "control still needs" : "controls still need")} a decision before it can be approved";
+                    return $"{Links.Soa(orgId, framework)}?saved={Uri.EscapeDataString(what)}";
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
@@ -38,14 +41,20 @@ internal static class SoaPageEndpoints
 
     /// <summary>
     /// One decision per row the page listed (hidden "row" fields): a checkbox is only posted when ticked, so an
-    /// unticked "included" or reason is an exclusion or a reason removed, not a field left out.
+    /// unticked reason is a reason removed, not a field left out. "applies" is yes, no, or empty for not decided.
     /// </summary>
     private static SoaSaveInput Read(IFormCollection form)
     {
-        var included = form["included"].ToHashSet(StringComparer.Ordinal);
         var decisions = form["row"].OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)
-            .Select(id => new SoaDecisionInput(id, included.Contains(id), form["reason:" + id].OfType<string>().ToArray(), form["justification:" + id].ToString()))
+            .Select(id => new SoaDecisionInput(id, Applies(form["applies:" + id].ToString()), form["reason:" + id].OfType<string>().ToArray(), form["justification:" + id].ToString()))
             .ToArray();
         return new SoaSaveInput(decisions, FormValues.Text(form, "note"));
     }
+
+    private static bool? Applies(string value) => value switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => null,
+    };
 }
