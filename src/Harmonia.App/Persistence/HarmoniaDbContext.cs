@@ -110,6 +110,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
 
+    public DbSet<HeldDocumentRecord> HeldDocuments => Set<HeldDocumentRecord>();
+
     public DbSet<BodyFindingRecord> BodyFindings => Set<BodyFindingRecord>();
 
     public DbSet<CandidateBodyRecord> CandidateBodies => Set<CandidateBodyRecord>();

@@ -29,4 +29,7 @@ public sealed record ReadinessCheck(
     IReadOnlyList<BlockingItem> Blocking)
 {
     public bool Passed => Blocking.Count == 0;
+
+    /// <summary>What a passing check rests on when it is not obvious (the document that provides it), for the page.</summary>
+    public string? Basis { get; init; }
 }

@@ -8,7 +8,34 @@ namespace Harmonia.Domain.Readiness;
 /// <param name="Expectation">What an auditor expects to find, in our words; shown in the blocking item.</param>
 /// <param name="DocumentTitle">The document whose statements cover it; null when none does.</param>
 /// <param name="Approved">Whether that document is approved or published (a draft does not count for Stage 1).</param>
-public sealed record DocumentedInformationItem(string RequirementId, string? Expectation, string? DocumentTitle, bool Approved);
+/// <param name="Held">The document of a certified system kept outside Harmonia that provides it, if one is listed.</param>
+public sealed record DocumentedInformationItem(string RequirementId, string? Expectation, string? DocumentTitle, bool Approved, HeldElsewhere? Held = null);
+
+/// <summary>
+/// A document of a certified management system kept outside Harmonia, listed with the certificate whose audits saw
+/// it. It counts as a registered document while the certificate is current and its date is within the record window
+/// (a document nobody approved or reviewed for a year is not one an auditor takes on trust).
+/// </summary>
+/// <param name="Reference">Its identifier or version where it is held.</param>
+/// <param name="DatedOn">When its current version was approved or last reviewed.</param>
+/// <param name="Certificate">The certificate it is listed with ("ISMS-2023-0042 of Nordlicht Zertifizierung GmbH").</param>
+public sealed record HeldElsewhere(string Title, string? Reference, DateOnly DatedOn, string Location, string Certificate, DateOnly CertificateExpiresOn)
+{
+    private string Name => Reference is null ? $"'{Title}'" : $"'{Title}' ({Reference})";
+
+    /// <summary>Why it does not count today, or null when it does.</summary>
+    public string? NotCounted(DateOnly today) =>
+        CertificateExpiresOn < today
+            ? $"{Name} is listed with certificate {Certificate}, which expired on {CertificateExpiresOn:yyyy-MM-dd}: documents held elsewhere count only under a current certificate."
+            : DatedOn > today
+                ? $"{Name} is dated {DatedOn:yyyy-MM-dd}, after today."
+                : DatedOn <= today.AddMonths(-ReadinessModel.RecordWindowMonths)
+                    ? $"{Name}, held outside Harmonia, was last approved or reviewed on {DatedOn:yyyy-MM-dd}, more than {ReadinessModel.RecordWindowMonths} months ago: review it and record its new date."
+                    : null;
+
+    /// <summary>What the check passed on, shown beside it.</summary>
+    public string Basis => $"held outside Harmonia: {Name}, dated {DatedOn:yyyy-MM-dd}, at {Location}; listed with certificate {Certificate}";
+}
 
 /// <summary>One framework to assess: its gap report and its documented-information requirements.</summary>
 public sealed record FrameworkReadinessInput(GapReport Gaps, IReadOnlyList<DocumentedInformationItem> DocumentedInformation)

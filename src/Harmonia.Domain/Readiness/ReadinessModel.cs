@@ -33,7 +33,7 @@ public static class ReadinessModel
         var perFramework = input.Frameworks.Select(f => new FrameworkReadiness(
             [f.Gaps.Target.Id],
             f.Gaps.Target.Name,
-            new StageReadiness(ReadinessStage.Stage1, Stage1(f)),
+            new StageReadiness(ReadinessStage.Stage1, Stage1(f, input.Today)),
             new StageReadiness(ReadinessStage.Stage2, Stage2(f.Gaps, input, controls)))).ToArray();
 
         var integrated = new FrameworkReadiness(
@@ -44,7 +44,7 @@ public static class ReadinessModel
         return new ReadinessAssessment(perFramework, integrated);
     }
 
-    private static List<ReadinessCheck> Stage1(FrameworkReadinessInput framework)
+    private static List<ReadinessCheck> Stage1(FrameworkReadinessInput framework, DateOnly today)
     {
         var requirements = framework.Gaps.Rows.ToDictionary(r => r.Requirement.Id, r => r.Requirement, StringComparer.Ordinal);
         var name = framework.Gaps.Target.Name;
@@ -54,22 +54,27 @@ public static class ReadinessModel
             var requirement = requirements.GetValueOrDefault(item.RequirementId)
                 ?? throw new ArgumentException($"Documented information '{item.RequirementId}' is not a requirement of {name}.", nameof(framework));
             var fix = new FixAt(FixKind.Document, requirement.Id);
+            var held = item.Held?.NotCounted(today) is null ? item.Held : null;
             var blocking = item switch
             {
+                { DocumentTitle: not null, Approved: true } => null,
+                _ when held is not null => null,
+                { Held: { } stale } => new BlockingItem(stale.NotCounted(today)!, fix),
                 { DocumentTitle: null } => new BlockingItem(
                     $"No document provides {name} {requirement.Ref} {requirement.Title}" + (string.IsNullOrWhiteSpace(item.Expectation) ? "." : ": " + item.Expectation.Trim()),
                     fix),
-                { Approved: false } => new BlockingItem(
+                _ => new BlockingItem(
                     $"'{item.DocumentTitle}' provides {name} {requirement.Ref} {requirement.Title} but is not approved yet.",
                     fix),
-                _ => null,
             };
+            var basis = item is { DocumentTitle: not null, Approved: true } ? $"'{item.DocumentTitle}'" : held?.Basis;
             checks.Add(new ReadinessCheck(
                 "document:" + SharedClause.KeyOf(requirement),
                 requirement.Ref + " " + requirement.Title,
                 SharedClause.ClauseOf(requirement),
                 [requirement.Id],
-                blocking is null ? [] : [blocking]));
+                blocking is null ? [] : [blocking])
+            { Basis = basis });
         }
 
         checks.AddRange(framework.Records.Select(r => new ReadinessCheck("record:" + r.Key, r.Title, null, [], r.Missing)));
@@ -233,7 +238,10 @@ public static class ReadinessModel
                 string.Join(" / ", g.Select(c => c.Title).Distinct(StringComparer.Ordinal)),
                 g.First().Clause,
                 g.SelectMany(c => c.RequirementIds).Distinct(StringComparer.Ordinal).ToArray(),
-                g.SelectMany(c => c.Blocking).Distinct().ToArray()))
+                g.SelectMany(c => c.Blocking).Distinct().ToArray())
+            {
+                Basis = g.Select(c => c.Basis).OfType<string>().Distinct(StringComparer.Ordinal).ToArray() is { Length: > 0 } bases ? string.Join("; ", bases) : null,
+            })
             .ToList();
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

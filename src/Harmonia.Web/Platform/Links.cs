@@ -52,6 +52,8 @@ public static class Links
 
     public static string Certification(Guid orgId) => $"/orgs/{orgId}/certification";
 
+    public static string HeldDocuments(Guid orgId, Guid certificateId) => $"/orgs/{orgId}/certification/certificates/{certificateId}/documents";
+
     public static string Engagements(Guid orgId) => $"/orgs/{orgId}/engagements";
 
     public static string Engagement(Guid orgId, Guid engagementId) => $"/orgs/{orgId}/engagements/{engagementId}";

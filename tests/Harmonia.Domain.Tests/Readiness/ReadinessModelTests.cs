@@ -86,6 +86,45 @@ public sealed class ReadinessModelTests
     }
 
     [Fact]
+    public void A_document_held_elsewhere_under_a_current_certificate_counts_with_its_basis_and_a_stale_or_expired_one_does_not()
+    {
+        static HeldElsewhere Held(DateOnly dated, DateOnly expires) =>
+            new("ISMS scope statement", "ISMS-01 v3", dated, "Intranet › ISMS", "CERT-7 of Nordlicht", expires);
+        var certificateValid = new DateOnly(2028, 6, 30);
+        var assessment = ReadinessModel.Evaluate(Input(Ready(), documentsA:
+        [
+            new DocumentedInformationItem("a:7.2", "The scope.", null, false, Held(new DateOnly(2026, 9, 1), certificateValid)),
+            new DocumentedInformationItem("a:9.2.2", null, "Audit procedure", false, Held(new DateOnly(2025, 10, 1), certificateValid)),
+            new DocumentedInformationItem("a:A.1", null, null, false, Held(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 1))),
+        ]));
+
+        var checks = assessment.Frameworks[0].Stage1.Checks;
+        Assert.True(checks[0].Passed);
+        Assert.Equal("held outside Harmonia: 'ISMS scope statement' (ISMS-01 v3), dated 2026-09-01, at Intranet › ISMS; listed with certificate CERT-7 of Nordlicht", checks[0].Basis);
+        Assert.Equal(
+            "'ISMS scope statement' (ISMS-01 v3), held outside Harmonia, was last approved or reviewed on 2025-10-01, more than 12 months ago: review it and record its new date.",
+            Assert.Single(checks[1].Blocking).Text);
+        Assert.StartsWith("'ISMS scope statement' (ISMS-01 v3) is listed with certificate CERT-7 of Nordlicht, which expired on 2026-11-01", Assert.Single(checks[2].Blocking).Text, StringComparison.Ordinal);
+
+        // A document Harmonia holds comes first, and is named as the basis.
+        var own = ReadinessModel.Evaluate(Input(Ready(), documentsA: [Approved("a:7.2") with { Held = Held(new DateOnly(2020, 1, 1), certificateValid) }]));
+        Assert.Equal("'Scope statement'", Assert.Single(own.Frameworks[0].Stage1.Checks, c => c.Key.StartsWith("document:", StringComparison.Ordinal)).Basis);
+    }
+
+    [Fact]
+    public void Every_stage_adds_up_passing_and_failing_checks_and_a_check_may_hold_several_blocking_items()
+    {
+        var assessment = ReadinessModel.Evaluate(Input(Ready(), documentsA: [new DocumentedInformationItem("a:7.2", null, null, false)], audits: [], reviews: []));
+
+        Assert.All(assessment.Frameworks.Append(assessment.Integrated).SelectMany(f => new[] { f.Stage1, f.Stage2 }), stage =>
+        {
+            Assert.Equal(stage.Checks.Count, stage.Passed + stage.Checks.Count(c => !c.Passed));
+            Assert.Equal(stage.Blocking.Count, stage.Checks.Sum(c => c.Blocking.Count));
+            Assert.True(stage.Checks.Where(c => !c.Passed).All(c => c.Blocking.Count >= 1));
+        });
+    }
+
+    [Fact]
     public void Unknown_documented_information_ids_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => ReadinessModel.Evaluate(Input(Ready(), documentsA: [Approved("b:6.1.4")])));

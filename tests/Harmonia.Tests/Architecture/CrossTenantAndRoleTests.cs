@@ -232,6 +232,7 @@ public sealed class CrossTenantAndRoleTests
             ("PUT", "{subjectId}") => Json("""{"userId":null}"""),
             ("PUT", "reminder-preferences") => Json("""{"assigned":true,"dueSoon":true,"dueSoonDays":7,"overdue":true,"weeklyDigest":true}"""),
             ("POST", "certificates") or ("PUT", "{certificateId:guid}") => Json($$"""{"frameworkId":"iso42001-2023","number":"RT-{{Guid.NewGuid():N}}","body":"Role Test Cert","scope":"The AIMS","issuedOn":"2026-03-01","expiresOn":"2029-02-28"}"""),
+            ("PUT", "held-documents") => Json($$"""[{"requirementId":"iso27001-2022:5.2","title":"Information security policy","reference":"ISP v4","datedOn":"{{DateTime.UtcNow.AddDays(-20):yyyy-MM-dd}}","location":"Intranet"}]"""),
             ("POST", "engagements") => Json($$"""{"title":"Stage 1","auditorEmail":"auditor-{{Guid.NewGuid():N}}@body.example","standards":["iso27001-2022"],"periodFrom":"2026-01-01","periodTo":"2026-06-30","startsOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","endsOn":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}","passphrase":"a long enough passphrase"}"""),
             ("POST", "requests") => Json($$"""{"text":"The access review minutes","dueOn":"{{DateTime.UtcNow.AddDays(7):yyyy-MM-dd}}","assigneeEmail":"contributor@a.example"}"""),
             ("POST", "samples") => Json("""{"population":"risks","size":2,"seed":7}"""),

@@ -61,6 +61,34 @@ public sealed class CertificateRecord : IOrganizationScoped
 }
 
 /// <summary>
+/// A document of the certified management system that is kept outside Harmonia (the intranet, a document management
+/// system), listed with the certificate whose audits saw it: one per documented-information requirement. Readiness
+/// counts it as a registered document, saying so, while the certificate is current and the document's date is recent.
+/// </summary>
+public sealed class HeldDocumentRecord : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid CertificateId { get; set; }
+
+    /// <summary>The documented-information requirement it provides (iso27001-2022:5.2).</summary>
+    public required string RequirementId { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>Its identifier or version in the system that holds it ("ISMS-POL-01 v4.2").</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>When its current version was approved or last reviewed.</summary>
+    public DateOnly DatedOn { get; set; }
+
+    /// <summary>Where an auditor finds it ("SharePoint › ISMS › Policies").</summary>
+    public required string Location { get; set; }
+}
+
+/// <summary>
 /// A finding the certification body raised in an audit of a certificate's cycle. The finding itself is a
 /// nonconformity of the organization (NC-n, with correction, root cause and corrective action); this row adds which
 /// certificate and audit it came from and the body's deadlines.

@@ -11,6 +11,9 @@ public static class CertificationModule
         services.AddScoped<SaveAuditTimeInputsHandler>();
         services.AddScoped<ListCertificatesHandler>();
         services.AddScoped<SaveCertificateHandler>();
+        services.AddScoped<ListHeldDocumentsHandler>();
+        services.AddScoped<SaveHeldDocumentsHandler>();
+        services.AddScoped<HeldDocuments>();
         services.AddScoped<RecordBodyFindingHandler>();
         services.AddScoped<ListCandidateBodiesHandler>();
         services.AddScoped<SaveCandidateBodyHandler>();

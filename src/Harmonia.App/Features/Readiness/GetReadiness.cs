@@ -1,5 +1,6 @@
 using Harmonia.App.Content;
 using Harmonia.App.Features.Audits;
+using Harmonia.App.Features.Certification;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Gaps;
@@ -22,6 +23,7 @@ public sealed class GetReadinessHandler(
     PublishedDocuments published,
     OpenMajorNonconformities nonconformities,
     Stage1Records records,
+    HeldDocuments held,
     TimeProvider time)
 {
     public async Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default)
@@ -32,10 +34,11 @@ public sealed class GetReadinessHandler(
         foreach (var framework in new[] { "iso27001-2022", "iso42001-2023" })
         {
             var report = await gap.HandleAsync(new StoredGapRequest(organizationId, framework), cancellationToken);
+            var elsewhere = await held.ForAsync(framework, cancellationToken);
             var items = coverage.Rows.Where(r => r.FrameworkId == framework).Select(r =>
             {
                 var document = documents.FirstOrDefault(d => d.RequirementIds.Contains(r.RequirementId));
-                return new DocumentedInformationItem(r.RequirementId, r.Expected, document is null ? null : $"{document.Title} {document.Version}", document is not null);
+                return new DocumentedInformationItem(r.RequirementId, r.Expected, document is null ? null : $"{document.Title} {document.Version}", document is not null, elsewhere.GetValueOrDefault(r.RequirementId));
             }).ToArray();
             frameworks.Add(new FrameworkReadinessInput(report, items) { Records = await records.ForAsync(report, cancellationToken) });
         }

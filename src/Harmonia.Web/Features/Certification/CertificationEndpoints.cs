@@ -52,6 +52,17 @@ internal static class CertificationEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Replace a certificate (If-Match with its ETag), e.g. after recertification.");
 
+        group.MapGet("/certificates/{certificateId:guid}/held-documents", async (Guid certificateId, ListHeldDocumentsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(certificateId, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The certificate's document list: every documented-information requirement of its standard, the document Harmonia holds for it, the one held elsewhere, and whether readiness counts it.");
+
+        group.MapPut("/certificates/{certificateId:guid}/held-documents", async (Guid certificateId, IReadOnlyList<HeldDocumentInput> input, SaveHeldDocumentsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(certificateId, input, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Replace the list of documents held outside Harmonia: [{requirementId, title, reference, datedOn, location}], one per documented-information requirement; a requirement left out is taken off the list.");
+
         group.MapPost("/certificates/{certificateId:guid}/findings", async (Guid orgId, Guid certificateId, BodyFindingInput input, RecordBodyFindingHandler handler, CancellationToken ct) =>
                 TypedResults.Created($"/api/orgs/{orgId}/certificates/{certificateId}", await handler.HandleAsync(orgId, certificateId, input, ct)))
             .RequirePermission(Permission.Edit)

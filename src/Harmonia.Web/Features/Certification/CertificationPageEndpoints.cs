@@ -44,6 +44,20 @@ internal static class CertificationPageEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/certification/certificates/{certificateId:guid}/documents/save", async (Guid orgId, Guid certificateId, HttpRequest request, SaveHeldDocumentsHandler save, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var page = Links.HeldDocuments(orgId, certificateId);
+                return await PageForms.Outcome(page, async () =>
+                {
+                    var saved = await save.HandleAsync(certificateId, HeldDocumentsForm.Read(form), ct);
+                    return PageForms.With(page, "saved", $"the document list saved; {saved.Counting} of {saved.Rows.Count} requirements are provided");
+                });
+            })
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/certification/certificates/{certificateId:guid}/findings", async (Guid orgId, Guid certificateId, HttpRequest request, RecordBodyFindingHandler record, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);

@@ -1549,6 +1549,50 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.ToTable("EvidenceRequests");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Certification.HeldDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequirementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("OrganizationId", "CertificateId", "RequirementId")
+                        .IsUnique();
+
+                    b.ToTable("HeldDocuments");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Comments.CommentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4144,6 +4188,21 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EvidenceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Certification.HeldDocumentRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Certification.CertificateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()

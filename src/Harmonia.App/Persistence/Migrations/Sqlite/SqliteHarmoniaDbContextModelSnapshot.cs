@@ -1540,6 +1540,50 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.ToTable("EvidenceRequests");
                 });
 
+            modelBuilder.Entity("Harmonia.App.Features.Certification.HeldDocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("OrganizationId", "CertificateId", "RequirementId")
+                        .IsUnique();
+
+                    b.ToTable("HeldDocuments");
+                });
+
             modelBuilder.Entity("Harmonia.App.Features.Comments.CommentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4131,6 +4175,21 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EvidenceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Harmonia.App.Features.Certification.HeldDocumentRecord", b =>
+                {
+                    b.HasOne("Harmonia.App.Features.Certification.CertificateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Harmonia.App.Features.Organizations.Organization", null)
                         .WithMany()
