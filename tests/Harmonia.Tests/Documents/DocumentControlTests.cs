@@ -131,7 +131,10 @@ public sealed class DocumentControlTests
         using (var browser = await host.SignedInAsync("owner@a.example"))
         {
             var page = url.Replace("/api/orgs", "/orgs", StringComparison.Ordinal);
-            var hidden = ApiHost.HiddenFields(await browser.GetStringAsync(new Uri(page, UriKind.Relative)));
+            var html = await browser.GetStringAsync(new Uri(page, UriKind.Relative));
+            Assert.Contains("disabled aria-describedby=\"approve-reason\">Approve</button>", html, StringComparison.Ordinal);
+            Assert.Contains("You wrote this revision; another member with the right to approve must approve it.", html, StringComparison.Ordinal);
+            var hidden = ApiHost.HiddenFields(html);
             using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = hidden["__RequestVerificationToken"] });
             using var viaPage = await browser.PostAsync(new Uri(page + "/approve", UriKind.Relative), form);
             Assert.Contains("cannot approve their own", await browser.OutcomeAsync(viaPage), StringComparison.Ordinal);

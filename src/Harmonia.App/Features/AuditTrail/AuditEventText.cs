@@ -49,6 +49,8 @@ public static class AuditEventText
         ["SupplierQuestionnaireRecord"] = "supplier questionnaire",
         ["SupplierAnswerVersionRecord"] = "supplier answers version",
         ["SupplierQuestionnaireTemplateRecord"] = "supplier questionnaire template",
+        ["HeldDocumentRecord"] = "document held elsewhere",
+        ["OwnerAssignmentRecord"] = "owner assignment",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>
@@ -65,6 +67,22 @@ public static class AuditEventText
             .Where(p => !Internal.Contains(p.Name))
             .Select(p => new AuditFieldChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
             .ToArray();
+    }
+
+    /// <summary>
+    /// Who did it, as a person reads it: a member's display name (or e-mail) for "user:maria@x.example", even through one
+    /// of her tokens; "the command line" and "Harmonia" for the CLI and the system.
+    /// </summary>
+    /// <param name="names">Display names by e-mail, of the organization's members.</param>
+    public static string Person(string actor, IReadOnlyDictionary<string, string> names)
+    {
+        if (actor.StartsWith("user:", StringComparison.Ordinal))
+        {
+            var email = actor[5..].Split(" (token ", 2)[0].Trim();
+            return names.GetValueOrDefault(email) ?? email;
+        }
+
+        return actor.StartsWith("cli:", StringComparison.Ordinal) ? "the command line" : actor == "system" ? "Harmonia" : actor;
     }
 
     /// <summary>"created control C-12", "updated result iso42001-2023:6.1.4".</summary>

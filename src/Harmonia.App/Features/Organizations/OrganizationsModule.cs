@@ -11,6 +11,7 @@ public static class OrganizationsModule
         services.AddScoped<ListOrganizationsHandler>();
         services.AddSingleton<DashboardFiguresCache>();
         services.AddScoped<GetDashboardFiguresHandler>();
+        services.AddScoped<GetNextStepsHandler>();
         services.AddScoped<SignedInPerson>();
         services.AddScoped<ListTopManagementHandler>();
         services.AddScoped<SaveTopManagementMemberHandler>();

@@ -71,9 +71,10 @@ internal static class MemberForms
             .RequirePagePermission(Permission.ManageMembers)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/remove", (Guid orgId, Guid userId, RemoveMemberHandler remove, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/settings/members/{userId:guid}/remove", (Guid orgId, Guid userId, HttpRequest request, RemoveMemberHandler remove, CancellationToken ct) =>
                 PageForms.Outcome(Links.Settings(orgId), async () =>
                 {
+                    await PageForms.RequireConfirmationAsync(request, ct);
                     await remove.HandleAsync(new RemoveMemberRequest(orgId, userId), ct);
                     return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString("Member removed; their access tokens are revoked")}";
                 }))

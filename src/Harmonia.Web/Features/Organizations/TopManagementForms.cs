@@ -29,9 +29,10 @@ internal static class TopManagementForms
             .RequirePagePermission(Permission.ManageMembers)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/settings/top-management/{topManagementId:guid}/remove", (Guid orgId, Guid topManagementId, RemoveTopManagementMemberHandler remove, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/settings/top-management/{topManagementId:guid}/remove", (Guid orgId, Guid topManagementId, HttpRequest request, RemoveTopManagementMemberHandler remove, CancellationToken ct) =>
                 PageForms.Outcome(Links.Settings(orgId), async () =>
                 {
+                    await PageForms.RequireConfirmationAsync(request, ct);
                     await remove.HandleAsync(topManagementId, ct);
                     return $"{Links.Settings(orgId)}?saved={Uri.EscapeDataString("removed from top management")}";
                 }))
