@@ -204,6 +204,12 @@ internal sealed class AuditTrailWriter(HarmoniaDbContext context, AuditActor act
 
             var before = entry.State == EntityState.Added ? null : Value(property.OriginalValue);
             var after = entry.State == EntityState.Deleted ? null : Value(property.CurrentValue);
+
+            // Key material, even encrypted, is never written or shown: the trail says that it was set or changed.
+            if (Features.AuditTrail.AuditEventText.IsKeyMaterial(name))
+            {
+                (before, after) = (before is null ? null : Features.AuditTrail.AuditEventText.KeyMaterialMark, after is null ? null : Features.AuditTrail.AuditEventText.KeyMaterialMark);
+            }
             if (entry.State == EntityState.Modified && Equals(before, after))
             {
                 continue;

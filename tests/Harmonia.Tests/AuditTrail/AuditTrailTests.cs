@@ -25,6 +25,30 @@ public sealed class AuditTrailTests
         return await scope.ServiceProvider.GetRequiredService<VerifyAuditTrailHandler>().HandleAsync(new VerifyAuditTrailRequest(id));
     }
 
+    [Fact]
+    public async Task Key_material_never_enters_the_trail_nor_shows_from_an_older_event()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var id = await ImportAcmeAsync(database);
+        await using (var scope = database.Scope("alice"))
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(id);
+            await scope.ServiceProvider.GetRequiredService<Harmonia.App.Features.Readiness.AuditPackSigningKey>().PublicAsync();
+        }
+
+        await using var read = database.Scope();
+        read.ServiceProvider.GetRequiredService<TenantScope>().Enter(id);
+        var db = read.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+        var key = await db.SigningKeys.SingleAsync();
+        var recorded = await db.AuditEvents.SingleAsync(e => e.EntityType == "SigningKeyRecord");
+        Assert.DoesNotContain(key.ProtectedPrivateKey, recorded.Changes, StringComparison.Ordinal);
+        Assert.Contains(AuditEventText.KeyMaterialMark, recorded.Changes, StringComparison.Ordinal);
+
+        // An event written before this rule shows the mark, not the value.
+        var older = JsonSerializer.Serialize(new { ProtectedPrivateKey = new { before = (string?)null, after = "CfDJ8-encrypted-key" } });
+        Assert.Equal([new AuditFieldChange("ProtectedPrivateKey", null, AuditEventText.KeyMaterialMark)], AuditEventText.Changes(older));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_created_row_is_an_event_in_one_unbroken_chain(DatabaseProvider provider)

@@ -58,6 +58,14 @@ public static class AuditEventText
 
     private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { "Id", "OrganizationId", "ControlId", "EvidenceId", "UserId" };
 
+    /// <summary>What the trail records, and shows, instead of key material.</summary>
+    public const string KeyMaterialMark = "(key material, not recorded)";
+
+    /// <summary>Fields holding key material, even encrypted: never written to the trail nor shown from older events.</summary>
+    public static bool IsKeyMaterial(string field) =>
+        field.Contains("PrivateKey", StringComparison.Ordinal) || field.StartsWith("Protected", StringComparison.Ordinal)
+        || field.Contains("Secret", StringComparison.Ordinal) || field.Contains("Encrypted", StringComparison.Ordinal);
+
     public static string Entity(string entityType) => EntityNames.GetValueOrDefault(entityType, entityType);
 
     public static IReadOnlyList<AuditFieldChange> Changes(string json)
@@ -65,7 +73,9 @@ public static class AuditEventText
         using var document = JsonDocument.Parse(json);
         return document.RootElement.EnumerateObject()
             .Where(p => !Internal.Contains(p.Name))
-            .Select(p => new AuditFieldChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
+            .Select(p => IsKeyMaterial(p.Name)
+                ? new AuditFieldChange(p.Name, Text(p.Value, "before") is null ? null : KeyMaterialMark, Text(p.Value, "after") is null ? null : KeyMaterialMark)
+                : new AuditFieldChange(p.Name, Text(p.Value, "before"), Text(p.Value, "after")))
             .ToArray();
     }
 
