@@ -46,7 +46,11 @@ public sealed partial class AuditPageTests
 
         // The same key again is refused, and the programme page says why.
         using var duplicate = await owner.PostAsync(Url($"{programme}/plan"), new FormUrlEncodedContent(plan));
-        Assert.Contains("already exists", WebUtility.HtmlDecode(await owner.GetStringAsync(Url(duplicate.Headers.Location!.OriginalString))), StringComparison.Ordinal);
+        var refusedPlan = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(duplicate.Headers.Location!.OriginalString)));
+        Assert.Contains("already exists", refusedPlan, StringComparison.Ordinal);
+        Assert.Contains("value=\"ISMS audit from the page\"", refusedPlan, StringComparison.Ordinal);
+        Assert.Contains("value=\"Ines Auditor, Omar Auditor\"", refusedPlan, StringComparison.Ordinal);
+        Assert.Contains("value=\"iso27001-2022\" checked", refusedPlan, StringComparison.Ordinal);
 
         // A major nonconformity for 5.2 through its row form; the redirect returns to the row.
         var audit = await owner.GetStringAsync(Url(auditPage));
@@ -80,6 +84,15 @@ public sealed partial class AuditPageTests
             SetNth(f, "why", 0, "Nobody submitted the policy for approval");
             SetNth(f, "why", 1, "The ISMS procedure does not say who does");
         });
+        // A plan due in the past is refused and comes back with every typed field.
+        var pastPlan = FormFields(await owner.GetStringAsync(Url(ncPage)), "id=\"step-plan\"");
+        Set(pastPlan, "a0.description", "Name the ISMS manager as the one who submits policies");
+        Set(pastPlan, "a0.owner", "ISMS manager");
+        Set(pastPlan, "a0.due", "2020-01-01");
+        using var pastDue = await owner.PostAsync(Url($"{ncPage}/steps"), new FormUrlEncodedContent(pastPlan));
+        var keptPlan = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(pastDue.Headers.Location!.OriginalString)));
+        Assert.Contains("value=\"Name the ISMS manager as the one who submits policies\"", keptPlan, StringComparison.Ordinal);
+        Assert.Contains("value=\"2020-01-01\"", keptPlan, StringComparison.Ordinal);
         var due = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var planPage = await StepAsync(owner, ncPage, "id=\"step-plan\"", f =>
         {
