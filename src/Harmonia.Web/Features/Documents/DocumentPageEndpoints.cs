@@ -81,6 +81,23 @@ internal static class DocumentPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        // Bulk: submit needs the right to edit, approve and publish the right to approve; each document is still checked on its own.
+        foreach (var (action, permission) in new[] { (DocumentAction.Submit, Permission.Edit), (DocumentAction.Approve, Permission.Approve), (DocumentAction.Publish, Permission.Approve) })
+        {
+            var name = action.ToString().ToLowerInvariant();
+            app.MapPost($"/orgs/{{orgId:guid}}/documents/bulk/{name}", (Guid orgId, HttpRequest request, ChangeDocumentStatusesHandler handler, CancellationToken ct) =>
+                    PageForms.Outcome(Links.Documents(orgId), async () =>
+                    {
+                        var form = await request.ReadFormAsync(ct);
+                        var ids = form["documentId"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
+                        var outcomes = await handler.HandleAsync(ids, action, action == DocumentAction.Submit ? FormValues.Text(form, "change") : null, ct);
+                        return PageForms.With(Links.Documents(orgId), "saved", BulkText(name, outcomes));
+                    }))
+                .RequirePagePermission(permission)
+                .WithMetadata(new StateDependentMetadata())
+                .ValidateFormAntiforgery();
+        }
+
         foreach (var action in new[] { DocumentAction.Approve, DocumentAction.Reject, DocumentAction.Publish, DocumentAction.Retire })
         {
             var name = action.ToString().ToLowerInvariant();
@@ -144,5 +161,20 @@ internal static class DocumentPageEndpoints
         app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, BuildPolicyPackZipHandler pack, CancellationToken ct) =>
                 Results.File(await pack.HandleAsync(orgId, format, ct), "application/zip", "policy-pack.zip"))
             .RequirePagePermission(Permission.Read);
+    }
+
+    /// <summary>"2 of 3 documents approved; not done: 'AI policy': the author cannot approve ..."</summary>
+    private static string BulkText(string verb, IReadOnlyList<BulkDocumentOutcome> outcomes)
+    {
+        var done = outcomes.Count(o => o.Refusal is null);
+        var past = verb switch
+        {
+            "submit" => "submitted for review",
+            "publish" => "published",
+            _ => "approved",
+        };
+        var text = $"{done} of {outcomes.Count} {(outcomes.Count == 1 ? "document" : "documents")} {past}";
+        var refused = outcomes.Where(o => o.Refusal is not null).ToArray();
+        return refused.Length == 0 ? text : text + "; not done: " + string.Join(" ", refused.Take(10).Select(o => $"'{o.Title}': {o.Refusal}")) + (refused.Length > 10 ? $" and {refused.Length - 10} more" : string.Empty);
     }
 }
