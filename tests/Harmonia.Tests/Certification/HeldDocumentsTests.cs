@@ -75,6 +75,15 @@ public sealed class HeldDocumentsTests
             .Single(c => c.GetProperty("requirementIds")[0].GetString() == requirements[0]);
         Assert.Contains("more than 12 months ago", first.GetProperty("blocking")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
 
+        // The signed audit pack lists them for the body, with whether each still counts.
+        using (var pack = new System.IO.Compression.ZipArchive(new MemoryStream(await host.Client(host.TokensA[OrganizationRole.Owner]).GetByteArrayAsync(new Uri($"{api}/audit-pack.zip", UriKind.Relative)))))
+        {
+            using var reader = new StreamReader(pack.GetEntry("records/documents-held-elsewhere.csv")!.Open());
+            var csv = await reader.ReadToEndAsync();
+            Assert.Contains("ISMS document 2", csv, StringComparison.Ordinal);
+            Assert.Contains("no: 'ISMS document 1', held outside Harmonia, was last approved or reviewed on", csv, StringComparison.Ordinal);
+        }
+
         // Every change is in the audit trail; another organization's certificate is not found.
         var trail = await ReadAsync(await host.Client(host.TokensA[OrganizationRole.Owner]).GetAsync(new Uri($"{api}/audit-trail?pageSize=100", UriKind.Relative)));
         Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("entityType").GetString() == "HeldDocumentRecord");

@@ -86,12 +86,16 @@ public sealed class TelemetryAndHealthTests
             // The SDK reads OTEL_* settings from configuration; a short interval lets metrics arrive while the host
             // runs instead of depending only on the flush at shutdown, which a loaded CI machine can let time out.
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
         }))
         {
             using var client = host.Client(host.TokensA[OrganizationRole.Viewer]);
             Assert.True((await client.GetAsync(new Uri($"/api/orgs/{host.OrganizationA}/risks", UriKind.Relative))).IsSuccessStatusCode);
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!received.Any(r => r.Path == "/v1/metrics") && DateTime.UtcNow < deadline)
+            // Wait for the request's own span too: on a loaded machine the flush at shutdown can time out before
+            // the last batch, which is the one holding the request span, is sent.
+            while ((!received.Any(r => r.Path == "/v1/metrics") || !received.Any(r => r.Path == "/v1/traces" && HoldsRequestSpan(r.Body)))
+                && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(200);
             }
@@ -100,8 +104,14 @@ public sealed class TelemetryAndHealthTests
         // Disposing the host flushes what the batch exporters hold.
         var traces = received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToArray();
         Assert.NotEmpty(traces);
-        Assert.True(traces.Any(t => t.Contains("harmonia", StringComparison.Ordinal) && t.Contains("/api/orgs/{orgId:guid}/risks", StringComparison.Ordinal)), string.Join("\n", traces.Select(t => new string(t.Where(c => c >= ' ' && c < 127).ToArray()))));
+        Assert.True(received.Any(r => r.Path == "/v1/traces" && HoldsRequestSpan(r.Body)), string.Join("\n", traces.Select(t => new string(t.Where(c => c >= ' ' && c < 127).ToArray()))));
         Assert.Contains(received, r => r.Path == "/v1/metrics");
         await receiver.StopAsync();
+    }
+
+    private static bool HoldsRequestSpan(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        return text.Contains("harmonia", StringComparison.Ordinal) && text.Contains("/api/orgs/{orgId:guid}/risks", StringComparison.Ordinal);
     }
 }

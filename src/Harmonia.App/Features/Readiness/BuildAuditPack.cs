@@ -15,7 +15,7 @@ namespace Harmonia.App.Features.Readiness;
 /// <summary>
 /// The zip a certification body receives: approved SoAs (XLSX and PDF), every published document as PDF, the risk
 /// treatment plan, approved impact assessments, internal audit reports, management review minutes, an evidence index,
-/// the audit-time estimate and an audit-trail extract, with a manifest of every file's SHA-256 signed with the organization's key.
+/// the documents held outside Harmonia that Stage 1 counts, the audit-time estimate and an audit-trail extract, with a manifest of every file's SHA-256 signed with the organization's key.
 /// </summary>
 public sealed class BuildAuditPackHandler(
     HarmoniaDbContext db,
@@ -29,6 +29,7 @@ public sealed class BuildAuditPackHandler(
     AuditPackSigningKey key,
     Features.AuditTrail.VerifyAuditTrailHandler trail,
     Features.Certification.GetAuditTimeHandler auditTime,
+    Features.Certification.HeldDocuments held,
     TimeProvider time)
 {
     public Task<GeneratedFile> HandleAsync(CancellationToken cancellationToken = default) => HandleAsync(null, cancellationToken);
@@ -85,6 +86,7 @@ public sealed class BuildAuditPackHandler(
         files.Add(("records/objectives.csv", CsvTableWriter.Write(await records.ObjectivesAsync(cancellationToken))));
         files.Add(("records/suppliers.csv", CsvTableWriter.Write(await supplierRegister.HandleAsync(cancellationToken))));
         files.Add(("records/competence.csv", CsvTableWriter.Write(await records.CompetenceAsync(cancellationToken))));
+        files.Add(("records/documents-held-elsewhere.csv", CsvTableWriter.Write(await held.SheetAsync(f => scope?.Covers(f) ?? true, cancellationToken))));
         files.Add(("audit-trail.csv", CsvTableWriter.Write(await records.AuditTrailAsync(scope, cancellationToken))));
 
         // The body plans audit days itself; the estimate with its inputs and sources lets it see what the organization expects.
