@@ -20,6 +20,7 @@ using Harmonia.App.Features.Organizations;
 using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
+using Harmonia.App.Features.Search;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Features.Suppliers;
 using Harmonia.App.Features.Work;
@@ -62,6 +63,7 @@ public static class HarmoniaServices
         .AddReadinessModule()
         .AddReviewsModule()
         .AddRisksModule()
+        .AddSearchModule()
         .AddSoaModule()
         .AddSuppliersModule()
         .AddWorkModule();

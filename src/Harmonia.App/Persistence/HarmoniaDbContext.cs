@@ -199,6 +199,10 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<Features.Comments.CommentRecord> Comments => Set<Features.Comments.CommentRecord>();
 
+    public DbSet<Features.Search.SearchEntryRecord> SearchEntries => Set<Features.Search.SearchEntryRecord>();
+
+    public DbSet<Features.Search.SearchIndexStateRecord> SearchIndexStates => Set<Features.Search.SearchIndexStateRecord>();
+
     public DbSet<SupplierQuestionnaireRecord> SupplierQuestionnaires => Set<SupplierQuestionnaireRecord>();
 
     public DbSet<SupplierAnswerVersionRecord> SupplierAnswerVersions => Set<SupplierAnswerVersionRecord>();

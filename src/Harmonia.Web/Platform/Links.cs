@@ -73,6 +73,9 @@ public static class Links
 
     public static string Settings(Guid orgId) => $"/orgs/{orgId}/settings";
 
+    public static string Search(Guid orgId, string? query = null) =>
+        query is null ? $"/orgs/{orgId}/search" : $"/orgs/{orgId}/search?q={Uri.EscapeDataString(query)}";
+
     public static string MyWork(Guid orgId) => $"/orgs/{orgId}/work";
 
     public static string OverdueWork(Guid orgId) => $"/orgs/{orgId}/work/overdue";
@@ -87,6 +90,7 @@ public static class Links
         ("Overview", [
             ("Dashboard", Organization, [string.Empty]),
             ("Roadmap", Roadmap, ["roadmap"]),
+            ("Search", id => Search(id), ["search"]),
         ]),
         ("Plan", [
             ("Gap analysis", id => Gap(id), ["gap", "requirements"]),

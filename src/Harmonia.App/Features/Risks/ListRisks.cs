@@ -10,10 +10,16 @@ public sealed record RiskRegister(Page<RiskDto> Page, IReadOnlyList<HeatMapCell>
 /// <summary>The register, paged (the query reads one page, not the table), with heat maps counted in the database.</summary>
 public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHandler methodology)
 {
-    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, CancellationToken cancellationToken = default)
+    /// <param name="key">One risk only (the link a search hit opens), or null for the register.</param>
+    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, string? key, CancellationToken cancellationToken = default)
     {
         var current = await methodology.HandleAsync(cancellationToken);
         var query = db.Risks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            query = query.Where(r => r.Key == key);
+        }
+
         if (!string.IsNullOrWhiteSpace(category))
         {
             query = query.Where(r => ("," + r.Categories + ",").Contains("," + category + ","));

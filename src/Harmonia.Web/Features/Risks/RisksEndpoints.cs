@@ -22,10 +22,10 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Approve)
             .WithSummary("Save a new version of the methodology (scales, levels covering every score once, acceptance, AI risks never accepted).");
 
-        group.MapGet("/risks", async (int? page, int? pageSize, string? category, ListRisksHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), category, ct)))
+        group.MapGet("/risks", async (int? page, int? pageSize, string? category, string? key, ListRisksHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), category, key, ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category).");
+            .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category, or one risk by its key).");
 
         group.MapGet("/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler handler, CancellationToken ct) =>
             {

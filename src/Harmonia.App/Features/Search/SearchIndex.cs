@@ -1,0 +1,112 @@
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Features.Search;
+
+/// <summary>
+/// Keeps an organization's search index as new as its audit trail (ADR 0030). Every change to a record appends an audit
+/// event in the same save, so the events after the index's mark name exactly the records whose words may have changed:
+/// a refresh reads those records again, rewrites their entries, drops the entries of records that are gone and moves
+/// the mark. Writers never wait for the index; a search pays for what changed since the last one.
+/// </summary>
+public sealed class SearchIndex(HarmoniaDbContext db, TenantScope tenant)
+{
+    // Events read per step: bounds memory on the first search of a large organization.
+    private const int EventsPerStep = 5000;
+
+    private const int RecordsPerQuery = 500;
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("Search needs the organization from the route.");
+        var last = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        for (var lostRaces = 0; lostRaces < 3;)
+        {
+            var state = await db.SearchIndexStates.SingleOrDefaultAsync(cancellationToken);
+            var from = state?.IndexedSequence ?? 0;
+            if (from >= last)
+            {
+                return;
+            }
+
+            var to = Math.Min(last, from + EventsPerStep);
+            await IndexAsync(organizationId, from, to, cancellationToken);
+            if (state is null)
+            {
+                db.SearchIndexStates.Add(new SearchIndexStateRecord { Id = Guid.CreateVersion7(), OrganizationId = organizationId, IndexedSequence = to });
+            }
+            else
+            {
+                state.IndexedSequence = to;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request indexed the same events first (the mark moved or the entries exist): its index is as
+                // new as this one would have been, so read the mark again. Should that keep failing, the search runs on
+                // the index as it stands rather than not at all.
+                lostRaces++;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task IndexAsync(Guid organizationId, long from, long to, CancellationToken cancellationToken)
+    {
+        var types = SearchSources.ByEntityType.Keys.ToArray();
+        var touched = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Sequence > from && e.Sequence <= to && types.Contains(e.EntityType))
+            .Select(e => new { e.EntityType, e.EntityId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        var byKind = new Dictionary<SearchKind, HashSet<Guid>>();
+        foreach (var type in touched.GroupBy(t => t.EntityType, StringComparer.Ordinal))
+        {
+            var ids = type.Select(t => Guid.TryParse(t.EntityId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
+            var kind = SearchSources.ByEntityType[type.Key];
+            foreach (var chunk in ids.Chunk(RecordsPerQuery))
+            {
+                var records = await SearchSources.RecordIdsAsync(db, type.Key, chunk, cancellationToken);
+                (byKind.TryGetValue(kind, out var set) ? set : byKind[kind] = []).UnionWith(records);
+            }
+        }
+
+        foreach (var (kind, ids) in byKind)
+        {
+            foreach (var chunk in ids.Chunk(RecordsPerQuery))
+            {
+                var documents = (await SearchSources.LoadAsync(db, kind, chunk, cancellationToken)).ToDictionary(d => d.RecordId);
+                var entries = (await db.SearchEntries.Where(s => s.Kind == kind && chunk.Contains(s.RecordId)).ToListAsync(cancellationToken))
+                    .ToDictionary(s => s.RecordId);
+                foreach (var id in chunk)
+                {
+                    var found = documents.GetValueOrDefault(id);
+                    var entry = entries.GetValueOrDefault(id);
+                    if (found is null)
+                    {
+                        if (entry is not null)
+                        {
+                            db.SearchEntries.Remove(entry);
+                        }
+
+                        continue;
+                    }
+
+                    if (entry is null)
+                    {
+                        entry = new SearchEntryRecord { OrganizationId = organizationId, Kind = kind, RecordId = id, Title = found.Title, Body = found.Body, Terms = found.Terms };
+                        db.SearchEntries.Add(entry);
+                    }
+
+                    (entry.Key, entry.Title, entry.Body, entry.Terms, entry.ParentId, entry.Number) = (found.Key, found.Title, found.Body, found.Terms, found.ParentId, found.Number);
+                }
+            }
+        }
+    }
+}
