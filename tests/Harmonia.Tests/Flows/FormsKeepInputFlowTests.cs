@@ -176,7 +176,7 @@ public sealed class FormsKeepInputFlowTests
         var prefix = $"/orgs/{site.OrganizationId}";
         string[] everyListPage =
         [
-            "", "/roadmap", "/gap/iso42001-2023", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
+            "", "/roadmap", "/search", "/gap/iso42001-2023", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
             "/suppliers", "/controls", "/evidence", "/work", "/inbox", "/recurring", "/audits", "/nonconformities", "/management-reviews", "/readiness", "/consistency",
             "/certification", "/engagements", "/settings", "/reminders", "/owners", "/audit-trail", "/import",
         ];
@@ -196,6 +196,17 @@ public sealed class FormsKeepInputFlowTests
             await page.GotoAsync(site.BaseUrl + prefix + from);
             Assert.True(await page.Locator($"main a[href='{prefix + to}']").CountAsync() > 0, $"{from} links to {to}");
         }
+
+        // The sidebar's search box finds records from any page; the hit opens its record.
+        await page.GotoAsync(site.BaseUrl + prefix + "/risks");
+        await page.Locator("#orgnav-q").FillAsync("access");
+        await page.Locator("#orgnav-q").PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.Contains("/search?q=access", StringComparison.Ordinal));
+        Assert.True(await page.Locator("ol.search-results li").CountAsync() > 0, await page.ContentAsync());
+        await BrowserSupport.AssertAccessibleAsync(page, "search results");
+        await page.Locator("ol.search-results li a").First.ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.DoesNotContain("/search", page.Url, StringComparison.Ordinal);
 
         // A record page carries its breadcrumb back to its list.
         await page.GotoAsync(site.BaseUrl + prefix + "/controls");
