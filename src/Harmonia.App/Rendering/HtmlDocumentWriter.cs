@@ -15,7 +15,8 @@ public static class HtmlDocumentWriter
         .sid{color:#8a93a0;font-size:11px;margin-left:4px}footer{color:#5b6573;font-size:12px;margin-top:32px}
         """;
 
-    public static string Write(DocumentModel model)
+    /// <param name="marks">The traceability marks and the list of requirements addressed: on for the auditor's copy, off for the employees'.</param>
+    public static string Write(DocumentModel model, bool marks = true)
     {
         var info = model.Info;
         var html = new StringBuilder();
@@ -28,6 +29,37 @@ public static class HtmlDocumentWriter
         }
 
         html.Append("</table>\n");
+        AppendBlocks(html, model, marks, headingOffset: 1);
+        if (marks)
+        {
+            AppendAddressed(html, model, level: 2);
+        }
+
+        html.Append("<h2>").Append(DocumentText.RevisionsHeading).Append("</h2>\n");
+        AppendTable(html, ["Version", "Date", "Author", "Change"], model.Revisions.Select(r => (IReadOnlyList<string>)[r.Version, DocumentText.Date(r.Date), r.Author, r.Change]).ToArray());
+        html.Append("<footer>").Append(E(info.Id)).Append(" · version ").Append(E(info.Version)).Append(" · ").Append(E(info.Classification)).Append("</footer>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The document's sections as an HTML fragment for a page that already carries the title and the cover: headings
+    /// start at h(1 + <paramref name="headingOffset"/>), and the traceability marks ([statement id]) and the list of
+    /// requirements addressed appear only when asked for (the auditor's reading, not the employee's).
+    /// </summary>
+    public static string Fragment(DocumentModel model, bool marks, int headingOffset)
+    {
+        var html = new StringBuilder();
+        AppendBlocks(html, model, marks, headingOffset);
+        if (marks)
+        {
+            AppendAddressed(html, model, level: 1 + headingOffset);
+        }
+
+        return html.ToString();
+    }
+
+    private static void AppendBlocks(StringBuilder html, DocumentModel model, bool marks, int headingOffset)
+    {
         string? openList = null;
         void CloseList()
         {
@@ -43,7 +75,7 @@ public static class HtmlDocumentWriter
             if (block is DocumentHeading heading)
             {
                 CloseList();
-                html.Append("<h").Append(heading.Level + 1).Append('>').Append(E(heading.Text)).Append("</h").Append(heading.Level + 1).Append(">\n");
+                html.Append("<h").Append(heading.Level + headingOffset).Append('>').Append(E(heading.Text)).Append("</h").Append(heading.Level + headingOffset).Append(">\n");
                 continue;
             }
 
@@ -63,8 +95,13 @@ public static class HtmlDocumentWriter
                 }
             }
 
-            html.Append(list is null ? "<p id=\"" : "<li id=\"").Append(E(statement.Id)).Append("\">").Append(E(statement.Text))
-                .Append("<span class=\"sid\">[").Append(E(DocumentText.LocalId(info, statement))).Append("]</span>").Append(list is null ? "</p>\n" : "</li>\n");
+            html.Append(list is null ? "<p id=\"" : "<li id=\"").Append(E(statement.Id)).Append("\">").Append(E(statement.Text));
+            if (marks)
+            {
+                html.Append("<span class=\"sid\">[").Append(E(DocumentText.LocalId(model.Info, statement))).Append("]</span>");
+            }
+
+            html.Append(list is null ? "</p>\n" : "</li>\n");
             if (statement.Table is { } table)
             {
                 CloseList();
@@ -73,12 +110,12 @@ public static class HtmlDocumentWriter
         }
 
         CloseList();
-        html.Append("<h2>").Append(DocumentText.AddressedHeading).Append("</h2><p>").Append(E(DocumentText.AddressedIntro(model))).Append("</p>\n");
-        AppendTable(html, ["Requirement", "Title", "Statements"], model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(info.Id.Length + 1)..]))]).ToArray());
-        html.Append("<h2>").Append(DocumentText.RevisionsHeading).Append("</h2>\n");
-        AppendTable(html, ["Version", "Date", "Author", "Change"], model.Revisions.Select(r => (IReadOnlyList<string>)[r.Version, DocumentText.Date(r.Date), r.Author, r.Change]).ToArray());
-        html.Append("<footer>").Append(E(info.Id)).Append(" · version ").Append(E(info.Version)).Append(" · ").Append(E(info.Classification)).Append("</footer>\n</body></html>\n");
-        return html.ToString();
+    }
+
+    private static void AppendAddressed(StringBuilder html, DocumentModel model, int level)
+    {
+        html.Append("<h").Append(level).Append('>').Append(DocumentText.AddressedHeading).Append("</h").Append(level).Append("><p>").Append(E(DocumentText.AddressedIntro(model))).Append("</p>\n");
+        AppendTable(html, ["Requirement", "Title", "Statements"], model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(model.Info.Id.Length + 1)..]))]).ToArray());
     }
 
     private static void AppendTable(StringBuilder html, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)

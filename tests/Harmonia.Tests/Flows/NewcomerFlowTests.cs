@@ -138,7 +138,7 @@ public sealed partial class NewcomerFlowTests
         // Evidence list, the organization switcher and the audit trail in words.
         await page.GotoAsync(dashboard + "/evidence");
         Assert.Equal(50, await page.Locator("table.grid tbody tr").CountAsync());
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("churn");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search", Exact = true }).FillAsync("churn");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         Assert.Equal(1, await page.Locator("table.grid tbody tr").CountAsync());
         Assert.Contains("Impact assessment: churn model", await page.Locator("table.grid").InnerTextAsync(), StringComparison.Ordinal);
@@ -172,7 +172,7 @@ public sealed partial class NewcomerFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         Assert.Equal("Done: submitted.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("in review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Dr. Tomás Alves", await page.Locator("pre.doc").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dr. Tomás Alves", await page.Locator(".doc-html").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "29-document");
         var pack = await page.RunAndWaitForDownloadAsync(async () =>
         {

@@ -12,6 +12,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentBuilder>();
         services.AddScoped<GenerateDocumentDraftsHandler>();
         services.AddScoped<ChangeDocumentStatusHandler>();
+        services.AddScoped<ReadRevisionTextHandler>();
         services.AddScoped<ChangeDocumentStatusesHandler>();
         services.AddScoped<PolicyApprovalsByTopManagement>();
         services.AddScoped<AcknowledgeDocumentHandler>();
