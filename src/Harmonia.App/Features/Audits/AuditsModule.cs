@@ -11,6 +11,7 @@ public static class AuditsModule
         services.AddScoped<ExportAuditReportHandler>();
         services.AddScoped<ListAuditsHandler>();
         services.AddScoped<RecordAuditResultHandler>();
+        services.AddScoped<RecordAuditResultsHandler>();
         services.AddScoped<CompleteAuditHandler>();
         services.AddScoped<ListNonconformitiesHandler>();
         services.AddScoped<AdvanceNonconformityHandler>();

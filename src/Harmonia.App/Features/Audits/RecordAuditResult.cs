@@ -20,6 +20,18 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
     /// <summary>Throws NotFoundException when the organization has no such audit.</summary>
     public async Task<AuditResultRecorded> HandleAsync(Guid auditId, AuditResultInput input, CancellationToken cancellationToken = default)
     {
+        var (audit, checklist) = await OpenAsync(db, content, auditId, cancellationToken);
+        var item = Item(checklist, input.ItemKey);
+        var (result, raised) = await ApplyAsync(db, actor, time, audit, item, Check(input), input, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AuditResultRecorded(
+            item.Key, item.Ref, item.Title, item.RequirementIds, new ChecklistResult(result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc), audit.Status,
+            raised is null ? null : NonconformityDto.From(raised));
+    }
+
+    /// <summary>The audit, open for results, and its checklist items (without the controls and documents that only fill in their detail).</summary>
+    internal static async Task<(AuditRecord Audit, IReadOnlyList<ChecklistItem> Checklist)> OpenAsync(HarmoniaDbContext db, LoadedContent content, Guid auditId, CancellationToken cancellationToken)
+    {
         var audit = await db.Audits.SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
         if (audit is null)
         {
@@ -32,10 +44,17 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
         }
 
         // Which items exist and what they cover depends on the scope alone; the controls and documents that fill in an
-        // item's detail are left out here, so recording one result does not load the whole organization.
-        var item = AuditChecklist.Build(content.Catalog, AuditJson.Scope(audit.ScopeJson), [], [])
-            .FirstOrDefault(i => i.Key == input.ItemKey?.Trim())
-            ?? throw new InvalidInputException($"'{input.ItemKey}' is not an item of this audit's checklist.");
+        // item's detail are left out here, so recording a result does not load the whole organization.
+        return (audit, AuditChecklist.Build(content.Catalog, AuditJson.Scope(audit.ScopeJson), [], []));
+    }
+
+    internal static ChecklistItem Item(IReadOnlyList<ChecklistItem> checklist, string? key) =>
+        checklist.FirstOrDefault(i => i.Key == key?.Trim())
+            ?? throw new InvalidInputException($"'{key}' is not an item of this audit's checklist.");
+
+    /// <summary>The grade of a well-formed result, or a readable refusal.</summary>
+    internal static FindingGrade Check(AuditResultInput input)
+    {
         if (!Enum.TryParse<FindingGrade>(input.Grade?.Trim(), ignoreCase: true, out var grade) || !Enum.IsDefined(grade))
         {
             throw new InvalidInputException($"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}.");
@@ -51,11 +70,18 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
             throw new InvalidInputException("The note may have 4000 characters and the sample 2000.");
         }
 
+        return grade;
+    }
+
+    /// <summary>Records (or replaces) the item's result without saving; a nonconformity grade adds the nonconformity the save numbers.</summary>
+    internal static async Task<(AuditResultRecord Result, NonconformityRecord? Raised)> ApplyAsync(
+        HarmoniaDbContext db, AuditActor actor, TimeProvider time, AuditRecord audit, ChecklistItem item, FindingGrade grade, AuditResultInput input, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == auditId && r.ItemKey == item.Key, cancellationToken);
+        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == audit.Id && r.ItemKey == item.Key, cancellationToken);
         if (result is null)
         {
-            result = new AuditResultRecord { AuditId = auditId, ItemKey = item.Key, RequirementIds = string.Join(',', item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };
+            result = new AuditResultRecord { AuditId = audit.Id, ItemKey = item.Key, RequirementIds = string.Join(',', item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };
             db.AuditResults.Add(result);
         }
 
@@ -73,7 +99,7 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
             raised = new NonconformityRecord
             {
                 Key = nc.Id,
-                AuditId = auditId,
+                AuditId = audit.Id,
                 Grade = grade.ToString(),
                 State = nc.State.ToString(),
                 RequirementIds = string.Join(',', nc.RequirementIds),
@@ -82,9 +108,6 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
             db.Nonconformities.Add(raised);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return new AuditResultRecorded(
-            item.Key, item.Ref, item.Title, item.RequirementIds, new ChecklistResult(result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc), audit.Status,
-            raised is null ? null : NonconformityDto.From(raised));
+        return (result, raised);
     }
 }

@@ -43,6 +43,21 @@ internal static class AuditPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapPost(AuditRoute + "/results/bulk", (Guid orgId, Guid auditId, HttpRequest request, RecordAuditResultsHandler record, CancellationToken ct) =>
+                PageForms.Outcome(Links.Audit(orgId, auditId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    var input = new AuditResultsInput(form["items"].OfType<string>().ToArray(), FormValues.Text(form, "bulkGrade"), FormValues.Text(form, "bulkNote"), FormValues.Text(form, "bulkSampled"));
+                    var recorded = await record.HandleAsync(auditId, input, ct);
+                    var grade = Enum.Parse<FindingGrade>(input.Grade!.Trim(), ignoreCase: true);
+                    var saved = $"{(recorded.Recorded == 1 ? "1 item" : $"{recorded.Recorded} items")} recorded as {grade.ToLabel().ToLowerInvariant()} ({string.Join(", ", recorded.Refs)})"
+                        + (recorded.Raised.Count == 0 ? string.Empty : $"; nonconformities {string.Join(", ", recorded.Raised)} were raised (listed below)");
+                    return $"{Links.Audit(orgId, auditId)}?saved={Uri.EscapeDataString(saved)}#checklist";
+                }))
+            .RequirePagePermission(Permission.RecordAudit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapGet(AuditRoute + "/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler export, CancellationToken ct) =>
                 Downloads.File(await export.HandleAsync(auditId, format, ct)))
             .RequirePagePermission(Permission.Read);

@@ -41,6 +41,12 @@ internal static class AuditsEndpoints
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Record a checklist item's result (Conforming, MinorNonconformity, MajorNonconformity, Observation, OpportunityForImprovement); a nonconformity opens its record. Answers the item's result and the nonconformity raised, if any.");
 
+        group.MapPost("/audits/{auditId:guid}/results/bulk", async (Guid auditId, AuditResultsInput input, RecordAuditResultsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(auditId, input, ct)))
+            .RequirePermission(Permission.RecordAudit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Record the same result for several checklist items (itemKeys, at most {RecordAuditResultsHandler.MaxItems}), each by the rules of one result, all or none; a nonconformity grade opens one nonconformity per item.");
+
         group.MapPost("/audits/{auditId:guid}/complete", async (Guid auditId, CompleteAuditHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(auditId, ct)))
             .RequirePermission(Permission.RecordAudit)
