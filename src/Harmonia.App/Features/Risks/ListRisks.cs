@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Risks;
@@ -10,8 +11,21 @@ public sealed record RiskRegister(Page<RiskDto> Page, IReadOnlyList<HeatMapCell>
 /// <summary>The register, paged (the query reads one page, not the table), with heat maps counted in the database.</summary>
 public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHandler methodology)
 {
+    public static readonly SortOrder DefaultSort = new("key", false);
+
+    /// <summary>Text in lower case, so it sorts as people read it rather than by character code whatever the database collation. The columns the register sorts by; the levels by their score (likelihood x impact).</summary>
+    public static readonly IReadOnlyDictionary<string, Expression<Func<RiskRecord, object?>>> SortKeys = new Dictionary<string, Expression<Func<RiskRecord, object?>>>(StringComparer.Ordinal)
+    {
+        ["key"] = r => r.Key,
+        ["title"] = r => r.Title.ToLower(),
+        ["inherent"] = r => r.InherentLikelihood * r.InherentImpact,
+        ["treatment"] = r => r.Treatment,
+        ["residual"] = r => r.ResidualLikelihood * r.ResidualImpact,
+        ["owner"] = r => r.Owner!.ToLower(),
+    };
+
     /// <param name="key">One risk only (the link a search hit opens), or null for the register.</param>
-    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, string? key, CancellationToken cancellationToken = default)
+    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, string? key, SortOrder? sort = null, CancellationToken cancellationToken = default)
     {
         var current = await methodology.HandleAsync(cancellationToken);
         var query = db.Risks.AsNoTracking();
@@ -26,7 +40,7 @@ public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHan
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(r => r.Key).Skip(page.Skip).Take(page.PageSize).Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().ToListAsync(cancellationToken);
+        var items = await (sort ?? DefaultSort).Apply(query, SortKeys, r => r.Key).Skip(page.Skip).Take(page.PageSize).Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().ToListAsync(cancellationToken);
         var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
         var accounts = await db.MemberAccountsAsync(cancellationToken);
         var inherent = await query.GroupBy(r => new { r.InherentLikelihood, r.InherentImpact }).Select(g => new { g.Key.InherentLikelihood, g.Key.InherentImpact, Count = g.Count() }).ToListAsync(cancellationToken);

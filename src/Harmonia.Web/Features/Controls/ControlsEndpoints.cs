@@ -11,10 +11,10 @@ internal static class ControlsEndpoints
     {
         var controls = organization.MapGroup("/controls").WithTags("Controls");
 
-        controls.MapGet("/", async (int? page, int? pageSize, string? status, string? requirement, ListControlsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), status, requirement, ct)))
+        controls.MapGet("/", async (int? page, int? pageSize, string? status, string? requirement, string? sort, ListControlsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), status, requirement, SortOrder.Parse(sort, ListControlsHandler.SortKeys.Keys.ToArray(), ListControlsHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("List the organization's controls, paged, optionally by status or by a requirement id they satisfy.");
+            .WithSummary("List the organization's controls, paged, optionally by status or by a requirement id they satisfy, sorted by sort: key, name, owner or status, with a leading - for descending.");
 
         controls.MapGet("/{controlId:guid}", async (Guid controlId, GetControlHandler handler, HttpResponse response, CancellationToken ct) =>
             {

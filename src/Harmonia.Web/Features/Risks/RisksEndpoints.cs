@@ -22,10 +22,10 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Approve)
             .WithSummary("Save a new version of the methodology (scales, levels covering every score once, acceptance, AI risks never accepted).");
 
-        group.MapGet("/risks", async (int? page, int? pageSize, string? category, string? key, ListRisksHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), category, key, ct)))
+        group.MapGet("/risks", async (int? page, int? pageSize, string? category, string? key, string? sort, ListRisksHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), category, key, SortOrder.Parse(sort, ListRisksHandler.SortKeys.Keys.ToArray(), ListRisksHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category, or one risk by its key).");
+            .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category, or one risk by its key), sorted by sort: key, title, inherent, treatment, residual or owner, with a leading - for descending.");
 
         group.MapGet("/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler handler, CancellationToken ct) =>
             {
