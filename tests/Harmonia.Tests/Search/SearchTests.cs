@@ -5,6 +5,7 @@ using System.Text.Json;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Tests.Search;
 
@@ -124,5 +125,39 @@ public sealed class SearchTests
         Assert.Contains("id=\"error-q\"", refused, StringComparison.Ordinal);
         Assert.Contains("at most 8 words", refused, StringComparison.Ordinal);
         Assert.Contains("value=\"a b c d e f g h i\"", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_large_history_is_indexed_over_several_searches_and_the_answer_says_so_until_then()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            var db = s.GetRequiredService<HarmoniaDbContext>();
+            for (var i = 1; i <= 12_000; i++)
+            {
+                db.Controls.Add(new Harmonia.App.Features.Controls.ControlRecord { Key = $"BULK-{i}", Name = $"Bulk heron control {i}", Status = "planned" });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        using var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        using var browser = await host.SignedInAsync("viewer@a.example");
+        Assert.Contains("still reading this organization", await browser.GetStringAsync(new Uri($"/orgs/{host.OrganizationA}/search?q=heron", UriKind.Relative)), StringComparison.Ordinal);
+
+        // Each search goes on from where the last stopped; the history is read in a bounded number of them.
+        var searches = 2;
+        JsonElement last;
+        do
+        {
+            last = await ReadAsync(await viewer.GetAsync(new Uri($"{api}/search?q=heron+12000", UriKind.Relative)));
+        }
+        while (!last.GetProperty("complete").GetBoolean() && ++searches < 10);
+        Assert.True(last.GetProperty("complete").GetBoolean());
+        Assert.Equal("Control", last.GetProperty("items")[0].GetProperty("kind").GetString());
+        Assert.Equal("BULK-12000 Bulk heron control 12000", last.GetProperty("items")[0].GetProperty("title").GetString());
     }
 }

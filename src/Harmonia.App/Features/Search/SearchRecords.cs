@@ -6,7 +6,9 @@ namespace Harmonia.App.Features.Search;
 public sealed record SearchHit(SearchKind Kind, Guid RecordId, string? Key, string Title, string Snippet, Guid? ParentId, int? Number);
 
 /// <param name="More">Whether more records match than were returned: the person should add a word.</param>
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Items, bool More);
+/// <param name="Complete">False while the index is still reading the organization's history (the first search after an
+/// upgrade or import of a large organization): records not read yet are missing, and searching again continues.</param>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Items, bool More, bool Complete);
 
 /// <summary>
 /// Every record of the organization whose words start with each word searched for, best match first: SQLite's FTS5
@@ -21,7 +23,7 @@ public sealed class SearchRecordsHandler(HarmoniaDbContext db, SearchIndex index
     {
         var words = SearchText.Query(query);
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
-        await index.RefreshAsync(cancellationToken);
+        var complete = await index.RefreshAsync(cancellationToken);
 
         var organizationId = tenant.OrganizationId!.Value;
         var fetch = take + 1;
@@ -43,6 +45,6 @@ public sealed class SearchRecordsHandler(HarmoniaDbContext db, SearchIndex index
         var hits = page.Where(entries.ContainsKey).Select(id => entries[id])
             .Select(e => new SearchHit(e.Kind, e.RecordId, e.Key, e.Title, SearchText.Snippet(e.Body, words), e.ParentId, e.Number))
             .ToArray();
-        return new SearchResults(string.Join(' ', words), hits, ranked.Count > take);
+        return new SearchResults(string.Join(' ', words), hits, ranked.Count > take, complete);
     }
 }
