@@ -1,11 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Harmonia.App;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Work;
-using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Benchmarks;
@@ -20,69 +17,31 @@ namespace Harmonia.Benchmarks;
 [SimpleJob(warmupCount: 1, iterationCount: 10, invocationCount: 1)]
 public class ReminderSweepBenchmarks
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"harmonia-sweep-bench-{Guid.NewGuid():N}.db");
-    private ServiceProvider _services = null!;
-    private Guid _organization;
+    private SqliteBenchDatabase _database = null!;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Cleanup() => _database.Dispose();
 
     [IterationSetup(Target = nameof(EverythingNew))]
-    public void ForgetReminders() => InScopeAsync(async (db, _) => await db.Notifications.ExecuteDeleteAsync()).GetAwaiter().GetResult();
+    public void ForgetReminders() => _database.InScopeAsync(async (db, _) => await db.Notifications.ExecuteDeleteAsync()).GetAwaiter().GetResult();
 
     [IterationSetup(Target = nameof(NothingNew))]
-    public void RemindOnce() => InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync()).GetAwaiter().GetResult();
+    public void RemindOnce() => _database.InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync()).GetAwaiter().GetResult();
 
     [Benchmark(Description = "sweep, everything new: 10,000 risks, every reminder inserted")]
-    public Task<int> EverythingNew() => InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
+    public Task<int> EverythingNew() => _database.InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
 
     [Benchmark(Description = "sweep, nothing new: the same day's second run")]
-    public Task<int> NothingNew() => InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
-
-    private async Task<int> InScopeAsync(Func<HarmoniaDbContext, IServiceProvider, Task<int>> work)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "benchmark";
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(_organization);
-        return await work(scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>(), scope.ServiceProvider);
-    }
+    public Task<int> NothingNew() => _database.InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
 
     private async Task SetupAsync()
     {
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddHarmonia(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_file}"))
-            .BuildServiceProvider();
-        await using (var scope = _services.CreateAsyncScope())
+        (_database, var people) = await SqliteBenchDatabase.CreateAsync("sweep", "Sweep Bench GmbH", 200);
+        await _database.InScopeAsync(async (db, _) =>
         {
-            await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
-            scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "benchmark";
-            var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
-            var people = Enumerable.Range(1, 200).Select(i => new HarmoniaUser
-            {
-                Id = Guid.NewGuid(),
-                Email = $"person{i}@acme.example",
-                NormalizedEmail = $"PERSON{i}@ACME.EXAMPLE",
-                UserName = $"person{i}@acme.example",
-                NormalizedUserName = $"PERSON{i}@ACME.EXAMPLE",
-                SecurityStamp = Guid.NewGuid().ToString(),
-            }).ToArray();
-            db.Users.AddRange(people);
-            await db.SaveChangesAsync();
-            _organization = (await scope.ServiceProvider.GetRequiredService<CreateOrganizationHandler>().HandleAsync(new CreateOrganizationRequest(people[0].Id, "Sweep Bench GmbH"))).Id;
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(_organization);
             db.Memberships.AddRange(people.Skip(1).Select(p => new Membership { UserId = p.Id, Role = OrganizationRole.Contributor }));
 
             // A quarter overdue, a tenth this week, the rest later, as in DueWorkBenchmarks.
@@ -111,10 +70,10 @@ public class ReminderSweepBenchmarks
                 });
             }
 
-            await db.SaveChangesAsync();
-        }
+            return await db.SaveChangesAsync();
+        });
 
         // The organization's first sweep records what is already assigned; the measured sweeps come after it.
-        await InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
+        await _database.InScopeAsync((_, s) => s.GetRequiredService<SweepRemindersHandler>().HandleAsync());
     }
 }

@@ -1,12 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Harmonia.App;
-using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Search;
-using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Benchmarks;
@@ -22,27 +18,17 @@ public class SearchBenchmarks
 {
     private static readonly string[] Words = ["drift", "access", "supplier", "backup", "fairness", "privacy", "model", "review", "encryption", "vendor", "latency", "bias"];
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"harmonia-search-bench-{Guid.NewGuid():N}.db");
-    private ServiceProvider _services = null!;
-    private Guid _organization;
+    private SqliteBenchDatabase _database = null!;
     private int _round;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Cleanup() => _database.Dispose();
 
     [IterationSetup(Target = nameof(FirstSearch))]
-    public void ForgetIndex() => InScopeAsync(async (db, _) =>
+    public void ForgetIndex() => _database.InScopeAsync(async (db, _) =>
     {
         await db.SearchEntries.ExecuteDeleteAsync();
         return await db.SearchIndexStates.ExecuteDeleteAsync();
@@ -57,7 +43,7 @@ public class SearchBenchmarks
     }
 
     [IterationSetup(Target = nameof(AfterChanges))]
-    public void ChangeHundredRisks() => InScopeAsync(async (db, _) =>
+    public void ChangeHundredRisks() => _database.InScopeAsync(async (db, _) =>
     {
         _round++;
         foreach (var risk in await db.Risks.OrderBy(r => r.Id).Skip(_round * 100 % 9_900).Take(100).ToListAsync())
@@ -88,64 +74,40 @@ public class SearchBenchmarks
     public Task<int> AfterChanges() => SearchAsync("reworded");
 
     private Task<bool> CompleteAsync(string query) =>
-        InScopeBoolAsync(async s => (await s.GetRequiredService<SearchRecordsHandler>().HandleAsync(query)).Complete);
-
-    private async Task<bool> InScopeBoolAsync(Func<IServiceProvider, Task<bool>> work)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(_organization);
-        return await work(scope.ServiceProvider);
-    }
+        _database.InScopeAsync(async (_, s) => (await s.GetRequiredService<SearchRecordsHandler>().HandleAsync(query)).Complete);
 
     private Task<int> SearchAsync(string query) =>
-        InScopeAsync(async (_, s) => (await s.GetRequiredService<SearchRecordsHandler>().HandleAsync(query)).Items.Count);
-
-    private async Task<int> InScopeAsync(Func<HarmoniaDbContext, IServiceProvider, Task<int>> work)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "benchmark";
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(_organization);
-        return await work(scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>(), scope.ServiceProvider);
-    }
+        _database.InScopeAsync(async (_, s) => (await s.GetRequiredService<SearchRecordsHandler>().HandleAsync(query)).Items.Count);
 
     private async Task SetupAsync()
     {
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddHarmonia(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_file}"))
-            .BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MigrateDatabaseHandler>().HandleAsync();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "benchmark";
-        var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
-        var owner = new HarmoniaUser { Id = Guid.NewGuid(), Email = "owner@acme.example", NormalizedEmail = "OWNER@ACME.EXAMPLE", UserName = "owner@acme.example", NormalizedUserName = "OWNER@ACME.EXAMPLE", SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(owner);
-        await db.SaveChangesAsync();
-        _organization = (await scope.ServiceProvider.GetRequiredService<CreateOrganizationHandler>().HandleAsync(new CreateOrganizationRequest(owner.Id, "Search Bench GmbH"))).Id;
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(_organization);
-
-        var random = new Random(42);
-        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
-        for (var i = 1; i <= 10_000; i++)
+        (_database, _) = await SqliteBenchDatabase.CreateAsync("search", "Search Bench GmbH", 1);
+        await _database.InScopeAsync(async (db, _) =>
         {
-            db.Risks.Add(new RiskRecord
+            var random = new Random(42);
+            string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+            for (var i = 1; i <= 10_000; i++)
             {
-                Key = $"R-{i}",
-                Title = $"Risk {i} {Text(3)}",
-                Description = $"{Text(25)} affecting the service of team {i % 40}",
-                Categories = "confidentiality",
-                Treatment = "mitigate",
-                InherentLikelihood = 3,
-                InherentImpact = 3,
-                ResidualLikelihood = 2,
-                ResidualImpact = 2,
-            });
-            db.Controls.Add(new ControlRecord { Key = $"C-{i}", Name = $"Control {i} {Text(4)}", Status = "implemented", Owner = $"Team {i % 40}" });
-            if (i % 2_000 == 0)
-            {
-                await db.SaveChangesAsync();
+                db.Risks.Add(new RiskRecord
+                {
+                    Key = $"R-{i}",
+                    Title = $"Risk {i} {Text(3)}",
+                    Description = $"{Text(25)} affecting the service of team {i % 40}",
+                    Categories = "confidentiality",
+                    Treatment = "mitigate",
+                    InherentLikelihood = 3,
+                    InherentImpact = 3,
+                    ResidualLikelihood = 2,
+                    ResidualImpact = 2,
+                });
+                db.Controls.Add(new ControlRecord { Key = $"C-{i}", Name = $"Control {i} {Text(4)}", Status = "implemented", Owner = $"Team {i % 40}" });
+                if (i % 2_000 == 0)
+                {
+                    await db.SaveChangesAsync();
+                }
             }
-        }
+
+            return 0;
+        });
     }
 }
