@@ -22,7 +22,8 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
     {
         var (audit, checklist) = await OpenAsync(db, content, auditId, cancellationToken);
         var item = Item(checklist, input.ItemKey);
-        var (result, raised) = await ApplyAsync(db, actor, time, audit, item, Check(input), input, cancellationToken);
+        var existing = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == auditId && r.ItemKey == item.Key, cancellationToken);
+        var (result, raised) = Apply(db, actor, time, audit, item, existing, Check(input), input);
         await db.SaveChangesAsync(cancellationToken);
         return new AuditResultRecorded(
             item.Key, item.Ref, item.Title, item.RequirementIds, new ChecklistResult(result.Grade, result.Note, result.Sampled, result.RecordedBy, result.RecordedUtc), audit.Status,
@@ -73,12 +74,15 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
         return grade;
     }
 
-    /// <summary>Records (or replaces) the item's result without saving; a nonconformity grade adds the nonconformity the save numbers.</summary>
-    internal static async Task<(AuditResultRecord Result, NonconformityRecord? Raised)> ApplyAsync(
-        HarmoniaDbContext db, AuditActor actor, TimeProvider time, AuditRecord audit, ChecklistItem item, FindingGrade grade, AuditResultInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the item's result, replacing <paramref name="existing"/> (the item's stored result, if any), without
+    /// saving; a nonconformity grade adds the nonconformity the save numbers.
+    /// </summary>
+    internal static (AuditResultRecord Result, NonconformityRecord? Raised) Apply(
+        HarmoniaDbContext db, AuditActor actor, TimeProvider time, AuditRecord audit, ChecklistItem item, AuditResultRecord? existing, FindingGrade grade, AuditResultInput input)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var result = await db.AuditResults.SingleOrDefaultAsync(r => r.AuditId == audit.Id && r.ItemKey == item.Key, cancellationToken);
+        var result = existing;
         if (result is null)
         {
             result = new AuditResultRecord { AuditId = audit.Id, ItemKey = item.Key, RequirementIds = string.Join(',', item.RequirementIds), Grade = string.Empty, RecordedBy = actor.Name };

@@ -1,6 +1,7 @@
 using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Audits;
 
@@ -36,10 +37,12 @@ public sealed class RecordAuditResultsHandler(HarmoniaDbContext db, LoadedConten
         var one = new AuditResultInput(null, input.Grade, input.Note, input.Sampled);
         var grade = RecordAuditResultHandler.Check(one);
         var items = keys.Select(k => RecordAuditResultHandler.Item(checklist, k)).ToArray();
+        var itemKeys = items.Select(i => i.Key).ToArray();
+        var existing = await db.AuditResults.Where(r => r.AuditId == auditId && itemKeys.Contains(r.ItemKey)).ToDictionaryAsync(r => r.ItemKey, StringComparer.Ordinal, cancellationToken);
         var raised = new List<NonconformityRecord>();
         foreach (var item in items)
         {
-            var (_, nonconformity) = await RecordAuditResultHandler.ApplyAsync(db, actor, time, audit, item, grade, one, cancellationToken);
+            var (_, nonconformity) = RecordAuditResultHandler.Apply(db, actor, time, audit, item, existing.GetValueOrDefault(item.Key), grade, one);
             if (nonconformity is not null)
             {
                 raised.Add(nonconformity);

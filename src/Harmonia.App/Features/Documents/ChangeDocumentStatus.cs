@@ -127,8 +127,7 @@ public sealed class ChangeDocumentStatusHandler(HarmoniaDbContext db, LoadedCont
 
         var template = content.Documents.Find(document.TemplateId) ?? throw new InvalidInputException($"The template '{document.TemplateId}' no longer ships.");
         await consistency.EnsurePublishableAsync(template.Id, document.Title, cancellationToken);
-        var answerSet = await db.AnswerSets.AsNoTracking().SingleOrDefaultAsync(a => a.Version == revision.AnswerSetVersion, cancellationToken);
-        var answers = answerSet is null ? Answers.None : AnswersJson.Read(answerSet.Json, content.Documents.Questionnaire);
+        var answers = await builder.AnswersAsync(revision.AnswerSetVersion, cancellationToken);
         var today = DateOnly.FromDateTime(now);
         var nextReview = today.AddMonths(DocumentBuilder.ReviewMonths(answers));
         var history = document.Revisions.Where(r => r.PublishedUtc is not null).OrderBy(r => r.Number)

@@ -14,6 +14,13 @@ public sealed class DocumentBuilder(HarmoniaDbContext db, LoadedContent content,
 {
     private OrganizationFile? _organization;
 
+    /// <summary>The questionnaire answers of the given version, as a revision was generated from them (none when the version is gone).</summary>
+    public async Task<Answers> AnswersAsync(int version, CancellationToken cancellationToken)
+    {
+        var answerSet = await db.AnswerSets.AsNoTracking().SingleOrDefaultAsync(a => a.Version == version, cancellationToken);
+        return answerSet is null ? Answers.None : AnswersJson.Read(answerSet.Json, content.Documents.Questionnaire);
+    }
+
     public async Task<RenderedDocument> RenderAsync(Guid organizationId, DocumentTemplate template, Answers answers, DocumentControl control, CancellationToken cancellationToken)
     {
         var organization = await OrganizationAsync(organizationId, cancellationToken);

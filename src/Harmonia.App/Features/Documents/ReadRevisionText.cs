@@ -31,8 +31,7 @@ public sealed class ReadRevisionTextHandler(HarmoniaDbContext db, LoadedContent 
             return Stored("Its template no longer ships, so the text is shown as stored.");
         }
 
-        var answerSet = await db.AnswerSets.AsNoTracking().SingleOrDefaultAsync(a => a.Version == revision.AnswerSetVersion, cancellationToken);
-        var answers = answerSet is null ? Answers.None : AnswersJson.Read(answerSet.Json, content.Documents.Questionnaire);
+        var answers = await builder.AnswersAsync(revision.AnswerSetVersion, cancellationToken);
         var rendered = await builder.RenderAsync(document.OrganizationId, template, answers, new DocumentControl(revision.Label, revision.Status, revision.NextReview, []), cancellationToken);
         if (GenerateDocumentDraftsHandler.ContentHash(MarkdownDocumentWriter.Write(rendered.Model)) != revision.ContentSha256)
         {
