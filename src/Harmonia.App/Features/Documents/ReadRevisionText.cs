@@ -35,7 +35,7 @@ public sealed class ReadRevisionTextHandler(HarmoniaDbContext db, LoadedContent 
         var rendered = await builder.RenderAsync(document.OrganizationId, template, answers, new DocumentControl(revision.Label, revision.Status, revision.NextReview, []), cancellationToken);
         if (GenerateDocumentDraftsHandler.ContentHash(MarkdownDocumentWriter.Write(rendered.Model)) != revision.ContentSha256)
         {
-            return Stored("The template or the organization's data changed since this revision was generated (or its wording was tailored), so the text is shown as stored.");
+            return Stored("The template or the organization's data changed since this revision was generated, so the text is shown as stored.");
         }
 
         return new(revision.Number, revision.Label, HtmlDocumentWriter.Fragment(rendered.Model, marks, headingOffset: 2), revision.Markdown, marks, null);
