@@ -145,7 +145,7 @@ if dotnet list Harmonia.slnx package --include-transitive > artifacts/packages.t
 fi
 
 echo "== tests"
-rm -f artifacts/fuzz-summary.txt artifacts/soak-summary.txt
+rm -f artifacts/fuzz-summary.txt artifacts/soak-summary.txt artifacts/page-timings.csv
 dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
   | grep -vE '^\s*(Passed|Skipped) ' || true
@@ -153,6 +153,10 @@ dotnet test Harmonia.slnx -c Release --no-build --nologo -v quiet \
 if [ -f artifacts/fuzz-summary.txt ]; then
   echo "== fuzz suite (cases, crashes, 500s, slowest case, memory per entry point)"
   cat artifacts/fuzz-summary.txt
+fi
+if [ -f artifacts/page-timings.csv ]; then
+  echo "== page timings in the browser tests (server time to first byte; form posts' round trip before their redirect)"
+  python3 scripts/page-timings.py artifacts/page-timings.csv || true
 fi
 if [ -f artifacts/soak-summary.txt ]; then
   echo "== memory soak (server RSS under mixed load)"

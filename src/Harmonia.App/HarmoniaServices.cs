@@ -17,6 +17,7 @@ using Harmonia.App.Features.Interop;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Operations;
 using Harmonia.App.Features.Organizations;
+using Harmonia.App.Features.Pickers;
 using Harmonia.App.Features.Readiness;
 using Harmonia.App.Features.Reviews;
 using Harmonia.App.Features.Risks;
@@ -64,6 +65,7 @@ public static class HarmoniaServices
         .AddReviewsModule()
         .AddRisksModule()
         .AddSearchModule()
+        .AddPickersModule()
         .AddSoaModule()
         .AddSuppliersModule()
         .AddWorkModule();

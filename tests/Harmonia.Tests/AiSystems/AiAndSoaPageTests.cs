@@ -211,7 +211,7 @@ public sealed class AiAndSoaPageTests
         Set(form, "title", "Model drift goes unnoticed");
         form.Add(new("categories", "robustness"));
         form.Add(new("riskSources", "iso42001-2023:C.3.4"));
-        Set(form, "aiSystems", "AI-01");
+        form.Add(new("aiSystems", "AI-01"));
         Set(form, "inherentLikelihood", "3");
         Set(form, "inherentImpact", "4");
         Set(form, "treatment", "accept");

@@ -256,4 +256,45 @@ public sealed class AiGovernanceTests
         Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsync(new Uri($"{api}/risk-suggestions/{suggestion.GetProperty("id").GetString()}/dismiss", UriKind.Relative), Json("{}"))).StatusCode);
         Assert.Equal(1, (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/risk-suggestions", UriKind.Relative)))).GetProperty("total").GetInt32());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Several_suggestions_are_accepted_or_dismissed_in_one_step_all_or_none(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        using var other = host.Client(host.TokenB);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var csv = new StringContent("aiSystem,kind,metric,subject,value,threshold,comparison,measuredOn,tool\n"
+            + "AI-01,bias,Demographic parity difference,age 60+,0.21,0.1,max,2026-05-01,fairlearn\n"
+            + "AI-01,bias,Equalized odds difference,women,0.19,0.1,max,2026-05-01,fairlearn\n"
+            + "AI-02,validation,Accuracy,,0.7,0.9,min,2026-05-01,eval-harness\n", Encoding.UTF8, "text/csv");
+        var ids = (await ReadAsync(await contributor.PostAsync(new Uri($"{api}/ai-evidence/import", UriKind.Relative), csv))).GetProperty("suggestions")
+            .EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(3, ids.Length);
+        StringContent Decide(IEnumerable<string> chosen, bool accept) => Json($$"""{"suggestionIds":[{{string.Join(",", chosen.Select(i => $"\"{i}\""))}}],"accept":{{(accept ? "true" : "false")}}}""");
+        async Task<int> RisksAsync() => (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/risks?pageSize=200", UriKind.Relative)))).GetProperty("page").GetProperty("total").GetInt32();
+        var risksBefore = await RisksAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync(new Uri($"{api}/risk-suggestions/decide", UriKind.Relative), Decide(ids, true))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync(new Uri($"/api/orgs/{host.OrganizationB}/risk-suggestions/decide", UriKind.Relative), Decide(ids, true))).StatusCode);
+        await ReadAsync(await contributor.PostAsync(new Uri($"{api}/risk-suggestions/decide", UriKind.Relative), Decide([], true)), HttpStatusCode.BadRequest);
+
+        var accepted = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/risk-suggestions/decide", UriKind.Relative), Decide(ids[..2], true)));
+        var keys = accepted.EnumerateArray().Select(a => a.GetProperty("riskKey").GetString()!).ToArray();
+        Assert.Equal(2, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(int.Parse(keys[0][2..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(keys[1][2..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(risksBefore + 2, await RisksAsync());
+
+        // One of them already decided: the whole step is refused and the third stays open.
+        var refused = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/risk-suggestions/decide", UriKind.Relative), Decide(ids, false)), HttpStatusCode.BadRequest);
+        Assert.Contains("already accepted", refused.GetProperty("errors").GetProperty("suggestionIds")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/risk-suggestions", UriKind.Relative)))).GetProperty("total").GetInt32());
+
+        var dismissed = await ReadAsync(await contributor.PostAsync(new Uri($"{api}/risk-suggestions/decide", UriKind.Relative), Decide(ids[2..], false)));
+        Assert.Equal("dismissed", dismissed[0].GetProperty("status").GetString());
+        Assert.Equal(0, (await ReadAsync(await contributor.GetAsync(new Uri($"{api}/risk-suggestions", UriKind.Relative)))).GetProperty("total").GetInt32());
+        Assert.Equal(risksBefore + 2, await RisksAsync());
+    }
 }

@@ -120,7 +120,7 @@ public sealed class AiGovernanceFlowTests
         await page.Locator("#e0-severity").SelectOptionAsync("4");
         await page.Locator("#e0-likelihood").SelectOptionAsync("3");
         await page.Locator("#e0-mitigation").FillAsync("Disparity test per release; reviewer sees every low-ranked claim.");
-        await page.Locator("#e0-controls").FillAsync("C-AI-1");
+        await BrowserSupport.PickAsync(page, "e0-controls", "C-AI-1");
         await page.Locator("#e0-residualSeverity").SelectOptionAsync("3");
         await page.Locator("#e0-residualLikelihood").SelectOptionAsync("2");
         await page.Locator("#e1-dimension").SelectOptionAsync("economic");
@@ -154,17 +154,17 @@ public sealed class AiGovernanceFlowTests
 
         // Link a risk to the system, treated with the same control.
         await page.GotoAsync(org + "/risks");
-        await page.GetByLabel("Key").FillAsync("R-AI-9");
-        await page.GetByLabel("Title").FillAsync("Claims triage disadvantages older claimants");
+        await page.Locator("#risk-key").FillAsync("R-AI-9");
+        await page.Locator("#risk-title").FillAsync("Claims triage disadvantages older claimants");
         await page.Locator("input[name=categories][value=fairness]").CheckAsync();
-        await page.GetByLabel("AI systems").FillAsync("AI-03");
+        await BrowserSupport.PickAsync(page, "risk-ai", "AI-03");
         await page.GetByLabel("Inherent likelihood").SelectOptionAsync("4");
         await page.GetByLabel("Inherent impact").SelectOptionAsync("4");
         await page.GetByLabel("Treatment", new() { Exact = true }).SelectOptionAsync("mitigate");
-        await page.GetByLabel("Controls").FillAsync("C-AI-1");
+        await BrowserSupport.PickAsync(page, "risk-controls", "C-AI-1");
         await page.GetByLabel("Residual likelihood").SelectOptionAsync("2");
         await page.GetByLabel("Residual impact").SelectOptionAsync("3");
-        await page.GetByLabel("Owner").FillAsync("Head of Claims");
+        await page.Locator("#risk-owner").FillAsync("Head of Claims");
         await page.GetByLabel("Next review").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the risk" }).ClickAsync();
         await page.GetByRole(AriaRole.Cell, new() { Name = "R-AI-9", Exact = true }).WaitForAsync();

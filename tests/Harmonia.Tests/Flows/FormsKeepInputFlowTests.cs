@@ -1,12 +1,4 @@
-using Harmonia.App.Content;
-using Harmonia.App.Features.Accounts;
-using Harmonia.App.Features.Controls;
-using Harmonia.App.Features.Organizations;
-using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Harmonia.Tests.Flows;
@@ -23,11 +15,12 @@ public sealed class FormsKeepInputFlowTests
     [InlineData(390, 844)]
     public async Task A_refused_form_comes_back_with_everything_typed_and_the_message_beside_the_field(int width, int height)
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await AcmeBrowserSite.StartAsync();
         var page = await site.SignInAsync(width, height);
         var shot = width < 500 ? "ux-phone" : "ux-desk";
 
-        // The risk form: every field typed, one control key that does not exist.
+        // The risk form: every field typed, mitigated but no control chosen.
+        await site.AddControlAsync("C-UX-1");
         await page.GotoAsync(site.Org + "/risks");
         await page.Locator("#risk-key").FillAsync("R-UX-1");
         await page.Locator("#risk-title").FillAsync("Laptop stolen in transit");
@@ -39,11 +32,10 @@ public sealed class FormsKeepInputFlowTests
         await page.Locator("#risk-rl").SelectOptionAsync("1");
         await page.Locator("#risk-ri").SelectOptionAsync("2");
         await page.Locator("#risk-treatment").SelectOptionAsync("mitigate");
-        await page.Locator("#risk-controls").FillAsync("NO-SUCH-CONTROL");
         await page.Locator("#risk-owner").FillAsync("Head of IT");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the risk" }).ClickAsync();
 
-        Assert.Contains("NO-SUCH-CONTROL", await page.Locator("#risk-controls + #error-controls").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("A mitigated risk names the controls", await page.Locator("#risk-controls + #error-controls").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("#error-summary a[href='#error-controls']").CountAsync());
         Assert.Equal("R-UX-1", await page.Locator("#risk-key").InputValueAsync());
         Assert.Equal("Laptop stolen in transit", await page.Locator("#risk-title").InputValueAsync());
@@ -51,9 +43,8 @@ public sealed class FormsKeepInputFlowTests
         Assert.Equal("field laptops", await page.Locator("#risk-assets").InputValueAsync());
         Assert.True(await page.Locator("input[name=categories]").First.IsCheckedAsync());
         Assert.Equal(["2", "3", "1", "2"], [await page.Locator("#risk-il").InputValueAsync(), await page.Locator("#risk-ii").InputValueAsync(), await page.Locator("#risk-rl").InputValueAsync(), await page.Locator("#risk-ri").InputValueAsync()]);
-        Assert.Equal("NO-SUCH-CONTROL", await page.Locator("#risk-controls").InputValueAsync());
         Assert.Equal("Head of IT", await page.Locator("#risk-owner").InputValueAsync());
-        Assert.Equal("true", await page.Locator("#risk-controls").GetAttributeAsync("aria-invalid"));
+        Assert.Contains("error-controls", await page.Locator("#risk-controls").GetAttributeAsync("aria-describedby"), StringComparison.Ordinal);
         Assert.DoesNotContain("error", page.Url, StringComparison.OrdinalIgnoreCase);
         await page.Locator("#risk-controls").ScrollIntoViewIfNeededAsync();
         await BrowserSupport.Shot(page, shot + "-risk-after-error");
@@ -63,17 +54,18 @@ public sealed class FormsKeepInputFlowTests
         Assert.Equal(0, await page.Locator("#error-controls").CountAsync());
         Assert.Equal(string.Empty, await page.Locator("#risk-title").InputValueAsync());
 
-        // The AI system form: a control that does not exist.
+        // The AI system form: a control chosen from the list, a key with spaces.
         await page.GotoAsync(site.Org + "/ai-systems");
-        await page.Locator("#ai-key").FillAsync("AI-UX");
+        await page.Locator("#ai-key").FillAsync("AI UX");
         await page.Locator("#ai-name").FillAsync("Invoice classifier");
         await page.Locator("#ai-purpose").FillAsync("Sorts incoming invoices by cost centre.");
         await page.Locator("#ai-model").FillAsync("gradient-boosted trees");
-        await page.Locator("#ai-controls").FillAsync("NO-SUCH-CONTROL");
+        await BrowserSupport.PickAsync(page, "ai-controls", "C-UX-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the AI system" }).ClickAsync();
-        Assert.Contains("NO-SUCH-CONTROL", await page.Locator("#ai-controls + #error-controls").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await page.Locator("#error-summary a[href='#error-controls']").CountAsync());
-        Assert.Equal("AI-UX", await page.Locator("#ai-key").InputValueAsync());
+        Assert.Contains("no spaces", await page.Locator("#ai-key + #error-key").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#error-summary a[href='#error-key']").CountAsync());
+        Assert.True(await page.Locator("#ai-controls input[value='C-UX-1']").IsCheckedAsync());
+        Assert.Equal("AI UX", await page.Locator("#ai-key").InputValueAsync());
         Assert.Equal("Invoice classifier", await page.Locator("#ai-name").InputValueAsync());
         Assert.Equal("Sorts incoming invoices by cost centre.", await page.Locator("#ai-purpose").InputValueAsync());
         Assert.Equal("gradient-boosted trees", await page.Locator("#ai-model").InputValueAsync());
@@ -103,12 +95,7 @@ public sealed class FormsKeepInputFlowTests
         // On a phone nothing is wider than the screen: wide tables scroll inside their card.
         if (width < 500)
         {
-            var wider = await page.EvaluateAsync<string>("""
-                () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? ''
-                  : [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                      .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= window.innerWidth + 1 && getComputedStyle(e).position === 'static') return false; } return true; })
-                      .slice(0, 5).map(e => e.tagName + '.' + e.className + ' "' + (e.textContent || '').trim().slice(0, 60) + '"').join(', ') || 'the page scrolls sideways'
-                """);
+            var wider = await page.EvaluateAsync<string>(BrowserSupport.WiderThanTheScreen);
             Assert.True(wider.Length == 0, "the SoA page is wider than the phone: " + wider);
             await page.GotoAsync(site.Org);
             await page.Locator("label.orgnav-toggle").ClickAsync();
@@ -128,7 +115,7 @@ public sealed class FormsKeepInputFlowTests
     [Fact]
     public async Task An_outcome_typed_into_the_address_is_not_shown()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await AcmeBrowserSite.StartAsync();
         var page = await site.SignInAsync(1280, 900);
         await page.GotoAsync(site.Org + "/risks?error=Your+account+is+suspended.+Call+0900-FAKE&saved=payment+details+updated");
         var main = await page.Locator("main").InnerTextAsync();
@@ -140,7 +127,7 @@ public sealed class FormsKeepInputFlowTests
     [Fact]
     public async Task A_delete_needs_its_confirmation_box_in_the_browser_and_on_the_server()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await AcmeBrowserSite.StartAsync();
         var page = await site.SignInAsync(1280, 900);
         var control = $"{site.Org}/controls/{await site.AddControlAsync("C-UX-DEL")}";
         await page.GotoAsync(control);
@@ -163,7 +150,7 @@ public sealed class FormsKeepInputFlowTests
     [Fact]
     public async Task The_sidebar_reaches_every_page_of_an_organization()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await AcmeBrowserSite.StartAsync();
         var page = await site.SignInAsync(1280, 900);
         await page.GotoAsync(site.Org);
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Organization" });
@@ -212,80 +199,5 @@ public sealed class FormsKeepInputFlowTests
         await page.GotoAsync(site.BaseUrl + prefix + "/controls");
         await page.Locator($"main table a[href^='{prefix}/controls/']").First.ClickAsync();
         Assert.Equal(1, await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).Locator($"a[href='{prefix}/controls']").CountAsync());
-    }
-
-    /// <summary>The acme sample with one owner, served on Kestrel.</summary>
-    private sealed class Site : IAsyncDisposable
-    {
-        private readonly TestDatabase _database;
-        private readonly WebApplicationFactory<Program> _factory;
-        private readonly IPlaywright _playwright;
-        private readonly IBrowser _browser;
-
-        private Site(TestDatabase database, WebApplicationFactory<Program> factory, IPlaywright playwright, IBrowser browser, string baseUrl, Guid organizationId)
-        {
-            (_database, _factory, _playwright, _browser) = (database, factory, playwright, browser);
-            BaseUrl = baseUrl;
-            OrganizationId = organizationId;
-        }
-
-        public string BaseUrl { get; }
-
-        public Guid OrganizationId { get; }
-
-        public string Org => $"{BaseUrl}/orgs/{OrganizationId}";
-
-        public static async Task<Site> StartAsync()
-        {
-            var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-            Guid organization;
-            await using (var scope = database.Scope())
-            {
-                var services = scope.ServiceProvider;
-                await services.GetRequiredService<CreateUserHandler>().HandleAsync(new CreateUserRequest("maria@acme.example", "forms that keep what I typed"));
-                var file = OrganizationFileReader.Read("acme.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "acme-iso27001-certified.yaml")), LoadedContent.Shipped.Catalog);
-                organization = (await services.GetRequiredService<ImportOrganizationHandler>().HandleAsync(new ImportOrganizationRequest(file))).OrganizationId;
-                await services.GetRequiredService<AddMemberHandler>().HandleAsync(new AddMemberRequest(organization, "maria@acme.example", OrganizationRole.Owner));
-            }
-
-            var port = BrowserSupport.FreePort();
-            var baseUrl = $"http://127.0.0.1:{port}";
-            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-                .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
-                .UseSetting("Urls", baseUrl)
-                .UseEnvironment("Production"));
-            factory.UseKestrel(port);
-            factory.StartServer();
-            var playwright = await Playwright.CreateAsync();
-            var browser = await BrowserSupport.LaunchAsync(playwright);
-            return new Site(database, factory, playwright, browser, baseUrl, organization);
-        }
-
-        public async Task<Guid> AddControlAsync(string key)
-        {
-            await using var scope = _database.Scope();
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(OrganizationId);
-            var created = await scope.ServiceProvider.GetRequiredService<SaveControlHandler>().CreateAsync(new ControlInput(key, "Entered by mistake", "Head of IT", "planned", ["iso27001-2022:A.5.7"]));
-            return created.Id;
-        }
-
-        public async Task<IPage> SignInAsync(int width, int height)
-        {
-            var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-            await page.GotoAsync(BaseUrl + "/signin");
-            await page.GetByLabel("E-mail address").FillAsync("maria@acme.example");
-            await page.GetByLabel("Passphrase").FillAsync("forms that keep what I typed");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.GetByRole(AriaRole.Heading, new() { Name = "Your organizations" }).WaitForAsync();
-            return page;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-            await _factory.DisposeAsync();
-            await _database.DisposeAsync();
-        }
     }
 }

@@ -88,7 +88,11 @@ public sealed partial class NewcomerFlowTests
         await page.GetByLabel("Name").FillAsync("AI system impact assessments before release");
         await page.GetByLabel("Owner").FillAsync("AI governance lead");
         await page.GetByLabel("Status").SelectOptionAsync("implemented");
-        await page.GetByLabel("Requirements it satisfies").FillAsync("iso42001-2023:6.1.4\niso42001-2023:8.4, iso42001-2023:A.5.2\niso42001-2023:A.5.4");
+        foreach (var requirement in new[] { "iso42001-2023:6.1.4", "iso42001-2023:8.4", "iso42001-2023:A.5.2", "iso42001-2023:A.5.4" })
+        {
+            await BrowserSupport.PickAsync(page, "control-requirements", requirement);
+        }
+
         await BrowserSupport.Shot(page, "21-control-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save control" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "AI system impact assessments before release" }).WaitForAsync();

@@ -137,7 +137,7 @@ public sealed class AssignmentJourneyTests
         await BrowserSupport.AssertAccessibleAsync(manager, "empty overdue list");
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email)
+    private static async Task<IPage> SignInAsync(CheckedBrowser browser, string baseUrl, string email)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();

@@ -182,4 +182,49 @@ public sealed class OwnerTests
         var work = await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{org}/work?assignee=me")));
         Assert.Contains(work.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == $"review-action:{review}:0");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Several_records_get_one_owner_in_one_step_all_or_none_and_the_owner_is_told_once(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        var org = host.OrganizationA;
+        var controls = new[] { await host.NewControlAsync(org), await host.NewControlAsync(org), await host.NewControlAsync(org) };
+        var foreign = await host.NewControlAsync(host.OrganizationB);
+        string Body(IEnumerable<Guid> ids, Guid? user) =>
+            $$"""{"records":[{{string.Join(",", ids.Select(id => $$"""{"subject":"control","subjectId":"{{id}}"}"""))}}],"userId":{{(user is null ? "null" : $"\"{user}\"")}}}""";
+        async Task<Guid?[]> OwnersAsync() => await Task.WhenAll(controls.Select(async c =>
+        {
+            var owner = (await ReadAsync(await manager.GetAsync(Url($"/api/orgs/{org}/owners/control/{c}")))).GetProperty("owner");
+            return owner.ValueKind == JsonValueKind.Null ? (Guid?)null : owner.GetProperty("id").GetGuid();
+        }));
+        var contributorId = host.UsersA[OrganizationRole.Contributor];
+
+        // Refused as a whole: another organization's record among them, nobody ticked, a stranger as owner, a viewer.
+        await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body([.. controls, foreign], contributorId))), HttpStatusCode.NotFound);
+        await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body([], contributorId))), HttpStatusCode.BadRequest);
+        await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body(controls, Guid.NewGuid()))), HttpStatusCode.BadRequest);
+        await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json("""{"records":[{"subject":null,"subjectId":"x"}],"userId":null}""")), HttpStatusCode.BadRequest);
+        await ReadAsync(await viewer.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body(controls, contributorId))), HttpStatusCode.Forbidden);
+        Assert.All(await OwnersAsync(), o => Assert.Null(o));
+
+        var assigned = await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body(controls, contributorId))));
+        Assert.Equal(3, assigned.GetArrayLength());
+        Assert.All(await OwnersAsync(), o => Assert.Equal(contributorId, o));
+
+        // One message lists the three, however many records were assigned.
+        var inbox = await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{org}/notifications?pageSize=100")));
+        var notice = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.StartsWith("Now yours:", StringComparison.Ordinal));
+        Assert.Equal("Now yours: 3 records", notice.GetProperty("subject").GetString());
+        Assert.Equal(3, notice.GetProperty("text").GetString()!.Split('\n').Count(l => l.StartsWith("- control ", StringComparison.Ordinal)));
+
+        // Each assignment is in the audit trail; nobody again for all of them in one step.
+        var trail = await ReadAsync(await host.Client(host.TokensA[OrganizationRole.Owner]).GetAsync(Url($"/api/orgs/{org}/audit-trail?pageSize=200")));
+        Assert.Equal(3, trail.GetProperty("items").EnumerateArray().Count(e => e.GetRawText().Contains("OwnerAssignment", StringComparison.Ordinal)));
+        await ReadAsync(await manager.PostAsync(Url($"/api/orgs/{org}/owners/bulk"), Json(Body(controls, null))));
+        Assert.All(await OwnersAsync(), o => Assert.Null(o));
+    }
 }

@@ -20,6 +20,7 @@ public static class AiSystemsModule
         services.AddScoped<ListAiEvidenceHandler>();
         services.AddScoped<ListRiskSuggestionsHandler>();
         services.AddScoped<DecideRiskSuggestionHandler>();
+        services.AddScoped<DecideRiskSuggestionsHandler>();
         services.AddScoped<ExportImpactAssessmentHandler>();
         services.AddScoped<ReportAiConcernHandler>();
         services.AddScoped<CloseAiConcernHandler>();

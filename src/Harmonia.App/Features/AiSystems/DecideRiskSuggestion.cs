@@ -29,13 +29,27 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
             throw new InvalidInputException($"The suggestion was already {suggestion.Status}.");
         }
 
+        await ApplyAsync(suggestion, decision, await NextRiskNumberAsync(cancellationToken), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await RiskSuggestionDto.ForAsync(db, [suggestion], cancellationToken))[0];
+    }
+
+    /// <summary>The number of the next R-n key; one writer at a time under the organization's write lock.</summary>
+    internal async Task<int> NextRiskNumberAsync(CancellationToken cancellationToken)
+    {
+        var keys = await db.Risks.Select(r => r.Key).Where(k => k.StartsWith("R-")).ToListAsync(cancellationToken);
+        return keys.Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+    }
+
+    /// <summary>Decides one open suggestion; an accepted one adds risk R-<paramref name="next"/>, not saved (the caller saves).</summary>
+    internal async Task ApplyAsync(RiskSuggestionRecord suggestion, RiskSuggestionDecision decision, int next, CancellationToken cancellationToken)
+    {
         if (decision.Accept)
         {
             var controlKeys = await db.ControlKeysAsync(cancellationToken);
             var controls = controlKeys.KeysOf(await db.AiEvidenceControlLinks.Where(l => l.AiEvidenceId == suggestion.AiEvidenceId).Select(l => l.ControlId).ToListAsync(cancellationToken));
             var system = await db.AiSystems.Where(a => a.Id == suggestion.AiSystemId).Select(a => a.Key).SingleAsync(cancellationToken);
-            var keys = await db.Risks.Select(r => r.Key).Where(k => k.StartsWith("R-")).ToListAsync(cancellationToken);
-            var next = keys.Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
             var (likelihood, impact) = (decision.Likelihood ?? 3, decision.Impact ?? 3);
             // Added, not saved: the new risk and the decided suggestion are one change.
             var risk = await risks.AddAsync(
@@ -47,8 +61,5 @@ public sealed class DecideRiskSuggestionHandler(HarmoniaDbContext db, SaveRiskHa
         }
 
         (suggestion.Status, suggestion.DecidedBy) = (decision.Accept ? "accepted" : "dismissed", actor.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (await RiskSuggestionDto.ForAsync(db, [suggestion], cancellationToken))[0];
     }
 }

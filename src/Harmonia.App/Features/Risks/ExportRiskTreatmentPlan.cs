@@ -9,22 +9,36 @@ namespace Harmonia.App.Features.Risks;
 
 /// <summary>
 /// The risk treatment plan: every risk with its rating, treatment, controls, owner, due date, residual rating and
-/// acceptance. XLSX and CSV for working with it; DOCX, PDF, Markdown and HTML as the document to approve.
+/// acceptance. XLSX and CSV for working with it, also of one view of the register (its filter and order); DOCX, PDF,
+/// Markdown and HTML as the document to approve, always the whole plan, since a plan with risks left out would read as
+/// complete.
 /// </summary>
 public sealed class ExportRiskTreatmentPlanHandler(HarmoniaDbContext db, TenantScope tenant, GetRiskMethodologyHandler methodology, LoadedContent content)
 {
-    public async Task<GeneratedFile> HandleAsync(string format, CancellationToken cancellationToken = default)
+    public async Task<GeneratedFile> HandleAsync(string format, CancellationToken cancellationToken = default) => await HandleAsync(format, null, null, null, cancellationToken);
+
+    /// <summary>The view of the register that <paramref name="category"/>, <paramref name="key"/> and <paramref name="sort"/> make, as XLSX or CSV.</summary>
+    public async Task<GeneratedFile> HandleAsync(string format, string? category, string? key, SortOrder? sort, CancellationToken cancellationToken = default)
     {
+        var view = category is not null || key is not null || sort is not null;
+        var spreadsheet = format.ToLowerInvariant() is "xlsx" or "csv";
+        if (view && !spreadsheet)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["format"] = ["A view of the register is exported as xlsx or csv; the plan as a document always has every risk."] });
+        }
+
         var current = await methodology.HandleAsync(cancellationToken);
         var (aiSystemKeys, controlKeys) = (await db.AiSystemKeysAsync(cancellationToken), await db.ControlKeysAsync(cancellationToken));
         var accounts = await db.MemberAccountsAsync(cancellationToken);
-        var risks = (await db.Risks.AsNoTracking().Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().OrderBy(r => r.Key).ToListAsync(cancellationToken))
+        var query = ListRisksHandler.Filter(db.Risks.AsNoTracking(), category, key);
+        var risks = (await (sort ?? ListRisksHandler.DefaultSort).Apply(query, ListRisksHandler.SortKeys, r => r.Key).Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().ToListAsync(cancellationToken))
             .Select(r => RiskDto.From(r, current.Methodology, aiSystemKeys, controlKeys, accounts)).ToArray();
         var organization = await db.OrganizationNameAsync(tenant.OrganizationId, cancellationToken);
+        var name = view ? "risk-register-view" : "risk-treatment-plan";
         return format.ToLowerInvariant() switch
         {
-            "xlsx" => new GeneratedFile("risk-treatment-plan.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(risks)], "Risk treatment plan")),
-            "csv" => new GeneratedFile("risk-treatment-plan.csv", "text/csv", CsvTableWriter.Write(Sheet(risks))),
+            "xlsx" => new GeneratedFile($"{name}.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([Sheet(risks)], "Risk treatment plan")),
+            "csv" => new GeneratedFile($"{name}.csv", "text/csv", CsvTableWriter.Write(Sheet(risks))),
             _ => DocumentFiles.Write(Model(risks, current, organization), DocumentFiles.Parse(format), "risk-treatment-plan", cancellationToken),
         };
     }

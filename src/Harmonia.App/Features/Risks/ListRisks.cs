@@ -24,11 +24,9 @@ public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHan
         ["owner"] = r => r.Owner!.ToLower(),
     };
 
-    /// <param name="key">One risk only (the link a search hit opens), or null for the register.</param>
-    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, string? key, SortOrder? sort = null, CancellationToken cancellationToken = default)
+    /// <summary>The register's filter: one category, or one risk by its key; the export of a view applies the same.</summary>
+    internal static IQueryable<RiskRecord> Filter(IQueryable<RiskRecord> query, string? category, string? key)
     {
-        var current = await methodology.HandleAsync(cancellationToken);
-        var query = db.Risks.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(key))
         {
             query = query.Where(r => r.Key == key);
@@ -38,6 +36,15 @@ public sealed class ListRisksHandler(HarmoniaDbContext db, GetRiskMethodologyHan
         {
             query = query.Where(r => ("," + r.Categories + ",").Contains("," + category + ","));
         }
+
+        return query;
+    }
+
+    /// <param name="key">One risk only (the link a search hit opens), or null for the register.</param>
+    public async Task<RiskRegister> HandleAsync(PageRequest page, string? category, string? key, SortOrder? sort = null, CancellationToken cancellationToken = default)
+    {
+        var current = await methodology.HandleAsync(cancellationToken);
+        var query = Filter(db.Risks.AsNoTracking(), category, key);
 
         var total = await query.CountAsync(cancellationToken);
         var items = await (sort ?? DefaultSort).Apply(query, SortKeys, r => r.Key).Skip(page.Skip).Take(page.PageSize).Include(r => r.ControlLinks).Include(r => r.AiSystemLinks).AsSplitQuery().ToListAsync(cancellationToken);

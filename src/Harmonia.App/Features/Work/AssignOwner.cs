@@ -38,7 +38,7 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
         await ApplyAsync(record, input.UserId, now, cancellationToken);
         if (input.UserId is { } owner && owner != await person.UserIdAsync(cancellationToken))
         {
-            await AnnounceAsync(record, owner, members, now, cancellationToken);
+            await AnnounceAsync([record], owner, members, now, cancellationToken);
         }
 
         try
@@ -103,13 +103,20 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
         }
     }
 
-    private async Task AnnounceAsync(OwnedRecord record, Guid owner, IReadOnlyList<MemberName> members, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the new owner of <paramref name="records"/> in one message (one e-mail at most, however many records were
+    /// assigned at once), with their open due work; the caller saves.
+    /// </summary>
+    internal async Task AnnounceAsync(IReadOnlyList<OwnedRecord> records, Guid owner, IReadOnlyList<MemberName> members, DateTime now, CancellationToken cancellationToken)
     {
         var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("Owners belong to one organization.");
-        var ownedBy = OwnedSubjects.Key(record.Subject, record.SubjectId);
-        var open = (await work.DeriveAsync(members, cancellationToken)).Where(i => i.OwnedBy == ownedBy).ToArray();
+        var ownedBy = records.Select(r => OwnedSubjects.Key(r.Subject, r.SubjectId)).ToHashSet(StringComparer.Ordinal);
+        var open = (await work.DeriveAsync(members, cancellationToken)).Where(i => i.OwnedBy is { } key && ownedBy.Contains(key)).ToArray();
         var by = Who(actor.Name, members);
-        var text = $"{by} made you the owner of {record.Name}.";
+        var what = records.Count == 1 ? records[0].Name : $"{records.Count} records";
+        var text = records.Count == 1
+            ? $"{by} made you the owner of {records[0].Name}."
+            : $"{by} made you the owner of {records.Count} records:" + Environment.NewLine + string.Join(Environment.NewLine, records.Take(50).Select(r => $"- {r.Name}"));
         if (open.Length > 0)
         {
             text += Environment.NewLine + Environment.NewLine + "Open now:" + Environment.NewLine + string.Join(Environment.NewLine, open.Take(20).Select(i => $"- {i.Reason} ({i.DueOn:yyyy-MM-dd})"));
@@ -117,15 +124,16 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
 
         var settings = await db.ReminderPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == owner, cancellationToken);
         var emails = mail.IsConfigured && (settings?.ToPreferences() ?? ReminderPreferences.Default).Emails(ReminderKind.Assigned);
-        var link = $"/orgs/{organizationId}/{record.Link}";
-        db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), $"owner:{ownedBy}:{now.Ticks}", $"Now yours: {ReminderMessages.Clip(record.Name, 200)}", text, link, now, emails));
+        var link = records.Count == 1 ? $"/orgs/{organizationId}/{records[0].Link}" : $"/orgs/{organizationId}/work";
+        var messageKey = records.Count == 1 ? $"owner:{ownedBy.Single()}:{now.Ticks}" : $"owners:{records.Count}:{now.Ticks}";
+        db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), messageKey, $"Now yours: {ReminderMessages.Clip(what, 200)}", text, link, now, emails));
 
-        // These items were just announced with the record: the sweep must not announce them again as "new for you".
+        // These items were just announced with their records: the sweep must not announce them again as "new for you".
         var keys = open.Select(i => $"assigned:{i.Id}").ToArray();
         var told = await db.Notifications.Where(n => n.UserId == owner && keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
         foreach (var key in keys.Except(told))
         {
-            db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), key, $"Now yours: {ReminderMessages.Clip(record.Name, 200)}", text, link, now, emails: false, hidden: true));
+            db.Notifications.Add(NotificationRecord.New(organizationId, owner, nameof(ReminderKind.Assigned), key, $"Now yours: {ReminderMessages.Clip(what, 200)}", text, link, now, emails: false, hidden: true));
         }
     }
 

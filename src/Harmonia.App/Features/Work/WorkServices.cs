@@ -30,6 +30,7 @@ public static class WorkServices
         services.AddScoped<NotifyPeopleHandler>();
         services.AddScoped<OwnedRecords>();
         services.AddScoped<AssignOwnerHandler>();
+        services.AddScoped<AssignOwnersHandler>();
         services.AddScoped<MatchFreeTextOwnersHandler>();
         services.AddScoped<ListOwnersToResolveHandler>();
         services.AddSingleton<ReminderJobs>();

@@ -114,6 +114,25 @@ internal static class AiSystemPageEndpoints
                 Downloads.File(await export.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePagePermission(Permission.Read);
 
+        app.MapPost("/orgs/{orgId:guid}/risk-suggestions/decide", async (Guid orgId, HttpRequest request, DecideRiskSuggestionsHandler decide, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var back = Guid.TryParse(form["aiSystemId"].ToString(), out var aiSystemId) ? Links.AiSystem(orgId, aiSystemId) : Links.Risks(orgId);
+                return await PageForms.Outcome(back, async () =>
+                {
+                    var ids = form["suggestionIds"].OfType<string>().Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
+                    var accept = form["decision"].ToString() == "accept";
+                    var decided = await decide.HandleAsync(new RiskSuggestionsDecision(ids, accept), ct);
+                    var said = accept
+                        ? $"{decided.Count} suggestions accepted: {string.Join(", ", decided.Select(d => d.RiskKey))} added to the register"
+                        : $"{decided.Count} suggestions dismissed";
+                    return PageForms.With(back, "saved", said);
+                });
+            })
+            .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/risk-suggestions/{suggestionId:guid}/{decision:regex(^(accept|dismiss)$)}", async (Guid orgId, Guid suggestionId, string decision, HttpRequest request, DecideRiskSuggestionHandler decide, CancellationToken ct) =>
             {
                 // The form says which page it came from; only an AI system id is taken from it, so the redirect stays local.

@@ -131,6 +131,12 @@ internal static class AiSystemsEndpoints
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Accept a suggestion (adds the risk to the register) or dismiss it.");
+
+        group.MapPost("/risk-suggestions/decide", async (RiskSuggestionsDecision input, DecideRiskSuggestionsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(input, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Accept or dismiss several open suggestions at once ({{\"suggestionIds\": [\"…\"], \"accept\": true}}): at most {DecideRiskSuggestionsHandler.MaxSuggestions}, all or none; accepted ones become risks in the order given.");
     }
 
     internal sealed record RiskSuggestionDecisionInput(int? Likelihood, int? Impact, string? Owner);

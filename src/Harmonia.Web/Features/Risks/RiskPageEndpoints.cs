@@ -1,5 +1,6 @@
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Risks;
+using Harmonia.Domain.Risks;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Risks;
@@ -67,9 +68,12 @@ internal static class RiskPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        app.MapGet("/orgs/{orgId:guid}/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler export, CancellationToken ct) =>
+        app.MapGet("/orgs/{orgId:guid}/risks/treatment-plan/{format}", async (string format, string? category, string? key, string? sort, ExportRiskTreatmentPlanHandler export, CancellationToken ct) =>
             {
-                var file = await export.HandleAsync(format, ct);
+                var view = PageSort.Of(sort, ListRisksHandler.SortKeys.Keys, ListRisksHandler.DefaultSort);
+                var file = string.IsNullOrWhiteSpace(category) && string.IsNullOrWhiteSpace(key) && sort is null
+                    ? await export.HandleAsync(format, ct)
+                    : await export.HandleAsync(format, RiskCategories.Find(category ?? string.Empty)?.Id, string.IsNullOrWhiteSpace(key) ? null : key, view, ct);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .RequirePagePermission(Permission.Read);

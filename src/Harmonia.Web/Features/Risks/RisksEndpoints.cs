@@ -27,13 +27,13 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("The risk register, paged, with inherent and residual heat maps (optionally one category, or one risk by its key), sorted by sort: key, title, inherent, treatment, residual or owner, with a leading - for descending.");
 
-        group.MapGet("/risks/treatment-plan/{format}", async (string format, ExportRiskTreatmentPlanHandler handler, CancellationToken ct) =>
+        group.MapGet("/risks/treatment-plan/{format}", async (string format, string? category, string? key, string? sort, ExportRiskTreatmentPlanHandler handler, CancellationToken ct) =>
             {
-                var file = await handler.HandleAsync(format, ct);
+                var file = await handler.HandleAsync(format, Blank(category), Blank(key), sort is null ? null : SortOrder.Parse(sort, ListRisksHandler.SortKeys.Keys.ToArray(), ListRisksHandler.DefaultSort), ct);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .RequirePermission(Permission.Read)
-            .WithSummary("The risk treatment plan as xlsx, csv, docx, pdf, md or html.");
+            .WithSummary("The risk treatment plan as xlsx, csv, docx, pdf, md or html; with category, key or sort (as for the register) one view of it, as xlsx or csv only.");
 
         group.MapPost("/risks", async (Guid orgId, RiskInput input, SaveRiskHandler handler, HttpResponse response, CancellationToken ct) =>
             {
@@ -82,4 +82,6 @@ internal static class RisksEndpoints
             .RequirePermission(Permission.Delete)
             .WithSummary("Delete a risk.");
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

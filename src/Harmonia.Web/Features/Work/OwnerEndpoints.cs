@@ -22,6 +22,10 @@ internal static class OwnerEndpoints
             .RequirePermission(Permission.Edit)
             .WithSummary("Make every record whose owner text names exactly one member (by e-mail or display name) that member's; the rest stay listed to resolve. The text is kept.");
 
+        group.MapPost("/bulk", async (AssignOwnersInput input, AssignOwnersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(input, ct)))
+            .RequirePermission(Permission.Edit)
+            .WithSummary($"Give several records the same owner ({{\"records\": [{{\"subject\": \"risk\", \"subjectId\": \"…\"}}], \"userId\": \"…\"}}, or null for nobody): at most {AssignOwnersHandler.MaxRecords}, all or none; the new owner is told once with the whole list.");
+
         group.MapGet("/{subject}/{subjectId}", async (string subject, string subjectId, AssignOwnerHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.GetAsync(subject, subjectId, ct)))
             .RequirePermission(Permission.Read)
@@ -53,6 +57,22 @@ internal static class OwnerEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/owners/bulk", async (Guid orgId, HttpRequest request, AssignOwnersHandler handler, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                return await PageForms.Outcome(OwnersPage(orgId), async () =>
+                {
+                    var records = form["records"].OfType<string>().Select(v => v.Split('|', 2)).Where(p => p.Length == 2).Select(p => new OwnedRecordRef(p[0], p[1])).ToArray();
+                    var chosen = FormValues.Text(form, "userId");
+                    Guid? userId = chosen is null ? null : Guid.TryParse(chosen, out var id) ? id : throw new InvalidInputException(new Dictionary<string, string[]> { ["userId"] = ["Choose a member from the list."] });
+                    var saved = await handler.HandleAsync(new AssignOwnersInput(records, userId), ct);
+                    var said = saved[0].Owner is { } owner ? $"{owner.Name} now owns {Count(saved.Count)}" : $"{Count(saved.Count)} have no owner now";
+                    return $"{OwnersPage(orgId)}?saved={Uri.EscapeDataString(said)}";
+                });
+            })
+            .RequirePagePermission(Permission.Edit)
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/owners/match", (Guid orgId, MatchFreeTextOwnersHandler handler, CancellationToken ct) =>
                 PageForms.Outcome(OwnersPage(orgId), async () =>
                 {
@@ -62,4 +82,6 @@ internal static class OwnerEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
     }
+
+    private static string Count(int records) => records == 1 ? "1 record" : $"{records} records";
 }

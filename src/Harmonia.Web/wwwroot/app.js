@@ -1,0 +1,63 @@
+// Progressive enhancement only: every page and form works without this file (ADR 0031).
+(() => {
+  'use strict';
+
+  // Record pickers: a filter over the boxes to tick, and a live count of what is chosen.
+  const count = (picker) => {
+    const boxes = picker.querySelectorAll('.picker-item input[type=checkbox]');
+    const chosen = Array.from(boxes).filter((b) => b.checked).length;
+    const shown = Array.from(picker.querySelectorAll('.picker-item')).filter((i) => !i.hidden).length;
+    const out = picker.querySelector('.picker-count');
+    if (out) {
+      out.textContent = `${chosen === 0 ? 'none chosen' : `${chosen} chosen`}, ${shown === boxes.length ? `${boxes.length} in the list` : `${shown} of ${boxes.length} shown`}`;
+    }
+  };
+
+  const filter = (input) => {
+    const list = document.getElementById(input.getAttribute('aria-controls'));
+    if (!list) return;
+    const words = input.value.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    for (const item of list.querySelectorAll('.picker-item')) {
+      const box = item.querySelector('input');
+      const text = item.textContent.toLowerCase();
+      // What is ticked stays visible, so a filter never hides a choice already made.
+      item.hidden = !(box.checked || words.every((w) => text.includes(w)));
+    }
+    for (const group of list.querySelectorAll('.picker-group')) {
+      group.hidden = Array.from(group.querySelectorAll('.picker-item')).every((i) => i.hidden);
+    }
+    count(input.closest('.picker'));
+  };
+
+  for (const input of document.querySelectorAll('.picker-filter')) {
+    input.hidden = false;
+  }
+
+  // A table wider than the screen scrolls inside its card; with nothing focusable in it, the keyboard could not
+  // scroll it, so it takes the focus itself while it overflows (WCAG 2.1.1).
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]:not(table)';
+  const scrollable = () => {
+    for (const table of document.querySelectorAll('main table')) {
+      const overflows = table.scrollWidth > table.clientWidth + 1 && !table.querySelector(focusable);
+      if (overflows && !table.hasAttribute('tabindex')) {
+        table.setAttribute('tabindex', '0');
+      } else if (!overflows && table.getAttribute('tabindex') === '0') {
+        table.removeAttribute('tabindex');
+      }
+    }
+  };
+  scrollable();
+  window.addEventListener('resize', scrollable);
+
+  document.addEventListener('input', (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.classList.contains('picker-filter')) filter(e.target);
+  });
+  document.addEventListener('change', (e) => {
+    const picker = e.target instanceof HTMLInputElement && e.target.type === 'checkbox' ? e.target.closest('.picker') : null;
+    if (picker) count(picker);
+  });
+  // Enter in a filter box narrows the list; it must not send the half-filled form.
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.classList.contains('picker-filter')) e.preventDefault();
+  });
+})();

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Harmonia.Tests.Infrastructure;
+
+/// <summary>
+/// The browser every browser test uses (issue 19 item 11): each page it loads is checked by axe-core against WCAG 2.1
+/// A and AA as soon as it has loaded, whether the test photographs it or not. The check runs inside the page (an init
+/// script, which the pages' content security policy does not govern) and reports back through an exposed function;
+/// <see cref="BrowserSupport.AssertAccessibleAsync"/> and the end of the test fail on any violation reported so far.
+/// The same report carries the page's timings for <see cref="PageTimings"/>.
+/// </summary>
+internal sealed class CheckedBrowser(IBrowser browser) : IAsyncDisposable
+{
+    private const string Report = "__harmoniaAxeReport";
+
+    private static readonly ConcurrentDictionary<IBrowserContext, CheckedBrowser> Owners = new();
+
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<string> _checked = new();
+
+    /// <summary>The pages checked so far, in the order their check finished.</summary>
+    public IReadOnlyCollection<string> Checked => _checked;
+
+    public IBrowser Browser => browser;
+
+    public async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        var context = await NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = options?.ViewportSize,
+            AcceptDownloads = options?.AcceptDownloads,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        Owners[context] = this;
+        await context.ExposeFunctionAsync<string>(Report, json =>
+        {
+            using var report = JsonDocument.Parse(json);
+            var url = report.RootElement.GetProperty("url").GetString();
+            _checked.Enqueue(url ?? "?");
+            PageTimings.Record(url ?? "?", report.RootElement.GetProperty("server").GetDouble(), report.RootElement.GetProperty("post").GetDouble());
+            foreach (var violation in report.RootElement.GetProperty("violations").EnumerateArray())
+            {
+                _violations.Enqueue($"{violation.GetString()} on {url}");
+            }
+        });
+        await context.AddInitScriptAsync(BrowserSupport.AxeSource.Value + "\n" + OnLoad);
+        return context;
+    }
+
+    /// <summary>Fails with every violation reported so far by the pages of <paramref name="page"/>'s browser.</summary>
+    public static void AssertNoViolations(IPage page)
+    {
+        if (Owners.TryGetValue(page.Context, out var owner))
+        {
+            owner.AssertNoViolations();
+        }
+    }
+
+    public void AssertNoViolations() =>
+        Assert.True(_violations.IsEmpty, "axe-core found accessibility violations on pages the test visited:\n" + string.Join("\n", _violations.Distinct(StringComparer.Ordinal)));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in browser.Contexts)
+        {
+            Owners.TryRemove(context, out _);
+        }
+
+        await browser.DisposeAsync();
+        Assert.True(!_checked.IsEmpty, "no page this browser loaded was checked by axe-core");
+        AssertNoViolations();
+    }
+
+    // Runs once per loaded document in the top frame; AssertAccessibleAsync waits for it before running axe again,
+    // since axe refuses two runs at once.
+    private const string OnLoad = $$"""
+        (() => {
+          if (window.top !== window || location.protocol === 'about:') return;
+          window.addEventListener('load', () => {
+            window.__harmoniaAxeRun = axe.run(document, { runOnly: { type: 'tag', values: {{BrowserSupport.WcagTags}} } })
+              .then(r => window.{{Report}}(JSON.stringify({
+                url: location.pathname + location.search,
+                server: (() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStart - n.requestStart : -1; })(),
+                post: (() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.redirectEnd > 0 ? n.redirectEnd - n.redirectStart : -1; })(),
+                violations: r.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', ')}`),
+              })))
+              .catch(() => {});
+          });
+        })();
+        """;
+}
