@@ -76,8 +76,8 @@ public sealed class RegisterSortingTests
         Assert.Contains("aria-sort=\"descending\"", page, StringComparison.Ordinal);
         Assert.True(page.IndexOf("Unfair pricing", StringComparison.Ordinal) < page.IndexOf("Biased ranking", StringComparison.Ordinal), "the higher residual risk comes first");
         Assert.DoesNotContain("Model theft", page, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{risks}?category=fairness&sort=residual\"", page, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{risks}?category=fairness&sort=title\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{risks}?category=fairness&sort=residual&size=50\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{risks}?category=fairness&sort=title&size=50\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"sort\" value=\"-residual\"", page, StringComparison.Ordinal);
 
         // An old or mistyped address still opens the register in its default order.
@@ -86,5 +86,35 @@ public sealed class RegisterSortingTests
 
         var controls = WebUtility.HtmlDecode(await browser.GetStringAsync(Url($"/orgs/{host.OrganizationA}/controls?sort=owner")));
         Assert.Contains($"href=\"/orgs/{host.OrganizationA}/controls?status=&sort=-owner\"", controls, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_filtered_sorted_view_downloads_as_a_spreadsheet_and_the_page_size_is_chosen()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        await SeedRisksAsync(host);
+        using var client = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+
+        var csv = await client.GetStringAsync(Url($"{api}/risks/treatment-plan/csv?category=fairness&sort=-title"));
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1..];
+        Assert.Equal(["R-S4", "R-S1"], rows.Select(r => r.Split(',')[0]));
+
+        // The whole plan is unchanged without a view, and a document of a view is refused (it would read as the whole plan).
+        var whole = await client.GetStringAsync(Url($"{api}/risks/treatment-plan/csv"));
+        Assert.Contains("R-S3", whole, StringComparison.Ordinal);
+        using var document = await client.GetAsync(Url($"{api}/risks/treatment-plan/docx?category=fairness"));
+        Assert.Equal(HttpStatusCode.BadRequest, document.StatusCode);
+
+        using var browser = await host.SignedInAsync("viewer@a.example");
+        var risks = $"/orgs/{host.OrganizationA}/risks";
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(Url($"{risks}?category=fairness&sort=-title&size=25")));
+        Assert.Contains("<option value=\"25\" selected", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{risks}/treatment-plan/xlsx?category=fairness&key=&sort=-title\"", page, StringComparison.Ordinal);
+        var viewFile = await browser.GetStringAsync(Url($"{risks}/treatment-plan/csv?category=fairness&key=&sort=-title"));
+        Assert.Equal(rows, viewFile.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1..]);
+
+        // A size the page does not offer falls back to the default.
+        Assert.Contains("<option value=\"50\" selected", await browser.GetStringAsync(Url($"{risks}?size=7")), StringComparison.Ordinal);
     }
 }
