@@ -20,6 +20,15 @@ public static class DocumentFiles
         _ => new GeneratedFile(baseName + ".html", "text/html", Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(model))),
     };
 
+    /// <summary>The employees' copy: the same text without the traceability marks and the list of requirements addressed (DOCX, PDF or HTML).</summary>
+    public static GeneratedFile WriteWithoutMarks(DocumentModel model, DocumentFileFormat format, string baseName, CancellationToken cancellationToken = default) => format switch
+    {
+        DocumentFileFormat.Docx => new GeneratedFile(baseName + ".docx", DocxType, DocxDocumentWriter.Write(model, marks: false)),
+        DocumentFileFormat.Pdf => new GeneratedFile(baseName + ".pdf", "application/pdf", PdfDocumentWriter.Write(model, marks: false, cancellationToken)),
+        DocumentFileFormat.Html => new GeneratedFile(baseName + ".html", "text/html", Encoding.UTF8.GetBytes(HtmlDocumentWriter.Write(model, marks: false))),
+        _ => throw new InvalidInputException(new Dictionary<string, string[]> { ["format"] = ["The employees' copy is written as docx, pdf or html."] }),
+    };
+
     /// <summary>docx, pdf, md or html; anything else is refused with the list.</summary>
     public static DocumentFileFormat Parse(string format) => format.ToLowerInvariant() switch
     {

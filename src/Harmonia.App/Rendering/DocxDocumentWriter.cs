@@ -15,7 +15,8 @@ public static class DocxDocumentWriter
     private const int BulletList = 1;
     private const int NumberedListDefinition = 2;
 
-    public static byte[] Write(DocumentModel model)
+    /// <param name="marks">The traceability marks ([statement id]) and the list of requirements addressed: on for the auditor's copy, off for the employees'.</param>
+    public static byte[] Write(DocumentModel model, bool marks = true)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -26,13 +27,17 @@ public static class DocxDocumentWriter
             var footer = AddFooter(main, model.Info);
             var body = new Body();
             WriteCover(body, model.Info);
-            WriteBlocks(body, model, numbering);
-            body.Append(Paragraph(DocumentText.AddressedHeading, "Heading1"));
-            body.Append(Paragraph(DocumentText.AddressedIntro(model), null));
-            body.Append(Table(
-                ["Requirement", "Title", "Statements"],
-                model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(model.Info.Id.Length + 1)..]))]).ToArray(),
-                [1800, 4200, 3000]));
+            WriteBlocks(body, model, numbering, marks);
+            if (marks)
+            {
+                body.Append(Paragraph(DocumentText.AddressedHeading, "Heading1"));
+                body.Append(Paragraph(DocumentText.AddressedIntro(model), null));
+                body.Append(Table(
+                    ["Requirement", "Title", "Statements"],
+                    model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(model.Info.Id.Length + 1)..]))]).ToArray(),
+                    [1800, 4200, 3000]));
+            }
+
             body.Append(Paragraph(DocumentText.RevisionsHeading, "Heading1"));
             body.Append(Table(
                 ["Version", "Date", "Author", "Change"],
@@ -56,7 +61,7 @@ public static class DocxDocumentWriter
         body.Append(Table(["", ""], DocumentText.Cover(info).Select(c => (IReadOnlyList<string>)[c.Label, c.Value]).ToArray(), [2400, 6600], header: false));
     }
 
-    private static void WriteBlocks(Body body, DocumentModel model, Numbering numbering)
+    private static void WriteBlocks(Body body, DocumentModel model, Numbering numbering, bool marks)
     {
         int? numberedInstance = null;
         foreach (var block in model.Blocks)
@@ -92,7 +97,11 @@ public static class DocxDocumentWriter
 
             paragraph.Append(properties);
             paragraph.Append(new Run(new Text(statement.Text) { Space = SpaceProcessingModeValues.Preserve }));
-            paragraph.Append(new Run(new RunProperties(new RunStyle { Val = "StatementId" }), new Text(" [" + DocumentText.LocalId(model.Info, statement) + "]") { Space = SpaceProcessingModeValues.Preserve }));
+            if (marks)
+            {
+                paragraph.Append(new Run(new RunProperties(new RunStyle { Val = "StatementId" }), new Text(" [" + DocumentText.LocalId(model.Info, statement) + "]") { Space = SpaceProcessingModeValues.Preserve }));
+            }
+
             body.Append(paragraph);
             if (statement.Table is { } table)
             {

@@ -7,10 +7,13 @@ namespace Harmonia.App.Rendering;
 public static class PdfDocumentWriter
 {
     /// <exception cref="OperationCanceledException">The token fired while the document was laid out.</exception>
-    public static byte[] Write(DocumentModel model, CancellationToken cancellationToken = default) => Write(model, afterBlock: null, cancellationToken);
+    public static byte[] Write(DocumentModel model, CancellationToken cancellationToken = default) => Write(model, marks: true, afterBlock: null, cancellationToken);
+
+    /// <param name="marks">The traceability marks ([statement id]) and the list of requirements addressed: on for the auditor's copy, off for the employees'.</param>
+    public static byte[] Write(DocumentModel model, bool marks, CancellationToken cancellationToken = default) => Write(model, marks, afterBlock: null, cancellationToken);
 
     /// <param name="afterBlock">Called with the count of blocks laid out so far: lets a test cancel at a known point of the document.</param>
-    internal static byte[] Write(DocumentModel model, Action<int>? afterBlock, CancellationToken cancellationToken)
+    internal static byte[] Write(DocumentModel model, bool marks, Action<int>? afterBlock, CancellationToken cancellationToken)
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
@@ -35,7 +38,7 @@ public static class PdfDocumentWriter
                     layout.Heading(heading.Text, heading.Level);
                     break;
                 case DocumentStatement statement:
-                    var text = $"{statement.Text} [{DocumentText.LocalId(info, statement)}]";
+                    var text = marks ? $"{statement.Text} [{DocumentText.LocalId(info, statement)}]" : statement.Text;
                     switch (statement.Style)
                     {
                         case StatementStyle.Bullet:
@@ -61,12 +64,16 @@ public static class PdfDocumentWriter
             afterBlock?.Invoke(++laidOut);
         }
 
-        layout.Heading(DocumentText.AddressedHeading, 1);
-        layout.Text(DocumentText.AddressedIntro(model), layout.Body, 0, 6);
-        layout.Table(
-            ["Requirement", "Title", "Statements"],
-            model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(info.Id.Length + 1)..]))]).ToArray(),
-            [0.22, 0.4, 0.38]);
+        if (marks)
+        {
+            layout.Heading(DocumentText.AddressedHeading, 1);
+            layout.Text(DocumentText.AddressedIntro(model), layout.Body, 0, 6);
+            layout.Table(
+                ["Requirement", "Title", "Statements"],
+                model.Addressed.Select(a => (IReadOnlyList<string>)[a.RequirementId, a.Title, string.Join(", ", a.StatementIds.Select(s => s[(info.Id.Length + 1)..]))]).ToArray(),
+                [0.22, 0.4, 0.38]);
+        }
+
         layout.Heading(DocumentText.RevisionsHeading, 1);
         layout.Table(["Version", "Date", "Author", "Change"], model.Revisions.Select(r => (IReadOnlyList<string>)[r.Version, DocumentText.Date(r.Date), r.Author, r.Change]).ToArray(), [0.14, 0.18, 0.24, 0.44]);
         layout.Footers($"{info.Title} · {info.Id} · version {info.Version} · {info.Classification}");

@@ -49,6 +49,38 @@
   scrollable();
   window.addEventListener('resize', scrollable);
 
+  // A form post says at once that it is under way and cannot be sent twice; every post answers with a new page.
+  document.addEventListener('submit', (e) => {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post' || e.defaultPrevented) return;
+    if (form.dataset.sending) {
+      e.preventDefault();
+      return;
+    }
+    form.dataset.sending = 'yes';
+    form.setAttribute('aria-busy', 'true');
+    const button = e.submitter;
+    if (button instanceof HTMLButtonElement) {
+      // aria-disabled rather than disabled: a disabled button would drop its own name and value from the post.
+      button.dataset.label = button.textContent;
+      button.textContent = 'Working…';
+      button.setAttribute('aria-disabled', 'true');
+    }
+  });
+  // Going back shows the page as it was left: ready to send again.
+  window.addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    for (const form of document.querySelectorAll('form[data-sending]')) {
+      delete form.dataset.sending;
+      form.removeAttribute('aria-busy');
+    }
+    for (const button of document.querySelectorAll('button[data-label]')) {
+      button.textContent = button.dataset.label;
+      button.removeAttribute('aria-disabled');
+      delete button.dataset.label;
+    }
+  });
+
   document.addEventListener('input', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.classList.contains('picker-filter')) filter(e.target);
   });

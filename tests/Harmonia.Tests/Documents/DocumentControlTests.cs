@@ -83,6 +83,29 @@ public sealed class DocumentControlTests
         }
 
         Assert.Equal(docx, await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/docx", UriKind.Relative)));
+
+        // The employees' copy: the same approved words without the traceability marks; the kept copy has them.
+        var employees = await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/employees/docx", UriKind.Relative));
+        using (var kept = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        using (var word = WordprocessingDocument.Open(new MemoryStream(employees), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(word));
+            var (keptText, employeeText) = (kept.MainDocumentPart!.Document!.Body!.InnerText, word.MainDocumentPart!.Document!.Body!.InnerText);
+            Assert.Contains(Harmonia.App.Rendering.DocumentText.AddressedHeading, keptText, StringComparison.Ordinal);
+            Assert.DoesNotContain(Harmonia.App.Rendering.DocumentText.AddressedHeading, employeeText, StringComparison.Ordinal);
+            Assert.Matches(@"\[[a-z0-9._-]+\]", keptText);
+            Assert.DoesNotMatch(@"\[[a-z0-9._-]+\]", employeeText);
+            Assert.Contains("Dr. Tomás Alves", employeeText, StringComparison.Ordinal);
+        }
+
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await viewer.GetByteArrayAsync(new Uri(url + "/revisions/1/employees/pdf", UriKind.Relative))))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("Tomás", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Harmonia.App.Rendering.DocumentText.AddressedHeading.Replace(" ", string.Empty, StringComparison.Ordinal), text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await viewer.GetAsync(new Uri(url + "/revisions/1/employees/md", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await viewer.PostAsync(new Uri(url + "/acknowledge", UriKind.Relative), null)).StatusCode);
         var acknowledged = await ReadAsync(await viewer.GetAsync(new Uri(url, UriKind.Relative)));
         Assert.False(acknowledged.GetProperty("summary").GetProperty("mustAcknowledge").GetBoolean());

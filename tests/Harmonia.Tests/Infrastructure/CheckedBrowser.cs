@@ -51,6 +51,9 @@ internal sealed class CheckedBrowser(IBrowser browser) : IAsyncDisposable
             }
         });
         await context.AddInitScriptAsync(BrowserSupport.AxeSource.Value + "\n" + OnLoad);
+
+        // A script error on any page fails the test as well: the pages' one script must never break.
+        context.Page += (_, page) => page.PageError += (_, error) => _violations.Enqueue($"script error on {page.Url}: {error}");
         return context;
     }
 

@@ -30,7 +30,7 @@ public sealed class PdfCancellationTests
         using var cancellation = new CancellationTokenSource();
         var laidOut = 0;
         const int CancelAfter = 25;
-        Assert.ThrowsAny<OperationCanceledException>(() => PdfDocumentWriter.Write(Large(), afterBlock: n =>
+        Assert.ThrowsAny<OperationCanceledException>(() => PdfDocumentWriter.Write(Large(), marks: true, afterBlock: n =>
         {
             laidOut = n;
             if (n == CancelAfter)
@@ -45,7 +45,7 @@ public sealed class PdfCancellationTests
     public void The_same_document_uncancelled_is_laid_out_whole()
     {
         var laidOut = 0;
-        var pdf = PdfDocumentWriter.Write(Large(), afterBlock: n => laidOut = n, CancellationToken.None);
+        var pdf = PdfDocumentWriter.Write(Large(), marks: true, afterBlock: n => laidOut = n, CancellationToken.None);
         Assert.Equal(Blocks, laidOut);
         using var document = PdfDocument.Open(pdf);
         Assert.True(document.NumberOfPages > 50, $"{document.NumberOfPages} pages");

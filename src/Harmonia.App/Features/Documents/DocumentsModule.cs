@@ -13,6 +13,7 @@ public static class DocumentsModule
         services.AddScoped<GenerateDocumentDraftsHandler>();
         services.AddScoped<ChangeDocumentStatusHandler>();
         services.AddScoped<ReadRevisionTextHandler>();
+        services.AddScoped<ExportEmployeeCopyHandler>();
         services.AddScoped<ChangeDocumentStatusesHandler>();
         services.AddScoped<PolicyApprovalsByTopManagement>();
         services.AddScoped<AcknowledgeDocumentHandler>();

@@ -21,23 +21,27 @@ public sealed class ReadRevisionTextHandler(HarmoniaDbContext db, LoadedContent 
 {
     public async Task<RevisionText> HandleAsync(Guid documentId, int number, bool marks, CancellationToken cancellationToken = default)
     {
+        var (revision, model, why) = await ModelAsync(documentId, number, cancellationToken);
+        return model is null
+            ? new(revision.Number, revision.Label, null, revision.Markdown, marks, $"{why}, so the text is shown as stored.")
+            : new(revision.Number, revision.Label, HtmlDocumentWriter.Fragment(model, marks, headingOffset: 2), revision.Markdown, marks, null);
+    }
+
+    /// <summary>The revision's document model rendered again, or null with the reason it cannot be (the words would differ from the approved ones).</summary>
+    internal async Task<(DocumentRevisionRecord Revision, Domain.Documents.DocumentModel? Model, string? Why)> ModelAsync(Guid documentId, int number, CancellationToken cancellationToken)
+    {
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken) ?? throw new NotFoundException("document");
         var revision = await db.DocumentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == documentId && r.Number == number, cancellationToken)
             ?? throw new NotFoundException("document revision");
-        RevisionText Stored(string why) => new(revision.Number, revision.Label, null, revision.Markdown, marks, why);
-
         if (content.Documents.Find(document.TemplateId) is not { } template)
         {
-            return Stored("Its template no longer ships, so the text is shown as stored.");
+            return (revision, null, "Its template no longer ships");
         }
 
         var answers = await builder.AnswersAsync(revision.AnswerSetVersion, cancellationToken);
         var rendered = await builder.RenderAsync(document.OrganizationId, template, answers, new DocumentControl(revision.Label, revision.Status, revision.NextReview, []), cancellationToken);
-        if (GenerateDocumentDraftsHandler.ContentHash(MarkdownDocumentWriter.Write(rendered.Model)) != revision.ContentSha256)
-        {
-            return Stored("The template or the organization's data changed since this revision was generated, so the text is shown as stored.");
-        }
-
-        return new(revision.Number, revision.Label, HtmlDocumentWriter.Fragment(rendered.Model, marks, headingOffset: 2), revision.Markdown, marks, null);
+        return GenerateDocumentDraftsHandler.ContentHash(MarkdownDocumentWriter.Write(rendered.Model)) != revision.ContentSha256
+            ? (revision, null, "The template or the organization's data changed since this revision was generated")
+            : (revision, rendered.Model, null);
     }
 }

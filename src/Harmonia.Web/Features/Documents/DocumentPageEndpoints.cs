@@ -2,6 +2,7 @@ using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Documents;
+using Harmonia.App.Rendering;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;
@@ -156,6 +157,10 @@ internal static class DocumentPageEndpoints
             })
             .RequirePagePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata());
+
+        app.MapGet("/orgs/{orgId:guid}/documents/{documentId:guid}/revisions/{number:int}/employees/{format}", async (Guid documentId, int number, string format, ExportEmployeeCopyHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(documentId, number, DocumentFiles.Parse(format), ct)))
+            .RequirePagePermission(Permission.Read);
 
         // The whole pack from the latest answers, zipped: what "Generate all" hands to a person who wants the files.
         app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, BuildPolicyPackZipHandler pack, CancellationToken ct) =>

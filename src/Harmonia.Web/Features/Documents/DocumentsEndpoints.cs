@@ -4,6 +4,7 @@ using Harmonia.App.Content;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
+using Harmonia.App.Rendering;
 using Harmonia.Web.Platform;
 
 namespace Harmonia.Web.Features.Documents;
@@ -180,6 +181,11 @@ internal static class DocumentsEndpoints
             .RequirePermission(Permission.Read)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("The DOCX or PDF kept when the revision was published.");
+
+        group.MapGet("/documents/{documentId:guid}/revisions/{number:int}/employees/{format}", async (Guid documentId, int number, string format, ExportEmployeeCopyHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(documentId, number, DocumentFiles.Parse(format), ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The employees' copy of a published revision (docx, pdf or html): the approved text without the traceability marks and the list of requirements addressed; refused when the revision's text can no longer be rendered word for word.");
     }
 
     private static async Task<IResult> Transition(ChangeDocumentStatusHandler handler, DocumentTransition transition, CancellationToken ct)
