@@ -188,7 +188,7 @@ public sealed class AiAndSoaPageTests
         using var approved = await manager.PostAsync(Url($"{page}/2/approve"), new FormUrlEncodedContent(ActionForm(review, $"{page}/2/approve")));
         Assert.DoesNotContain("outcome=refused", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var statement = await owner.GetStringAsync(Url(page));
-        Assert.Contains("<span class=\"status approved\">approved</span>", statement, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status approved\">Approved</span>", statement, StringComparison.Ordinal);
         Assert.Equal("yes", ActionForm(statement, action).Single(f => f.Key == "applies:" + legal).Value);
         Assert.DoesNotContain("Approve version 2", statement, StringComparison.Ordinal);
 

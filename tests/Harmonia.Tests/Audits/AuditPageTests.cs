@@ -134,7 +134,7 @@ public sealed partial class AuditPageTests
         using var completed = await owner.PostAsync(Url($"{auditPage}/complete"), new FormUrlEncodedContent(completeForm));
         Assert.DoesNotContain("outcome=refused", completed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var done = await owner.GetStringAsync(Url(auditPage));
-        Assert.Contains("<span class=\"badge s\">completed</span>", done, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge s\">Completed</span>", done, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"rowform\"", done, StringComparison.Ordinal);
 
         // Readiness for ISO/IEC 27001: the completed audit covered the whole scope and the nonconformity is closed,

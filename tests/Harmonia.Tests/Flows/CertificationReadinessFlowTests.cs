@@ -58,7 +58,7 @@ public sealed class CertificationReadinessFlowTests
         await page.GetByLabel("Title").FillAsync("Integrated ISMS and AIMS audit before certification");
         await page.GetByLabel("ISO/IEC 27001:2022").CheckAsync();
         await page.GetByLabel("ISO/IEC 42001:2023").CheckAsync();
-        await page.GetByLabel("Processes").FillAsync("Model release, Access management");
+        await page.Locator("#audit-processes").FillAsync("Model release, Access management");
         await page.GetByLabel("Planned start").FillAsync(Day(DateTime.UtcNow.AddDays(-3)));
         await page.GetByLabel("Planned end").FillAsync(Day(DateTime.UtcNow.AddDays(-1)));
         await page.GetByLabel("Auditors").FillAsync("Ines Auditor");
@@ -92,7 +92,7 @@ public sealed class CertificationReadinessFlowTests
 
         await page.GotoAsync(auditUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the audit" }).ClickAsync();
-        await page.GetByText("completed", new() { Exact = true }).First.WaitForAsync();
+        await page.GetByText("Completed", new() { Exact = true }).First.WaitForAsync();
 
         // Readiness now blocks on the open major nonconformity, and links to it; the audit programme completes Stage 1.
         await page.GotoAsync(org + "/readiness");

@@ -56,8 +56,10 @@ internal static class BrowserSupport
 
         var violations = await page.EvaluateAsync<string[]>($$"""
             async () => {
-              if (window.__harmoniaAxeRun) await window.__harmoniaAxeRun;
-              const result = await axe.run(document, { runOnly: { type: 'tag', values: {{WcagTags}} } });
+              const run = (window.__harmoniaAxeRun || Promise.resolve()).catch(() => {})
+                .then(() => axe.run(document, { runOnly: { type: 'tag', values: {{WcagTags}} } }));
+              window.__harmoniaAxeRun = run.catch(() => {});
+              const result = await run;
               return result.violations
                 .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', ')}`);
             }

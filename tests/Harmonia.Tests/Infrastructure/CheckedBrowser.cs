@@ -81,13 +81,15 @@ internal sealed class CheckedBrowser(IBrowser browser) : IAsyncDisposable
         AssertNoViolations();
     }
 
-    // Runs once per loaded document in the top frame; AssertAccessibleAsync waits for it before running axe again,
-    // since axe refuses two runs at once.
+    // Runs once per loaded document in the top frame; every run (this one and AssertAccessibleAsync's) is chained on
+    // window.__harmoniaAxeRun, since axe refuses two runs at once.
     private const string OnLoad = $$"""
         (() => {
           if (window.top !== window || location.protocol === 'about:') return;
           window.addEventListener('load', () => {
-            window.__harmoniaAxeRun = axe.run(document, { runOnly: { type: 'tag', values: {{BrowserSupport.WcagTags}} } })
+            // Chained after any run already going: axe refuses two runs at once.
+            window.__harmoniaAxeRun = (window.__harmoniaAxeRun || Promise.resolve()).catch(() => {})
+              .then(() => axe.run(document, { runOnly: { type: 'tag', values: {{BrowserSupport.WcagTags}} } }))
               .then(r => window.{{Report}}(JSON.stringify({
                 url: location.pathname + location.search,
                 server: (() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStart - n.requestStart : -1; })(),

@@ -11,6 +11,7 @@ public static class ControlsModule
         services.AddScoped<GetControlHandler>();
         services.AddScoped<SaveControlHandler>();
         services.AddScoped<DeleteControlHandler>();
+        services.AddScoped<DeleteControlsHandler>();
         services.AddScoped<CurrentControls>();
         return services;
     }

@@ -10,6 +10,13 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
     /// <summary>Throws NotFoundException when the organization has no such control.</summary>
     public async Task HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
     {
+        await RemoveAsync(controlId, expectedVersion, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks and stages the removal of one control with its evidence; the caller saves (one control or several at once).</summary>
+    internal async Task<string> RemoveAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken)
+    {
         var control = await db.Controls.Include(c => c.Requirements).Include(c => c.Evidence).ThenInclude(e => e.Versions).SingleOrDefaultAsync(c => c.Id == controlId, cancellationToken);
         if (control is null)
         {
@@ -41,6 +48,6 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
         db.EvidenceVersions.RemoveRange(control.Evidence.SelectMany(e => e.Versions));
         db.Evidence.RemoveRange(control.Evidence);
         db.Controls.Remove(control);
-        await db.SaveChangesAsync(cancellationToken);
+        return control.Key;
     }
 }

@@ -46,5 +46,11 @@ internal static class ControlsEndpoints
             })
             .RequirePermission(Permission.Delete)
             .WithSummary("Delete a control (If-Match optional, honoured when sent).");
+
+        controls.MapPost("/delete", async (DeleteControlsInput input, DeleteControlsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(new { deleted = await handler.HandleAsync(input, ct) }))
+            .RequirePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Delete several controls with their evidence ({{\"controlIds\": [\"…\"]}}, at most {DeleteControlsHandler.MaxControls}): all or none; a control a risk, an AI system or an impact assessment names refuses the whole step, each reason given.");
     }
 }

@@ -160,7 +160,8 @@ internal static class DocumentPageEndpoints
 
         app.MapGet("/orgs/{orgId:guid}/documents/{documentId:guid}/revisions/{number:int}/employees/{format}", async (Guid documentId, int number, string format, ExportEmployeeCopyHandler handler, CancellationToken ct) =>
                 Downloads.File(await handler.HandleAsync(documentId, number, DocumentFiles.Parse(format), ct)))
-            .RequirePagePermission(Permission.Read);
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata());
 
         // The whole pack from the latest answers, zipped: what "Generate all" hands to a person who wants the files.
         app.MapGet("/orgs/{orgId:guid}/documents/pack.zip", async (Guid orgId, string? format, BuildPolicyPackZipHandler pack, CancellationToken ct) =>

@@ -185,6 +185,7 @@ internal static class DocumentsEndpoints
         group.MapGet("/documents/{documentId:guid}/revisions/{number:int}/employees/{format}", async (Guid documentId, int number, string format, ExportEmployeeCopyHandler handler, CancellationToken ct) =>
                 Downloads.File(await handler.HandleAsync(documentId, number, DocumentFiles.Parse(format), ct)))
             .RequirePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
             .WithSummary("The employees' copy of a published revision (docx, pdf or html): the approved text without the traceability marks and the list of requirements addressed; refused when the revision's text can no longer be rendered word for word.");
     }
 

@@ -52,6 +52,19 @@ internal static class EvidencePageEndpoints
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/controls/delete", (Guid orgId, HttpRequest request, DeleteControlsHandler delete, CancellationToken ct) =>
+                PageForms.Outcome(Links.Controls(orgId), async () =>
+                {
+                    await PageForms.RequireConfirmationAsync(request, ct);
+                    var form = await request.ReadFormAsync(ct);
+                    var ids = form["controlIds"].OfType<string>().Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
+                    var deleted = await delete.HandleAsync(new DeleteControlsInput(ids), ct);
+                    return $"{Links.Controls(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} controls deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/controls/{controlId:guid}/delete", (Guid orgId, Guid controlId, HttpRequest request, GetControlHandler get, DeleteControlHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Links.Control(orgId, controlId), async () =>
                 {

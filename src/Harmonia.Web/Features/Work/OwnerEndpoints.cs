@@ -24,6 +24,7 @@ internal static class OwnerEndpoints
 
         group.MapPost("/bulk", async (AssignOwnersInput input, AssignOwnersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(input, ct)))
             .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .WithSummary($"Give several records the same owner ({{\"records\": [{{\"subject\": \"risk\", \"subjectId\": \"…\"}}], \"userId\": \"…\"}}, or null for nobody): at most {AssignOwnersHandler.MaxRecords}, all or none; the new owner is told once with the whole list.");
 
         group.MapGet("/{subject}/{subjectId}", async (string subject, string subjectId, AssignOwnerHandler handler, CancellationToken ct) =>
@@ -71,6 +72,7 @@ internal static class OwnerEndpoints
                 });
             })
             .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/owners/match", (Guid orgId, MatchFreeTextOwnersHandler handler, CancellationToken ct) =>

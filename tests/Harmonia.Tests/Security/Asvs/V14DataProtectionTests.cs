@@ -40,19 +40,32 @@ public sealed class V14DataProtectionTests
     }
 
     [Fact]
-    public async Task V14_3_3_signed_in_pages_run_no_script_so_nothing_reaches_browser_storage()
+    public async Task V14_3_3_signed_in_pages_run_only_their_own_script_and_it_stores_nothing_in_the_browser()
     {
         await using var host = await AsvsProbes.StartAsync();
         using var browser = await Browser.SignedInAsync(host, "owner@a.example");
+        string? script = null;
         foreach (var page in AsvsProbes.SignedInPages(host))
         {
             using var response = await browser.GetAsync(page);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+            // One script, the application's own progressive enhancement (ADR 0031), from this origin; nothing inline.
+            var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            var only = Assert.Single(scripts).Value;
+            Assert.Matches("""^<script src="/app\.[a-z0-9]+\.js" defer></script>$""", only + "</script>");
+            script ??= System.Text.RegularExpressions.Regex.Match(only, "src=\"([^\"]+)\"").Groups[1].Value;
             Assert.DoesNotContain("localStorage", html, StringComparison.Ordinal);
             Assert.DoesNotContain("sessionStorage", html, StringComparison.Ordinal);
             Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+
+        // The script keeps nothing in the browser: no storage, no cookies.
+        var source = await browser.GetStringAsync(script!);
+        foreach (var store in new[] { "localStorage", "sessionStorage", "indexedDB", "document.cookie", "caches" })
+        {
+            Assert.DoesNotContain(store, source, StringComparison.Ordinal);
         }
 
         // The only cookies are the session and antiforgery ones, both unreadable to scripts and opaque.

@@ -118,7 +118,9 @@ public sealed class V3WebFrontendTests
         Assert.Contains("default-src 'self'", directives);
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<base", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        // One script only, the application's own file from this origin (ADR 0031); nothing inline.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Matches("""<script src="/app\.[a-z0-9]+\.js" defer></script>""", html);
     }
 
     [Fact]
