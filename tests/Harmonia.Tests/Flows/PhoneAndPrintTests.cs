@@ -55,14 +55,19 @@ public sealed class PhoneAndPrintTests
         Assert.Contains("A.5.15", gap, StringComparison.Ordinal);
         Assert.DoesNotContain("Skip to content", gap, StringComparison.Ordinal);
         Assert.DoesNotContain("Search records", gap, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign out", gap, StringComparison.Ordinal);
 
+        // (A PDF follows the emulated media: screen while reading the page, print for the PDF.)
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GotoAsync(site.Org + "/controls");
-        var firstControl = await page.Locator("main table tbody tr td").First.InnerTextAsync();
+        var firstControl = await page.Locator("main table tbody tr td.ref").First.InnerTextAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
         var register = Text(await page.PdfAsync(new() { Format = "A4" }));
         Assert.Contains(firstControl.Trim(), register, StringComparison.Ordinal);
         Assert.DoesNotContain("Search records", register, StringComparison.Ordinal);
         Assert.DoesNotContain("Skip to content", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign out", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("Delete the ticked controls", register, StringComparison.Ordinal);
     }
 
     private static string Text(byte[] pdf)
