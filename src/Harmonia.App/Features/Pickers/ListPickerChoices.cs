@@ -26,7 +26,7 @@ public sealed record PickerChoice(string Value, string Label, string? Group);
 /// The choices of one picker in the current organization, in the order a person scans them: requirements by framework
 /// and catalog order, records by key, people by name.
 /// </summary>
-public sealed class ListPickerChoicesHandler(HarmoniaDbContext db)
+public sealed class ListPickerChoicesHandler(HarmoniaDbContext db, Work.ListDueWorkHandler work)
 {
     /// <summary>Past this many choices a picker offers its list as suggestions to a typed entry instead of boxes to tick.</summary>
     public const int CheckListLimit = 600;
@@ -38,11 +38,9 @@ public sealed class ListPickerChoicesHandler(HarmoniaDbContext db)
         PickerSource.AiSystems => Keyed(await db.AiSystems.AsNoTracking().Select(a => new { a.Key, Label = a.Name }).ToListAsync(cancellationToken), a => a.Key, a => a.Label),
         PickerSource.Risks => Keyed(await db.Risks.AsNoTracking().Select(r => new { r.Key, Label = r.Title }).ToListAsync(cancellationToken), r => r.Key, r => r.Label),
         PickerSource.Suppliers => Keyed(await db.Suppliers.AsNoTracking().Select(s => new { s.Key, Label = s.Name }).ToListAsync(cancellationToken), s => s.Key, s => s.Label),
-        PickerSource.Members or PickerSource.MemberIds => (await db.Memberships.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, u.DisabledUtc })
-                .Where(x => x.DisabledUtc == null).ToListAsync(cancellationToken))
-            .Where(x => x.Email is not null)
-            .OrderBy(x => x.DisplayName ?? x.Email, StringComparer.OrdinalIgnoreCase)
-            .Select(x => new PickerChoice(source == PickerSource.Members ? x.Email! : x.Id.ToString(), x.DisplayName is { Length: > 0 } name ? $"{name} ({x.Email})" : x.Email!, null))
+        PickerSource.Members or PickerSource.MemberIds => (await work.MembersAsync(cancellationToken))
+            .OrderBy(m => m.DisplayName ?? m.Email, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new PickerChoice(source == PickerSource.Members ? m.Email : m.Id.ToString(), m.DisplayName is { Length: > 0 } name ? $"{name} ({m.Email})" : m.Email, null))
             .ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "No picker lists this kind of record."),
     };
