@@ -14,6 +14,7 @@ using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Interop;
+using Harmonia.App.Features.Jobs;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Operations;
 using Harmonia.App.Features.Organizations;
@@ -58,6 +59,7 @@ public static class HarmoniaServices
         .AddEvidenceModule()
         .AddGapsModule()
         .AddInteropModule()
+        .AddJobsModule()
         .AddObjectivesModule()
         .AddOperationsModule()
         .AddOrganizationsModule()

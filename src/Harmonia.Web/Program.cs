@@ -18,6 +18,7 @@ using Harmonia.Web.Features.Documents;
 using Harmonia.Web.Features.Evidence;
 using Harmonia.Web.Features.Gaps;
 using Harmonia.Web.Features.Interop;
+using Harmonia.Web.Features.Jobs;
 using Harmonia.Web.Features.Objectives;
 using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Features.Readiness;
@@ -53,6 +54,7 @@ builder.Services.AddHarmonia(
 var hygiene = builder.AddWebHygiene();
 builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
+builder.Services.AddJobWorker(builder.Configuration);
 Harmonia.Web.Features.Work.Scheduling.AddHarmoniaScheduler(builder.Services, builder.Configuration, databaseSettings);
 builder.Services.AddRazorComponents();
 // The outcome of a form post reaches the next page through the server, never the address (ADR 0023).
@@ -183,6 +185,7 @@ app.MapRisks(api, organization);
 app.MapAiSystems(api, organization);
 app.MapSoa(api, organization);
 app.MapDocuments(api, organization);
+app.MapJobs(organization);
 app.MapAudits(api, organization);
 app.MapReviews(api, organization);
 app.MapObjectives(api, organization);

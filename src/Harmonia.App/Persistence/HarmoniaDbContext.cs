@@ -10,6 +10,7 @@ using Harmonia.App.Features.Consistency;
 using Harmonia.App.Features.Controls;
 using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Evidence;
+using Harmonia.App.Features.Jobs;
 using Harmonia.App.Features.Gaps;
 using Harmonia.App.Features.Objectives;
 using Harmonia.App.Features.Organizations;
@@ -81,6 +82,8 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<TailoringProposalRecord> TailoringProposals => Set<TailoringProposalRecord>();
 
     public DbSet<RegisteredDocumentRecord> RegisteredDocuments => Set<RegisteredDocumentRecord>();
+
+    public DbSet<BackgroundJobRecord> BackgroundJobs => Set<BackgroundJobRecord>();
 
     public DbSet<DocumentApprovalRecord> DocumentApprovals => Set<DocumentApprovalRecord>();
 

@@ -63,6 +63,8 @@ public static class Links
 
     public static string Documents(Guid orgId) => $"/orgs/{orgId}/documents";
 
+    public static string Job(Guid orgId, Guid jobId) => $"/orgs/{orgId}/jobs/{jobId}";
+
     public static string Document(Guid orgId, Guid documentId) => $"/orgs/{orgId}/documents/{documentId}";
 
     public static string Questionnaire(Guid orgId) => $"/orgs/{orgId}/questionnaire";
@@ -100,7 +102,7 @@ public static class Links
             ("Objectives", Objectives, ["objectives"]),
         ]),
         ("Support", [
-            ("Documents", Documents, ["documents"]),
+            ("Documents", Documents, ["documents", "jobs"]),
             ("Questionnaire", Questionnaire, ["questionnaire"]),
             ("Competence", Competence, ["competence"]),
             ("Suppliers", Suppliers, ["suppliers"]),

@@ -92,4 +92,40 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.classList.contains('picker-filter')) e.preventDefault();
   });
+
+  // A background job's page asks how far the job is and moves the bar; once the job has finished, the page reloads
+  // to show the outcome. Without the script the page offers "Check again".
+  const job = document.querySelector('[data-job-progress]');
+  if (job) {
+    const bar = job.querySelector('progress');
+    const label = job.querySelector('label[for=job-bar]');
+    const status = job.querySelector('.job-status');
+    let polls = 0;
+    let announced = bar ? bar.value : 0;
+    const poll = async () => {
+      polls += 1;
+      try {
+        const response = await fetch(job.dataset.jobProgress, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+        if (response.ok) {
+          const state = await response.json();
+          if (state.finished) {
+            window.location.reload();
+            return;
+          }
+          bar.value = state.percent;
+          bar.textContent = `${state.percent} %`;
+          if (state.total > 0) label.textContent = `${state.completed} of ${state.total} done`;
+          // A screen reader hears every fifth of the way, not every poll.
+          if (state.percent - announced >= 20) {
+            announced = state.percent;
+            status.textContent = `${state.percent} % done.`;
+          }
+        }
+      } catch {
+        // The next poll tries again.
+      }
+      if (polls < 2400) window.setTimeout(poll, 1000);
+    };
+    window.setTimeout(poll, 500);
+  }
 })();

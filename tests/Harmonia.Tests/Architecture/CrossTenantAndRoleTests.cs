@@ -87,6 +87,7 @@ public sealed class CrossTenantAndRoleTests
             ("reviewId:guid", async () => (await host.NewReviewAsync(organization)).ToString()),
             ("concernId:guid", async () => (await host.NewConcernAsync(organization)).ToString()),
             ("format", () => Task.FromResult("pdf")),
+            ("jobId:guid", async () => (await host.NewJobAsync(organization)).ToString()),
             ("number:int", () => Task.FromResult("1")),
             ("tokenId:guid", async () => (await host.NewTokenAsync(organization, user)).ToString()),
             ("userId:guid", async () => (await host.NewMemberAsync(organization)).ToString()),

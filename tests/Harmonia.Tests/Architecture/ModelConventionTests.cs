@@ -31,6 +31,7 @@ public sealed partial class ModelConventionTests
 
         // Reads the file hashes every organization's rows name, so no organization's file is swept as an orphan.
         "src/Harmonia.App/Features/Evidence/SweepOrphanFiles.cs",
+        "src/Harmonia.App/Features/Jobs/RunBackgroundJobs.cs",
 
         // Uploads waiting for their import preview expire after a day in every organization, swept by whoever uploads next.
         "src/Harmonia.App/Features/Interop/PendingImports.cs",

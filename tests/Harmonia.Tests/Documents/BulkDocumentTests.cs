@@ -62,9 +62,21 @@ public sealed class BulkDocumentTests
         Assert.Contains($"0 of {documents} documents approved; not done:", again, StringComparison.Ordinal);
         Assert.Contains("is approved, not in review", again, StringComparison.Ordinal);
 
-        var published = await BulkAsync(owner, "publish");
-        var notice = System.Text.RegularExpressions.Regex.Match(published, "role=\"(?:status|alert)\">([^<]*)<").Groups[1].Value;
+        // Publishing renders two files per document, so it runs as a job: the post leads to the job's progress page.
+        var publishForm = FormFields(await owner.GetStringAsync(new Uri(page, UriKind.Relative)), "id=\"bulk\"");
+        publishForm.RemoveAll(f => f.Key == "documentId");
+        publishForm.AddRange(System.Text.RegularExpressions.Regex.Matches(await owner.GetStringAsync(new Uri(page, UriKind.Relative)), "name=\"documentId\" value=\"([0-9a-f-]{36})\"").Select(m => new KeyValuePair<string, string>("documentId", m.Groups[1].Value)));
+        using var publishing = await owner.PostAsync(new Uri($"{page}/bulk/publish", UriKind.Relative), new FormUrlEncodedContent(publishForm));
+        Assert.Equal(HttpStatusCode.Redirect, publishing.StatusCode);
+        var jobPage = publishing.Headers.Location!.OriginalString;
+        Assert.Matches($"^/orgs/{org}/jobs/[0-9a-f-]{{36}}$", jobPage);
+        var job = await Harmonia.Tests.Jobs.BackgroundJobTests.FinishedAsync(api, "/api" + jobPage);
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        Assert.Equal(documents, job.GetProperty("completed").GetInt32());
+        var published = WebUtility.HtmlDecode(await owner.GetStringAsync(new Uri(jobPage, UriKind.Relative)));
+        var notice = System.Text.RegularExpressions.Regex.Match(published, "role=\"status\" class=\"job-status\">([^<]*)<").Groups[1].Value;
         Assert.Contains($"of {documents} documents published", notice, StringComparison.Ordinal);
+        Assert.Contains($"Publish {documents} documents", published, StringComparison.Ordinal);
         var list = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/orgs/{org}/documents?pageSize=200", UriKind.Relative))).RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.True(list.Count(d => d.GetProperty("published").ValueKind == JsonValueKind.Object) >= documents - 2, published);
 

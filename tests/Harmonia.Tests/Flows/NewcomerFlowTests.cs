@@ -178,11 +178,15 @@ public sealed partial class NewcomerFlowTests
         Assert.Contains("in review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Dr. Tomás Alves", await page.Locator(".doc-html").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSupport.Shot(page, "29-document");
-        var pack = await page.RunAndWaitForDownloadAsync(async () =>
-        {
-            await page.GotoAsync(dashboard + "/documents");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Download the pack" }).ClickAsync();
-        });
+        // The pack is prepared in the background: its page shows the progress and, once finished, the file.
+        await page.GotoAsync(dashboard + "/documents");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prepare the pack" }).ClickAsync();
+        Assert.Contains("/jobs/", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Finished" }).WaitForAsync(new() { Timeout = 180_000 });
+        Assert.StartsWith("The policy pack is ready: 32 documents as DOCX, PDF.", await page.Locator(".job-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("100", await page.Locator("#job-bar").GetAttributeAsync("value"));
+        await BrowserSupport.Shot(page, "29b-pack-job");
+        var pack = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download policy-pack.zip" }).ClickAsync());
         using (var zip = System.IO.Compression.ZipFile.OpenRead(await pack.PathAsync()))
         {
             Assert.Contains(zip.Entries, e => e.Name == "ai-policy.pdf");

@@ -218,6 +218,13 @@ internal sealed class ApiHost : IAsyncDisposable
         return await db.Documents.Where(d => d.TemplateId == "ai-policy").Select(d => d.Id).SingleAsync();
     });
 
+    /// <summary>A queued background job (a Markdown policy pack); the worker may run it meanwhile.</summary>
+    public Task<Guid> NewJobAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+        return await s.GetRequiredService<Harmonia.App.Features.Documents.QueuePolicyPackHandler>().HandleAsync("md");
+    });
+
     /// <summary>A fresh pending rewrite of a statement of the document, as a model would have proposed it.</summary>
     public Task<Guid> TailoringProposalAsync(Guid organization, Guid documentId) => WithScopeAsync(async s =>
     {

@@ -1,3 +1,4 @@
+using Harmonia.App.Features.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,10 @@ public static class DocumentsModule
         services.AddScoped<ListRegisteredDocumentsHandler>();
         services.AddScoped<BuildPolicyPackZipHandler>();
         services.AddScoped<SetRequiredApprovalsHandler>();
+        services.AddScoped<QueuePolicyPackHandler>();
+        services.AddScoped<QueueDocumentPublicationHandler>();
+        services.AddScoped<IBackgroundJobWork, PolicyPackWork>();
+        services.AddScoped<IBackgroundJobWork, DocumentPublicationWork>();
         services.AddTransient<GeneratePolicyPackHandler>();
         services.TryAddSingleton(TailoringSettings.Off);
         return services;

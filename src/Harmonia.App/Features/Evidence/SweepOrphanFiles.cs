@@ -29,6 +29,11 @@ public sealed partial class SweepOrphanFilesHandler(HarmoniaDbContext db, IEvide
         referenced.UnionWith(await db.DocumentRevisions.IgnoreQueryFilters(everyTenant).Select(r => r.ContentSha256).ToListAsync(cancellationToken));
         referenced.UnionWith(await db.RegisteredDocuments.IgnoreQueryFilters(everyTenant).Select(r => r.Sha256).ToListAsync(cancellationToken));
 
+        // A job's file (a prepared pack) stays while it may still be downloaded; a running job's file is not named yet,
+        // but it is younger than the grace period.
+        var jobFilesSince = time.GetUtcNow().UtcDateTime - Jobs.BackgroundJobRunner.ResultsKeptFor;
+        referenced.UnionWith(await db.BackgroundJobs.IgnoreQueryFilters(everyTenant).Where(j => j.ResultSha256 != null && j.FinishedUtc > jobFilesSince).Select(j => j.ResultSha256!).ToListAsync(cancellationToken));
+
         // Files a supplier attached to questionnaire answers are named inside the answer versions' JSON.
         foreach (var answers in await db.SupplierAnswerVersions.IgnoreQueryFilters(everyTenant).Select(v => v.AnswersJson).ToListAsync(cancellationToken))
         {

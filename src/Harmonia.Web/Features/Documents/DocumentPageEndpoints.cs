@@ -82,22 +82,42 @@ internal static class DocumentPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        // Bulk: submit needs the right to edit, approve and publish the right to approve; each document is still checked on its own.
-        foreach (var (action, permission) in new[] { (DocumentAction.Submit, Permission.Edit), (DocumentAction.Approve, Permission.Approve), (DocumentAction.Publish, Permission.Approve) })
+        // Bulk: submit needs the right to edit, approve the right to approve; each document is still checked on its own.
+        foreach (var (action, permission) in new[] { (DocumentAction.Submit, Permission.Edit), (DocumentAction.Approve, Permission.Approve) })
         {
             var name = action.ToString().ToLowerInvariant();
             app.MapPost($"/orgs/{{orgId:guid}}/documents/bulk/{name}", (Guid orgId, HttpRequest request, ChangeDocumentStatusesHandler handler, CancellationToken ct) =>
                     PageForms.Outcome(Links.Documents(orgId), async () =>
                     {
                         var form = await request.ReadFormAsync(ct);
-                        var ids = form["documentId"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
-                        var outcomes = await handler.HandleAsync(ids, action, action == DocumentAction.Submit ? FormValues.Text(form, "change") : null, ct);
-                        return PageForms.With(Links.Documents(orgId), "saved", BulkText(name, outcomes));
+                        var outcomes = await handler.HandleAsync(TickedDocuments(form), action, action == DocumentAction.Submit ? FormValues.Text(form, "change") : null, ct);
+                        return PageForms.With(Links.Documents(orgId), "saved", ChangeDocumentStatusesHandler.Sentence(action, outcomes));
                     }))
                 .RequirePagePermission(permission)
                 .WithMetadata(new StateDependentMetadata())
                 .ValidateFormAntiforgery();
         }
+
+        // Publishing renders and keeps two files per document: many of them run as a job with a progress page.
+        app.MapPost("/orgs/{orgId:guid}/documents/bulk/publish", (Guid orgId, HttpRequest request, QueueDocumentPublicationHandler queue, CancellationToken ct) =>
+                PageForms.Outcome(Links.Documents(orgId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    return Links.Job(orgId, await queue.HandleAsync(TickedDocuments(form), ct));
+                }))
+            .RequirePagePermission(Permission.Approve)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapPost("/orgs/{orgId:guid}/documents/pack-jobs", (Guid orgId, HttpRequest request, QueuePolicyPackHandler queue, CancellationToken ct) =>
+                PageForms.Outcome(Links.Documents(orgId), async () =>
+                {
+                    var form = await request.ReadFormAsync(ct);
+                    return Links.Job(orgId, await queue.HandleAsync(string.Join(',', form["format"].Select(f => f ?? string.Empty)), ct));
+                }))
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
 
         foreach (var action in new[] { DocumentAction.Approve, DocumentAction.Reject, DocumentAction.Publish, DocumentAction.Retire })
         {
@@ -169,18 +189,6 @@ internal static class DocumentPageEndpoints
             .RequirePagePermission(Permission.Read);
     }
 
-    /// <summary>"2 of 3 documents approved; not done: 'AI policy': the author cannot approve ..."</summary>
-    private static string BulkText(string verb, IReadOnlyList<BulkDocumentOutcome> outcomes)
-    {
-        var done = outcomes.Count(o => o.Refusal is null);
-        var past = verb switch
-        {
-            "submit" => "submitted for review",
-            "publish" => "published",
-            _ => "approved",
-        };
-        var text = $"{done} of {outcomes.Count} {(outcomes.Count == 1 ? "document" : "documents")} {past}";
-        var refused = outcomes.Where(o => o.Refusal is not null).ToArray();
-        return refused.Length == 0 ? text : text + "; not done: " + string.Join(" ", refused.Take(10).Select(o => $"'{o.Title}': {o.Refusal}")) + (refused.Length > 10 ? $" and {refused.Length - 10} more" : string.Empty);
-    }
+    private static Guid[] TickedDocuments(IFormCollection form) =>
+        form["documentId"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
 }

@@ -19,6 +19,10 @@ internal static class DocumentsEndpoints
 
     public sealed record ApprovalsInput(int Count);
 
+    public sealed record PackJobInput(string? Formats);
+
+    public sealed record PublishJobInput(IReadOnlyList<Guid>? DocumentIds);
+
     public static void MapDocumentsEndpoints(this RouteGroupBuilder organization)
     {
         var group = organization.MapGroup("/").WithTags("Documents");
@@ -89,6 +93,22 @@ internal static class DocumentsEndpoints
             })
             .RequirePermission(Permission.ManageMembers)
             .WithSummary("How many different members must approve a document revision before publication (1 to 3; multi-step approval when more than 1).");
+
+        group.MapPost("/documents/pack-jobs", async (Guid orgId, PackJobInput? input, QueuePolicyPackHandler queue, CancellationToken ct) =>
+            {
+                var job = await queue.HandleAsync(input?.Formats, ct);
+                return TypedResults.Accepted($"/api/orgs/{orgId}/jobs/{job}", new { JobId = job });
+            })
+            .RequirePermission(Permission.Read)
+            .WithSummary("Prepare the policy pack zip in the background (formats: e.g. \"docx,pdf\"); follow the job, then download its result.");
+
+        group.MapPost("/documents/publish-jobs", async (Guid orgId, PublishJobInput? input, QueueDocumentPublicationHandler queue, CancellationToken ct) =>
+            {
+                var job = await queue.HandleAsync(input?.DocumentIds ?? [], ct);
+                return TypedResults.Accepted($"/api/orgs/{orgId}/jobs/{job}", new { JobId = job });
+            })
+            .RequirePermission(Permission.Approve)
+            .WithSummary("Publish approved documents in the background, each through the one-document rules as the caller; the job's outcome names every refusal.");
 
         group.MapGet("/documents/coverage", (LoadedContent content) =>
             {
