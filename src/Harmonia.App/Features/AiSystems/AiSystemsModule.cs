@@ -8,6 +8,7 @@ public static class AiSystemsModule
     {
         services.AddScoped<AiSystemStandings>();
         services.AddScoped<ListAiSystemsHandler>();
+        services.AddScoped<ExportAiSystemRegisterHandler>();
         services.AddScoped<GetAiSystemHandler>();
         services.AddScoped<SaveAiSystemHandler>();
         services.AddScoped<DeleteAiSystemHandler>();

@@ -14,6 +14,7 @@ public static class AuditsModule
         services.AddScoped<RecordAuditResultsHandler>();
         services.AddScoped<CompleteAuditHandler>();
         services.AddScoped<ListNonconformitiesHandler>();
+        services.AddScoped<ExportNonconformitiesHandler>();
         services.AddScoped<AdvanceNonconformityHandler>();
         return services;
     }

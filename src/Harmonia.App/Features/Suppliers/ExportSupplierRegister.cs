@@ -9,9 +9,12 @@ public sealed class ExportSupplierRegisterHandler(SupplierRegister register, Lis
     public async Task<TabularSheet> HandleAsync(CancellationToken cancellationToken = default) => Sheet(await register.AllAsync(cancellationToken));
 
     /// <summary>The register, or the part the filter lets through, as CSV or XLSX; throws InvalidInputException for another format or a wrong filter.</summary>
-    public async Task<GeneratedFile> FileAsync(string format, SupplierFilter filter, CancellationToken cancellationToken = default)
+    public Task<GeneratedFile> FileAsync(string format, SupplierFilter filter, CancellationToken cancellationToken = default) => FileAsync(format, filter, null, cancellationToken);
+
+    /// <summary>The view the filter and <paramref name="sort"/> make, rows in the register's order.</summary>
+    public async Task<GeneratedFile> FileAsync(string format, SupplierFilter filter, SortOrder? sort, CancellationToken cancellationToken = default)
     {
-        var sheet = Sheet(await list.MatchingAsync(filter, cancellationToken));
+        var sheet = Sheet(await list.MatchingAsync(filter, sort, cancellationToken));
         return format.ToLowerInvariant() switch
         {
             "xlsx" => new GeneratedFile("suppliers.xlsx", DocumentFiles.XlsxType, XlsxTableWriter.Write([sheet], "Supplier register")),

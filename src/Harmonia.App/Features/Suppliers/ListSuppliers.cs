@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Harmonia.App.Common;
 using Harmonia.Domain.Suppliers;
 
@@ -11,14 +12,37 @@ public sealed record SupplierFilter(string? Kind = null, string? Tier = null, st
 
 public sealed class ListSuppliersHandler(SupplierRegister register)
 {
-    public async Task<Page<SupplierDto>> HandleAsync(SupplierFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public static readonly SortOrder DefaultSort = new("key", false);
+
+    /// <summary>
+    /// The columns the register sorts by, taken in memory like the filters (the standing is worked out, not stored).
+    /// Keys by number (SUP-2 before SUP-10), text in lower case, tiers by their name, "next" and "due" by date, nothing planned or due last.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Expression<Func<SupplierDto, object?>>> SortKeys = new Dictionary<string, Expression<Func<SupplierDto, object?>>>(StringComparer.Ordinal)
     {
-        var all = await MatchingAsync(filter, cancellationToken);
+        ["key"] = s => Tuple.Create(s.Key.Length, s.Key),
+        ["name"] = s => s.Name.ToLowerInvariant(),
+        ["kind"] = s => s.Kind,
+        ["tier"] = s => s.Tier.Name.ToLowerInvariant(),
+        ["status"] = s => s.Status,
+        ["next"] = s => s.Standing.NextReviewDue ?? DateOnly.MaxValue,
+        ["due"] = s => s.Standing.Due.Count == 0 ? DateOnly.MaxValue : s.Standing.Due.Min(d => d.On),
+    };
+
+    public async Task<Page<SupplierDto>> HandleAsync(SupplierFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
+        await HandleAsync(filter, page, null, cancellationToken);
+
+    public async Task<Page<SupplierDto>> HandleAsync(SupplierFilter filter, PageRequest page, SortOrder? sort, CancellationToken cancellationToken = default)
+    {
+        var all = await MatchingAsync(filter, sort, cancellationToken);
         return new Page<SupplierDto>(all.Skip(page.Skip).Take(page.PageSize).ToArray(), page.PageNumber, page.PageSize, all.Count);
     }
 
     /// <summary>Every supplier the filter lets through, in key order; throws InvalidInputException for a filter value that names nothing.</summary>
-    public async Task<IReadOnlyList<SupplierDto>> MatchingAsync(SupplierFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SupplierDto>> MatchingAsync(SupplierFilter filter, CancellationToken cancellationToken = default) => MatchingAsync(filter, null, cancellationToken);
+
+    /// <summary>Every supplier the filter lets through, in the order asked for (the export of a view reads the same).</summary>
+    public async Task<IReadOnlyList<SupplierDto>> MatchingAsync(SupplierFilter filter, SortOrder? sort, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = string.IsNullOrWhiteSpace(filter.Kind) ? null : SupplierVocabulary.Kind(filter.Kind);
@@ -44,12 +68,12 @@ public sealed class ListSuppliersHandler(SupplierRegister register)
             throw new InvalidInputException(errors);
         }
 
-        return (await register.AllAsync(cancellationToken))
+        var matching = (await register.AllAsync(cancellationToken))
             .Where(s => kind is null || s.Kind == kind)
             .Where(s => status is null || s.Status == status)
             .Where(s => string.IsNullOrWhiteSpace(filter.Tier) || s.Tier.Key == filter.Tier.Trim())
-            .Where(s => !filter.DueOnly || s.Standing.Due.Count > 0)
-            .ToArray();
+            .Where(s => !filter.DueOnly || s.Standing.Due.Count > 0);
+        return (sort ?? DefaultSort).Apply(matching.AsQueryable(), SortKeys, s => Tuple.Create(s.Key.Length, s.Key)).ToArray();
     }
 }
 

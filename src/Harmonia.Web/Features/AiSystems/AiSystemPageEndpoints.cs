@@ -110,6 +110,20 @@ internal static class AiSystemPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapGet("/orgs/{orgId:guid}/ai-systems/export/{format}", async Task<IResult> (Guid orgId, string format, string? stage, string? assessment, string? sort, ExportAiSystemRegisterHandler export, CancellationToken ct) =>
+            {
+                try
+                {
+                    // The page's own link: an order it does not know falls back, as the page itself does.
+                    return Downloads.File(await export.HandleAsync(format, new AiSystemFilter(stage, assessment), PageSort.Of(sort, ListAiSystemsHandler.SortKeys.Keys, ListAiSystemsHandler.DefaultSort), ct));
+                }
+                catch (InvalidInputException ex)
+                {
+                    return Results.Redirect(PageForms.WithError(Links.AiSystems(orgId), ex.Message));
+                }
+            })
+            .RequirePagePermission(Permission.Read);
+
         app.MapGet(Assessment + "/export/{format}", async (Guid aiSystemId, int number, string format, ExportImpactAssessmentHandler export, CancellationToken ct) =>
                 Downloads.File(await export.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePagePermission(Permission.Read);

@@ -13,10 +13,15 @@ internal static class AiSystemsEndpoints
     {
         var group = organization.MapGroup("/").WithTags("AI systems");
 
-        group.MapGet("/ai-systems", async (int? page, int? pageSize, ListAiSystemsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), ct)))
+        group.MapGet("/ai-systems", async (int? page, int? pageSize, string? stage, string? assessment, string? sort, ListAiSystemsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(new AiSystemFilter(stage, assessment), PageRequest.Of(page, pageSize), SortOrder.Parse(sort, ListAiSystemsHandler.SortKeys.Keys.ToArray(), ListAiSystemsHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("The AI system inventory, paged, with whether each impact assessment is current, due or missing.");
+            .WithSummary("The AI system inventory, paged, with whether each impact assessment is current, due or missing. Filters: stage (life-cycle stage), assessment (missing, current, due); sort by key, name, roles, stage, euaiact or assessment, with a leading - for descending.");
+
+        group.MapGet("/ai-systems/export/{format}", async (string format, string? stage, string? assessment, string? sort, ExportAiSystemRegisterHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(format, new AiSystemFilter(stage, assessment), SortOrder.Parse(sort, ListAiSystemsHandler.SortKeys.Keys.ToArray(), ListAiSystemsHandler.DefaultSort), ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The inventory, or one view of it (the list's filters and sort), as xlsx or csv.");
 
         group.MapPost("/ai-systems", async (Guid orgId, AiSystemInput input, SaveAiSystemHandler handler, HttpResponse response, CancellationToken ct) =>
             {

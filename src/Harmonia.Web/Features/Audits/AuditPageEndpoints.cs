@@ -58,6 +58,10 @@ internal static class AuditPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
+        app.MapGet("/orgs/{orgId:guid}/nonconformities/export/{format}", async (string format, int? all, string? sort, ExportNonconformitiesHandler export, CancellationToken ct) =>
+                Downloads.File(await export.HandleAsync(format, open: all != 1, PageSort.Of(sort, ListNonconformitiesHandler.SortKeys.Keys, ListNonconformitiesHandler.DefaultSort), ct)))
+            .RequirePagePermission(Permission.Read);
+
         app.MapGet(AuditRoute + "/report/{format}", async (Guid auditId, string format, ExportAuditReportHandler export, CancellationToken ct) =>
                 Downloads.File(await export.HandleAsync(auditId, format, ct)))
             .RequirePagePermission(Permission.Read);

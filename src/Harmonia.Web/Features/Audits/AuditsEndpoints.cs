@@ -53,10 +53,17 @@ internal static class AuditsEndpoints
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Complete the audit once every checklist item has a result.");
 
-        group.MapGet("/nonconformities", async (int? page, int? pageSize, bool? open, ListNonconformitiesHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), open ?? false, ct)))
+        group.MapGet("/nonconformities", async (int? page, int? pageSize, bool? open, string? sort, ListNonconformitiesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(sort is null
+                    ? await handler.HandleAsync(PageRequest.Of(page, pageSize), open ?? false, ct)
+                    : await handler.HandleAsync(PageRequest.Of(page, pageSize), open ?? false, SortOrder.Parse(sort, ListNonconformitiesHandler.SortKeys.Keys.ToArray(), ListNonconformitiesHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("Nonconformities and their corrective actions (open=true: only those not closed).");
+            .WithSummary("Nonconformities and their corrective actions (open=true: only those not closed), sorted by sort: key, grade, finding, requirements, state, source or raised, with a leading - for descending.");
+
+        group.MapGet("/nonconformities/export/{format}", async (string format, bool? open, string? sort, ExportNonconformitiesHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(format, open ?? false, SortOrder.Parse(sort, ListNonconformitiesHandler.SortKeys.Keys.ToArray(), ListNonconformitiesHandler.DefaultSort), ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The nonconformities, or those not closed (open=true), in the list's sort, as xlsx or csv, with the corrective action of each.");
 
         group.MapGet("/nonconformities/{nonconformityId:guid}", async (Guid nonconformityId, ListNonconformitiesHandler handler, HttpResponse response, CancellationToken ct) =>
             {

@@ -79,11 +79,24 @@ internal static class SupplierPageEndpoints
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
-        app.MapGet("/orgs/{orgId:guid}/suppliers/export", async Task<IResult> (Guid orgId, string? format, string? kind, string? tier, string? status, bool? due, ExportSupplierRegisterHandler export, CancellationToken ct) =>
+        app.MapPost("/orgs/{orgId:guid}/suppliers/delete", (Guid orgId, HttpRequest request, DeleteSuppliersHandler delete, CancellationToken ct) =>
+                PageForms.Outcome(Register(orgId), async () =>
+                {
+                    await PageForms.RequireConfirmationAsync(request, ct);
+                    var form = await request.ReadFormAsync(ct);
+                    var deleted = await delete.HandleAsync(new DeleteSuppliersInput(FormValues.Ids(form, "supplierIds")), ct);
+                    return $"{Register(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} suppliers deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
+        app.MapGet("/orgs/{orgId:guid}/suppliers/export", async Task<IResult> (Guid orgId, string? format, string? kind, string? tier, string? status, bool? due, string? sort, ExportSupplierRegisterHandler export, CancellationToken ct) =>
             {
                 try
                 {
-                    var file = await export.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), ct);
+                    var order = PageSort.Of(sort, ListSuppliersHandler.SortKeys.Keys, ListSuppliersHandler.DefaultSort);
+                    var file = await export.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), order, ct);
                     return Results.File(file.Content, file.ContentType, file.FileName);
                 }
                 catch (InvalidInputException ex)

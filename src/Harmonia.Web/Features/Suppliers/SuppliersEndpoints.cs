@@ -11,18 +11,18 @@ internal static class SuppliersEndpoints
     {
         var group = organization.MapGroup("/").WithTags("Suppliers");
 
-        group.MapGet("/suppliers", async (string? kind, string? tier, string? status, bool? due, int? page, int? pageSize, ListSuppliersHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(new SupplierFilter(kind, tier, status, due ?? false), PageRequest.Of(page, pageSize), ct)))
+        group.MapGet("/suppliers", async (string? kind, string? tier, string? status, bool? due, int? page, int? pageSize, string? sort, ListSuppliersHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(new SupplierFilter(kind, tier, status, due ?? false), PageRequest.Of(page, pageSize), SortOrder.Parse(sort, ListSuppliersHandler.SortKeys.Keys.ToArray(), ListSuppliersHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("The supplier register, paged, with each supplier's links, contracts, certifications, reviews and standing (next review due, what is overdue). Filters: kind, tier, status, due=true.");
+            .WithSummary("The supplier register, paged, with each supplier's links, contracts, certifications, reviews and standing (next review due, what is overdue). Filters: kind, tier, status, due=true; sort by key, name, kind, tier, status, next or due, with a leading - for descending.");
 
-        group.MapGet("/suppliers/export", async (string? format, string? kind, string? tier, string? status, bool? due, ExportSupplierRegisterHandler handler, CancellationToken ct) =>
+        group.MapGet("/suppliers/export", async (string? format, string? kind, string? tier, string? status, bool? due, string? sort, ExportSupplierRegisterHandler handler, CancellationToken ct) =>
             {
-                var file = await handler.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), ct);
+                var file = await handler.FileAsync(format ?? "csv", new SupplierFilter(kind, tier, status, due ?? false), SortOrder.Parse(sort, ListSuppliersHandler.SortKeys.Keys.ToArray(), ListSuppliersHandler.DefaultSort), ct);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .RequirePermission(Permission.Read)
-            .WithSummary("The register as a table, format=csv (the default) or xlsx, with the register's filters: kind, tier, status, due=true.");
+            .WithSummary("The register as a table, format=csv (the default) or xlsx, with the register's filters (kind, tier, status, due=true) and sort.");
 
         group.MapPost("/suppliers", async (Guid orgId, SupplierInput input, SaveSupplierHandler handler, HttpResponse response, CancellationToken ct) =>
             {
@@ -56,6 +56,12 @@ internal static class SuppliersEndpoints
             .RequirePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Delete a supplier entered by mistake; refused while another supplier names it as a sub-processor.");
+
+        group.MapPost("/suppliers/delete", async (DeleteSuppliersInput input, DeleteSuppliersHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(new { deleted = await handler.HandleAsync(input, ct) }))
+            .RequirePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Delete several suppliers entered by mistake ({{\"supplierIds\": [\"…\"]}}, at most {DeleteSuppliersHandler.MaxSuppliers}): all or none; one named as a sub-processor by a supplier that stays, or one with questionnaires, refuses the whole step.");
 
         group.MapPost("/suppliers/{supplierId:guid}/reviews", async (Guid orgId, Guid supplierId, SupplierReviewInput input, RecordSupplierReviewHandler handler, HttpResponse response, CancellationToken ct) =>
             {
