@@ -10,6 +10,14 @@ public sealed class DeleteRiskHandler(HarmoniaDbContext db)
 {
     public async Task HandleAsync(Guid riskId, CancellationToken cancellationToken = default)
     {
+        await RemoveAsync(riskId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stages the removal by the rules above without saving, so several deletions can be saved together.</summary>
+    /// <returns>The risk's key.</returns>
+    public async Task<string> RemoveAsync(Guid riskId, CancellationToken cancellationToken = default)
+    {
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, cancellationToken);
         if (risk is null)
         {
@@ -23,6 +31,6 @@ public sealed class DeleteRiskHandler(HarmoniaDbContext db)
         }
 
         db.Risks.Remove(risk);
-        await db.SaveChangesAsync(cancellationToken);
+        return risk.Key;
     }
 }

@@ -12,6 +12,7 @@ public static class RisksModule
         services.AddScoped<SaveRiskHandler>();
         services.AddScoped<RecordRiskReviewHandler>();
         services.AddScoped<DeleteRiskHandler>();
+        services.AddScoped<DeleteRisksHandler>();
         services.AddScoped<AcceptRiskHandler>();
         services.AddScoped<ApproveRiskTreatmentHandler>();
         services.AddScoped<ApproveRiskAboveLimitHandler>();

@@ -13,8 +13,17 @@ public sealed class DeleteSupplierHandler(HarmoniaDbContext db, SaveSupplierHand
 {
     public async Task HandleAsync(Guid supplierId, CancellationToken cancellationToken = default)
     {
+        await RemoveAsync(supplierId, [], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stages the removal by the rules above without saving, so several deletions can be saved together.</summary>
+    /// <param name="goingToo">Suppliers deleted in the same step: their links to this one go with them.</param>
+    /// <returns>"S-3 Name".</returns>
+    public async Task<string> RemoveAsync(Guid supplierId, IReadOnlyCollection<Guid> goingToo, CancellationToken cancellationToken = default)
+    {
         var supplier = await save.LoadAsync(supplierId, cancellationToken);
-        var namedBy = await db.SupplierSubProcessors.Where(l => l.SubProcessorId == supplier.Id)
+        var namedBy = await db.SupplierSubProcessors.Where(l => l.SubProcessorId == supplier.Id && !goingToo.Contains(l.SupplierId))
             .Join(db.Suppliers, l => l.SupplierId, s => s.Id, (l, s) => s.Key).OrderBy(k => k).ToListAsync(cancellationToken);
         if (namedBy.Count > 0)
         {
@@ -28,6 +37,6 @@ public sealed class DeleteSupplierHandler(HarmoniaDbContext db, SaveSupplierHand
         }
 
         db.Suppliers.Remove(supplier);
-        await db.SaveChangesAsync(cancellationToken);
+        return $"{supplier.Key} {supplier.Name}";
     }
 }

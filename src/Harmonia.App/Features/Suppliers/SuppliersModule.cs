@@ -11,6 +11,7 @@ public static class SuppliersModule
         services.AddScoped<GetSupplierHandler>();
         services.AddScoped<SaveSupplierHandler>();
         services.AddScoped<DeleteSupplierHandler>();
+        services.AddScoped<DeleteSuppliersHandler>();
         services.AddScoped<RecordSupplierReviewHandler>();
         services.AddScoped<GetSupplierTiersHandler>();
         services.AddScoped<SaveSupplierTiersHandler>();

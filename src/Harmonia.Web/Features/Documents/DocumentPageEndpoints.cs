@@ -90,7 +90,7 @@ internal static class DocumentPageEndpoints
                     PageForms.Outcome(Links.Documents(orgId), async () =>
                     {
                         var form = await request.ReadFormAsync(ct);
-                        var outcomes = await handler.HandleAsync(TickedDocuments(form), action, action == DocumentAction.Submit ? FormValues.Text(form, "change") : null, ct);
+                        var outcomes = await handler.HandleAsync(FormValues.Ids(form, "documentId"), action, action == DocumentAction.Submit ? FormValues.Text(form, "change") : null, ct);
                         return PageForms.With(Links.Documents(orgId), "saved", ChangeDocumentStatusesHandler.Sentence(action, outcomes));
                     }))
                 .RequirePagePermission(permission)
@@ -103,7 +103,7 @@ internal static class DocumentPageEndpoints
                 PageForms.Outcome(Links.Documents(orgId), async () =>
                 {
                     var form = await request.ReadFormAsync(ct);
-                    return Links.Job(orgId, await queue.HandleAsync(TickedDocuments(form), ct));
+                    return Links.Job(orgId, await queue.HandleAsync(FormValues.Ids(form, "documentId"), ct));
                 }))
             .RequirePagePermission(Permission.Approve)
             .WithMetadata(new StateDependentMetadata())
@@ -188,7 +188,4 @@ internal static class DocumentPageEndpoints
                 Results.File(await pack.HandleAsync(orgId, format, ct), "application/zip", "policy-pack.zip"))
             .RequirePagePermission(Permission.Read);
     }
-
-    private static Guid[] TickedDocuments(IFormCollection form) =>
-        form["documentId"].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
 }

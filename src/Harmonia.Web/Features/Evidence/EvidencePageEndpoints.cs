@@ -57,8 +57,7 @@ internal static class EvidencePageEndpoints
                 {
                     await PageForms.RequireConfirmationAsync(request, ct);
                     var form = await request.ReadFormAsync(ct);
-                    var ids = form["controlIds"].OfType<string>().Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
-                    var deleted = await delete.HandleAsync(new DeleteControlsInput(ids), ct);
+                    var deleted = await delete.HandleAsync(new DeleteControlsInput(FormValues.Ids(form, "controlIds")), ct);
                     return $"{Links.Controls(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} controls deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
                 }))
             .RequirePagePermission(Permission.Delete)

@@ -21,6 +21,18 @@ internal static class RiskPageEndpoints
             .ValidateFormAntiforgery();
 
         // The sign-offs: who may give each is a person (the owner, a top-management member), decided by the use case.
+        app.MapPost("/orgs/{orgId:guid}/risks/delete", (Guid orgId, HttpRequest request, DeleteRisksHandler delete, CancellationToken ct) =>
+                PageForms.Outcome(Links.Risks(orgId), async () =>
+                {
+                    await PageForms.RequireConfirmationAsync(request, ct);
+                    var form = await request.ReadFormAsync(ct);
+                    var deleted = await delete.HandleAsync(new DeleteRisksInput(FormValues.Ids(form, "riskIds")), ct);
+                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} risks deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/risks/{riskId:guid}/approve-plan", (Guid orgId, Guid riskId, ApproveRiskTreatmentHandler approve, CancellationToken ct) =>
                 PageForms.Outcome(Links.Risks(orgId), async () =>
                 {

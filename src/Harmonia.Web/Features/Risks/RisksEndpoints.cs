@@ -81,6 +81,12 @@ internal static class RisksEndpoints
             })
             .RequirePermission(Permission.Delete)
             .WithSummary("Delete a risk.");
+
+        group.MapPost("/risks/delete", async (DeleteRisksInput input, DeleteRisksHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(new { deleted = await handler.HandleAsync(input, ct) }))
+            .RequirePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Delete several risks ({{\"riskIds\": [\"…\"]}}, at most {DeleteRisksHandler.MaxRisks}): all or none; a risk an impact assessment names refuses the whole step, each reason given.");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
