@@ -90,4 +90,43 @@ public sealed class BulkRiskAndSupplierDeleteTests
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Url($"{api}/suppliers/{sub}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(Url($"{api}/suppliers/{questioned}"))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("risks", "riskIds", "risks deleted")]
+    [InlineData("suppliers", "supplierIds", "suppliers deleted")]
+    public async Task The_register_deletes_the_ticked_rows_only_with_the_confirmation_ticked(string register, string field, string done)
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        var (first, second) = register == "risks"
+            ? (await host.NewRiskAsync(host.OrganizationA), await host.NewRiskAsync(host.OrganizationA))
+            : (await host.NewSupplierAsync(host.OrganizationA), await host.NewSupplierAsync(host.OrganizationA));
+        var list = $"/orgs/{host.OrganizationA}/{register}";
+
+        // A contributor may not delete: no boxes to tick, no form.
+        using var contributor = await host.SignedInAsync("contributor@a.example");
+        Assert.DoesNotContain($"id=\"delete-{register}\"", await contributor.GetStringAsync(Url(list)), StringComparison.Ordinal);
+
+        using var owner = await host.SignedInAsync("owner@a.example");
+        var html = await owner.GetStringAsync(Url(list));
+        Assert.Contains($"name=\"{field}\" value=\"{first}\" form=\"delete-{register}\"", html, StringComparison.Ordinal);
+        var form = FormFields(html, $"id=\"delete-{register}\"");
+        form.Add(new(field, first.ToString()));
+        form.Add(new(field, second.ToString()));
+
+        using (var unconfirmed = await owner.PostAsync(Url($"{list}/delete"), new FormUrlEncodedContent(form)))
+        {
+            var back = await owner.GetStringAsync(Url(unconfirmed.Headers.Location!.OriginalString));
+            Assert.Contains("id=\"error-confirm\"", back, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{first}\" form=\"delete-{register}\" checked", back, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{second}\" form=\"delete-{register}\" checked", back, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(first.ToString(), await owner.GetStringAsync(Url(list)), StringComparison.Ordinal);
+        form.Add(new("confirm", "yes"));
+        using var confirmed = await owner.PostAsync(Url($"{list}/delete"), new FormUrlEncodedContent(form));
+        Assert.Contains("2 " + done, await owner.OutcomeAsync(confirmed), StringComparison.Ordinal);
+        var after = await owner.GetStringAsync(Url(list));
+        Assert.DoesNotContain(first.ToString(), after, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.ToString(), after, StringComparison.Ordinal);
+    }
 }
