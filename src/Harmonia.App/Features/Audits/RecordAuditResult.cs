@@ -58,12 +58,13 @@ public sealed class RecordAuditResultHandler(HarmoniaDbContext db, LoadedContent
     {
         if (!Enum.TryParse<FindingGrade>(input.Grade?.Trim(), ignoreCase: true, out var grade) || !Enum.IsDefined(grade))
         {
-            throw new InvalidInputException($"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}.");
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["grade"] = [$"The grade is one of: {string.Join(", ", Enum.GetNames<FindingGrade>())}."] });
         }
 
         if (grade != FindingGrade.Conforming && string.IsNullOrWhiteSpace(input.Note))
         {
-            throw new InvalidInputException("A finding other than conforming says what was found (note).");
+            // Keyed by the field, so the checklist row puts the message beside the note (ADR 0023).
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["note"] = ["A finding other than conforming says what was found (note)."] });
         }
 
         if (input.Note is { Length: > 4000 } || input.Sampled is { Length: > 2000 })

@@ -56,7 +56,9 @@ internal static class MemberForms
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
-                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), message) + typed);
+                    // What was typed and the message per field wait on the server for the page (ADR 0023), not in the address.
+                    FormFlashStore.Stage(request.HttpContext, message, null, (ex as InvalidInputException)?.Errors is { Count: > 0 } errors ? errors : null, form);
+                    return TypedResults.Redirect(Links.Settings(orgId) + "#members");
                 }
             })
             .RequirePagePermission(Permission.ManageMembers)

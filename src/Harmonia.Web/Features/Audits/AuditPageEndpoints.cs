@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Audits;
 using Harmonia.Domain.Audits;
@@ -84,7 +85,18 @@ internal static class AuditPageEndpoints
                     // The hidden version is the form's If-Match: a step taken on a record someone changed since is refused.
                     var version = FormValues.Number(FormValues.Text(form, "version"));
                     var input = ReadStep(form);
-                    var advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
+                    NonconformityDto advanced;
+                    try
+                    {
+                        advanced = await advance.HandleAsync(nonconformityId, version, input, ct);
+                    }
+                    catch (InvalidInputException refusal) when (refusal.Errors.Count == 0 && input.Step is { Length: > 0 } step)
+                    {
+                        // The lifecycle refuses a step as a whole; keyed by the step, the message sits in the step's
+                        // form beside what was typed, and the summary links to it (ADR 0023).
+                        throw new InvalidInputException(new Dictionary<string, string[]> { [step] = [refusal.Message] });
+                    }
+
                     return $"{Links.Nonconformity(orgId, nonconformityId)}?saved={Uri.EscapeDataString($"{advanced.Key} is now {advanced.StateLabel}")}";
                 }))
             .RequirePagePermission(Permission.Edit)

@@ -27,7 +27,7 @@ internal static class SupplierPageEndpoints
                 }
                 catch (Exception ex) when (ex is not NotFoundException && PageForms.MessageFor(ex) is { } message)
                 {
-                    return Retry("Add a supplier", $"/orgs/{orgId}/suppliers/add", Register(orgId), message, values, null);
+                    return Retry(request.HttpContext, ex, "Add a supplier", $"/orgs/{orgId}/suppliers/add", Register(orgId), message, values, null);
                 }
             })
             .RequirePagePermission(Permission.Edit)
@@ -50,7 +50,7 @@ internal static class SupplierPageEndpoints
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
-                    return Retry("Edit the supplier", $"/orgs/{orgId}/suppliers/{supplierId}/edit", Supplier(orgId, supplierId), message, values, version);
+                    return Retry(request.HttpContext, ex, "Edit the supplier", $"/orgs/{orgId}/suppliers/{supplierId}/edit", Supplier(orgId, supplierId), message, values, version);
                 }
             })
             .RequirePagePermission(Permission.Edit)
@@ -123,9 +123,14 @@ internal static class SupplierPageEndpoints
     }
 
     /// <summary>A refused supplier form comes back filled with what was typed, so nothing has to be entered twice.</summary>
-    private static RazorComponentResult<SupplierFormPage> Retry(string heading, string action, string back, string error, IReadOnlyDictionary<string, string> values, int? version) =>
-        new(new { Heading = heading, Action = action, Back = back, Error = error, Values = values, Version = version })
+    private static RazorComponentResult<SupplierFormPage> Retry(HttpContext context, Exception refusal, string heading, string action, string back, string error, IReadOnlyDictionary<string, string> values, int? version)
+    {
+        // The messages per field reach the fields (and the summary linking to them) through the same flash a
+        // redirected form reads (ADR 0023).
+        context.Items[typeof(FormFlash)] = FormFlash.Empty with { Error = error, FieldErrors = (refusal as InvalidInputException)?.Errors ?? FormFlash.Empty.FieldErrors };
+        return new(new { Heading = heading, Action = action, Back = back, Error = error, Values = values, Version = version })
         {
             StatusCode = StatusCodes.Status400BadRequest,
         };
+    }
 }
