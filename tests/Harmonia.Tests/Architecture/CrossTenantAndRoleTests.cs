@@ -87,7 +87,7 @@ public sealed class CrossTenantAndRoleTests
             ("reviewId:guid", async () => (await host.NewReviewAsync(organization)).ToString()),
             ("concernId:guid", async () => (await host.NewConcernAsync(organization)).ToString()),
             // A register's view exports only as a spreadsheet; documents as PDF.
-            ("format", () => Task.FromResult(call.Pattern.EndsWith("ai-systems/export/{format}", StringComparison.Ordinal) || call.Pattern.EndsWith("nonconformities/export/{format}", StringComparison.Ordinal) ? "csv" : "pdf")),
+            ("format", () => Task.FromResult(call.Pattern.EndsWith("ai-systems/export/{format}", StringComparison.Ordinal) || call.Pattern.EndsWith("nonconformities/export/{format}", StringComparison.Ordinal) || call.Pattern.EndsWith("evidence/export/{format}", StringComparison.Ordinal) ? "csv" : "pdf")),
             ("jobId:guid", async () => (await host.NewJobAsync(organization)).ToString()),
             ("number:int", () => Task.FromResult("1")),
             ("tokenId:guid", async () => (await host.NewTokenAsync(organization, user)).ToString()),

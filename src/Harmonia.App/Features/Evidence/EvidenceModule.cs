@@ -12,6 +12,7 @@ public static class EvidenceModule
         services.AddScoped<AddEvidenceVersionHandler>();
         services.AddScoped<GetEvidenceHandler>();
         services.AddScoped<ListEvidenceHandler>();
+        services.AddScoped<ExportEvidenceListHandler>();
         services.AddScoped<OpenEvidenceFileHandler>();
         services.AddScoped<DeleteEvidenceHandler>();
         services.AddScoped<MigrateEvidenceToS3Handler>();

@@ -21,8 +21,26 @@ public sealed class ListEvidenceHandler(HarmoniaDbContext db, TimeProvider time)
 {
     public const int ExpiringWithinDays = 30;
 
+    public static readonly SortOrder DefaultSort = new("control", false);
+
+    /// <summary>The columns the list sorts by (control key, title, kind, version number, effective and expiry dates).</summary>
+    public static readonly IReadOnlyList<string> SortColumns = ["control", "title", "kind", "version", "effective", "expires"];
+
     /// <param name="search">Part of the title or of the control's key, case as typed.</param>
-    public async Task<Page<EvidenceListItem>> HandleAsync(PageRequest page, Guid? controlId, EvidenceFreshness freshness, string? search = null, CancellationToken cancellationToken = default)
+    public async Task<Page<EvidenceListItem>> HandleAsync(PageRequest page, Guid? controlId, EvidenceFreshness freshness, string? search = null, CancellationToken cancellationToken = default) =>
+        await HandleAsync(page, controlId, freshness, search, null, cancellationToken);
+
+    public async Task<Page<EvidenceListItem>> HandleAsync(PageRequest page, Guid? controlId, EvidenceFreshness freshness, string? search, SortOrder? sort, CancellationToken cancellationToken = default)
+    {
+        var (total, items) = await ReadAsync(controlId, freshness, search, sort, page, cancellationToken);
+        return new Page<EvidenceListItem>(items, page.PageNumber, page.PageSize, total);
+    }
+
+    /// <summary>Every item the filter lets through, in the order asked for: the export of a view reads the same.</summary>
+    public async Task<IReadOnlyList<EvidenceListItem>> MatchingAsync(Guid? controlId, EvidenceFreshness freshness, string? search, SortOrder? sort, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(controlId, freshness, search, sort, null, cancellationToken)).Items;
+
+    private async Task<(int Total, EvidenceListItem[] Items)> ReadAsync(Guid? controlId, EvidenceFreshness freshness, string? search, SortOrder? sort, PageRequest? page, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var soon = today.AddDays(ExpiringWithinDays);
@@ -48,12 +66,25 @@ public sealed class ListEvidenceHandler(HarmoniaDbContext db, TimeProvider time)
             _ => query,
         };
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(x => x.Key).ThenBy(x => x.Evidence.Title).ThenBy(x => x.Evidence.Id)
-            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        return new Page<EvidenceListItem>(
-            rows.Select(x => new EvidenceListItem(x.Evidence.Id, x.Evidence.ControlId, x.Key, x.Evidence.Title, EvidenceVersionDto.From(x.Version))).ToArray(),
-            page.PageNumber,
-            page.PageSize,
-            total);
+
+        // The rows are an anonymous join, so the column's key is chosen here rather than from a dictionary of keys.
+        var order = sort ?? DefaultSort;
+        var ordered = order.Column switch
+        {
+            "title" => order.Descending ? query.OrderByDescending(x => x.Evidence.Title.ToLower()) : query.OrderBy(x => x.Evidence.Title.ToLower()),
+            "kind" => order.Descending ? query.OrderByDescending(x => x.Version.Kind) : query.OrderBy(x => x.Version.Kind),
+            "version" => order.Descending ? query.OrderByDescending(x => x.Version.Number) : query.OrderBy(x => x.Version.Number),
+            "effective" => order.Descending ? query.OrderByDescending(x => x.Version.EffectiveOn) : query.OrderBy(x => x.Version.EffectiveOn),
+            "expires" => order.Descending ? query.OrderByDescending(x => x.Version.ExpiresOn) : query.OrderBy(x => x.Version.ExpiresOn),
+            _ => order.Descending ? query.OrderByDescending(x => x.Key) : query.OrderBy(x => x.Key),
+        };
+        var paged = ordered.ThenBy(x => x.Key).ThenBy(x => x.Evidence.Title).ThenBy(x => x.Evidence.Id).AsQueryable();
+        if (page is not null)
+        {
+            paged = paged.Skip(page.Skip).Take(page.PageSize);
+        }
+
+        var rows = await paged.ToListAsync(cancellationToken);
+        return (total, rows.Select(x => new EvidenceListItem(x.Evidence.Id, x.Evidence.ControlId, x.Key, x.Evidence.Title, EvidenceVersionDto.From(x.Version))).ToArray());
     }
 }

@@ -13,10 +13,15 @@ internal static class EvidenceEndpoints
         var evidence = organization.MapGroup("/").WithTags("Evidence");
         var uploadLimit = new RequestSizeLimitAttribute(EvidenceForm.RequestLimit(store.MaxFileBytes));
 
-        evidence.MapGet("/evidence", async (int? page, int? pageSize, Guid? controlId, EvidenceFreshness? freshness, string? search, ListEvidenceHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), controlId, freshness ?? EvidenceFreshness.All, search, ct)))
+        evidence.MapGet("/evidence", async (int? page, int? pageSize, Guid? controlId, EvidenceFreshness? freshness, string? search, string? sort, ListEvidenceHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), controlId, freshness ?? EvidenceFreshness.All, search, SortOrder.Parse(sort, ListEvidenceHandler.SortColumns.ToArray(), ListEvidenceHandler.DefaultSort), ct)))
             .RequirePermission(Permission.Read)
-            .WithSummary("All evidence with its current version, paged; filter by control, freshness (Current, Expiring within 30 days, Expired) or a search term in the title or control key.");
+            .WithSummary("All evidence with its current version, paged; filter by control, freshness (Current, Expiring within 30 days, Expired) or a search term in the title or control key; sort by control, title, kind, version, effective or expires, with a leading - for descending.");
+
+        evidence.MapGet("/evidence/export/{format}", async (string format, EvidenceFreshness? freshness, string? search, string? sort, ExportEvidenceListHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(format, freshness ?? EvidenceFreshness.All, search, SortOrder.Parse(sort, ListEvidenceHandler.SortColumns.ToArray(), ListEvidenceHandler.DefaultSort), ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The evidence list, or one view of it (freshness, search, sort as for the list), as xlsx or csv.");
 
         evidence.MapGet("/evidence/{evidenceId:guid}", async (Guid evidenceId, GetEvidenceHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(evidenceId, ct)))

@@ -35,6 +35,12 @@ internal static class EvidencePageEndpoints
             .ValidateFormAntiforgery()
             .WithMetadata(uploadLimit);
 
+        app.MapGet("/orgs/{orgId:guid}/evidence/export/{format}", async (string format, string? freshness, string? search, string? sort, ExportEvidenceListHandler export, CancellationToken ct) =>
+                // The page's own link: a freshness or order it does not know falls back, as the page itself does.
+                Downloads.File(await export.HandleAsync(format, Enum.TryParse<EvidenceFreshness>(freshness, ignoreCase: true, out var f) ? f : EvidenceFreshness.All, search,
+                    PageSort.Of(sort, ListEvidenceHandler.SortColumns, ListEvidenceHandler.DefaultSort), ct)))
+            .RequirePagePermission(Permission.Read);
+
         app.MapGet("/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>
             {
                 return Downloads.Stored(await handler.DownloadAsync(evidenceId, number, ct));
