@@ -14,7 +14,8 @@ for framework in ("iso27001-2022", "iso42001-2023", "hs", "nist-ai-rmf-1.0"):
 
 rng = random.Random(42)
 statuses = ["implemented"] * 6 + ["in_progress", "planned", "not_applicable"]
-results = ["satisfied", "partially_satisfied", "not_satisfied", "not_applicable"]
+# Not applicable is decided on a Statement of Applicability, never as an entered result (the import refuses it).
+results = ["satisfied", "partially_satisfied", "not_satisfied"]
 out = ["organization:", "  name: Load Test Industries", "  employees: 1200", "assessment:", "  teamCapacityFte: 3", "controls:"]
 for c in range(1000):
     out.append(f"  - id: C-{c:04d}")

@@ -77,6 +77,7 @@ public static class HarmoniaServices
         services.AddSingleton(_ => LoadedContent.Shipped);
         services.AddSingleton(sp => new MappingEngine(sp.GetRequiredService<LoadedContent>().Catalog));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrganizationResultCache>();
         services.TryAddSingleton(EvidenceStoreSettings.From(null, null));
         services.TryAddSingleton(InputLimits.Default);
         services.TryAddSingleton(EvidenceStoreChoice.Local);

@@ -92,7 +92,7 @@ public sealed class BackgroundJobTests
         }
 
         using var sixth = await owner.PostAsJsonAsync(new Uri($"{api}/documents/pack-jobs", UriKind.Relative), new { formats = "md" });
-        Assert.Equal(HttpStatusCode.BadRequest, sixth.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, sixth.StatusCode);
         Assert.Contains("still waiting or running", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

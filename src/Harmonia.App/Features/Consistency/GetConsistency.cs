@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Consistency;
@@ -10,9 +11,15 @@ namespace Harmonia.App.Features.Consistency;
 /// evidence), each with the generated documents that state the contradicted fact and whether it is acknowledged for
 /// the current facts.
 /// </summary>
-public sealed class GetConsistencyHandler(HarmoniaDbContext db, ConsistencyFacts facts, LoadedContent content)
+public sealed class GetConsistencyHandler(HarmoniaDbContext db, ConsistencyFacts facts, LoadedContent content, TenantScope tenant, OrganizationResultCache cache, TimeProvider time)
 {
-    public async Task<ConsistencyReport> HandleAsync(CancellationToken cancellationToken = default)
+    /// <summary>Kept until the organization changes or the day turns (<see cref="OrganizationResultCache"/>): the dashboard and every publication ask.</summary>
+    public Task<ConsistencyReport> HandleAsync(CancellationToken cancellationToken = default) =>
+        tenant.OrganizationId is { } organizationId
+            ? cache.GetOrComputeAsync(db, organizationId, "consistency", content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber, () => ComputeAsync(cancellationToken), cancellationToken)
+            : ComputeAsync(cancellationToken);
+
+    private async Task<ConsistencyReport> ComputeAsync(CancellationToken cancellationToken)
     {
         var loaded = await facts.LoadAsync(cancellationToken);
         var findings = ConsistencyRules.Evaluate(loaded.Input);

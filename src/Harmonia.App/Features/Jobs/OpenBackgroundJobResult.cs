@@ -12,7 +12,8 @@ public sealed class OpenBackgroundJobResultHandler(HarmoniaDbContext db, IEviden
         var job = await db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) ?? throw new NotFoundException("job");
         if (job.ResultSha256 is null || job.ResultFileName is null || job.ResultContentType is null)
         {
-            throw new NotFoundException("job", message: job.Status == BackgroundJobStatuses.Done ? "This job made no file." : "The job has not finished; its file is not there yet.");
+            // The job exists, so its state, not its existence, refuses: a readable 400 rather than a 404.
+            throw new InvalidInputException(job.Status == BackgroundJobStatuses.Done ? "This job made no file." : "The job has not finished; its file is there once it has.");
         }
 
         if (job.FinishedUtc is { } finished && finished < time.GetUtcNow().UtcDateTime - BackgroundJobRunner.ResultsKeptFor)

@@ -18,7 +18,7 @@ public sealed class QueueBackgroundJobHandler(HarmoniaDbContext db, AuditActor a
         var open = await db.BackgroundJobs.CountAsync(j => j.Status == BackgroundJobStatuses.Queued || j.Status == BackgroundJobStatuses.Running, cancellationToken);
         if (open >= MaxOpenJobs)
         {
-            throw new InvalidInputException($"{open} jobs of this organization are still waiting or running; ask again when one of them has finished.");
+            throw new LimitReachedException($"{open} jobs of this organization are still waiting or running; ask again when one of them has finished.");
         }
 
         var job = new BackgroundJobRecord

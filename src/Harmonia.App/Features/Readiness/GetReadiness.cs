@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Content;
 using Harmonia.App.Features.Audits;
 using Harmonia.App.Features.Certification;
@@ -24,9 +25,15 @@ public sealed class GetReadinessHandler(
     OpenMajorNonconformities nonconformities,
     Stage1Records records,
     HeldDocuments held,
-    TimeProvider time)
+    TimeProvider time,
+    OrganizationResultCache cache)
 {
-    public async Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    /// <summary>Kept until the organization changes or the day turns (<see cref="OrganizationResultCache"/>): the dashboard asks on every visit.</summary>
+    public Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(db, organizationId, "readiness", content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber,
+            () => ComputeAsync(organizationId, cancellationToken), cancellationToken);
+
+    private async Task<ReadinessAssessment> ComputeAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         var documents = await published.HandleAsync(cancellationToken);
         var coverage = DocumentCoverage.Compute(content.Documents, content.Catalog);

@@ -100,6 +100,7 @@ internal static class DocumentsEndpoints
                 return TypedResults.Accepted($"/api/orgs/{orgId}/jobs/{job}", new { JobId = job });
             })
             .RequirePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
             .WithSummary("Prepare the policy pack zip in the background (formats: e.g. \"docx,pdf\"); follow the job, then download its result.");
 
         group.MapPost("/documents/publish-jobs", async (Guid orgId, PublishJobInput? input, QueueDocumentPublicationHandler queue, CancellationToken ct) =>
@@ -108,6 +109,7 @@ internal static class DocumentsEndpoints
                 return TypedResults.Accepted($"/api/orgs/{orgId}/jobs/{job}", new { JobId = job });
             })
             .RequirePermission(Permission.Approve)
+            .WithMetadata(new StateDependentMetadata())
             .WithSummary("Publish approved documents in the background, each through the one-document rules as the caller; the job's outcome names every refusal.");
 
         group.MapGet("/documents/coverage", (LoadedContent content) =>

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Harmonia.App.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harmonia.App.Common;
+
+/// <summary>
+/// Results computed from an organization's whole state (readiness, consistency), kept until the organization changes.
+/// Every change to an organization's records appends to its audit trail inside the same save, so the trail's last
+/// sequence number says whether anything changed; it is read from the database, so a change made through another web
+/// node is seen as well. The day is part of the key, because dates passing (reviews due, evidence expiring) change a
+/// result without any change to the data. One slot per organization and kind: a newer state replaces the result.
+/// </summary>
+public sealed class OrganizationResultCache
+{
+    /// <summary>Organizations x kinds kept; beyond it the least recently used goes.</summary>
+    public const int MaxEntries = 256;
+
+    private readonly ConcurrentDictionary<(Guid Organization, string Kind), Entry> _results = new();
+    private long _clock;
+
+    public async Task<T> GetOrComputeAsync<T>(HarmoniaDbContext db, Guid organizationId, string kind, string variant, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
+    {
+        var sequence = await db.AuditEvents.Where(e => e.OrganizationId == organizationId).Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
+        if (_results.TryGetValue((organizationId, kind), out var entry) && entry.Sequence == sequence && entry.Variant == variant && entry.Value is T cached)
+        {
+            entry.LastUsed = Interlocked.Increment(ref _clock);
+            return cached;
+        }
+
+        var value = await compute();
+        _results[(organizationId, kind)] = new Entry(sequence, variant, value) { LastUsed = Interlocked.Increment(ref _clock) };
+        while (_results.Count > MaxEntries)
+        {
+            _results.TryRemove(_results.MinBy(e => e.Value.LastUsed).Key, out _);
+        }
+
+        return value;
+    }
+
+    private sealed record Entry(long Sequence, string Variant, object Value)
+    {
+        public long LastUsed { get; set; }
+    }
+}
