@@ -52,7 +52,7 @@ internal static class DocumentPageEndpoints
                     var (input, file, sha256) = RegisteredDocumentForm.Read(await request.ReadFormAsync(ct));
                     if (file is null)
                     {
-                        throw new InvalidInputException("Choose the document's file (PDF, Word, OpenDocument or text).");
+                        throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = ["Choose the document's file (PDF, Word, OpenDocument or text)."] });
                     }
 
                     await using var content = file.OpenReadStream();
