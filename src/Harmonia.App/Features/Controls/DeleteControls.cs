@@ -14,34 +14,6 @@ public sealed class DeleteControlsHandler(HarmoniaDbContext db, DeleteControlHan
     public const int MaxControls = 200;
 
     /// <returns>The keys of the deleted controls.</returns>
-    public async Task<IReadOnlyList<string>> HandleAsync(DeleteControlsInput input, CancellationToken cancellationToken = default)
-    {
-        var ids = (input.ControlIds ?? []).Distinct().ToArray();
-        if (ids.Length is 0 or > MaxControls)
-        {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["controlIds"] = [ids.Length == 0 ? "Tick at least one control." : $"At most {MaxControls} controls at once; {ids.Length} were ticked."] });
-        }
-
-        var deleted = new List<string>();
-        var refused = new List<string>();
-        foreach (var id in ids)
-        {
-            try
-            {
-                deleted.Add(await oneByOne.RemoveAsync(id, null, cancellationToken));
-            }
-            catch (InvalidInputException ex)
-            {
-                refused.Add(ex.Message);
-            }
-        }
-
-        if (refused.Count > 0)
-        {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["controlIds"] = [.. refused, "Nothing was deleted."] });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return deleted;
-    }
+    public Task<IReadOnlyList<string>> HandleAsync(DeleteControlsInput input, CancellationToken cancellationToken = default) =>
+        AllOrNone.RemoveAsync(db, input.ControlIds, MaxControls, "controlIds", "controls", (id, _) => oneByOne.RemoveAsync(id, null, cancellationToken), cancellationToken);
 }

@@ -14,34 +14,6 @@ public sealed class DeleteRisksHandler(HarmoniaDbContext db, DeleteRiskHandler o
     public const int MaxRisks = 200;
 
     /// <returns>The keys of the deleted risks.</returns>
-    public async Task<IReadOnlyList<string>> HandleAsync(DeleteRisksInput input, CancellationToken cancellationToken = default)
-    {
-        var ids = (input.RiskIds ?? []).Distinct().ToArray();
-        if (ids.Length is 0 or > MaxRisks)
-        {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["riskIds"] = [ids.Length == 0 ? "Tick at least one risk." : $"At most {MaxRisks} risks at once; {ids.Length} were ticked."] });
-        }
-
-        var deleted = new List<string>();
-        var refused = new List<string>();
-        foreach (var id in ids)
-        {
-            try
-            {
-                deleted.Add(await oneByOne.RemoveAsync(id, cancellationToken));
-            }
-            catch (InvalidInputException ex)
-            {
-                refused.Add(ex.Message);
-            }
-        }
-
-        if (refused.Count > 0)
-        {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["riskIds"] = [.. refused, "Nothing was deleted."] });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return deleted;
-    }
+    public Task<IReadOnlyList<string>> HandleAsync(DeleteRisksInput input, CancellationToken cancellationToken = default) =>
+        AllOrNone.RemoveAsync(db, input.RiskIds, MaxRisks, "riskIds", "risks", (id, _) => oneByOne.RemoveAsync(id, cancellationToken), cancellationToken);
 }
