@@ -16,6 +16,8 @@ namespace Harmonia.Tests.Jobs;
 /// <summary>Issue 19 item 9: the policy pack and publishing many documents run as background jobs with a progress page.</summary>
 public sealed class BackgroundJobTests
 {
+    private static readonly string[] AiPolicy = ["ai-policy"];
+    private static readonly string[] AiPolicyAndUnknown = ["ai-policy", "no-such-policy"];
     private static readonly Dictionary<string, string> NoWorker = new() { ["Jobs:Worker"] = "false" };
 
     [Fact]
@@ -94,6 +96,41 @@ public sealed class BackgroundJobTests
         using var sixth = await owner.PostAsJsonAsync(new Uri($"{api}/documents/pack-jobs", UriKind.Relative), new { formats = "md" });
         Assert.Equal(HttpStatusCode.Conflict, sixth.StatusCode);
         Assert.Contains("still waiting or running", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drafts_generated_in_the_background_are_the_drafts_the_direct_call_writes()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        using var viewer = host.Client(host.TokensA[OrganizationRole.Viewer]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync(new Uri($"{api}/documents/draft-jobs", UriKind.Relative), new { templateIds = AiPolicy })).StatusCode);
+        using var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        using var unknown = await contributor.PostAsJsonAsync(new Uri($"{api}/documents/draft-jobs", UriKind.Relative), new { templateIds = AiPolicyAndUnknown });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Unknown document 'no-such-policy'.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().BackgroundJobs.IgnoreQueryFilters().CountAsync()));
+
+        async Task<JsonElement> DraftAsync()
+        {
+            using var queued = await contributor.PostAsJsonAsync(new Uri($"{api}/documents/draft-jobs", UriKind.Relative), new { templateIds = AiPolicy });
+            Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+            return await FinishedAsync(contributor, queued.Headers.Location!.OriginalString);
+        }
+
+        var first = await DraftAsync();
+        Assert.Equal("done", first.GetProperty("status").GetString());
+        Assert.Equal(1, first.GetProperty("total").GetInt32());
+        Assert.StartsWith("1 draft generated, 0 unchanged.", first.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        Assert.Contains("questionnaire answers are still missing", first.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        var documents = await contributor.GetStringAsync(new Uri($"{api}/documents", UriKind.Relative));
+        Assert.Contains("ai-policy", documents, StringComparison.Ordinal);
+
+        // The same answers again: nothing is written, exactly as the direct call reports it.
+        Assert.StartsWith("0 drafts generated, 1 unchanged.", (await DraftAsync()).GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        using var direct = await contributor.PostAsJsonAsync(new Uri($"{api}/documents/generate", UriKind.Relative), new { templateIds = AiPolicy });
+        var outcome = await direct.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 1), (outcome.GetProperty("drafts").GetInt32(), outcome.GetProperty("unchanged").GetInt32()));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public static class DocumentsModule
         services.AddScoped<QueueDocumentPublicationHandler>();
         services.AddScoped<IBackgroundJobWork, PolicyPackWork>();
         services.AddScoped<IBackgroundJobWork, DocumentPublicationWork>();
+        services.AddScoped<QueueDocumentDraftsHandler>();
+        services.AddScoped<IBackgroundJobWork, DocumentDraftsWork>();
         services.AddTransient<GeneratePolicyPackHandler>();
         services.TryAddSingleton(TailoringSettings.Off);
         return services;

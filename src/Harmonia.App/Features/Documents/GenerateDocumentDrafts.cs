@@ -22,7 +22,11 @@ public sealed record GenerateDraftsOutcome(int Drafts, int Unchanged, IReadOnlyL
 /// </summary>
 public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedContent content, DocumentBuilder builder, GetAnswersHandler answers, AuditActor actor, TimeProvider time)
 {
-    public async Task<GenerateDraftsOutcome> HandleAsync(GenerateDraftsRequest request, CancellationToken cancellationToken = default)
+    public Task<GenerateDraftsOutcome> HandleAsync(GenerateDraftsRequest request, CancellationToken cancellationToken = default) =>
+        HandleAsync(request, (_, _) => Task.CompletedTask, cancellationToken);
+
+    /// <param name="progress">Told after each document is rendered (done, total); rendering is nearly all the time taken.</param>
+    public async Task<GenerateDraftsOutcome> HandleAsync(GenerateDraftsRequest request, Func<int, int, Task> progress, CancellationToken cancellationToken)
     {
         var templates = request.TemplateIds is null
             ? content.Documents.Templates
@@ -41,6 +45,7 @@ public sealed class GenerateDocumentDraftsHandler(HarmoniaDbContext db, LoadedCo
         {
             var label = publishedLabels.GetValueOrDefault(template.Id);
             renderedFor[template.Id] = (label, await RenderAsync(request.OrganizationId, template, answerSet, label, review, cancellationToken));
+            await progress(renderedFor.Count, templates.Count);
         }
 
         // The latest revision is read and the next one numbered under the organization's write lock: generations at the

@@ -62,13 +62,11 @@ internal static class DocumentPageEndpoints
             .RequirePagePermission(Permission.Edit)
             .ValidateFormAntiforgery();
 
-        app.MapPost("/orgs/{orgId:guid}/documents/generate", (Guid orgId, GenerateDocumentDraftsHandler generate, CancellationToken ct) =>
-                PageForms.Outcome(Links.Documents(orgId), async () =>
-                {
-                    var outcome = await generate.HandleAsync(new GenerateDraftsRequest(orgId), ct);
-                    return $"{Links.Documents(orgId)}?saved={Uri.EscapeDataString($"{outcome.Drafts} drafts generated, {outcome.Unchanged} unchanged.")}";
-                }))
+        // Rendering every document takes over a second: the page hands it to a job and shows its progress.
+        app.MapPost("/orgs/{orgId:guid}/documents/generate", (Guid orgId, QueueDocumentDraftsHandler queue, CancellationToken ct) =>
+                PageForms.Outcome(Links.Documents(orgId), async () => Links.Job(orgId, await queue.HandleAsync(null, ct))))
             .RequirePagePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/documents/{documentId:guid}/submit", (Guid orgId, Guid documentId, HttpRequest request, ChangeDocumentStatusHandler handler, CancellationToken ct) =>

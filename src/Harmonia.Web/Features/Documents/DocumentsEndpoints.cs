@@ -103,6 +103,15 @@ internal static class DocumentsEndpoints
             .WithMetadata(new StateDependentMetadata())
             .WithSummary("Prepare the policy pack zip in the background (formats: e.g. \"docx,pdf\"); follow the job, then download its result.");
 
+        group.MapPost("/documents/draft-jobs", async (Guid orgId, GenerateInput? input, QueueDocumentDraftsHandler queue, CancellationToken ct) =>
+            {
+                var job = await queue.HandleAsync(input?.TemplateIds, ct);
+                return TypedResults.Accepted($"/api/orgs/{orgId}/jobs/{job}", new { JobId = job });
+            })
+            .RequirePermission(Permission.Edit)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("Generate drafts from the latest answers in the background (all documents, or templateIds); follow the job for its outcome.");
+
         group.MapPost("/documents/publish-jobs", async (Guid orgId, PublishJobInput? input, QueueDocumentPublicationHandler queue, CancellationToken ct) =>
             {
                 var job = await queue.HandleAsync(input?.DocumentIds ?? [], ct);
