@@ -46,13 +46,22 @@ internal static class FormFlashStore
     private static readonly TimeSpan Life = TimeSpan.FromMinutes(2);
     private static readonly object PendingKey = new();
 
+    /// <summary>
+    /// Whether a posted field is a secret that is never kept, whatever form posts it: the antiforgery token and a
+    /// passphrase or password typed to confirm an action (a form asks for it again rather than filling it in).
+    /// </summary>
+    public static bool IsSecret(string field) =>
+        field == "__RequestVerificationToken"
+        || field.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase)
+        || field.EndsWith("password", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Adds to what the response being written will leave for the next page.</summary>
     public static void Stage(HttpContext context, string? error = null, string? saved = null, IReadOnlyDictionary<string, string[]>? fieldErrors = null, IFormCollection? form = null)
     {
         var current = context.Items[PendingKey] as FormFlash ?? FormFlash.Empty;
         var values = form is null
             ? current.Values
-            : form.Where(f => f.Key != "__RequestVerificationToken")
+            : form.Where(f => !IsSecret(f.Key))
                 .ToDictionary(f => f.Key, f => f.Value.OfType<string>().Select(v => v.Length > MaxValueLength ? v[..MaxValueLength] : v).ToArray(), StringComparer.Ordinal);
         context.Items[PendingKey] = new FormFlash(
             error ?? current.Error,

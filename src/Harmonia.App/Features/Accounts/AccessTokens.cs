@@ -27,14 +27,21 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
 {
     public async Task<CreatedAccessToken> HandleAsync(CreateAccessTokenRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.ValidForDays is < 1 or > 366)
-        {
-            throw new InvalidInputException("A token is valid for 1 to 366 days.");
-        }
-
+        // Keyed by the settings form's fields (name, days), so the page shows each message beside its field.
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
-            throw new InvalidInputException("A token needs a name of 1 to 100 characters, to recognise it later.");
+            errors["name"] = ["Say what the token is for (1 to 100 characters), so you recognise it later."];
+        }
+
+        if (request.ValidForDays is < 1 or > 366)
+        {
+            errors["days"] = ["A token is valid for a whole number of days from 1 to 366."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
         }
 
         tenant.Enter(request.OrganizationId);

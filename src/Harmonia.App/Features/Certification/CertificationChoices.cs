@@ -34,6 +34,16 @@ public static class CertificationChoices
         _ => "multiple-roles",
     };
 
+    /// <summary>An audit of the cycle (one of <see cref="Audits"/>) as the certification body names it.</summary>
+    public static string AuditName(string audit) => audit switch
+    {
+        "initial" => "Initial certification audit",
+        "surveillance-1" => "Surveillance audit 1",
+        "surveillance-2" => "Surveillance audit 2",
+        "recertification" => "Recertification audit",
+        _ => audit,
+    };
+
     public static string Name(string standard) => standard switch
     {
         AuditTimeFacts.Isms => "ISO/IEC 27001",

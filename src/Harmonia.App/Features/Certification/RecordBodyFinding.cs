@@ -21,7 +21,7 @@ public sealed class RecordBodyFindingHandler(HarmoniaDbContext db, LoadedContent
         var audit = input.Audit?.Trim();
         if (audit is null || !CertificationChoices.Audits.Contains(audit))
         {
-            errors["audit"] = ["audit is initial, surveillance-1, surveillance-2 or recertification."];
+            errors["audit"] = ["Choose the audit in which the body raised the finding: initial, surveillance-1, surveillance-2 or recertification."];
         }
 
         FindingGrade? grade = input.Grade?.Trim() switch
@@ -32,7 +32,7 @@ public sealed class RecordBodyFindingHandler(HarmoniaDbContext db, LoadedContent
         };
         if (grade is null)
         {
-            errors["grade"] = ["grade is major or minor (the body's grading of the nonconformity)."];
+            errors["grade"] = ["Choose how the body graded the finding: a major or a minor nonconformity."];
         }
 
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Trim().Length > 4000)
@@ -51,7 +51,7 @@ public sealed class RecordBodyFindingHandler(HarmoniaDbContext db, LoadedContent
 
         if (input.BodyReference is { Length: > 100 })
         {
-            errors["bodyReference"] = ["bodyReference may have 100 characters."];
+            errors["bodyReference"] = ["The body's reference may have at most 100 characters."];
         }
 
         if (input.CloseBy is null)

@@ -54,7 +54,7 @@ public sealed class SaveCertificateHandler(HarmoniaDbContext db, ListCertificate
         var framework = input.FrameworkId?.Trim();
         if (framework is null || !CertificationChoices.Frameworks.Contains(framework))
         {
-            errors["frameworkId"] = ["frameworkId is iso27001-2022 or iso42001-2023."];
+            errors["frameworkId"] = ["Choose the standard the certificate is for: ISO/IEC 27001 (iso27001-2022) or ISO/IEC 42001 (iso42001-2023)."];
         }
 
         if (string.IsNullOrWhiteSpace(input.Number) || input.Number.Trim().Length > 100)

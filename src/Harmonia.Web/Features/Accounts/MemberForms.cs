@@ -1,6 +1,8 @@
+using System.Globalization;
 using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.Web.Components.Shared;
+using Harmonia.Web.Features.Organizations;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,18 +21,30 @@ internal static class MemberForms
             {
                 var form = await request.ReadFormAsync(ct);
                 var email = FormValues.Text(form, "email");
-                var typed = $"&email={Uri.EscapeDataString(email ?? string.Empty)}&role={Uri.EscapeDataString(FormValues.Text(form, "role") ?? string.Empty)}#members";
                 if (!await Reauthentication.RecentOrConfirmedAsync(request.HttpContext, form))
                 {
-                    // Back to the form with what was typed, now asking for the passphrase.
-                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(request.HttpContext)) + typed);
+                    // Nothing changes: the form comes back with what was typed (kept on the server, never in the
+                    // address), now asking for the passphrase.
+                    return SettingsForms.PassphraseNeeded(request.HttpContext, orgId, SettingsForms.Members, form);
                 }
 
                 try
                 {
-                    if (email is null || !Enum.TryParse<OrganizationRole>(FormValues.Text(form, "role"), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+                    var roleOk = Enum.TryParse<OrganizationRole>(FormValues.Text(form, "role"), ignoreCase: true, out var role) && Enum.IsDefined(role);
+                    if (email is null || !roleOk)
                     {
-                        throw new InvalidInputException("Give an e-mail address and a role: Owner, Manager, Contributor, Auditor or Viewer.");
+                        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                        if (email is null)
+                        {
+                            errors["email"] = ["Give the person's e-mail address, like name@example.org."];
+                        }
+
+                        if (!roleOk)
+                        {
+                            errors["role"] = ["Choose a role: Owner, Manager, Contributor, Auditor or Viewer."];
+                        }
+
+                        throw new InvalidInputException(errors);
                     }
 
                     var http = request.HttpContext;
@@ -57,8 +71,7 @@ internal static class MemberForms
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
                     // What was typed and the message per field wait on the server for the page (ADR 0023), not in the address.
-                    FormFlashStore.Stage(request.HttpContext, message, null, (ex as InvalidInputException)?.Errors is { Count: > 0 } errors ? errors : null, form);
-                    return TypedResults.Redirect(Links.Settings(orgId) + "#members");
+                    return SettingsForms.Refused(request.HttpContext, orgId, SettingsForms.Members, form, message, (ex as InvalidInputException)?.Errors);
                 }
             })
             .RequirePagePermission(Permission.ManageMembers)
@@ -129,18 +142,20 @@ internal static class MemberForms
                 var form = await request.ReadFormAsync(ct);
                 if (!await Reauthentication.RecentOrConfirmedAsync(http, form))
                 {
-                    return TypedResults.Redirect($"{PageForms.WithError(Links.Settings(orgId), Reauthentication.Message(http))}&tokenName={Uri.EscapeDataString(FormValues.Text(form, "name") ?? string.Empty)}&tokenDays={Uri.EscapeDataString(FormValues.Text(form, "days") ?? string.Empty)}#tokens");
+                    return SettingsForms.PassphraseNeeded(http, orgId, SettingsForms.Tokens, form);
                 }
 
                 try
                 {
-                    var days = FormValues.Text(form, "days") is { } text ? int.TryParse(text, out var parsed) ? parsed : 0 : 90;
+                    var days = FormValues.Text(form, "days") is { } text ? int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0 : 90;
                     var created = await create.HandleAsync(new CreateAccessTokenRequest(orgId, CurrentUser.Id(http), FormValues.Text(form, "name") ?? string.Empty, days, HarmoniaSignInManager.Address(http)), ct);
                     return new RazorComponentResult<NewTokenPage>(new { OrgId = orgId, Token = created.Token, ExpiresUtc = created.ExpiresUtc });
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
-                    return TypedResults.Redirect(PageForms.WithError(Links.Settings(orgId), message));
+                    // The secret exists only once the token is made, and then only in the answer above: a refusal
+                    // keeps the name and the days typed, never a token or the passphrase.
+                    return SettingsForms.Refused(http, orgId, SettingsForms.Tokens, form, message, (ex as InvalidInputException)?.Errors);
                 }
             })
             .RequirePagePermission(Permission.Read)

@@ -7,8 +7,9 @@ using Harmonia.Web.Platform;
 namespace Harmonia.Web.Features.Certification;
 
 /// <summary>
-/// Form posts of the certification page (cookie sign-in, antiforgery checked). A refused form comes back with every
-/// typed field on the address (as form.field), so the page shows the message and the person's input together.
+/// Form posts of the certification page (cookie sign-in, antiforgery checked). A refused form comes back through the
+/// server-side flash (ADR 0023): the message beside each field and everything typed, with the hidden "form" field
+/// naming which of the page's forms it was; nothing typed travels in the address.
 /// </summary>
 internal static class CertificationPageEndpoints
 {
@@ -17,7 +18,7 @@ internal static class CertificationPageEndpoints
         app.MapPost("/orgs/{orgId:guid}/certification/inputs", async (Guid orgId, HttpRequest request, SaveAuditTimeInputsHandler save, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
-                return await PageForms.Outcome(Back(orgId, "inputs", form), async () =>
+                return await PageForms.Outcome(Page(orgId), async () =>
                 {
                     var input = new AuditTimeInputsInput(
                         Whole(form, "personsInScope"), Whole(form, "identicalLowRiskPersons"), Whole(form, "sites"), FormValues.Text(form, "businessComplexity"),
@@ -33,7 +34,7 @@ internal static class CertificationPageEndpoints
         app.MapPost("/orgs/{orgId:guid}/certification/certificates", async (Guid orgId, HttpRequest request, SaveCertificateHandler save, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
-                return await PageForms.Outcome(Back(orgId, "certificate", form), async () =>
+                return await PageForms.Outcome(Page(orgId), async () =>
                 {
                     var certificate = await save.CreateAsync(orgId, new CertificateInput(
                         FormValues.Text(form, "frameworkId"), FormValues.Text(form, "number"), FormValues.Text(form, "body"), FormValues.Text(form, "scope"),
@@ -61,7 +62,7 @@ internal static class CertificationPageEndpoints
         app.MapPost("/orgs/{orgId:guid}/certification/certificates/{certificateId:guid}/findings", async (Guid orgId, Guid certificateId, HttpRequest request, RecordBodyFindingHandler record, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
-                return await PageForms.Outcome(Back(orgId, "finding-" + certificateId.ToString("N"), form), async () =>
+                return await PageForms.Outcome(Page(orgId), async () =>
                 {
                     await record.HandleAsync(orgId, certificateId, new BodyFindingInput(
                         FormValues.Text(form, "audit"), FormValues.Text(form, "grade"), FormValues.Text(form, "text"), FormValues.Keys(FormValues.Text(form, "requirementIds")),
@@ -75,7 +76,7 @@ internal static class CertificationPageEndpoints
         app.MapPost("/orgs/{orgId:guid}/certification/bodies", async (Guid orgId, HttpRequest request, SaveCandidateBodyHandler save, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);
-                return await PageForms.Outcome(Back(orgId, "body", form), async () =>
+                return await PageForms.Outcome(Page(orgId), async () =>
                 {
                     var body = await save.CreateAsync(orgId, new CandidateBodyInput(
                         FormValues.Text(form, "name"), FormValues.Text(form, "standard"), FormValues.Text(form, "accreditationBody"), Answer(form, "iafMlaSignatory"),
@@ -90,22 +91,6 @@ internal static class CertificationPageEndpoints
     }
 
     public static string Page(Guid orgId) => Links.Certification(orgId);
-
-    /// <summary>The page with the typed fields of one form on the address, to fill the form again after a refusal.</summary>
-    private static string Back(Guid orgId, string formName, IFormCollection form)
-    {
-        var back = PageForms.With(Page(orgId), "form", formName);
-        foreach (var (key, value) in form.Where(f => f.Key != "__RequestVerificationToken" && f.Key.Length <= 64))
-        {
-            var text = value.ToString();
-            if (text.Length is > 0 and <= 4000)
-            {
-                back = PageForms.With(back, "typed." + key, text);
-            }
-        }
-
-        return back;
-    }
 
     /// <summary>A yes/no/unknown select: "yes", "no", or empty for not yet known.</summary>
     private static bool? Answer(IFormCollection form, string field) => FormValues.Text(form, field) switch

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Organizations;
 using Harmonia.Web.Platform;
@@ -21,9 +22,9 @@ internal static class TopManagementForms
                 }
                 catch (Exception ex) when (PageForms.MessageFor(ex) is { } message)
                 {
-                    // A refused form goes back with what was typed, so nothing has to be entered twice.
-                    static string Q(string? value) => Uri.EscapeDataString(value ?? string.Empty);
-                    return Results.Redirect($"{Links.Settings(orgId)}?error={Q(message)}&tmName={Q(input.Name)}&tmPosition={Q(input.Position)}&tmEmail={Q(input.MemberEmail)}");
+                    // A refused form goes back with what was typed and the message beside its field, kept on the
+                    // server for the page (ADR 0023), so nothing has to be entered twice and nothing is in the address.
+                    return SettingsForms.Refused(request.HttpContext, orgId, SettingsForms.TopManagement, form, message, (ex as InvalidInputException)?.Errors);
                 }
             })
             .RequirePagePermission(Permission.ManageMembers)
