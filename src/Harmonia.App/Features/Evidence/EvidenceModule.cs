@@ -15,6 +15,7 @@ public static class EvidenceModule
         services.AddScoped<ExportEvidenceListHandler>();
         services.AddScoped<OpenEvidenceFileHandler>();
         services.AddScoped<DeleteEvidenceHandler>();
+        services.AddScoped<DeleteEvidenceRecordsHandler>();
         services.AddScoped<MigrateEvidenceToS3Handler>();
         return services;
     }

@@ -70,7 +70,13 @@ internal static class EvidenceEndpoints
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.Delete)
-            .WithSummary("Remove evidence from its control; the audit trail keeps what it was and its files stay stored for Evidence:RetainDeletedFor (30 days by default).");
+            .WithSummary("Remove evidence from its control; the audit trail keeps what it was and its files stay stored for Evidence:RetainDeletedFor (30 days by default). Evidence that answers an external auditor's request stays (400).");
+
+        evidence.MapPost("/evidence/delete", async (DeleteEvidenceRecordsInput input, DeleteEvidenceRecordsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(new { deleted = await handler.HandleAsync(input, ct) }))
+            .RequirePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary($"Delete several pieces of evidence ({{\"evidenceIds\": [\"…\"]}}, at most {DeleteEvidenceRecordsHandler.MaxEvidence}): all or none; evidence that answers an external auditor's request refuses the whole step, each reason given. Files stay stored for Evidence:RetainDeletedFor.");
     }
 
     /// <summary>A multipart upload: the file streams through the store's hashing.</summary>

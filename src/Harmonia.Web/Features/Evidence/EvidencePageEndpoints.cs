@@ -58,6 +58,18 @@ internal static class EvidencePageEndpoints
             .RequirePagePermission(Permission.Delete)
             .ValidateFormAntiforgery();
 
+        app.MapPost("/orgs/{orgId:guid}/evidence/delete", (Guid orgId, HttpRequest request, DeleteEvidenceRecordsHandler delete, CancellationToken ct) =>
+                PageForms.Outcome(Links.Evidence(orgId), async () =>
+                {
+                    await PageForms.RequireConfirmationAsync(request, ct);
+                    var form = await request.ReadFormAsync(ct);
+                    var deleted = await delete.HandleAsync(new DeleteEvidenceRecordsInput(FormValues.Ids(form, "evidenceIds")), ct);
+                    return $"{Links.Evidence(orgId)}?saved={Uri.EscapeDataString($"{(deleted.Count == 1 ? "1 piece" : $"{deleted.Count} pieces")} of evidence deleted ({string.Join(", ", deleted)}); the audit trail keeps what {(deleted.Count == 1 ? "it was" : "they were")}.")}";
+                }))
+            .RequirePagePermission(Permission.Delete)
+            .WithMetadata(new StateDependentMetadata())
+            .ValidateFormAntiforgery();
+
         app.MapPost("/orgs/{orgId:guid}/controls/delete", (Guid orgId, HttpRequest request, DeleteControlsHandler delete, CancellationToken ct) =>
                 PageForms.Outcome(Links.Controls(orgId), async () =>
                 {
