@@ -20,7 +20,9 @@ internal sealed class CheckedBrowser(IBrowser browser) : IAsyncDisposable
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<string> _checked = new();
 
-    // Each test starts its own server and browser: the browser's first page is that server's first request.
+    // Each test starts its own server and browser: the browser's first page is that server's first request, and its
+    // first visit of each page is that server's first.
+    private readonly ConcurrentDictionary<string, bool> _pagesSeen = new(StringComparer.Ordinal);
     private int _loads;
 
     /// <summary>The pages checked so far, in the order their check finished.</summary>
@@ -47,7 +49,9 @@ internal sealed class CheckedBrowser(IBrowser browser) : IAsyncDisposable
             using var report = JsonDocument.Parse(json);
             var url = report.RootElement.GetProperty("url").GetString();
             _checked.Enqueue(url ?? "?");
-            PageTimings.Record(url ?? "?", report.RootElement.GetProperty("server").GetDouble(), report.RootElement.GetProperty("post").GetDouble(), Interlocked.Increment(ref _loads) == 1);
+            var firstOfPage = _pagesSeen.TryAdd(PageTimings.Shape(url ?? "?"), true);
+            var visit = Interlocked.Increment(ref _loads) == 1 ? "cold" : firstOfPage ? "first" : "warm";
+            PageTimings.Record(url ?? "?", report.RootElement.GetProperty("server").GetDouble(), report.RootElement.GetProperty("post").GetDouble(), visit);
             foreach (var violation in report.RootElement.GetProperty("violations").EnumerateArray())
             {
                 _violations.Enqueue($"{violation.GetString()} on {url}");
