@@ -10,8 +10,9 @@ using Microsoft.Playwright;
 namespace Harmonia.Tests.Flows;
 
 /// <summary>
-/// ADR 0023 on the certification page (certificate and body-finding forms) and the settings page (top management,
-/// members after an old sign-in, personal access tokens), on a desk and on a phone: one deliberate mistake in each form
+/// ADR 0023 on the certification page (certificate and body-finding forms), the external audits (the invitation, and
+/// the auditor's evidence request, sample and finding) and the settings page (top management, members after an old
+/// sign-in, personal access tokens), on a desk and on a phone: one deliberate mistake in each form
 /// comes back with the message beside its field, a summary linking to it, every value typed (never a passphrase) and
 /// nothing typed in the address; axe-core checks every page. The settings forms run with a re-authentication window of
 /// zero minutes, so every member change and token asks for the passphrase again. A last test reads the stored flashes
@@ -21,6 +22,8 @@ public sealed class SettingsAndCertificationFormsTests
 {
     private const string Passphrase = "a long enough passphrase";
     private const string WrongPassphrase = "certainly not my passphrase";
+    private const string AuditorEmail = "ines.audit@body.example";
+    private const string AuditorPassphrase = "sampling is my trade";
 
     // With a window of zero minutes every sign-in counts as old: the member and token forms ask for the passphrase.
     private static readonly Dictionary<string, string> AlwaysAsk = new() { ["Accounts:ReauthenticateAfterMinutes"] = "0" };
@@ -205,6 +208,107 @@ public sealed class SettingsAndCertificationFormsTests
         Assert.Contains("Nightly export to the data warehouse", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task The_external_audit_invitation_and_the_auditors_workspace_keep_what_was_typed(int width, int height)
+    {
+        await using var site = await Site.StartAsync(width, height, AlwaysAsk);
+        var page = site.Page;
+        var today = DateTime.UtcNow;
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The invitation after an old sign-in, with a wrong passphrase: nothing is opened, the rest waits in the form.
+        await page.GotoAsync($"{site.Org}/engagements");
+        await page.Locator("#e-title").FillAsync("Stage 2 audit of the ISMS");
+        await page.Locator("#e-email").FillAsync(AuditorEmail);
+        await page.Locator("#e-std-iso42001-2023").UncheckAsync();
+        await BrowserSupport.PickAsync(page, "e-reqs", "iso27001-2022:A.5.18");
+        await page.Locator("#e-pfrom").FillAsync("2026-01-01");
+        await page.Locator("#e-pto").FillAsync("2026-11-30");
+        await page.Locator("#e-start").FillAsync(Day(0));
+        await page.Locator("#e-end").FillAsync(Day(10));
+        await page.Locator("#e-passphrase").FillAsync(WrongPassphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
+        await AssertRefusedAsync(page, width, "#e-passphrase", "error-passphrase", "not the passphrase you sign in with", "invitation after an old sign-in",
+            "Stage 2", "ines", "A.5.18", "2026-11-30", WrongPassphrase);
+        Assert.Equal(string.Empty, await page.Locator("#e-passphrase").InputValueAsync());
+        Assert.DoesNotContain(WrongPassphrase, await page.ContentAsync(), StringComparison.Ordinal);
+
+        // With the passphrase, the access that ends before it starts is refused beside its field.
+        await page.Locator("#e-start").FillAsync(Day(10));
+        await page.Locator("#e-end").FillAsync(Day(0));
+        await page.Locator("#e-passphrase").FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
+        await AssertRefusedAsync(page, width, "#e-start", "error-startsOn", "the first not after the last", "invitation", "Stage 2", "ines", Day(10));
+        Assert.Equal("Stage 2 audit of the ISMS", await page.Locator("#e-title").InputValueAsync());
+        Assert.Equal(AuditorEmail, await page.Locator("#e-email").InputValueAsync());
+        Assert.True(await page.Locator("#e-std-iso27001-2022").IsCheckedAsync());
+        Assert.False(await page.Locator("#e-std-iso42001-2023").IsCheckedAsync());
+        Assert.True(await page.Locator("#e-reqs input[value='iso27001-2022:A.5.18']").IsCheckedAsync());
+        Assert.Equal("2026-01-01", await page.Locator("#e-pfrom").InputValueAsync());
+        Assert.Equal("2026-11-30", await page.Locator("#e-pto").InputValueAsync());
+        Assert.Equal(Day(10), await page.Locator("#e-start").InputValueAsync());
+        Assert.Equal(Day(0), await page.Locator("#e-end").InputValueAsync());
+
+        await page.Locator("#e-start").FillAsync(Day(0));
+        await page.Locator("#e-end").FillAsync(Day(10));
+        await page.Locator("#e-passphrase").FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
+        var link = await page.Locator("#invitation-link").InnerTextAsync();
+
+        // The auditor creates the account for the invited address, accepts and lands in the workspace.
+        var auditor = await site.NewPageAsync(width, height);
+        await auditor.GotoAsync(link);
+        await auditor.GetByRole(AriaRole.Link, new() { Name = $"Create one for {AuditorEmail}" }).ClickAsync();
+        await auditor.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(AuditorPassphrase);
+        await auditor.GetByLabel("Passphrase again").FillAsync(AuditorPassphrase);
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await auditor.GetByLabel("E-mail address").FillAsync(AuditorEmail);
+        await auditor.GetByLabel("Passphrase").FillAsync(AuditorPassphrase);
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await auditor.GetByRole(AriaRole.Status).Filter(new() { HasText = "Welcome to the audit workspace" }).WaitForAsync();
+
+        // An evidence request for someone who is no member.
+        await auditor.Locator("#r-text").FillAsync("Minutes of the last access review");
+        await auditor.Locator("#r-due").FillAsync(Day(5));
+        await auditor.Locator("#r-assignee").FillAsync("nobody@else.example");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Request the evidence" }).ClickAsync();
+        await AssertRefusedAsync(auditor, width, "#r-assignee", "error-assigneeEmail", "No member of the organization has this address", "evidence request",
+            "access review", "nobody@else", Day(5));
+        Assert.Equal("Minutes of the last access review", await auditor.Locator("#r-text").InputValueAsync());
+        Assert.Equal(Day(5), await auditor.Locator("#r-due").InputValueAsync());
+        Assert.Equal("nobody@else.example", await auditor.Locator("#r-assignee").InputValueAsync());
+        Assert.Equal(string.Empty, await auditor.Locator("#f-text").InputValueAsync());
+
+        // A sample of risks, of which the organization has none.
+        await auditor.Locator("#s-population").SelectOptionAsync("risks");
+        await auditor.Locator("#s-size").FillAsync("3");
+        await auditor.Locator("#s-seed").FillAsync("2027");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
+        await AssertRefusedAsync(auditor, width, "#s-population", "error-population", "no such records", "sample");
+        Assert.Equal("risks", await auditor.Locator("#s-population").InputValueAsync());
+        Assert.Equal("3", await auditor.Locator("#s-size").InputValueAsync());
+        Assert.Equal("2027", await auditor.Locator("#s-seed").InputValueAsync());
+        Assert.Equal(string.Empty, await auditor.Locator("#r-text").InputValueAsync());
+
+        // A finding raised against no requirement.
+        await auditor.Locator("#f-grade").SelectOptionAsync("major");
+        await auditor.Locator("#f-text").FillAsync("Leavers kept their access for a month after leaving.");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Raise the finding" }).ClickAsync();
+        await AssertRefusedAsync(auditor, width, "#f-reqs", "error-requirementIds", "requirement", "auditor's finding", "Leavers", "major");
+        Assert.Equal("major", await auditor.Locator("#f-grade").InputValueAsync());
+        Assert.Equal("Leavers kept their access for a month after leaving.", await auditor.Locator("#f-text").InputValueAsync());
+        Assert.Equal(string.Empty, await auditor.Locator("#r-text").InputValueAsync());
+
+        // Corrected, it is raised.
+        await BrowserSupport.PickAsync(auditor, "f-reqs", "iso27001-2022:A.5.18");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Raise the finding" }).ClickAsync();
+        await auditor.GetByRole(AriaRole.Status).Filter(new() { HasText = "Finding recorded" }).WaitForAsync();
+        Assert.Contains("Major nonconformity", await auditor.Locator("#findings").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Refused_settings_forms_keep_no_passphrase_and_a_new_token_leaves_no_secret_in_any_flash()
     {
@@ -300,6 +404,10 @@ public sealed class SettingsAndCertificationFormsTests
         public IPage Page { get; }
 
         public string Org => $"{_host.BaseUrl}/orgs/{_host.OrganizationA}";
+
+        /// <summary>A second person's browser window (its own cookies), checked like the first.</summary>
+        public async Task<IPage> NewPageAsync(int width, int height) =>
+            await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } })).NewPageAsync();
 
         public static async Task<Site> StartAsync(int width, int height, IReadOnlyDictionary<string, string>? settings = null)
         {

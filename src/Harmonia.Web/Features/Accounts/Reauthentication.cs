@@ -26,6 +26,15 @@ internal static class Reauthentication
         $"This action needs your passphrase again: you signed in more than {context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.ReauthenticateAfterMinutes} minutes ago.";
 
     /// <summary>
+    /// Why a page form's sensitive change was not made: the passphrase is needed again, or the one typed is wrong. The
+    /// page shows it beside the passphrase field; what else was typed comes back through the flash (ADR 0023).
+    /// </summary>
+    public static string Refusal(HttpContext context, IFormCollection form) =>
+        string.IsNullOrEmpty(form["passphrase"].ToString())
+            ? Message(context)
+            : "That is not the passphrase you sign in with; nothing was changed. Type it again (repeated wrong passphrases lock the account for a while).";
+
+    /// <summary>
     /// Checks the passphrase of the signed-in person (failures count towards lockout). With <paramref name="renewSession"/>
     /// the cookie session is issued again with a fresh sign-in time.
     /// </summary>

@@ -20,7 +20,9 @@ internal static class EngagementPageEndpoints
                 var http = request.HttpContext;
                 if (!await Reauthentication.RecentOrConfirmedAsync(http, form))
                 {
-                    return TypedResults.Redirect(PageForms.WithError(Back(Links.Engagements(orgId), "invite", form), Reauthentication.Message(http)));
+                    // Nothing is opened: the form comes back with what was typed and asks for the passphrase again.
+                    var refusal = Reauthentication.Refusal(http, form);
+                    return Refused(http, Links.Engagements(orgId), form, refusal, new Dictionary<string, string[]>(StringComparer.Ordinal) { ["passphrase"] = [refusal] });
                 }
 
                 try
@@ -45,7 +47,7 @@ internal static class EngagementPageEndpoints
                 }
                 catch (Exception ex) when (ex is not NotFoundException && PageForms.MessageFor(ex) is { } message)
                 {
-                    return TypedResults.Redirect(PageForms.WithError(Back(Links.Engagements(orgId), "invite", form), message));
+                    return Refused(http, Links.Engagements(orgId), form, message, (ex as InvalidInputException)?.Errors);
                 }
             })
             .RequirePagePermission(Permission.ManageMembers)
@@ -81,7 +83,7 @@ internal static class EngagementPageEndpoints
             {
                 var form = await request.ReadFormAsync(ct);
                 var page = Links.Workspace(orgId, engagementId);
-                return await PageForms.Outcome(Back(page, "request", form), async () =>
+                return await PageForms.Outcome(page, async () =>
                 {
                     await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new EvidenceRequestInput(FormValues.Text(form, "text"), FormValues.Date(form, "dueOn"), FormValues.Text(form, "assigneeEmail")), ct);
                     return PageForms.With(page, "saved", "evidence requested") + "#requests";
@@ -109,7 +111,7 @@ internal static class EngagementPageEndpoints
             {
                 var form = await request.ReadFormAsync(ct);
                 var page = Links.Workspace(orgId, engagementId);
-                return await PageForms.Outcome(Back(page, "sample", form), async () =>
+                return await PageForms.Outcome(page, async () =>
                 {
                     var view = await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new SampleInput(FormValues.Text(form, "population"), Whole(form, "size"), Long(form, "seed")), ct);
                     var drawn = view.Samples[^1];
@@ -124,7 +126,7 @@ internal static class EngagementPageEndpoints
             {
                 var form = await request.ReadFormAsync(ct);
                 var page = Links.Workspace(orgId, engagementId);
-                return await PageForms.Outcome(Back(page, "finding", form), async () =>
+                return await PageForms.Outcome(page, async () =>
                 {
                     await handler.HandleAsync(engagementId, CurrentUser.Id(request.HttpContext), new EngagementFindingInput(FormValues.Text(form, "grade"), FormValues.Text(form, "text"), FormValues.Keys(FormValues.Text(form, "requirementIds"))), ct);
                     return PageForms.With(page, "saved", "finding recorded") + "#findings";
@@ -170,20 +172,14 @@ internal static class EngagementPageEndpoints
             .WithMetadata(new StateDependentMetadata());
     }
 
-    /// <summary>The page with the typed fields of one form on the address, to fill the form again after a refusal.</summary>
-    private static string Back(string page, string formName, IFormCollection form)
+    /// <summary>
+    /// Back to the page after a refusal: the message, the message per field and what was typed wait on the server for
+    /// it (ADR 0023; the passphrase is never kept), nothing of it in the address.
+    /// </summary>
+    private static RedirectHttpResult Refused(HttpContext http, string page, IFormCollection form, string message, IReadOnlyDictionary<string, string[]>? fieldErrors)
     {
-        var back = PageForms.With(page, "form", formName);
-        foreach (var (key, value) in form.Where(f => f.Key is not ("__RequestVerificationToken" or "passphrase") && f.Key.Length <= 64))
-        {
-            var text = value.ToString();
-            if (text.Length is > 0 and <= 4000)
-            {
-                back = PageForms.With(back, "typed." + key, text);
-            }
-        }
-
-        return back;
+        FormFlashStore.Stage(http, message, null, fieldErrors is { Count: > 0 } ? fieldErrors : null, form);
+        return TypedResults.Redirect(PageForms.WithError(page, message));
     }
 
     private static int? Whole(IFormCollection form, string field) => FormValues.Text(form, field) is not { } text

@@ -36,9 +36,7 @@ internal static class SettingsForms
     /// </summary>
     public static RedirectHttpResult PassphraseNeeded(HttpContext http, Guid orgId, string formName, IFormCollection form)
     {
-        var message = string.IsNullOrEmpty(form["passphrase"].ToString())
-            ? Reauthentication.Message(http)
-            : "That is not the passphrase you sign in with; nothing was changed. Type it again (repeated wrong passphrases lock the account for a while).";
+        var message = Reauthentication.Refusal(http, form);
         return Refused(http, orgId, formName, form, message, new Dictionary<string, string[]>(StringComparer.Ordinal) { ["passphrase"] = [message] });
     }
 }
