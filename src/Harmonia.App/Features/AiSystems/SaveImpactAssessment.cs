@@ -37,23 +37,33 @@ public sealed class SaveImpactAssessmentHandler(HarmoniaDbContext db)
         return ImpactAssessmentDto.From(assessment, system.Key, system.Name);
     }
 
+    /// <summary>
+    /// The error key of the entry at <paramref name="index"/> of the list as sent ("entries[0]" is the first entry, empty
+    /// or not): API clients find an entry's problems under it, and the page form renames it to the row it came from.
+    /// </summary>
+    public static string EntryKey(int index) => $"entries[{index}]";
+
     private async Task<ImpactEntry[]> ValidateAsync(ImpactAssessmentInput input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var entries = (input.Entries ?? []).ToArray();
+        var controls = entries.Where(e => e is not null).SelectMany(e => e.Controls ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        var knownControls = (await db.Controls.Where(c => controls.Contains(c.Key)).Select(c => c.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var risks = entries.Where(e => e is not null).SelectMany(e => e.Risks ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        var knownRisks = (await db.Risks.Where(r => risks.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
             var problems = new List<string>();
             if (e is null)
             {
-                errors[$"entries[{i}]"] = ["An entry is empty."];
+                errors[EntryKey(i)] = ["An entry is empty."];
                 continue;
             }
 
             if (ImpactDimensions.Find(e.Dimension) is null)
             {
-                problems.Add($"dimension is one of: {string.Join(", ", ImpactDimensions.All.Select(d => d.Id))}");
+                problems.Add($"choose the dimension ({string.Join(", ", ImpactDimensions.All.Select(d => d.Id))})");
             }
 
             if (string.IsNullOrWhiteSpace(e.Description) || e.Description.Length > 2000)
@@ -68,27 +78,17 @@ public sealed class SaveImpactAssessmentHandler(HarmoniaDbContext db)
 
             if (new[] { e.Severity, e.Likelihood, e.ResidualSeverity, e.ResidualLikelihood }.Any(v => v is < 1 or > 5))
             {
-                problems.Add("severity and likelihood, before and after mitigation, are rated 1 to 5");
+                problems.Add("rate severity and likelihood, before and after mitigation, from 1 to 5");
             }
 
+            // An unknown control or risk belongs to the entry naming it, so the person sees which row to correct.
+            problems.AddRange((e.Controls ?? []).Where(c => !knownControls.Contains(c)).Distinct(StringComparer.Ordinal).Select(c => $"the organization has no control '{c}'"));
+            problems.AddRange((e.Risks ?? []).Where(r => !knownRisks.Contains(r)).Distinct(StringComparer.Ordinal).Select(r => $"the register has no risk '{r}'"));
             if (problems.Count > 0)
             {
-                errors[$"entries[{i}]"] = [string.Join("; ", problems) + "."];
+                var sentence = string.Join("; ", problems) + ".";
+                errors[EntryKey(i)] = [char.ToUpperInvariant(sentence[0]) + sentence[1..]];
             }
-        }
-
-        var controls = entries.Where(e => e is not null).SelectMany(e => e.Controls ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        var knownControls = await db.Controls.Where(c => controls.Contains(c.Key)).Select(c => c.Key).ToListAsync(cancellationToken);
-        if (controls.Except(knownControls, StringComparer.Ordinal).FirstOrDefault() is { } control)
-        {
-            errors["controls"] = [$"The organization has no control '{control}'."];
-        }
-
-        var risks = entries.Where(e => e is not null).SelectMany(e => e.Risks ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        var knownRisks = await db.Risks.Where(r => risks.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken);
-        if (risks.Except(knownRisks, StringComparer.Ordinal).FirstOrDefault() is { } risk)
-        {
-            errors["risks"] = [$"The register has no risk '{risk}'."];
         }
 
         if (input.Decision is { Length: > 0 } decision && !ImpactAssessmentJson.Decisions.Contains(decision.Trim()))
@@ -96,9 +96,14 @@ public sealed class SaveImpactAssessmentHandler(HarmoniaDbContext db)
             errors["decision"] = [$"The decision is one of: {string.Join(", ", ImpactAssessmentJson.Decisions)}."];
         }
 
-        if (input.Summary is { Length: > 4000 } || input.ResidualAssessment is { Length: > 4000 })
+        if (input.Summary is { Length: > 4000 })
         {
-            errors["summary"] = ["The summary and the residual assessment may have 4000 characters each."];
+            errors["summary"] = ["The summary may have at most 4000 characters."];
+        }
+
+        if (input.ResidualAssessment is { Length: > 4000 })
+        {
+            errors["residualAssessment"] = ["The residual assessment may have at most 4000 characters."];
         }
 
         if (errors.Count > 0)

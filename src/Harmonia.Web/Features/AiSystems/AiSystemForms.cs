@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Harmonia.App.Common;
 using Harmonia.App.Features.AiSystems;
 using Harmonia.Domain.AiSystems;
 using Harmonia.Web.Platform;
@@ -37,15 +38,20 @@ internal static class AiSystemForm
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }
 
-/// <summary>The draft impact assessment form: one group of fields per entry, named e{n}.field; empty groups are ignored.</summary>
+/// <summary>
+/// The draft impact assessment form: one group of fields per entry, named e{n}.field (n the row on the form, from 0);
+/// empty groups are ignored, so the use case's n-th entry may come from a later row.
+/// </summary>
 internal static partial class ImpactAssessmentForm
 {
     private static readonly string[] Fields = ["dimension", "description", "affectedGroup", "mitigation", "controls", "risks", "severity", "likelihood", "residualSeverity", "residualLikelihood"];
 
-    public static (ImpactAssessmentInput Input, int Version) Read(IFormCollection form)
+    /// <returns>The use case's input, the version the form was read at and, for each entry of the input, its row on the form.</returns>
+    public static (ImpactAssessmentInput Input, int Version, IReadOnlyList<int> Rows) Read(IFormCollection form)
     {
-        var indexes = form.Keys.Select(k => EntryField().Match(k)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
+        var indexes = Rows(form.Keys).Distinct().Order();
         var entries = new List<ImpactEntry>();
+        var rows = new List<int>();
         foreach (var i in indexes)
         {
             string Field(string name) => form[$"e{i}.{name}"].ToString().Trim();
@@ -58,11 +64,42 @@ internal static partial class ImpactAssessmentForm
                 Field("dimension"), Field("description"), Field("affectedGroup"), FormValues.Number(Field("severity")), FormValues.Number(Field("likelihood")),
                 Field("mitigation") is { Length: > 0 } mitigation ? mitigation : null, FormValues.Keys(Field("controls")), FormValues.Keys(Field("risks")),
                 FormValues.Number(Field("residualSeverity")), FormValues.Number(Field("residualLikelihood"))));
+            rows.Add(i);
         }
 
         var input = new ImpactAssessmentInput(
             entries, FormValues.Text(form, "summary"), FormValues.Text(form, "residualAssessment"), FormValues.Text(form, "decision"), FormValues.Date(form, "nextReviewOn"));
-        return (input, FormValues.Number(FormValues.Text(form, "version")));
+        return (input, FormValues.Number(FormValues.Text(form, "version")), rows);
+    }
+
+    /// <summary>
+    /// How many rows to show again after a refusal: the highest row number among <paramref name="fieldNames"/> plus one,
+    /// at most 200 (a crafted post must not make the page draw thousands of rows, each with its pickers).
+    /// </summary>
+    public static int RowCount(IEnumerable<string> fieldNames) => Math.Min(200, Rows(fieldNames).Select(n => n + 1).DefaultIfEmpty(0).Max());
+
+    private static IEnumerable<int> Rows(IEnumerable<string> fieldNames) =>
+        fieldNames.Select(k => EntryField().Match(k)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The group of fields of row <paramref name="row"/>: its fieldset's id and the key of its message (ADR 0023).</summary>
+    public static string RowField(int row) => $"e{row}";
+
+    /// <summary>
+    /// The use case's refusal in the form's terms: the problems of its n-th entry (<c>entries[n]</c>) go to the row that
+    /// entry was read from (<c>e{row}</c>, blank rows counted), named as the form names it; other keys stay as they are.
+    /// </summary>
+    public static InvalidInputException ForForm(InvalidInputException refusal, IReadOnlyList<int> rows)
+    {
+        if (refusal.Errors.Count == 0)
+        {
+            return refusal;
+        }
+
+        var byRow = Enumerable.Range(0, rows.Count).ToDictionary(SaveImpactAssessmentHandler.EntryKey, n => rows[n], StringComparer.Ordinal);
+        return new InvalidInputException(refusal.Errors.ToDictionary(
+            e => byRow.TryGetValue(e.Key, out var row) ? RowField(row) : e.Key,
+            e => byRow.TryGetValue(e.Key, out var row) ? e.Value.Select(m => $"Impact {row + 1}: {m}").ToArray() : e.Value,
+            StringComparer.Ordinal));
     }
 
     [GeneratedRegex(@"^e(\d{1,4})\.")]

@@ -91,10 +91,18 @@ internal static class AiSystemPageEndpoints
         app.MapPost(Assessment + "/save", (Guid orgId, Guid aiSystemId, int number, HttpRequest request, SaveImpactAssessmentHandler save, CancellationToken ct) =>
                 PageForms.Outcome(Links.ImpactAssessment(orgId, aiSystemId, number), async () =>
                 {
-                    var (input, version) = ImpactAssessmentForm.Read(await request.ReadFormAsync(ct));
-                    return await save.HandleAsync(aiSystemId, number, version, input, ct) is null
-                        ? null
-                        : $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=draft+saved";
+                    var (input, version, rows) = ImpactAssessmentForm.Read(await request.ReadFormAsync(ct));
+                    try
+                    {
+                        return await save.HandleAsync(aiSystemId, number, version, input, ct) is null
+                            ? null
+                            : $"{Links.ImpactAssessment(orgId, aiSystemId, number)}?saved=draft+saved";
+                    }
+                    catch (InvalidInputException refusal)
+                    {
+                        // Each message goes beside the row it is about, blank rows above it counted.
+                        throw ImpactAssessmentForm.ForForm(refusal, rows);
+                    }
                 }))
             .RequirePagePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())

@@ -81,7 +81,7 @@ internal static class AiSystemsEndpoints
                 EndpointConventions.VersionedUpdateAsync(http, version => handler.HandleAsync(aiSystemId, number, version, input, ct), assessment => assessment.Version))
             .RequirePermission(Permission.Edit)
             .WithMetadata(new StateDependentMetadata())
-            .WithSummary("Fill in a draft: impacts by dimension with severity, likelihood, mitigations (controls, risks) and residual rating; decision; next review.");
+            .WithSummary("Fill in a draft: impacts by dimension with severity, likelihood, mitigations (controls, risks) and residual rating; decision; next review. A refusal (400) lists each entry's problems under entries[k], k its place in the list sent, from 0.");
 
         group.MapPost("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}/approve", async (Guid aiSystemId, int number, ApproveImpactAssessmentHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(aiSystemId, number, ct)))
