@@ -12,6 +12,7 @@ internal static class ImportCommands
     {
         Register(context, "suppliers", "Import the supplier register: rows with a key (SUP-n) update that supplier, rows without one add a supplier."),
         Register(context, "risks", "Import the risk register: rows whose key (R-12) is in the register update that risk, rows with a new key add one."),
+        Register(context, "ai-systems", "Import the AI system register: rows whose key (AI-03) is in the register update that system, rows with a new key add one; choices in words or tokens."),
     };
 
     private static Command Register(CliContext context, string register, string description)

@@ -9,6 +9,8 @@ public static class AiSystemsModule
         services.AddScoped<AiSystemStandings>();
         services.AddScoped<ListAiSystemsHandler>();
         services.AddScoped<ExportAiSystemRegisterHandler>();
+        services.AddScoped<ImportAiSystemRegisterHandler>();
+        services.AddScoped<Interop.IRegisterImport>(s => s.GetRequiredService<ImportAiSystemRegisterHandler>());
         services.AddScoped<GetAiSystemHandler>();
         services.AddScoped<SaveAiSystemHandler>();
         services.AddScoped<DeleteAiSystemHandler>();

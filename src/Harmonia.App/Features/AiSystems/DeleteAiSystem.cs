@@ -7,8 +7,15 @@ namespace Harmonia.App.Features.AiSystems;
 /// <summary>Removes an AI system registered by mistake; one with impact assessments is taken out of scope instead, so its history stays.</summary>
 public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
 {
-    /// <returns>False when the organization has no such AI system.</returns>
+    /// <summary>Throws NotFoundException when the organization has no such AI system.</summary>
     public async Task HandleAsync(Guid aiSystemId, CancellationToken cancellationToken = default)
+    {
+        await RemoveAsync(aiSystemId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks and stages the removal by the rules above without saving (a register import saves it with its other rows).</summary>
+    internal async Task RemoveAsync(Guid aiSystemId, CancellationToken cancellationToken)
     {
         var system = await db.AiSystems.SingleOrDefaultAsync(a => a.Id == aiSystemId, cancellationToken);
         if (system is null)
@@ -32,6 +39,5 @@ public sealed class DeleteAiSystemHandler(HarmoniaDbContext db)
         }
 
         db.AiSystems.Remove(system);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

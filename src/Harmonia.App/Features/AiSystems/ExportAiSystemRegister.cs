@@ -24,18 +24,18 @@ public sealed class ExportAiSystemRegisterHandler(ListAiSystemsHandler list)
             : new GeneratedFile("ai-systems.csv", "text/csv", CsvTableWriter.Write(sheet));
     }
 
-    // Roles, stage and EU AI Act class are written as the API takes them (tokens), so a row can be sent back as it is.
+    // Roles, stages and classes in the words the pages show; the register import reads them back (or the API's tokens),
+    // so export -> edit -> import changes exactly the edits (ADR 0022).
+    private static readonly (string Field, double Width)[] Columns =
+    [
+        (AiSystemCells.Key, 10), (AiSystemCells.Name, 30), (AiSystemCells.Purpose, 40), (AiSystemCells.Roles, 30), (AiSystemCells.EuAiActRole, 14),
+        (AiSystemCells.LifecycleStage, 18), (AiSystemCells.ModelType, 16), (AiSystemCells.Supplier, 20), (AiSystemCells.HumanOversight, 18),
+        (AiSystemCells.Autonomy, 14), (AiSystemCells.AffectedPeople, 30), (AiSystemCells.IntendedUse, 30), (AiSystemCells.ForeseeableMisuse, 30),
+        (AiSystemCells.EuAiActClass, 18), (AiSystemCells.Controls, 20), (AiSystemCells.InScope, 8), (AiSystemCells.Assessment, 14), (AiSystemCells.Why, 40),
+    ];
+
     private static TabularSheet Sheet(IReadOnlyList<AiSystemDto> systems) => new(
         "AI systems",
-        [
-            new("Key", 10), new("AI system", 30), new("Purpose", 40), new("AI roles", 24), new("EU AI Act role", 14), new("Life-cycle stage", 14), new("Model type", 16),
-            new("Supplier", 20), new("Human oversight", 18), new("Autonomy", 14), new("Affected people", 30), new("Intended use", 30), new("Foreseeable misuse", 30),
-            new("EU AI Act class", 14), new("Controls", 20), new("In scope", 8), new("Impact assessment", 14), new("Why", 40),
-        ],
-        systems.Select(a => (IReadOnlyList<TabularCell>)
-        [
-            a.Key, a.Name, a.Purpose, string.Join(", ", a.Roles), a.EuAiActRole, a.LifecycleStage, a.ModelType,
-            a.Supplier, a.HumanOversight, a.Autonomy, a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse,
-            a.EuAiActClass, string.Join(", ", a.Controls), a.InScope ? "yes" : "no", a.Assessment.Currency.ToString().ToLowerInvariant(), a.Assessment.Reason,
-        ]).ToArray());
+        Columns.Select(c => new TabularColumn(AiSystemCells.Fields.Single(f => f.Key == c.Field).Label, c.Width)).ToArray(),
+        systems.Select(a => (IReadOnlyList<TabularCell>)Columns.Select(c => (TabularCell)AiSystemCells.Render(c.Field, a)).ToArray()).ToArray());
 }

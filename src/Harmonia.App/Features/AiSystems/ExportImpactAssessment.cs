@@ -38,9 +38,9 @@ public sealed class ExportImpactAssessmentHandler(HarmoniaDbContext db, TenantSc
             DocumentFiles.Line(id, "system", $"{system.Name} ({system.Key}): {Or(system.Purpose)}", Aims + "A.5.3"),
             DocumentFiles.Table(id, "facts", "What the assessment was made for.", new DocumentTable(["Fact", "Value"],
             [
-                ["AI roles of the organization (ISO/IEC 22989)", AiRoles.Describe(AiSystemFacts.Roles(system))], ["EU AI Act role", Or(AiRoles.DescribeEuAiAct(system.EuAiActRole))], ["Life-cycle stage", Or(system.LifecycleStage)], ["Model", Or(system.ModelType)], ["Supplier", Or(system.Supplier)],
-                ["Human oversight", Or(system.HumanOversight)], ["Autonomy", Or(system.Autonomy)], ["People affected", Or(system.AffectedPeople)],
-                ["Intended use", Or(system.IntendedUse)], ["Foreseeable misuse", Or(system.ForeseeableMisuse)], ["EU AI Act class", Or(system.EuAiActClass)],
+                ["AI roles of the organization (ISO/IEC 22989)", AiRoles.Describe(AiSystemFacts.Roles(system))], ["EU AI Act role", Or(AiRoles.DescribeEuAiAct(system.EuAiActRole))], ["Life-cycle stage", Or(AiSystemWords.Stage(system.LifecycleStage))], ["Model", Or(system.ModelType)], ["Supplier", Or(system.Supplier)],
+                ["Human oversight", Or(AiSystemWords.Oversight(system.HumanOversight))], ["Autonomy", Or(AiSystemWords.Autonomy(system.Autonomy))], ["People affected", Or(system.AffectedPeople)],
+                ["Intended use", Or(system.IntendedUse)], ["Foreseeable misuse", Or(system.ForeseeableMisuse)], ["EU AI Act class", Or(AiSystemWords.EuAiActClass(system.EuAiActClass))],
             ]), Aims + "A.5.3"),
         };
         if (sources.Count > 0)

@@ -39,6 +39,25 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         return AiSystemDto.From(system, (await standings.ForAsync([system], cancellationToken))[system.Id], await db.ControlKeysAsync(cancellationToken));
     }
 
+    /// <summary>Checks and stages a new AI system without saving, so a register import saves every row at once.</summary>
+    internal async Task AddAsync(AiSystemInput input, CancellationToken cancellationToken)
+    {
+        var controls = await ValidateAsync(input, null, cancellationToken);
+        var system = new AiSystemRecord { Key = string.Empty, Name = string.Empty, AiRoles = string.Empty };
+        Apply(system, input, controls);
+        db.AiSystems.Add(system);
+    }
+
+    /// <summary>Checks and stages the change of an AI system without saving (its key stays as stored).</summary>
+    internal async Task ApplyAsync(Guid aiSystemId, AiSystemInput input, CancellationToken cancellationToken)
+    {
+        var system = await db.AiSystems.Include(a => a.ControlLinks).SingleAsync(a => a.Id == aiSystemId, cancellationToken);
+        input = input with { Key = system.Key };
+        var controls = await ValidateAsync(input, system.Id, cancellationToken);
+        Apply(system, input, controls);
+        system.Version++;
+    }
+
     private static void Apply(AiSystemRecord system, AiSystemInput input, Guid[] controls)
     {
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -16,7 +16,12 @@ internal static class RegisterImportEndpoints
     {
         ["suppliers"] = ("Suppliers", Links.Suppliers),
         ["risks"] = ("Risks", Links.Risks),
+        ["ai-systems"] = ("AI systems", Links.AiSystems),
     };
+
+    /// <summary>A register's title inside a sentence: "suppliers", but "AI systems" keeps its capitals.</summary>
+    public static string InSentence(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
 
     public static string ImportPage(Guid orgId, string register) => $"/orgs/{orgId}/import/{register}";
 
