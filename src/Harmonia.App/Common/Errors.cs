@@ -42,7 +42,11 @@ public sealed class VersionConflictException(int current, string record = "contr
 }
 
 /// <summary>A key or other unique value already in use (HTTP 409 everywhere, see ADR 0012).</summary>
-public sealed class DuplicateException(string message) : HarmoniaException(message);
+/// <param name="field">The form field that holds the value, so a page can put the message beside it.</param>
+public sealed class DuplicateException(string message, string? field = null) : HarmoniaException(message)
+{
+    public string? Field { get; } = field;
+}
 
 /// <summary>Input over a configured size limit (HTTP 413); nothing was read further and nothing changed.</summary>
 public sealed class InputTooLargeException(string what, long limitBytes)

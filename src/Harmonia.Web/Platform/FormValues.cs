@@ -20,10 +20,10 @@ internal static class FormValues
             ? date
             : throw new InvalidInputException(new Dictionary<string, string[]> { [field] = [$"'{text}' is not a date written as YYYY-MM-DD."] });
 
-    /// <summary>A rating select's value; 0 when none was chosen, which the handlers refuse with their own message.</summary>
     /// <summary>The record ids a form's ticked boxes carry; anything that is not an id is left out.</summary>
     public static Guid[] Ids(IFormCollection form, string field) =>
         form[field].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
 
+    /// <summary>A rating select's value; 0 when none was chosen, which the handlers refuse with their own message.</summary>
     public static int Number(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }

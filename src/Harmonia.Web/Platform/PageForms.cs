@@ -46,7 +46,12 @@ internal static class PageForms
         }
         catch (Exception ex) when (MessageFor(ex) is { } message)
         {
-            return new Refused(page, message, (ex as InvalidInputException)?.Errors);
+            return new Refused(page, message, ex switch
+            {
+                InvalidInputException invalid => invalid.Errors,
+                DuplicateException { Field: { } field } => new Dictionary<string, string[]> { [field] = [message] },
+                _ => null,
+            });
         }
     }
 

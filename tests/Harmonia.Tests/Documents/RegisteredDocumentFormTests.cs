@@ -31,7 +31,8 @@ public sealed class RegisteredDocumentFormTests
 
         using var refused = await owner.PostAsync(Url($"/orgs/{host.OrganizationA}/registered-documents"), form);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.DoesNotContain("30", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-02-30", Uri.UnescapeDataString(refused.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.DoesNotContain("Travel", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var back = WebUtility.HtmlDecode(await owner.GetStringAsync(Url(refused.Headers.Location!.OriginalString)));
         Assert.Contains("id=\"error-effectiveOn\"", back, StringComparison.Ordinal);
         Assert.Contains("'2026-02-30' is not a date", back, StringComparison.Ordinal);

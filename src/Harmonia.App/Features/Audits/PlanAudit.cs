@@ -65,7 +65,7 @@ public sealed class PlanAuditHandler(HarmoniaDbContext db, LoadedContent content
         // A key in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
         if (await db.Audits.AnyAsync(a => a.Key == input.Key!.Trim(), cancellationToken))
         {
-            throw new DuplicateException($"An audit with key '{input.Key!.Trim()}' already exists.");
+            throw new DuplicateException($"An audit with key '{input.Key!.Trim()}' already exists.", "key");
         }
 
         var full = frameworks.Length == 0 ? [] : AuditScope.Full(content.Catalog, frameworks).RequirementIds;

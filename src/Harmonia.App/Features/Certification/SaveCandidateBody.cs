@@ -39,7 +39,7 @@ public sealed class SaveCandidateBodyHandler(HarmoniaDbContext db, ListCandidate
         var standard = input.Standard!.Trim();
         if (await db.CandidateBodies.AnyAsync(b => b.Name == name && b.Standard == standard && b.Id != body.Id, cancellationToken))
         {
-            throw new DuplicateException($"{name} is already on the list for {CertificationChoices.Name(standard)}.");
+            throw new DuplicateException($"{name} is already on the list for {CertificationChoices.Name(standard)}.", "name");
         }
 
         body.Name = name;

@@ -42,7 +42,7 @@ public sealed class SaveCertificateHandler(HarmoniaDbContext db, ListCertificate
     {
         if (await db.Certificates.AnyAsync(c => c.Body == body && c.Number == number && c.Id != except, cancellationToken))
         {
-            throw new DuplicateException($"A certificate {number} of {body} is already recorded.");
+            throw new DuplicateException($"A certificate {number} of {body} is already recorded.", "number");
         }
     }
 

@@ -47,7 +47,7 @@ public sealed partial class AddCustomCompetenceHandler(HarmoniaDbContext db)
 
         if (CompetenceCatalog.Find(key) is not null || await db.CustomCompetences.AnyAsync(c => c.Key == key, cancellationToken))
         {
-            throw new DuplicateException($"The catalogue already has a competence '{key}'.");
+            throw new DuplicateException($"The catalogue already has a competence '{key}'.", "key");
         }
 
         var record = new CustomCompetenceRecord { Key = key, Name = input.Name!.Trim(), Area = area!.Value, Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim() };

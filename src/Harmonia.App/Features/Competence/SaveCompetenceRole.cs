@@ -71,7 +71,7 @@ public sealed class SaveCompetenceRoleHandler(HarmoniaDbContext db, GetCompetenc
         var others = await db.CompetenceRoles.Where(r => r.Id != (self == null ? Guid.Empty : self.Id)).Select(r => r.Name).ToListAsync(cancellationToken);
         if (others.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            throw new DuplicateException($"A role named '{name}' already exists.");
+            throw new DuplicateException($"A role named '{name}' already exists.", "name");
         }
 
         return (name, string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(), required);

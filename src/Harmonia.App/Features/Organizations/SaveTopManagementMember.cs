@@ -71,7 +71,7 @@ public sealed class SaveTopManagementMemberHandler(HarmoniaDbContext db)
 
         if (await db.TopManagement.AnyAsync(m => m.Name == name && m.Id != member.Id, cancellationToken))
         {
-            throw new DuplicateException($"'{name}' is already named as top management.");
+            throw new DuplicateException($"'{name}' is already named as top management.", "name");
         }
 
         (member.Name, member.Position, member.UserId) = (name, position, user);

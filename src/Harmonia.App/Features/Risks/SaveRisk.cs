@@ -189,7 +189,7 @@ public sealed class SaveRiskHandler(HarmoniaDbContext db, LoadedContent content,
         // A key in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
         if (await db.Risks.AnyAsync(r => r.Key == input.Key!.Trim() && r.Id != self, cancellationToken))
         {
-            throw new DuplicateException($"A risk with key '{input.Key!.Trim()}' already exists.");
+            throw new DuplicateException($"A risk with key '{input.Key!.Trim()}' already exists.", "key");
         }
 
         return new Links(systems.Select(s => knownSystems[s]).ToArray(), controls.Select(c => knownControls[c]).ToArray(), owner);

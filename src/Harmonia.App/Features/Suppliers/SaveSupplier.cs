@@ -257,7 +257,7 @@ public sealed class SaveSupplierHandler(HarmoniaDbContext db, SupplierRegister r
         // A name in use is a conflict with what is stored (409, ADR 0012), not a malformed field.
         if (await db.Suppliers.AnyAsync(s => s.Name == name && s.Id != (self == null ? Guid.Empty : self.Id), cancellationToken))
         {
-            throw new DuplicateException($"A supplier named '{name}' is already in the register.");
+            throw new DuplicateException($"A supplier named '{name}' is already in the register.", "name");
         }
 
         return new Valid(name!, Clean(input.Services), kind!.Value, tier!, Clean(input.DataProcessed), status!.Value, contacts, certifications, contracts, offboarding,
