@@ -111,6 +111,14 @@ fi
 export HARMONIA_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=harmonia;Database=postgres"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 
+echo "== dotnet tools"
+# The tools pinned in .config/dotnet-tools.json (dotnet-ef, Kiota for the generated-client test), from NuGet.
+if ! dotnet tool restore >/dev/null; then
+  echo "error: could not restore the dotnet tools (.config/dotnet-tools.json)." >&2
+  finish 0 1
+fi
+dotnet tool list --local | tail -n +3 | awk '{print $1, $2}'
+
 echo "== build"
 if ! dotnet build Harmonia.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "error: the build failed (warnings count as errors)." >&2

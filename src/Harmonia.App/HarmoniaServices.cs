@@ -25,6 +25,7 @@ using Harmonia.App.Features.Risks;
 using Harmonia.App.Features.Search;
 using Harmonia.App.Features.Soa;
 using Harmonia.App.Features.Suppliers;
+using Harmonia.App.Features.Webhooks;
 using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Mapping;
@@ -70,6 +71,7 @@ public static class HarmoniaServices
         .AddPickersModule()
         .AddSoaModule()
         .AddSuppliersModule()
+        .AddWebhooksModule()
         .AddWorkModule();
 
     private static IServiceCollection AddCommon(this IServiceCollection services)

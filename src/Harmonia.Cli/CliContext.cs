@@ -124,6 +124,31 @@ internal sealed class CliContext(IServiceProvider services, TextWriter stdout, T
         stdout.WriteLine($"Wrote {outPath} ({content.Length:N0} bytes)");
     }
 
+    /// <summary>Streams a file to --out, all or nothing: a failed write leaves whatever was there before.</summary>
+    public static async Task EmitStreamAsync(string outPath, Func<Stream, Task> write)
+    {
+        var full = Path.GetFullPath(outPath);
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            throw new InvalidInputException($"Cannot write '{outPath}': the folder '{Path.GetDirectoryName(full)}' does not exist.");
+        }
+
+        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            {
+                await write(stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     /// <summary>
     /// Writes a set of files into a folder so that an interrupted run leaves the previous output as it was: every
     /// file is written and flushed in a staging folder beside them first, then renamed into place (each rename is

@@ -54,6 +54,7 @@ public static class HarmoniaCli
             var root = new RootCommand("Harmonia: one integrated management system for ISO/IEC 27001 and ISO/IEC 42001.")
             {
                 CatalogsCommands.Create(context),
+                FrameworkCommands.Create(context),
                 CrosswalkCommand.Create(context),
                 GapsCommands.Create(context),
                 OrganizationsCommands.Create(context),

@@ -27,6 +27,7 @@ using Harmonia.Web.Features.Risks;
 using Harmonia.Web.Features.Search;
 using Harmonia.Web.Features.Soa;
 using Harmonia.Web.Features.Suppliers;
+using Harmonia.Web.Features.Webhooks;
 using Harmonia.Web.Features.Work;
 using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
@@ -54,7 +55,10 @@ builder.Services.AddHarmonia(
 var hygiene = builder.AddWebHygiene();
 builder.AddRequestTimeBudget();
 builder.Services.AddHostedService<Harmonia.Web.Features.Evidence.EvidenceSweepService>();
+builder.Services.AddSingleton<StartupWarmUp>();
+builder.Services.AddHostedService(s => s.GetRequiredService<StartupWarmUp>());
 builder.Services.AddJobWorker(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 Harmonia.Web.Features.Work.Scheduling.AddHarmoniaScheduler(builder.Services, builder.Configuration, databaseSettings);
 builder.Services.AddRazorComponents();
 // The outcome of a form post reaches the next page through the server, never the address (ADR 0023).
@@ -64,7 +68,8 @@ builder.Services.AddCascadingValue(sp => Harmonia.Web.Platform.FormFlashStore.Cu
 builder.Services.AddHealthChecks()
     .AddCheck<ContentHealthCheck>("content", tags: [HealthEndpoint.ReadyTag])
     .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoint.ReadyTag])
-    .AddCheck<EvidenceStoreReadyCheck>("evidence-store", tags: [HealthEndpoint.ReadyTag]);
+    .AddCheck<EvidenceStoreReadyCheck>("evidence-store", tags: [HealthEndpoint.ReadyTag])
+    .AddCheck<WarmUpReadyCheck>("warm-up", tags: [HealthEndpoint.ReadyTag, HealthEndpoint.WarmTag]);
 builder.AddTelemetry();
 
 // Every problem names the request, so a person reporting an error gives support the line to find in the logs.
@@ -73,12 +78,12 @@ builder.Services.AddExceptionHandler<Problems.ExceptionMapper>();
 
 // Malformed or missing bodies and parameters become exceptions, so they reach the problem-details mapper with their message.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(OpenApiDocumentSetup.Configure);
 
 // Browsers sign in with the Identity cookie; API clients send a personal access token. The default scheme picks
 // by the Authorization header, so each endpoint's policy decides which one it accepts.
 const string EitherScheme = "CookieOrToken";
-builder.Services.AddAuthentication(o =>
+var authentication = builder.Services.AddAuthentication(o =>
     {
         o.DefaultScheme = EitherScheme;
         o.DefaultChallengeScheme = EitherScheme;
@@ -87,8 +92,11 @@ builder.Services.AddAuthentication(o =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/api")
             ? AccessTokenAuthentication.Scheme
             : IdentityConstants.ApplicationScheme)
-    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.Scheme, null)
-    .AddIdentityCookies();
+    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.Scheme, null);
+authentication.AddIdentityCookies();
+
+// Single sign-on through the OpenID Connect providers in Authentication:Oidc:Providers (ADR 0034); none by default.
+builder.AddHarmoniaSingleSignOn(authentication, hygiene.HttpsOnly);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/signin";
@@ -141,7 +149,8 @@ app.UseWebHygiene(hygiene);
 app.UseExceptionHandler();
 app.UseStatusPages();
 
-app.UseSecurityHeaders();
+var singleSignOn = app.Services.GetRequiredService<SingleSignOnProviders>();
+app.UseSecurityHeaders(singleSignOn.All.Select(p => p.Origin), context => singleSignOn.ByScheme(SingleSignOn.ProviderOf(context.User)) is { SignOutAtProvider: true } p ? p.Origin : null);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.Use((context, next) =>
@@ -199,6 +208,7 @@ app.MapSuppliers(api, organization);
 app.MapWork(api, organization);
 app.MapComments(api, organization);
 app.MapInterop(api, organization);
+app.MapWebhooks(organization);
 
 app.MapRazorComponents<App>();
 await app.RunAsync();

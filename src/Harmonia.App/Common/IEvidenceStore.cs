@@ -19,6 +19,14 @@ public interface IEvidenceStore
 
     Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Puts back a file of a backup under its address. The restore has checked its hash already; the upload rules of
+    /// today (types, sizes) do not apply to a file that was accepted when it was stored. Verified like an upload.
+    /// </summary>
+    /// <param name="localCopy">The file's bytes in a local file the caller removes afterwards.</param>
+    /// <exception cref="EvidenceStoreException">The store did not keep the bytes.</exception>
+    Task RestoreAsync(string localCopy, string sha256, CancellationToken cancellationToken = default);
+
     /// <returns>False when the file could not be removed now (in use); the next sweep tries again.</returns>
     Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default);
 

@@ -91,6 +91,21 @@ public sealed class LocalEvidenceStore(EvidenceStoreSettings settings) : IEviden
         return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null);
     }
 
+    public Task RestoreAsync(string localCopy, string sha256, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".restoring";
+        File.Copy(localCopy, temporary, overwrite: true);
+        using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            written.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
         Task.FromResult(EvidenceValues.IsSha256(sha256) && File.Exists(PathOf(sha256.ToLowerInvariant())));
 

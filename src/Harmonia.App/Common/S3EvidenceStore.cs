@@ -69,6 +69,9 @@ public sealed class S3EvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
+    public Task RestoreAsync(string localCopy, string sha256, CancellationToken cancellationToken = default) =>
+        PutVerifiedAsync(localCopy, sha256, new FileInfo(localCopy).Length, "application/octet-stream", sha256, cancellationToken);
+
     /// <summary>
     /// Sends a local file to its address and reads it back; the same bytes stored again are sent again, which also
     /// makes the object young for the orphan sweep (as the local store touches its file).

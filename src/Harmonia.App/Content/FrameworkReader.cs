@@ -1,3 +1,4 @@
+using Harmonia.Domain.AiSystems;
 using Harmonia.Domain.Catalogs;
 using YamlDotNet.RepresentationModel;
 
@@ -77,7 +78,7 @@ internal static class FrameworkReader
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var item in yaml.Items(root, "requirements", required: true))
         {
-            yaml.AllowOnly(item, "ref", "title", "group", "kind", "summary", "evidence", "effortDays");
+            yaml.AllowOnly(item, "ref", "title", "group", "kind", "summary", "evidence", "effortDays", "appliesTo");
             var reference = yaml.RequiredString(item, "ref", "a requirement");
             var what = $"requirement '{reference}'";
             var title = yaml.RequiredString(item, "title", what);
@@ -86,6 +87,7 @@ internal static class FrameworkReader
             var summary = yaml.RequiredString(item, "summary", what);
             var evidence = yaml.RequiredString(item, "evidence", what);
             var effort = yaml.OptionalNumber(item, "effortDays", 0, 100);
+            var appliesTo = ReadAppliesTo(yaml, item, what);
             if (groupId is not null && !groups.ContainsKey(groupId))
             {
                 yaml.Error(YamlFile.Get(item, "group")!, $"{what} names unknown group '{groupId}'");
@@ -105,10 +107,50 @@ internal static class FrameworkReader
 
             requirements.Add(new Requirement(
                 Requirement.QualifiedId(frameworkId, reference), frameworkId, reference, title, groupId, kind.Value,
-                summary, evidence, effort ?? group.Group.EffortDays));
+                summary, evidence, effort ?? group.Group.EffortDays)
+            { AppliesTo = appliesTo });
         }
 
         return requirements.ToArray();
+    }
+
+    /// <summary>Whom an obligation binds; every role and class must be one the AI system inventory knows, or the rule could never match.</summary>
+    private static ObligationScope? ReadAppliesTo(YamlFile yaml, YamlMappingNode item, string what)
+    {
+        if (YamlFile.Get(item, "appliesTo") is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode scope)
+        {
+            yaml.Error(node, $"{what}: 'appliesTo' must be a mapping with 'roles', 'classes' and optionally 'when'");
+            return null;
+        }
+
+        yaml.AllowOnly(scope, "roles", "classes", "when");
+        var roles = Tokens(yaml, scope, "roles", AiRoles.EuAiActTokens.ToArray(), "EU AI Act role", what);
+        var classes = Tokens(yaml, scope, "classes", EuAiActClasses.Tokens.ToArray(), "EU AI Act class", what);
+        return roles is null || classes is null ? null : new ObligationScope(roles, classes, yaml.OptionalString(scope, "when"));
+    }
+
+    private static string[]? Tokens(YamlFile yaml, YamlMappingNode scope, string key, string[] known, string kind, string what)
+    {
+        var values = yaml.Scalars(scope, key);
+        if (values.Count == 0)
+        {
+            yaml.Error(YamlFile.Get(scope, key) ?? scope, $"{what}: 'appliesTo' needs at least one entry in '{key}' ({string.Join(", ", known)})");
+            return null;
+        }
+
+        var ok = true;
+        foreach (var value in values.Where(v => !known.Contains(v.Value, StringComparer.Ordinal)))
+        {
+            yaml.Error(value, $"{what}: unknown {kind} '{value.Value}' in 'appliesTo'; allowed: {string.Join(", ", known)}");
+            ok = false;
+        }
+
+        return ok ? values.Select(v => v.Value!).Distinct(StringComparer.Ordinal).ToArray() : null;
     }
 
     private static ReferenceList[] ReadReferenceLists(YamlFile yaml, YamlMappingNode root)

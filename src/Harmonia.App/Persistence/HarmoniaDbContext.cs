@@ -152,6 +152,12 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 
     public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
 
+    public DbSet<OwnFrameworkRecord> OwnFrameworks => Set<OwnFrameworkRecord>();
+
+    public DbSet<OwnRequirementRecord> OwnRequirements => Set<OwnRequirementRecord>();
+
+    public DbSet<OwnMappingRecord> OwnMappings => Set<OwnMappingRecord>();
+
     public DbSet<CatalogMapping> CatalogMappings => Set<CatalogMapping>();
 
     public DbSet<AuditRecord> Audits => Set<AuditRecord>();
@@ -205,6 +211,12 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
     public DbSet<Features.Search.SearchEntryRecord> SearchEntries => Set<Features.Search.SearchEntryRecord>();
 
     public DbSet<Features.Search.SearchIndexStateRecord> SearchIndexStates => Set<Features.Search.SearchIndexStateRecord>();
+
+    public DbSet<Features.Webhooks.WebhookEndpointRecord> WebhookEndpoints => Set<Features.Webhooks.WebhookEndpointRecord>();
+
+    public DbSet<Features.Webhooks.WebhookDeliveryRecord> WebhookDeliveries => Set<Features.Webhooks.WebhookDeliveryRecord>();
+
+    public DbSet<Features.Webhooks.WebhookFeedStateRecord> WebhookFeedStates => Set<Features.Webhooks.WebhookFeedStateRecord>();
 
     public DbSet<SupplierQuestionnaireRecord> SupplierQuestionnaires => Set<SupplierQuestionnaireRecord>();
 

@@ -21,6 +21,7 @@ public static class ReportText
         ResultBasis.Records => "records",
         ResultBasis.Nonconformity => "nonconformity",
         ResultBasis.Excluded => "SoA exclusion",
+        ResultBasis.OutOfScope => "AI system scope",
         _ => "no source",
     };
 

@@ -35,6 +35,36 @@ internal static class OrganizationsCommands
             return 0;
         }));
 
+        var archiveOrg = OrganizationOption.Create("Organization id (see 'harmonia org list').");
+        var archiveOut = new Option<string>("--out") { Description = "Write the archive to this file (a .json, or a .zip with --with-files).", Required = true };
+        var withFiles = new Option<bool>("--with-files") { Description = "Write a zip that carries the stored evidence and document files beside the archive." };
+        var exportArchive = new Command("export-archive", "Export the whole organization, every record and its audit trail, as an organization archive (docs/organization-file.md).") { archiveOrg, archiveOut, withFiles };
+        exportArchive.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var path = parsed.GetValue(archiveOut)!;
+            OrganizationArchiveSummary? summary = null;
+            await CliContext.EmitStreamAsync(path, async stream => summary = await services.GetRequiredService<ExportOrganizationArchiveHandler>()
+                .HandleAsync(new ExportOrganizationArchiveRequest(OrganizationOption.Parse(parsed.GetValue(archiveOrg)!), parsed.GetValue(withFiles)), stream));
+            await context.Out.WriteLineAsync($"Wrote {path}: '{summary!.Name}', {summary.Rows} records in {summary.Tables} tables, {summary.People} people, {summary.Files} files.");
+            return 0;
+        }));
+
+        var archiveFile = new Argument<string>("file") { Description = "Organization archive (.json or .zip) written by export-archive." };
+        var importArchive = new Command("import-archive", "Import an organization archive into this database, which must not hold the organization yet; all or nothing.") { archiveFile };
+        importArchive.SetAction((parsed, _) => context.GuardDatabaseAsync(async services =>
+        {
+            var path = parsed.GetValue(archiveFile)!;
+            if (!File.Exists(path))
+            {
+                return context.Fail($"'{path}' does not exist.");
+            }
+
+            await using var input = File.OpenRead(path);
+            var outcome = await services.GetRequiredService<ImportOrganizationArchiveHandler>().HandleAsync(input);
+            await context.Out.WriteLineAsync($"Imported '{outcome.Name}' as organization {outcome.OrganizationId}: {outcome.Rows} records, {outcome.Files} files, {outcome.PeopleMatched} people matched to existing accounts, {outcome.PeopleCreated} accounts created without a passphrase (they sign in after an Owner issues a reset link, or through single sign-on).");
+            return 0;
+        }));
+
         var list = new Command("list", "List the organizations in the database.");
         list.SetAction((_, _) => context.GuardDatabaseAsync(async services =>
         {
@@ -55,6 +85,6 @@ internal static class OrganizationsCommands
             return 0;
         }));
 
-        return new Command("org", "Organizations in the database: import, export, list, members.") { import, export, list, AccountsCommands.AddMember(context) };
+        return new Command("org", "Organizations in the database: import, export, archives, list, members.") { import, export, exportArchive, importArchive, list, AccountsCommands.AddMember(context) };
     }
 }

@@ -42,6 +42,9 @@ public sealed record Requirement(
     string Evidence,
     double EffortDays)
 {
+    /// <summary>Whom the requirement binds, for a legal framework whose obligations depend on role and risk class (the EU AI Act); null when it binds every organization in scope.</summary>
+    public ObligationScope? AppliesTo { get; init; }
+
     public static string QualifiedId(string frameworkId, string reference) => frameworkId + ":" + reference;
 }
 
@@ -49,3 +52,10 @@ public sealed record Requirement(
 public sealed record ReferenceList(string Id, string Title, IReadOnlyList<ReferenceItem> Items);
 
 public sealed record ReferenceItem(string Ref, string Title, string Summary);
+
+/// <summary>
+/// The operators an obligation binds: any of <see cref="Roles"/> (EU AI Act role tokens) for a system of any of
+/// <see cref="Classes"/> (EU AI Act class tokens). <see cref="When"/> is a further condition the inventory cannot
+/// answer ("the system interacts directly with natural persons"), shown to the reader rather than guessed.
+/// </summary>
+public sealed record ObligationScope(IReadOnlyList<string> Roles, IReadOnlyList<string> Classes, string? When);

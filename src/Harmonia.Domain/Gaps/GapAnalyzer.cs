@@ -33,9 +33,9 @@ public sealed class GapAnalyzer(MappingEngine engine)
             .SelectMany(d => d.RequirementIds.Select(r => (Requirement: r, Document: d)))
             .ToLookup(x => x.Requirement, x => x.Document, StringComparer.Ordinal);
         var majors = state.OpenMajorNonconformities.ToLookup(n => n.RequirementId, StringComparer.Ordinal);
-        var rows = BuildRows(target, own, documented, majors);
+        var rows = BuildRows(target, own, documented, majors, state.AiSystems);
         var headline = HeadlineOf(rows);
-        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own, documented, majors));
+        var baselineHeadline = baseline is null ? null : HeadlineOf(BuildRows(baseline, own, documented, majors, state.AiSystems));
 
         var groups = rows
             .GroupBy(r => r.TopGroup.Id, StringComparer.Ordinal)
@@ -58,13 +58,22 @@ public sealed class GapAnalyzer(MappingEngine engine)
         Framework framework,
         Dictionary<string, OwnResult> own,
         ILookup<string, PublishedDocument> documented,
-        ILookup<string, OpenMajorNonconformity> majors)
+        ILookup<string, OpenMajorNonconformity> majors,
+        IReadOnlyList<ScopedAiSystem> aiSystems)
     {
         var inferred = engine.Infer(framework.Id, own);
         var rows = new List<GapRow>(framework.Requirements.Count);
         foreach (var requirement in framework.Requirements)
         {
             var noEquivalents = Catalog.NoEquivalentsFor(requirement.Id);
+            var scoping = requirement.AppliesTo is null ? null : ObligationScoping.Of(requirement, aiSystems);
+            if (scoping is { OutOfScope: true })
+            {
+                // An obligation that binds nobody here has nothing to satisfy: not applicable, with the systems that say so.
+                rows.Add(new GapRow(requirement, Catalog.TopGroupOf(requirement), RequirementResult.NotApplicable, ResultBasis.OutOfScope, scoping.Reason, null, [], noEquivalents, 0));
+                continue;
+            }
+
             RequirementResult result;
             ResultBasis basis;
             string reason;
@@ -95,6 +104,11 @@ public sealed class GapAnalyzer(MappingEngine engine)
                 {
                     reason += " " + GapReasons.DocumentedIn(document);
                 }
+            }
+
+            if (scoping is not null)
+            {
+                reason += " " + scoping.Reason;
             }
 
             // Fixing a nonconformity is corrective action, not building the requirement again: the effort stays

@@ -71,4 +71,10 @@ public sealed record OrganizationState(
 
     /// <summary>Open major nonconformities: applied last, each forces its requirement to not satisfied.</summary>
     public IReadOnlyList<OpenMajorNonconformity> OpenMajorNonconformities { get; init; } = [];
+
+    /// <summary>The in-scope AI systems with their EU AI Act role and class: they decide which scoped obligations bind the organization.</summary>
+    public IReadOnlyList<ScopedAiSystem> AiSystems { get; init; } = [];
 }
+
+/// <summary>An in-scope AI system as the gap analysis sees it: the organization's EU AI Act role towards it and its class (either may be unrecorded).</summary>
+public sealed record ScopedAiSystem(string Key, string Name, string? EuAiActRole, string? EuAiActClass);

@@ -23,8 +23,11 @@ public enum ResultBasis
     /// <summary>An open major nonconformity overrides every other result until it is closed.</summary>
     Nonconformity,
 
-    /// <summary>Excluded by an approved Statement of Applicability, with its justification: the only "not applicable".</summary>
+    /// <summary>Excluded by an approved Statement of Applicability, with its justification: the only "not applicable" for a standard.</summary>
     Excluded,
+
+    /// <summary>A legal obligation none of the organization's in-scope AI systems triggers (EU AI Act role and class).</summary>
+    OutOfScope,
 }
 
 /// <summary>A requirement's own result: entered, or derived from its linked controls.</summary>

@@ -33,6 +33,12 @@ internal sealed partial class AuthorizationResults(ILogger<AuthorizationResults>
                 return;
             }
 
+            if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OrganizationAuthorizationHandler.SingleSignOnRequiredReason) == true)
+            {
+                context.Response.Redirect(Features.Accounts.SingleSignOn.RefusedPath + "?reason=passwords-off");
+                return;
+            }
+
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
@@ -41,6 +47,12 @@ internal sealed partial class AuthorizationResults(ILogger<AuthorizationResults>
             && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OrganizationAuthorizationHandler.NotFoundReason) == true)
         {
             await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "There is no such organization, or you are not a member of it.");
+            return;
+        }
+
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OrganizationAuthorizationHandler.SingleSignOnRequiredReason) == true)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "This organization accepts only sign-in through its identity provider.");
             return;
         }
 

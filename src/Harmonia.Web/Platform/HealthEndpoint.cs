@@ -7,14 +7,18 @@ internal static class HealthEndpoint
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>Checks that gate readiness but say nothing about health (the start-up warm-up).</summary>
+    public const string WarmTag = "warm";
+
     /// <summary>
     /// GET /health (every check), /health/live (the process answers; no dependency, so a database outage does not
     /// make an orchestrator restart healthy nodes) and /health/ready (database with the current schema, evidence store,
-    /// content): 200 with a small JSON body when healthy, 503 otherwise.
+    /// content, and the start-up warm-up done): 200 with a small JSON body when healthy, 503 otherwise. A node still
+    /// warming up is healthy, only not ready yet, so /health leaves the warm-up out.
     /// </summary>
     public static void MapHealthEndpoint(this WebApplication app)
     {
-        app.MapHealthChecks("/health", Options(_ => true));
+        app.MapHealthChecks("/health", Options(r => !r.Tags.Contains(WarmTag)));
         app.MapHealthChecks("/health/live", Options(_ => false));
         app.MapHealthChecks("/health/ready", Options(r => r.Tags.Contains(ReadyTag)));
     }

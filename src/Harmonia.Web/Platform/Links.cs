@@ -22,6 +22,8 @@ public static class Links
 
     public static string EvidenceItem(Guid orgId, Guid evidenceId) => $"/orgs/{orgId}/evidence/{evidenceId}";
 
+    public static string Webhooks(Guid orgId) => $"/orgs/{orgId}/webhooks";
+
     public static string Risks(Guid orgId) => $"/orgs/{orgId}/risks";
 
     public static string AiSystems(Guid orgId) => $"/orgs/{orgId}/ai-systems";
@@ -96,6 +98,7 @@ public static class Links
         ]),
         ("Plan", [
             ("Gap analysis", id => Gap(id), ["gap", "requirements"]),
+            ("Frameworks", id => $"/orgs/{id}/frameworks", ["frameworks"]),
             ("Risks", Risks, ["risks"]),
             ("AI systems", AiSystems, ["ai-systems"]),
             ("SoA", id => Soa(id), ["soa"]),
@@ -129,6 +132,7 @@ public static class Links
             ("Owners to resolve", id => $"/orgs/{id}/owners", ["owners"]),
             ("Audit trail", AuditTrail, ["audit-trail"]),
             ("Import / export", Import, ["import"]),
+            ("Webhooks", Webhooks, ["webhooks"]),
         ]),
     ];
 

@@ -20,10 +20,13 @@ internal sealed class OrganizationPermissionRequirement(Permission permission) :
 /// gets 404 as if the organization did not exist; a member without the permission gets 403. On success the
 /// request's <see cref="TenantScope"/> is set, which the query filter and insert stamping then enforce.
 /// </summary>
-internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time)
+internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, TenantScope tenant, TimeProvider time, Features.Accounts.SingleSignOnProviders providers)
     : AuthorizationHandler<OrganizationPermissionRequirement>
 {
     public const string NotFoundReason = "not-a-member";
+
+    /// <summary>A passphrase session of a member who is not an Owner, in an organization with local passphrases off (ADR 0034).</summary>
+    public const string SingleSignOnRequiredReason = "single-sign-on-required";
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrganizationPermissionRequirement requirement)
     {
@@ -43,13 +46,30 @@ internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, Ten
             return;
         }
 
-        var role = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
-            .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
-            .Select(m => (OrganizationRole?)m.Role)
-            .SingleOrDefaultAsync(http.RequestAborted);
-        if (role is null)
+        // A session through a provider tied to one organization (a client's own identity provider) opens that one only.
+        var provider = tokenOrganization is null ? Features.Accounts.SingleSignOn.ProviderOf(context.User) : null;
+        if (provider is not null && providers.ByScheme(provider)?.Organization is { } tied && tied != organizationId)
         {
             context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+            return;
+        }
+
+        var member = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+            .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
+            .Select(m => new { m.Role, PasswordsOff = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.LocalPasswordsOff).FirstOrDefault() })
+            .SingleOrDefaultAsync(http.RequestAborted);
+        OrganizationRole? role = member?.Role;
+        if (member is null || role is null)
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotFoundReason));
+            return;
+        }
+
+        // Local passphrases off: a browser session begun with a passphrase opens the organization only for an Owner
+        // (break-glass, recorded at each such sign-in). Tokens are not sessions and are governed by their own rules.
+        if (member.PasswordsOff && tokenOrganization is null && provider is null && role != OrganizationRole.Owner)
+        {
+            context.Fail(new AuthorizationFailureReason(this, SingleSignOnRequiredReason));
             return;
         }
 

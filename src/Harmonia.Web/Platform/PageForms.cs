@@ -91,6 +91,50 @@ internal static class PageForms
         _ => null,
     };
 
+    /// <summary>The hidden field of a register's bulk form that carries the list's query (<c>ListViewField.razor</c>).</summary>
+    public const string ListViewField = "listQuery";
+
+    /// <summary>
+    /// The register <paramref name="list"/> as the form was posted from: its filter, sort, page and columns come back
+    /// from the form's hidden query, so a bulk action (refused or done) does not lose the view. Only the query is taken
+    /// from the form, the path is the list's own; outcome keys are dropped, and an overlong or unreadable query is ignored.
+    /// </summary>
+    public static async Task<string> ListViewAsync(HttpRequest request, string list, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+            var query = form?[ListViewField].ToString() ?? string.Empty;
+            if (query.Length is 0 or > 2_000)
+            {
+                return list;
+            }
+
+            var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)
+                .Where(q => q.Key is not ("error" or "saved" or "outcome"))
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+            return list + QueryString.Create(kept).ToUriComponent();
+        }
+        catch (InvalidDataException)
+        {
+            return list;
+        }
+    }
+
+    /// <summary>
+    /// A register's bulk delete: confirmed first, back to the view it was taken from (<see cref="ListViewAsync"/>) with
+    /// the sentence <paramref name="delete"/> returns, or with its refusal and nothing deleted.
+    /// </summary>
+    public static async Task<IResult> BulkDeleteAsync(HttpRequest request, string list, Func<IFormCollection, Task<string>> delete, CancellationToken cancellationToken)
+    {
+        var view = await ListViewAsync(request, list, cancellationToken);
+        return await Outcome(view, async () =>
+        {
+            await RequireConfirmationAsync(request, cancellationToken);
+            return With(view, "saved", await delete(await request.ReadFormAsync(cancellationToken)));
+        });
+    }
+
     /// <summary>A local page address with an error message for the page to show.</summary>
     public static string WithError(string page, string message) => With(page, "error", message);
 

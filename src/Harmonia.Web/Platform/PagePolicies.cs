@@ -13,6 +13,9 @@ internal static class PagePolicies
     public const string Delete = "page:" + nameof(Permission.Delete);
     public const string Engage = "page:" + nameof(Permission.Engage);
 
+    /// <summary>Owners only: members, invitations, sign-in settings.</summary>
+    public const string ManageMembers = "page:" + nameof(Permission.ManageMembers);
+
     /// <summary>Owners and Managers: the roles that may approve also see everyone's work (the overdue list).</summary>
     public const string Approve = "page:" + nameof(Permission.Approve);
 

@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -38,12 +39,14 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
-                .AddSource("Npgsql"))
+                .AddSource("Npgsql")
+                .AddSource(HarmoniaTelemetry.Name))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql"))
+                .AddMeter("Npgsql")
+                .AddMeter(HarmoniaTelemetry.Name))
             .WithLogging()
             .UseOtlpExporter(protocol, uri);
         return builder;

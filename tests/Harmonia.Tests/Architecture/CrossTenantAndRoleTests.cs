@@ -115,6 +115,9 @@ public sealed class CrossTenantAndRoleTests
             ("commentId:guid", async () => (await host.NewCommentAsync(organization, user, await ControlAsync())).ToString()),
             ("subject", () => Task.FromResult(OwnedSubjects.Control)),
             ("subjectId", async () => (await ControlAsync()).ToString()),
+            ("frameworkId", () => host.NewOwnFrameworkAsync(organization)),
+            ("webhookId:guid", async () => (await host.NewWebhookAsync(organization)).ToString()),
+            ("deliveryId:guid", async () => (await host.NewWebhookDeliveryAsync(organization)).ToString()),
         })
         {
             if (url.Contains("{" + parameter + "}", StringComparison.OrdinalIgnoreCase))
@@ -168,6 +171,11 @@ public sealed class CrossTenantAndRoleTests
             {
                 form.Add(new StringContent($"Director {Guid.NewGuid():N}"), "name");
                 form.Add(new StringContent("Managing Director"), "position");
+            }
+            else if (call.Pattern.Contains("/webhooks/", StringComparison.Ordinal) && (call.Pattern.EndsWith("/add", StringComparison.Ordinal) || call.Pattern.EndsWith("/save", StringComparison.Ordinal)))
+            {
+                form.Add(new StringContent($"https://hooks.example.com/{Guid.NewGuid():N}"), "url");
+                form.Add(new StringContent("risk.created"), "events");
             }
             else if (call.Pattern.EndsWith("/settings/tokens", StringComparison.Ordinal))
             {
@@ -229,6 +237,7 @@ public sealed class CrossTenantAndRoleTests
         request.Content = (call.Method, call.Pattern.TrimEnd('/').Split('/').Last()) switch
         {
             ("POST", "objectives") or ("PUT", "{objectiveId:guid}") => Json("""{"title":"Model cards","system":"ai","measure":"Share of models with a model card","unit":"%","target":90,"direction":"at-least","owner":"AI Lead","frequency":"quarterly"}"""),
+            ("POST", "webhooks") or ("PUT", "{webhookId:guid}") => Json($$"""{"url":"https://hooks.example.com/{{Guid.NewGuid():N}}","eventTypes":["risk.created","work.overdue"]}"""),
             ("POST", "suppliers") or ("PUT", "{supplierId:guid}") => Json($$"""{"name":"Supplier {{Guid.NewGuid():N}}","kind":"cloud","tier":"critical","status":"active","contracts":[{"title":"MSA","clauses":["security"]}]}"""),
             ("POST", "questionnaires") => Json("""{"template":"ai-supplier","sendTo":"models@supplier.example"}"""),
             ("POST", "review") => Json("""{"action":"mark","comment":"role test"}"""),
@@ -285,6 +294,11 @@ public sealed class CrossTenantAndRoleTests
                 { new StringContent("Legacy access policy"), "title" },
                 { new StringContent("iso27001-2022:A.5.15"), "requirementIds" },
                 { new ByteArrayContent("Access is granted by role.\n"u8.ToArray()), "file", "access.txt" },
+            },
+            ("POST", "mappings") => Json("""{"sourceId":"iso27001-2022:A.5.1","targetId":"iso42001-2023:A.2.2","relationship":"equal","strength":5}"""),
+            ("POST", "frameworks") => new MultipartFormDataContent
+            {
+                { new StringContent($"id: own-{Guid.NewGuid():N}"[..24] + "\nname: Own\ngroups:\n  - id: g\n    title: G\n    kind: theme\nrequirements:\n  - ref: r1\n    title: R1\n    group: g\n    kind: control\n    summary: S\n    evidence: E\n"), "file", "own.yaml" },
             },
             ("POST", "upload") => new MultipartFormDataContent
             {

@@ -23,9 +23,9 @@ public sealed partial class ShippedCatalogTests
     };
 
     [Fact]
-    public void Shipped_content_loads_with_the_four_frameworks()
+    public void Shipped_content_loads_with_the_five_frameworks()
     {
-        Assert.Equal(["hs", "iso27001-2022", "iso42001-2023", "nist-ai-rmf-1.0"], Catalog.Frameworks.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["eu-ai-act-2024", "hs", "iso27001-2022", "iso42001-2023", "nist-ai-rmf-1.0"], Catalog.Frameworks.Select(f => f.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

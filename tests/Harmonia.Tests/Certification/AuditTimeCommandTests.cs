@@ -17,15 +17,15 @@ public sealed class AuditTimeCommandTests
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("## ISO/IEC 27001: 15.5 days initial", text.Out, StringComparison.Ordinal);
         Assert.Contains("Initial 15.5 (Stage 1 5.0 + Stage 2 10.5), surveillance 5.5 per year, recertification 10.5", text.Out, StringComparison.Ordinal);
-        Assert.Contains("## ISO/IEC 42001: 20.5 days initial", text.Out, StringComparison.Ordinal);
-        Assert.Contains("## Integrated audit: 36.0 days initial", text.Out, StringComparison.Ordinal);
+        Assert.Contains("## ISO/IEC 42001: 24.5 days initial", text.Out, StringComparison.Ordinal);
+        Assert.Contains("## Integrated audit: 40.0 days initial", text.Out, StringComparison.Ordinal);
         Assert.Contains("- [ ] One risk methodology for information-security and AI risks", text.Out, StringComparison.Ordinal);
         Assert.Contains("## Sources (checked 2026-12-04; verify with your certification body)", text.Out, StringComparison.Ordinal);
 
         var json = await CliRun.OnAsync(database, "audit-time", "--org", id, "--format", "json");
         Assert.Equal(0, json.ExitCode);
         var estimate = JsonDocument.Parse(json.Out).RootElement.GetProperty("estimate");
-        Assert.Equal(36.0, estimate.GetProperty("integrated").GetProperty("days").GetProperty("initial").GetDouble());
+        Assert.Equal(40.0, estimate.GetProperty("integrated").GetProperty("days").GetProperty("initial").GetDouble());
 
         var unknown = await CliRun.OnAsync(database, "audit-time", "--org", Guid.NewGuid().ToString());
         Assert.Equal((1, true), (unknown.ExitCode, unknown.Error.Contains("There is no organization", StringComparison.Ordinal)));

@@ -47,11 +47,12 @@ public sealed class CertificationApiTests
         Assert.Equal("MultipleRoles", inputs.GetProperty("aiRole").GetProperty("value").GetString());
 
         // 27001: 240 persons → 14 days, +10 % for Lisbon → 15.4 → 15.5. 42001: no AI headcount recorded, so all 240
-        // count: 14 × 6.5 / 5 = 18.2 → 18.5, +10 % → 20.35 → 20.5. Integrated: 36, no integration level on record yet.
+        // count: 14 × 6.5 / 5 = 18.2 → 18.5, +10 % for Lisbon and +20 % for the high-risk AI-02 → 24.05 → 24.5.
+        // Integrated: 40, no integration level on record yet.
         var estimate = view.GetProperty("estimate");
         Assert.Equal((15.5, 5.5, 10.5), (Days(estimate, "isms"), Days(estimate, "isms", "surveillance"), Days(estimate, "isms", "recertification")));
-        Assert.Equal((20.5, 7.0, 14.0), (Days(estimate, "aims"), Days(estimate, "aims", "surveillance"), Days(estimate, "aims", "recertification")));
-        Assert.Equal((36.0, 12.5, 24.5), (Days(estimate, "integrated"), Days(estimate, "integrated", "surveillance"), Days(estimate, "integrated", "recertification")));
+        Assert.Equal((24.5, 8.5, 16.5), (Days(estimate, "aims"), Days(estimate, "aims", "surveillance"), Days(estimate, "aims", "recertification")));
+        Assert.Equal((40.0, 14.0, 27.0), (Days(estimate, "integrated"), Days(estimate, "integrated", "surveillance"), Days(estimate, "integrated", "recertification")));
         Assert.All(estimate.GetProperty("integrated").GetProperty("criteria").EnumerateArray(), c => Assert.False(c.GetProperty("met").GetBoolean()));
         Assert.Contains(estimate.GetProperty("isms").GetProperty("factors").EnumerateArray(), f => f.GetProperty("name").GetString() == "Additional sites" && f.GetProperty("percent").GetDouble() == 10);
         Assert.Equal("2026-12-04", estimate.GetProperty("checked").GetString());
@@ -62,7 +63,7 @@ public sealed class CertificationApiTests
         using var pack = new System.IO.Compression.ZipArchive(new MemoryStream(await owner.GetByteArrayAsync(Url($"/api/orgs/{host.OrganizationA}/audit-pack.zip"))));
         using var reader = new StreamReader(pack.GetEntry("certification/audit-time.md")!.Open());
         var text = await reader.ReadToEndAsync();
-        Assert.Contains("## Integrated audit: 36.0 days initial", text, StringComparison.Ordinal);
+        Assert.Contains("## Integrated audit: 40.0 days initial", text, StringComparison.Ordinal);
         Assert.Contains("verify with your certification body", text, StringComparison.Ordinal);
         using var manifest = new StreamReader(pack.GetEntry("manifest.json")!.Open());
         Assert.Contains("certification/audit-time.md", await manifest.ReadToEndAsync(), StringComparison.Ordinal);
@@ -90,9 +91,9 @@ public sealed class CertificationApiTests
         Assert.Equal("\"1\"", saved.Headers.ETag?.Tag);
 
         // 27001: high × medium +50 % and +10 % for the second site → 14 × 1.6 = 22.4 → 22.5.
-        // 42001: 30 AI persons → 8.5 × 6.5 / 5 = 11.05 → 11.5, +10 % → 12.65 → 13.0.
+        // 42001: 30 AI persons → 8.5 × 6.5 / 5 = 11.05 → 11.5, +10 % (site) +20 % (high-risk AI-02) → 14.95 → 15.0.
         var estimate = view.GetProperty("estimate");
-        Assert.Equal((22.5, 13.0), (Days(estimate, "isms"), Days(estimate, "aims")));
+        Assert.Equal((22.5, 15.0), (Days(estimate, "isms"), Days(estimate, "aims")));
         Assert.True(view.GetProperty("inputs").GetProperty("aiPersons").GetProperty("overridden").GetBoolean());
 
         var stale = new HttpRequestMessage(HttpMethod.Put, url) { Content = Json("""{"sites":3}""") };
@@ -146,8 +147,8 @@ public sealed class CertificationApiTests
         Assert.Equal(["integrated-management-review", "one-risk-methodology"], met);
         Assert.Equal(10, integrated.GetProperty("reductionPercent").GetDouble());
 
-        // 15.5 + 20.5 = 36 days, less 10 % → 32.4 → 32.5.
-        Assert.Equal(32.5, integrated.GetProperty("days").GetProperty("initial").GetDouble());
+        // 15.5 + 24.5 = 40 days, less 10 % → 36.
+        Assert.Equal(36.0, integrated.GetProperty("days").GetProperty("initial").GetDouble());
         Assert.Contains("1 information-security and 1 AI risk", integrated.GetProperty("criteria")[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
@@ -213,14 +214,14 @@ public sealed class CertificationApiTests
         using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
         await ImportAcmeAsync(owner, host.OrganizationA);
         var api = $"/api/orgs/{host.OrganizationA}";
-        const string Body = """{"name":"Nordlicht Zertifizierung GmbH","standard":"integrated","accreditationBody":"DAkkS","iafMlaSignatory":true,"accredited":true,"aiCompetentAuditors":false,"integratedAuditOffered":true,"languages":"German, English, Portuguese","coversAllSites":true,"quotedInitialDays":30,"quotedSurveillanceDays":10,"quotedRecertificationDays":20,"quotedPrice":70000,"currency":"eur"}""";
+        const string Body = """{"name":"Nordlicht Zertifizierung GmbH","standard":"integrated","accreditationBody":"DAkkS","iafMlaSignatory":true,"accredited":true,"aiCompetentAuditors":false,"integratedAuditOffered":true,"languages":"German, English, Portuguese","coversAllSites":true,"quotedInitialDays":34,"quotedSurveillanceDays":11,"quotedRecertificationDays":22,"quotedPrice":78000,"currency":"eur"}""";
 
         var body = await ReadAsync(await owner.PostAsync(Url($"{api}/certification-bodies"), Json(Body)), HttpStatusCode.Created);
 
-        // The integrated estimate for acme is 36 + 2 × 12.5 + 24.5 = 85.5 days; the quote 30 + 2 × 10 + 20 = 70,
-        // 15.5 below (within a fifth of 85.5 = 17.1); 70 000 / 70 = 1000 per day.
+        // The integrated estimate for acme (one high-risk AI system) is 40 + 2 × 14 + 27 = 95 days; the quote
+        // 34 + 2 × 11 + 22 = 78, 17 below (within a fifth of 95 = 19); 78 000 / 78 = 1000 per day.
         var comparison = body.GetProperty("comparison");
-        Assert.Equal((70.0, -15.5, 1000.0), (comparison.GetProperty("cycleDays").GetDouble(), comparison.GetProperty("cycleDifference").GetDouble(), comparison.GetProperty("pricePerDay").GetDouble()));
+        Assert.Equal((78.0, -17.0, 1000.0), (comparison.GetProperty("cycleDays").GetDouble(), comparison.GetProperty("cycleDifference").GetDouble(), comparison.GetProperty("pricePerDay").GetDouble()));
         Assert.Contains("within a fifth", comparison.GetProperty("verdict").GetString(), StringComparison.Ordinal);
         Assert.Equal("EUR", body.GetProperty("currency").GetString());
         var checklist = body.GetProperty("checklist").EnumerateArray().ToArray();

@@ -79,7 +79,7 @@ public sealed class CertificationPageTests
         await page.GetByLabel("AI-related persons").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the inputs" }).ClickAsync();
         Assert.Contains("Audit-time inputs saved", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("13.0 (4.0 + 9.0)", await page.Locator("#estimate").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("15.0 (4.5 + 10.5)", await page.Locator("#estimate").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync($"{host.BaseUrl}/orgs/{org}/readiness");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Audit time the certification body will plan", Exact = true }).WaitForAsync();

@@ -125,6 +125,51 @@ public sealed class BulkEvidenceDeleteTests
         Assert.DoesNotContain(trail, e => e.Id == answered.ToString());
     }
 
+    /// <summary>A control's evidence goes by the same rules when the control is deleted (before, a failed save: a server error).</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Deleting_a_control_keeps_it_while_its_evidence_answers_an_auditor_and_removes_a_suppliers_link_in_the_trail(DatabaseProvider provider)
+    {
+        await using var host = await ApiHost.StartAsync(provider);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+        var api = $"/api/orgs/{host.OrganizationA}";
+        var (answeredControl, linkedControl) = (await host.NewControlAsync(host.OrganizationA), await host.NewControlAsync(host.OrganizationA));
+        var answered = await host.NewEvidenceAsync(host.OrganizationA, answeredControl);
+        var linked = await host.NewEvidenceAsync(host.OrganizationA, linkedControl);
+        await AnswerRequestWithAsync(host, answered);
+        var supplier = await host.NewSupplierAsync(host.OrganizationA);
+        await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            var db = s.GetRequiredService<HarmoniaDbContext>();
+            db.Set<SupplierEvidenceLink>().Add(new SupplierEvidenceLink { SupplierId = supplier, EvidenceId = linked });
+            return await db.SaveChangesAsync();
+        });
+
+        using (var refused = await manager.DeleteAsync(Url($"{api}/controls/{answeredControl}")))
+        {
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, body);
+            Assert.Contains("stays: Evidence", body, StringComparison.Ordinal);
+            Assert.Contains("answers the external auditor's request 1 of 'Stage 2 audit", body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(Url($"{api}/controls/{answeredControl}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(Url($"{api}/evidence/{answered}"))).StatusCode);
+
+        using (var deleted = await manager.DeleteAsync(Url($"{api}/controls/{linkedControl}")))
+        {
+            Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(Url($"{api}/evidence/{linked}"))).StatusCode);
+        var removed = JsonDocument.Parse(await owner.GetStringAsync(Url($"{api}/audit-trail?pageSize=50"))).RootElement.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "deleted").Select(e => e.GetProperty("entityType").GetString()).ToArray();
+        Assert.Contains("SupplierEvidenceLink", removed);
+        Assert.Contains("EvidenceRecord", removed);
+    }
+
     [Fact]
     public async Task The_list_deletes_the_ticked_evidence_only_when_confirmed_and_keeps_the_ticks_after_a_refusal()
     {
@@ -141,9 +186,12 @@ public sealed class BulkEvidenceDeleteTests
         Assert.DoesNotContain("id=\"delete-evidence\"", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"evidenceIds\"", seen, StringComparison.Ordinal);
 
+        // The owner works in a sorted view of one page size; every outcome comes back to that view.
         using var owner = await host.SignedInAsync("owner@a.example");
-        var html = await owner.GetStringAsync(Url(list));
+        const string view = "sort=-title&size=10";
+        var html = await owner.GetStringAsync(Url($"{list}?{view}"));
         Assert.Contains($"name=\"evidenceIds\" value=\"{first}\" form=\"delete-evidence\"", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"listQuery\" value=\"{view.Replace("&", "&amp;", StringComparison.Ordinal)}\"", html, StringComparison.Ordinal);
         var form = FormFields(html, "id=\"delete-evidence\"");
         form.Add(new("evidenceIds", first.ToString()));
         form.Add(new("evidenceIds", answered.ToString()));
@@ -161,6 +209,7 @@ public sealed class BulkEvidenceDeleteTests
         form.Add(new("confirm", "yes"));
         using (var refused = await owner.PostAsync(Url($"{list}/delete"), new FormUrlEncodedContent(form)))
         {
+            Assert.StartsWith($"{list}?{view}&", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
             var back = await owner.GetStringAsync(Url(refused.Headers.Location!.OriginalString));
             Assert.Contains("id=\"error-evidenceIds\"", back, StringComparison.Ordinal);
             Assert.Contains("answers the external auditor", back, StringComparison.Ordinal);
@@ -173,7 +222,15 @@ public sealed class BulkEvidenceDeleteTests
         form.RemoveAll(f => f.Key == "evidenceIds" && f.Value == answered.ToString());
         form.Add(new("evidenceIds", second.ToString()));
         using var confirmed = await owner.PostAsync(Url($"{list}/delete"), new FormUrlEncodedContent(form));
+        Assert.StartsWith($"{list}?{view}&", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("2 pieces of evidence deleted", await owner.OutcomeAsync(confirmed), StringComparison.Ordinal);
+
+        // The view comes from the form, the place never does: a query naming another page stays a query of this list.
+        form.RemoveAll(f => f.Key is "listQuery" or "confirm");
+        form.Add(new("listQuery", "x=1&next=//evil.example/&error=forged"));
+        using var crafted = await owner.PostAsync(Url($"{list}/delete"), new FormUrlEncodedContent(form));
+        Assert.StartsWith($"{list}?x=1&next=%2F%2Fevil.example%2F&", crafted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("forged", crafted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var after = await owner.GetStringAsync(Url(list));
         Assert.DoesNotContain(first.ToString(), after, StringComparison.Ordinal);
         Assert.DoesNotContain(second.ToString(), after, StringComparison.Ordinal);

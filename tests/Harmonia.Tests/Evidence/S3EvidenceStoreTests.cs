@@ -140,8 +140,9 @@ public sealed class S3EvidenceStoreTests
         using var refused = await foreign.GetAsync(new Uri($"/api/orgs/{host.OrganizationB}/evidence/{evidenceId}/versions/1/file", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
 
-        using var ready = await host.RawClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var raw = host.RawClient();
+        var (ready, body) = await Operations.TelemetryAndHealthTests.ReadyAsync(raw);
+        Assert.True(ready == HttpStatusCode.OK, body);
     }
 
     [S3Fact]

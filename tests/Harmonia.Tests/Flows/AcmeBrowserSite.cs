@@ -32,7 +32,8 @@ internal sealed class AcmeBrowserSite : IAsyncDisposable
 
     public string Org => $"{BaseUrl}/orgs/{OrganizationId}";
 
-    public static async Task<AcmeBrowserSite> StartAsync()
+    /// <param name="settings">Extra configuration of the web host (e.g. the webhooks' loopback allowance).</param>
+    public static async Task<AcmeBrowserSite> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Guid organization;
@@ -47,10 +48,14 @@ internal sealed class AcmeBrowserSite : IAsyncDisposable
 
         var port = BrowserSupport.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString)
-            .UseSetting("Urls", baseUrl)
-            .UseEnvironment("Production"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Harmonia", database.Settings.ConnectionString).UseSetting("Urls", baseUrl).UseEnvironment("Production");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
         factory.UseKestrel(port);
         factory.StartServer();
         var playwright = await Playwright.CreateAsync();

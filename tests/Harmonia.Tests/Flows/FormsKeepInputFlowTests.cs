@@ -163,9 +163,9 @@ public sealed class FormsKeepInputFlowTests
         var prefix = $"/orgs/{site.OrganizationId}";
         string[] everyListPage =
         [
-            "", "/roadmap", "/search", "/gap/iso42001-2023", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
+            "", "/roadmap", "/search", "/gap/iso42001-2023", "/frameworks", "/risks", "/ai-systems", "/soa/iso27001-2022", "/objectives", "/documents", "/questionnaire", "/competence",
             "/suppliers", "/controls", "/evidence", "/work", "/inbox", "/recurring", "/audits", "/nonconformities", "/management-reviews", "/readiness", "/consistency",
-            "/certification", "/engagements", "/settings", "/reminders", "/owners", "/audit-trail", "/import",
+            "/certification", "/engagements", "/settings", "/reminders", "/owners", "/audit-trail", "/import", "/webhooks",
         ];
         Assert.Equal(everyListPage.Select(p => prefix + p).Order(StringComparer.Ordinal), hrefs.Order(StringComparer.Ordinal));
 

@@ -56,7 +56,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <param name="kestrelPort">Listen on this loopback port with Kestrel (for a real browser) instead of the in-memory test server.</param>
     /// <param name="services">Replaces or adds services after the app's own (a log collector, a failing dependency).</param>
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null, Action<IServiceCollection>? services = null)
+    /// <param name="seed">False for an installation without organizations or accounts (an import's target).</param>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, int? kestrelPort = null, Action<IServiceCollection>? services = null, bool seed = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidenceFolder = Path.Combine(Path.GetTempPath(), "harmonia-evidence-" + Guid.NewGuid().ToString("N"));
@@ -67,6 +68,8 @@ internal sealed class ApiHost : IAsyncDisposable
                 .UseSetting("Evidence:Folder", evidenceFolder)
                 // Tests run the reminder jobs themselves, on their own clock; a test that wants Quartz turns it on.
                 .UseSetting("Scheduler:Enabled", "false")
+                // Tests run webhook rounds themselves (RunWebhookRound), so what is sent when is theirs to say.
+                .UseSetting("Webhooks:Worker", "false")
                 .UseEnvironment("Production");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
@@ -86,7 +89,15 @@ internal sealed class ApiHost : IAsyncDisposable
             host.BaseUrl = $"http://127.0.0.1:{port}";
         }
 
-        await host.SeedAsync();
+        if (seed)
+        {
+            await host.SeedAsync();
+        }
+        else
+        {
+            host.ConsumeSetupLink();
+        }
+
         return host;
     }
 
@@ -166,8 +177,13 @@ internal sealed class ApiHost : IAsyncDisposable
         // The external auditor of A works in an open engagement, as the role walk needs (without one the account sees nothing at all).
         EngagementA = await NewEngagementAsync(OrganizationA);
 
-        // The app started on an empty database and opened its first-run setup link; with the accounts above, the
-        // installation is set up (as when an administrator creates accounts before the first start).
+        ConsumeSetupLink();
+    }
+
+    // The app started on an empty database and opened its first-run setup link; with the accounts above (or those an
+    // import brings), the installation is set up, as when an administrator creates accounts before the first start.
+    private void ConsumeSetupLink()
+    {
         var gate = Services.GetRequiredService<Harmonia.Web.Platform.SetupGate>();
         if (gate.PendingLink is { } link)
         {
@@ -474,6 +490,47 @@ internal sealed class ApiHost : IAsyncDisposable
     });
 
     /// <summary>A fresh accepted robustness risk, so destructive calls never depend on each other.</summary>
+    /// <summary>A fresh own framework of one requirement (ADR 0036); returns its id.</summary>
+    public Task<string> NewOwnFrameworkAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        var id = $"own-{Guid.NewGuid():N}"[..20];
+        var yaml = $"id: {id}\nname: Own\ngroups:\n  - id: g\n    title: G\n    kind: theme\nrequirements:\n  - ref: r1\n    title: R1\n    group: g\n    kind: control\n    summary: S\n    evidence: E\n";
+        var result = await s.GetRequiredService<Harmonia.App.Features.Catalogs.ImportFrameworkHandler>().HandleAsync(new(organization, "own.yaml", yaml));
+        return result.FrameworkId!;
+    });
+
+    /// <summary>A webhook to an address that is never reached (the tests' hosts do not run the webhook worker).</summary>
+    public Task<Guid> NewWebhookAsync(Guid organization) => WithScopeAsync(async s =>
+    {
+        s.GetRequiredService<TenantScope>().Enter(organization);
+
+        // The role walk asks for hundreds; the organization's limit is 20, so earlier ones of the walk make room.
+        var db = s.GetRequiredService<HarmoniaDbContext>();
+        if (await db.WebhookEndpoints.CountAsync() >= 10)
+        {
+            await db.WebhookDeliveries.ExecuteDeleteAsync();
+            await db.WebhookEndpoints.ExecuteDeleteAsync();
+        }
+
+        var saved = await s.GetRequiredService<Harmonia.App.Features.Webhooks.SaveWebhookEndpointHandler>().HandleAsync(
+            new(null, $"https://hooks.example.com/{Guid.NewGuid():N}", "role test", ["risk.created"]));
+        return saved.Endpoint.Id;
+    });
+
+    /// <summary>A delivered message of a fresh webhook, so that it can be sent again.</summary>
+    public async Task<Guid> NewWebhookDeliveryAsync(Guid organization)
+    {
+        var webhook = await NewWebhookAsync(organization);
+        return await WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(organization);
+            var id = await s.GetRequiredService<Harmonia.App.Features.Webhooks.SendTestWebhookHandler>().HandleAsync(webhook);
+            await s.GetRequiredService<HarmoniaDbContext>().WebhookDeliveries.Where(d => d.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, Harmonia.App.Features.Webhooks.WebhookDeliveryStatuses.Delivered).SetProperty(d => d.Attempts, 1));
+            return id;
+        });
+    }
+
     public Task<Guid> NewRiskAsync(Guid organization) => WithScopeAsync(async s =>
     {
         s.GetRequiredService<TenantScope>().Enter(organization);

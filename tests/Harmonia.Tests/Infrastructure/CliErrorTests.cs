@@ -29,7 +29,7 @@ public sealed class CliErrorTests : IDisposable
     {
         var run = CliRun.Of("gap", "--org", CliRun.Example("greenfield-startup.yaml"), "--target", "iso9001-2015");
 
-        AssertFailure(run, 1, "Unknown framework 'iso9001-2015'. Known frameworks: hs, iso27001-2022, iso42001-2023, nist-ai-rmf-1.0.");
+        AssertFailure(run, 1, "Unknown framework 'iso9001-2015'. Known frameworks: eu-ai-act-2024, hs, iso27001-2022, iso42001-2023, nist-ai-rmf-1.0.");
         AssertOneLine(run);
     }
 

@@ -22,5 +22,14 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a command against a test database with settings by their configuration names (Evidence:Store…) in place of the environment's.</summary>
+    public static async Task<CliRun> OnAsync(Harmonia.Tests.Infrastructure.TestDatabase database, IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        await using var stdout = new StringWriter();
+        await using var stderr = new StringWriter();
+        var code = await HarmoniaCli.RunAsync(args, stdout, stderr, colors: false, database: database.Settings, settings: key => settings.GetValueOrDefault(key));
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     public static string Example(string name) => Path.Combine(RepositoryPaths.Examples, name);
 }

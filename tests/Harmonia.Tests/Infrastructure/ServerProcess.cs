@@ -87,7 +87,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}") { Port = port.Value };
     }
 
-    /// <summary>Waits until /health answers 200; fails with the server's log when it does not within the time.</summary>
+    /// <summary>Waits until /health/ready answers 200 (the start-up warm-up included, as a load balancer would); fails with the server's log when it does not within the time.</summary>
     public async Task WaitReadyAsync(TimeSpan within)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -101,7 +101,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri(BaseUrl + "/health"));
+                using var response = await client.GetAsync(new Uri(BaseUrl + "/health/ready"));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

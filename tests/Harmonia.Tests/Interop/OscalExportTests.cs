@@ -62,7 +62,7 @@ public sealed class OscalExportTests
     [Fact]
     public void The_crosswalks_export_as_schema_valid_mapping_collections_carrying_relationship_strength_and_reasons()
     {
-        foreach (var (from, to) in new[] { ("iso27001-2022", "iso42001-2023"), ("iso42001-2023", "iso27001-2022"), ("nist-ai-rmf-1.0", "iso42001-2023") })
+        foreach (var (from, to) in new[] { ("iso27001-2022", "iso42001-2023"), ("iso42001-2023", "iso27001-2022"), ("nist-ai-rmf-1.0", "iso42001-2023"), ("iso42001-2023", "eu-ai-act-2024") })
         {
             var document = Mapping(from, to);
             var json = OscalDocument.Write(document);

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Harmonia.App.Common;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Features.Evidence;
 using Harmonia.App.Features.Operations;
@@ -157,6 +158,64 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
             await File.WriteAllTextAsync(text, "not a backup");
             var refused = await CliRun.OnAsync(fresh, "restore", text, "--evidence", evidence, "--anchors", Path.Combine(folder, "restored-anchors"));
             Assert.Equal((1, true), (refused.ExitCode, refused.Error.Contains("not a Harmonia backup", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [S3Fact]
+    public async Task With_evidence_in_S3_the_backup_reads_the_bucket_and_the_restore_fills_an_empty_one_with_verified_files()
+    {
+        var folder = Directory.CreateTempSubdirectory("harmonia-backup-s3-").FullName;
+        try
+        {
+            await using var s3 = await S3Server.StartAsync();
+            var anchors = Path.Combine(folder, "anchors");
+            var settings = new Dictionary<string, string>(s3.Configuration()) { ["AuditTrail:AnchorFolder"] = anchors };
+            await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, settings);
+            var control = await host.NewControlAsync(host.OrganizationA);
+            foreach (var text in new[] { "policy scan", "access review", "supplier list" })
+            {
+                await UploadAsync(host, control, text);
+            }
+
+            // Nothing in the local folder: the files are only in the bucket.
+            Assert.Empty(Directory.Exists(host.EvidenceFolder)
+                ? Directory.EnumerateFiles(host.EvidenceFolder, "*", SearchOption.AllDirectories).Where(f => EvidenceValues.IsSha256(Path.GetFileName(f)))
+                : []);
+            var archive = Path.Combine(folder, "harmonia.backup");
+            var backup = await CliRun.OnAsync(host.Database, settings, "backup", "--out", archive, "--anchors", anchors);
+            Assert.True(backup.ExitCode == 0, backup.Out + backup.Error);
+            var manifest = ReadManifest(archive);
+            Assert.Equal(3, manifest.Files.Count);
+            Assert.All(manifest.Files, f => Assert.True(f.Bytes > 0));
+
+            // A fresh instance with its own, empty bucket.
+            using var client = s3.Client();
+            await client.PutBucketAsync("harmonia-restored");
+            var restoredSettings = new Dictionary<string, string>(s3.Configuration()) { ["Evidence:S3:Bucket"] = "harmonia-restored" };
+            await using var fresh = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+            var restore = await CliRun.OnAsync(fresh, restoredSettings, "restore", archive, "--anchors", Path.Combine(folder, "restored-anchors"));
+            Assert.True(restore.ExitCode == 0, restore.Out + restore.Error);
+            Assert.Contains($"Audit trail of {host.OrganizationA}: intact", restore.Out, StringComparison.Ordinal);
+            Assert.Equal(Sorted(manifest.Tables), await CountAsync(fresh));
+            foreach (var file in manifest.Files)
+            {
+                using var stored = await client.GetObjectAsync("harmonia-restored", S3EvidenceStore.KeyOf(file.Sha256));
+                using var bytes = new MemoryStream();
+                await stored.ResponseStream.CopyToAsync(bytes);
+                Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray())));
+                Assert.Equal(file.Bytes, bytes.Length);
+            }
+
+            // A bucket that already holds files is refused before anything is written.
+            await using var another = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+            var refused = await CliRun.OnAsync(another, restoredSettings, "restore", archive, "--anchors", Path.Combine(folder, "other-anchors"));
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("already holds stored files", refused.Error, StringComparison.Ordinal);
+            Assert.Empty(await CountAsync(another));
         }
         finally
         {

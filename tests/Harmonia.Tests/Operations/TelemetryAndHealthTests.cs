@@ -1,13 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Webhooks;
+using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
+using Harmonia.Tests.Webhooks;
+using Harmonia.Tests.Work;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Tests.Operations;
 
@@ -23,11 +29,31 @@ public sealed class TelemetryAndHealthTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Empty(JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateArray());
 
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        var body = await ready.Content.ReadAsStringAsync();
-        Assert.True(ready.StatusCode == HttpStatusCode.OK, body);
+        // Ready also waits for the start-up warm-up, which reads in the background for a second or two at most.
+        var (status, body) = await ReadyAsync(client);
+        Assert.True(status == HttpStatusCode.OK, body);
         var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string?> { ["content"] = "Healthy", ["database"] = "Healthy", ["evidence-store"] = "Healthy" }, checks);
+        Assert.Equal(new Dictionary<string, string?> { ["content"] = "Healthy", ["database"] = "Healthy", ["evidence-store"] = "Healthy", ["warm-up"] = "Healthy" }, checks);
+
+        // Health is about dependencies only: a node that is still warming up is healthy, so /health never names the warm-up.
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.DoesNotContain("warm-up", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    internal static async Task<(HttpStatusCode Status, string Body)> ReadyAsync(HttpClient client)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var body = await ready.Content.ReadAsStringAsync();
+            if (ready.StatusCode == HttpStatusCode.OK || !body.Contains("warming up", StringComparison.Ordinal) || clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return (ready.StatusCode, body);
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -67,17 +93,7 @@ public sealed class TelemetryAndHealthTests
     public async Task Traces_reach_an_otlp_receiver_when_an_endpoint_is_configured()
     {
         var received = new ConcurrentQueue<(string Path, byte[] Body)>();
-        var receiverBuilder = WebApplication.CreateSlimBuilder();
-        receiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var receiver = receiverBuilder.Build();
-        receiver.MapPost("/v1/{signal}", async (HttpContext context) =>
-        {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
-            received.Enqueue((context.Request.Path.Value!, buffer.ToArray()));
-            return Results.Ok();
-        });
-        await receiver.StartAsync();
+        await using var receiver = await StartCollectorAsync(received);
         var endpoint = receiver.Urls.Single();
 
         await using (var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string>
@@ -107,6 +123,80 @@ public sealed class TelemetryAndHealthTests
         Assert.True(received.Any(r => r.Path == "/v1/traces" && HoldsRequestSpan(r.Body)), string.Join("\n", traces.Select(t => new string(t.Where(c => c >= ' ' && c < 127).ToArray()))));
         Assert.Contains(received, r => r.Path == "/v1/metrics");
         await receiver.StopAsync();
+    }
+
+    [Fact]
+    public async Task Jobs_mail_and_webhooks_report_their_own_spans_and_measurements()
+    {
+        var received = new ConcurrentQueue<(string Path, byte[] Body)>();
+        await using var collector = await StartCollectorAsync(received);
+        await using var smtp = SmtpSink.Start();
+        await using var hooks = await WebhookReceiver.StartAsync(200);
+        var settings = new Dictionary<string, string>(smtp.Settings)
+        {
+            ["Telemetry:OtlpEndpoint"] = collector.Urls.Single(),
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+        };
+        foreach (var (key, value) in WebhookDeliveryTests.Loopback)
+        {
+            settings[key] = value;
+        }
+
+        var clock = new SetClock(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
+        string[] spans = ["scheduled job mail-delivery", "background job policy-pack", "mail send", "webhook deliver"];
+        string[] measurements = ["harmonia.scheduled_job.runs", "harmonia.background_job.finished", "harmonia.job.duration", "harmonia.mail.messages", "harmonia.webhook.attempts"];
+        await using (var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, settings, services: s => s.AddSingleton<TimeProvider>(clock)))
+        {
+            using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
+            var api = $"/api/orgs/{host.OrganizationA}";
+            Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsJsonAsync(new Uri($"{api}/documents/pack-jobs", UriKind.Relative), new { formats = "md" })).StatusCode);
+            using var activity = await owner.PostAsync(new Uri($"{api}/recurring-activities", UriKind.Relative), new StringContent(
+                """{"title":"Quarterly access review","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, activity.StatusCode);
+            using var webhook = await owner.PostAsJsonAsync(new Uri($"{api}/webhooks", UriKind.Relative), new { url = hooks.Url, eventTypes = WebhookDeliveryTests.RiskCreated });
+            var webhookId = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endpoint").GetProperty("id").GetGuid();
+            Assert.True((await owner.PostAsync(new Uri($"{api}/webhooks/{webhookId}/test", UriKind.Relative), null)).IsSuccessStatusCode);
+
+            // As the scheduler runs them: the sweep makes the reminder, the delivery job mails it.
+            var runs = host.Services.GetRequiredService<ScheduledJobRuns>();
+            var reminders = host.Services.GetRequiredService<ReminderJobs>();
+            await runs.RunAsync("reminder-sweep", clock.GetUtcNow().UtcDateTime, "test", reminders.SweepAllAsync, CancellationToken.None);
+            await runs.RunAsync("mail-delivery", clock.GetUtcNow().UtcDateTime, "test", reminders.DeliverAllAsync, CancellationToken.None);
+            await host.Services.GetRequiredService<RunWebhookRound>().RunAsync(CancellationToken.None);
+            Assert.NotEmpty(smtp.Messages);
+            Assert.Single(hooks.Received);
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((!spans.All(span => Holds("/v1/traces", span)) || !measurements.All(m => Holds("/v1/metrics", m))) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.All(spans, span => Assert.True(Holds("/v1/traces", span), $"no span '{span}' reached the collector"));
+        Assert.All(measurements, m => Assert.True(Holds("/v1/metrics", m), $"no measurement '{m}' reached the collector"));
+        Assert.True(Holds("/v1/traces", "harmonia.outcome"));
+        await collector.StopAsync();
+
+        bool Holds(string signal, string text) => received.Any(r => r.Path == signal && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>An OTLP/HTTP receiver on 127.0.0.1 that keeps every posted batch with its signal path.</summary>
+    private static async Task<WebApplication> StartCollectorAsync(ConcurrentQueue<(string Path, byte[] Body)> received)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var collector = builder.Build();
+        collector.MapPost("/v1/{signal}", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            received.Enqueue((context.Request.Path.Value!, buffer.ToArray()));
+            return Results.Ok();
+        });
+        await collector.StartAsync();
+        return collector;
     }
 
     private static bool HoldsRequestSpan(byte[] body)

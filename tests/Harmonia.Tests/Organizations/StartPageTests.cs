@@ -49,7 +49,7 @@ public sealed class StartPageTests : IClassFixture<StartPageTests.SqliteAppFacto
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal(4, body.GetProperty("checks")[0].GetProperty("data").GetProperty("frameworks").GetInt32());
+        Assert.Equal(5, body.GetProperty("checks")[0].GetProperty("data").GetProperty("frameworks").GetInt32());
     }
 
     [Theory]

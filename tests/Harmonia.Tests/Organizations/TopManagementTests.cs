@@ -69,7 +69,7 @@ public sealed class TopManagementTests
         var trail = await host.WithScopeAsync(async s =>
         {
             s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
-            return await s.GetRequiredService<HarmoniaDbContext>().AuditEvents.Where(e => e.EntityType == nameof(TopManagementMember)).Select(e => e.Action).ToListAsync();
+            return await s.GetRequiredService<HarmoniaDbContext>().AuditEvents.Where(e => e.EntityType == nameof(TopManagementMember)).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
         });
         Assert.Equal(["created", "updated", "deleted"], trail);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Documents;
 using Harmonia.App.Features.Risks;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
@@ -122,6 +123,63 @@ public sealed class DueWorkApiTests
         await ReadAsync(await other.GetAsync(Url($"{api}/work")), HttpStatusCode.NotFound);
         var b = await ReadAsync(await other.GetAsync(Url($"/api/orgs/{host.OrganizationB}/work?pageSize=200")));
         Assert.DoesNotContain(Reasons(b), r => r.Contains("R-12", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Due work is kept between requests until the organization's trail moves (ADR 0033); an account leaving moves no
+    /// trail, yet the acknowledgements it owed must go at once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Due_work_follows_a_new_record_and_an_account_disabled_outside_the_trail_at_once(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var documents = Url($"/api/orgs/{host.OrganizationA}/work?module=documents&pageSize=200");
+        Assert.Empty(Reasons(await ReadAsync(await manager.GetAsync(documents))));
+
+        // A published policy: every member who can sign in owes its acknowledgement.
+        await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            var db = s.GetRequiredService<HarmoniaDbContext>();
+            db.Documents.Add(new ControlledDocumentRecord
+            {
+                TemplateId = "access-control-policy",
+                Title = "Access control policy",
+                Revisions =
+                [
+                    new DocumentRevisionRecord
+                    {
+                        Number = 1, Label = "v1.0", Status = DocumentStatuses.Published, Change = "material", ContentVersion = "test", Markdown = "# Access control",
+                        ContentSha256 = "test", Author = "test-setup", PublishedUtc = DateTime.SpecifyKind(Today.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), DateTimeKind.Utc),
+                    },
+                ],
+            });
+            return await db.SaveChangesAsync();
+        });
+        var members = Enum.GetValues<OrganizationRole>().Length;
+        var owed = await ReadAsync(await manager.GetAsync(documents));
+        Assert.Equal(members, Reasons(owed).Count(r => r.StartsWith("acknowledgement of 'Access control policy' v1.0", StringComparison.Ordinal)));
+
+        // The Contributor's account is disabled: a change to the account, not to the organization's records.
+        var contributor = host.UsersA[OrganizationRole.Contributor];
+        var trail = () => host.WithScopeAsync(s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            return s.GetRequiredService<HarmoniaDbContext>().AuditEvents.MaxAsync(e => e.Sequence);
+        });
+        var sequence = await trail();
+        await host.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<HarmoniaDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == contributor)).DisabledUtc = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        var after = await ReadAsync(await manager.GetAsync(documents));
+        Assert.Equal(members - 1, Reasons(after).Length);
+        Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), i => i.GetProperty("assignee").GetProperty("id").GetString() == contributor.ToString());
+        Assert.Equal(sequence, await trail());
     }
 
     [Theory]

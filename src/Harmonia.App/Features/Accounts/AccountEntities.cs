@@ -41,6 +41,12 @@ public sealed class Membership : IOrganizationScoped
     public Guid UserId { get; set; }
 
     public OrganizationRole Role { get; set; }
+
+    /// <summary>
+    /// The single sign-on provider whose group mapping gave this role (ADR 0034), or null for a membership given by hand
+    /// (invitation, administrator). Only a mapped membership is taken away again when its groups no longer match.
+    /// </summary>
+    public string? MappedBy { get; set; }
 }
 
 /// <summary>

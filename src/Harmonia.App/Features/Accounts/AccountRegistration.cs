@@ -29,6 +29,11 @@ public static class AccountRegistration
         services.AddScoped<ListMyInvitationsHandler>();
         services.AddScoped<AnswerInvitationHandler>();
         services.AddScoped<SignUpHandler>();
+        services.AddScoped<ExternalAccountHandler>();
+        services.AddScoped<ApplyMappedRoleHandler>();
+        services.AddScoped<SetLocalPasswordsHandler>();
+        services.AddScoped<BreakGlassHandler>();
+        services.AddScoped<RecordBreakGlassHandler>();
         services.AddOptions<AccountOptions>();
         return services.AddIdentityCore<HarmoniaUser>(o =>
             {

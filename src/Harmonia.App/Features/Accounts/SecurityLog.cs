@@ -33,6 +33,22 @@ public static class SecurityEventKinds
     public const string InvitationRevoked = "invitation-revoked";
     public const string InvitationAccepted = "invitation-accepted";
     public const string InvitationDeclined = "invitation-declined";
+
+    /// <summary>Single sign-on (ADR 0034): an account made at its first sign-in through a provider.</summary>
+    public const string AccountCreatedBySignIn = "account-created-by-sign-in";
+
+    /// <summary>An existing account linked to a provider, on the provider's verified address.</summary>
+    public const string SignInLinked = "sign-in-linked";
+    public const string RoleGrantedByMapping = "role-granted-by-mapping";
+    public const string RoleRemovedByMapping = "role-removed-by-mapping";
+    public const string LocalPasswordsOff = "local-passwords-off";
+    public const string LocalPasswordsOn = "local-passwords-on";
+
+    /// <summary>An Owner signed in with a passphrase while their organization has local passphrases off.</summary>
+    public const string BreakGlassSignIn = "break-glass-sign-in";
+
+    /// <summary>A provider vouched for someone the rules refused (unverified address, domain not allowed, disabled).</summary>
+    public const string SignInRefusedByRules = "sign-in-refused-by-rules";
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public static class AiSystemCells
     public const string HumanOversight = "humanOversight";
     public const string Autonomy = "autonomy";
     public const string AffectedPeople = "affectedPeople";
+    public const string PeriodOfUse = "periodOfUse";
     public const string IntendedUse = "intendedUse";
     public const string ForeseeableMisuse = "foreseeableMisuse";
     public const string EuAiActClass = "euAiActClass";
@@ -42,6 +43,7 @@ public static class AiSystemCells
         new(HumanOversight, "Human oversight", ["oversight"], Hint: AiSystemWords.List(AiSystemWords.OversightModes) + "."),
         new(Autonomy, "Autonomy", ["autonomy level"], Hint: AiSystemWords.List(AiSystemWords.AutonomyLevels) + "."),
         new(AffectedPeople, "Affected people", ["people affected", "affected"]),
+        new(PeriodOfUse, "Period and frequency of use", ["period of use", "frequency of use", "period"]),
         new(IntendedUse, "Intended use", ["use"]),
         new(ForeseeableMisuse, "Foreseeable misuse", ["misuse"]),
         new(EuAiActClass, "EU AI Act class", ["eu ai act", "risk class", "eu class"], Hint: AiSystemWords.List(AiSystemWords.EuAiActClasses) + "."),
@@ -65,6 +67,7 @@ public static class AiSystemCells
         HumanOversight => AiSystemWords.Oversight(a.HumanOversight),
         Autonomy => AiSystemWords.Autonomy(a.Autonomy),
         AffectedPeople => a.AffectedPeople ?? string.Empty,
+        PeriodOfUse => a.PeriodOfUse ?? string.Empty,
         IntendedUse => a.IntendedUse ?? string.Empty,
         ForeseeableMisuse => a.ForeseeableMisuse ?? string.Empty,
         EuAiActClass => AiSystemWords.EuAiActClass(a.EuAiActClass),

@@ -27,12 +27,13 @@ public sealed record AiSystemDto(
     IReadOnlyList<string> Controls,
     bool InScope,
     AssessmentStanding Assessment,
-    int Version)
+    int Version,
+    string? PeriodOfUse = null)
 {
     /// <param name="controlKeys">Control id -> current key; the system's control links must be loaded.</param>
     internal static AiSystemDto From(AiSystemRecord a, AssessmentStanding standing, IReadOnlyDictionary<Guid, string> controlKeys) => new(
         a.Id, a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.ModelType, a.Supplier, AiSystemFacts.DataSources(a), a.HumanOversight, a.Autonomy,
-        a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, controlKeys.KeysOf(a.ControlLinks.Select(l => l.ControlId)), a.InScope, standing, a.Version);
+        a.AffectedPeople, a.IntendedUse, a.ForeseeableMisuse, a.EuAiActClass, controlKeys.KeysOf(a.ControlLinks.Select(l => l.ControlId)), a.InScope, standing, a.Version, a.PeriodOfUse);
 }
 
 /// <summary>What a client sends to register or change an AI system.</summary>
@@ -42,6 +43,7 @@ public sealed record AiSystemDto(
 /// The old single role (developer, provider, deployer, user), still accepted from clients written before the 22989
 /// roles and read as <see cref="AiRoles.Legacy"/> maps it; never together with <paramref name="Roles"/>.
 /// </param>
+/// <param name="PeriodOfUse">When and how often the system is used, e.g. "continuously, every working day since 2025".</param>
 public sealed record AiSystemInput(
     string? Key,
     string? Name,
@@ -60,14 +62,15 @@ public sealed record AiSystemInput(
     string? EuAiActClass,
     IReadOnlyList<string>? Controls,
     bool? InScope,
-    string? Role = null);
+    string? Role = null,
+    string? PeriodOfUse = null);
 
 public static class AiSystemFacts
 {
     public static readonly string[] Stages = ["inception", "design", "development", "verification", "deployment", "operation", "retirement"];
     public static readonly string[] OversightModes = ["human-in-the-loop", "human-on-the-loop", "human-in-command", "none"];
     public static readonly string[] AutonomyLevels = ["assistive", "partial", "full"];
-    public static readonly string[] EuAiActClasses = ["prohibited", "high-risk", "limited", "minimal", "gpai"];
+    public static readonly string[] EuAiActClasses = [.. Harmonia.Domain.AiSystems.EuAiActClasses.Tokens];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -40,6 +40,9 @@ public sealed class AiSystemRecord : IOrganizationScoped
 
     public string? AffectedPeople { get; set; }
 
+    /// <summary>When and how often the system is used (EU AI Act Art. 27(1)(b) asks it of a deployer's FRIA).</summary>
+    public string? PeriodOfUse { get; set; }
+
     public string? IntendedUse { get; set; }
 
     public string? ForeseeableMisuse { get; set; }

@@ -18,6 +18,7 @@ internal sealed class AiSystemRecordConfiguration : IEntityTypeConfiguration<AiS
         e.Property(a => a.HumanOversight).HasMaxLength(32);
         e.Property(a => a.Autonomy).HasMaxLength(32);
         e.Property(a => a.AffectedPeople).HasMaxLength(1000);
+        e.Property(a => a.PeriodOfUse).HasMaxLength(1000);
         e.Property(a => a.IntendedUse).HasMaxLength(2000);
         e.Property(a => a.ForeseeableMisuse).HasMaxLength(2000);
         e.Property(a => a.EuAiActClass).HasMaxLength(16);

@@ -35,14 +35,8 @@ public static class AiSystemWords
         ["full"] = "Full",
     });
 
-    public static IReadOnlyList<(string Token, string Label)> EuAiActClasses { get; } = Choices(AiSystemFacts.EuAiActClasses, new Dictionary<string, string>
-    {
-        ["prohibited"] = "Prohibited practice",
-        ["high-risk"] = "High-risk",
-        ["limited"] = "Limited risk",
-        ["minimal"] = "Minimal risk",
-        ["gpai"] = "General-purpose AI model",
-    });
+    public static IReadOnlyList<(string Token, string Label)> EuAiActClasses { get; } =
+        Harmonia.Domain.AiSystems.EuAiActClasses.All.Select(c => (c.Token, c.Name)).ToArray();
 
     public static string Stage(string? token) => Label(Stages, token);
 

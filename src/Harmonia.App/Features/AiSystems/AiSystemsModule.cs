@@ -12,6 +12,7 @@ public static class AiSystemsModule
         services.AddScoped<ImportAiSystemRegisterHandler>();
         services.AddScoped<Interop.IRegisterImport>(s => s.GetRequiredService<ImportAiSystemRegisterHandler>());
         services.AddScoped<GetAiSystemHandler>();
+        services.AddScoped<GetEuAiActObligationsHandler>();
         services.AddScoped<SaveAiSystemHandler>();
         services.AddScoped<DeleteAiSystemHandler>();
         services.AddScoped<StartImpactAssessmentHandler>();
@@ -25,6 +26,7 @@ public static class AiSystemsModule
         services.AddScoped<DecideRiskSuggestionHandler>();
         services.AddScoped<DecideRiskSuggestionsHandler>();
         services.AddScoped<ExportImpactAssessmentHandler>();
+        services.AddScoped<ExportFundamentalRightsAssessmentHandler>();
         services.AddScoped<ReportAiConcernHandler>();
         services.AddScoped<CloseAiConcernHandler>();
         services.AddScoped<ListAiConcernsHandler>();

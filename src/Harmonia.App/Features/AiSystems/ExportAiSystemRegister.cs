@@ -30,7 +30,7 @@ public sealed class ExportAiSystemRegisterHandler(ListAiSystemsHandler list)
     [
         (AiSystemCells.Key, 10), (AiSystemCells.Name, 30), (AiSystemCells.Purpose, 40), (AiSystemCells.Roles, 30), (AiSystemCells.EuAiActRole, 14),
         (AiSystemCells.LifecycleStage, 18), (AiSystemCells.ModelType, 16), (AiSystemCells.Supplier, 20), (AiSystemCells.HumanOversight, 18),
-        (AiSystemCells.Autonomy, 14), (AiSystemCells.AffectedPeople, 30), (AiSystemCells.IntendedUse, 30), (AiSystemCells.ForeseeableMisuse, 30),
+        (AiSystemCells.Autonomy, 14), (AiSystemCells.AffectedPeople, 30), (AiSystemCells.PeriodOfUse, 30), (AiSystemCells.IntendedUse, 30), (AiSystemCells.ForeseeableMisuse, 30),
         (AiSystemCells.EuAiActClass, 18), (AiSystemCells.Controls, 20), (AiSystemCells.InScope, 8), (AiSystemCells.Assessment, 14), (AiSystemCells.Why, 40),
     ];
 

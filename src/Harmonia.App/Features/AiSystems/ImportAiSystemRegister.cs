@@ -147,6 +147,7 @@ public sealed class ImportAiSystemRegisterHandler(HarmoniaDbContext db, ListAiSy
             Text(AiSystemCells.ForeseeableMisuse, a?.ForeseeableMisuse),
             Parsed(AiSystemCells.EuAiActClass, (t, p) => AiSystemCells.ParseChoice(t, AiSystemWords.EuAiActClasses, p), a?.EuAiActClass),
             Parsed(AiSystemCells.Controls, (t, _) => AiSystemCells.List(t), a?.Controls ?? []),
-            Parsed(AiSystemCells.InScope, AiSystemCells.ParseInScope, a?.InScope ?? true));
+            Parsed(AiSystemCells.InScope, AiSystemCells.ParseInScope, a?.InScope ?? true),
+            PeriodOfUse: Text(AiSystemCells.PeriodOfUse, a?.PeriodOfUse));
     }
 }

@@ -68,6 +68,7 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         system.DataSourcesJson = AiSystemFacts.DataSourcesJson((input.DataSources ?? [])
             .Select(d => new DataSourceDto(d.Name.Trim(), Clean(d.Provenance), Clean(d.QualityMeasures), Clean(d.Preparation))).ToArray());
         (system.HumanOversight, system.Autonomy, system.AffectedPeople) = (Clean(input.HumanOversight), Clean(input.Autonomy), Clean(input.AffectedPeople));
+        system.PeriodOfUse = Clean(input.PeriodOfUse);
         (system.IntendedUse, system.ForeseeableMisuse, system.EuAiActClass) = (Clean(input.IntendedUse), Clean(input.ForeseeableMisuse), Clean(input.EuAiActClass));
         LinkKeys.Sync(system.ControlLinks, controls, l => l.ControlId, id => new AiSystemControlLink { AiSystemId = system.Id, ControlId = id });
         system.InScope = input.InScope ?? true;
@@ -124,7 +125,7 @@ public sealed class SaveAiSystemHandler(HarmoniaDbContext db, AiSystemStandings 
         OneOf(input.HumanOversight, AiSystemFacts.OversightModes, "humanOversight");
         OneOf(input.Autonomy, AiSystemFacts.AutonomyLevels, "autonomy");
         OneOf(input.EuAiActClass, AiSystemFacts.EuAiActClasses, "euAiActClass");
-        foreach (var (value, field, max) in new[] { (input.Purpose, "purpose", 4000), (input.ModelType, "modelType", 300), (input.Supplier, "supplier", 300), (input.AffectedPeople, "affectedPeople", 1000), (input.IntendedUse, "intendedUse", 2000), (input.ForeseeableMisuse, "foreseeableMisuse", 2000) })
+        foreach (var (value, field, max) in new[] { (input.Purpose, "purpose", 4000), (input.ModelType, "modelType", 300), (input.Supplier, "supplier", 300), (input.AffectedPeople, "affectedPeople", 1000), (input.PeriodOfUse, "periodOfUse", 1000), (input.IntendedUse, "intendedUse", 2000), (input.ForeseeableMisuse, "foreseeableMisuse", 2000) })
         {
             if (value is { } text && text.Length > max)
             {

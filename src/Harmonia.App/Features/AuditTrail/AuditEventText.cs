@@ -51,6 +51,7 @@ public static class AuditEventText
         ["SupplierQuestionnaireTemplateRecord"] = "supplier questionnaire template",
         ["HeldDocumentRecord"] = "document held elsewhere",
         ["OwnerAssignmentRecord"] = "owner assignment",
+        ["WebhookEndpointRecord"] = "webhook",
     };
 
     /// <summary>Fields that name the thing, in the order they are tried.</summary>
@@ -92,7 +93,7 @@ public static class AuditEventText
             return names.GetValueOrDefault(email) ?? email;
         }
 
-        return actor.StartsWith("cli:", StringComparison.Ordinal) ? "the command line" : actor == "system" ? "Harmonia" : actor;
+        return actor.StartsWith("cli:", StringComparison.Ordinal) ? "the command line" : actor == "system" || actor.StartsWith("system:", StringComparison.Ordinal) ? "Harmonia" : actor;
     }
 
     /// <summary>"created control C-12", "updated result iso42001-2023:6.1.4".</summary>

@@ -9,6 +9,11 @@ public static class CatalogsModule
         services.AddTransient<ListFrameworksHandler>();
         services.AddTransient<ShowFrameworkHandler>();
         services.AddTransient<ShowCrosswalkHandler>();
+        services.AddSingleton<OrganizationCatalogCache>();
+        services.AddScoped<OrganizationCatalogs>();
+        services.AddScoped<ImportFrameworkHandler>();
+        services.AddScoped<RemoveFrameworkHandler>();
+        services.AddScoped<AddFrameworkMappingHandler>();
         return services;
     }
 }

@@ -7,8 +7,9 @@ public sealed record FrameworkSummary(string Id, string Name, string Title, stri
 
 public sealed class ListFrameworksHandler(LoadedContent content)
 {
-    public IReadOnlyList<FrameworkSummary> Handle() =>
-        content.Catalog.Frameworks
+    /// <param name="catalog">An organization's catalog (ADR 0036); null for the shipped one.</param>
+    public IReadOnlyList<FrameworkSummary> Handle(Catalog? catalog = null) =>
+        (catalog ?? content.Catalog).Frameworks
             .Select(f => new FrameworkSummary(
                 f.Id,
                 f.Name,

@@ -14,9 +14,10 @@ public sealed record FrameworkView(
 
 public sealed class ShowFrameworkHandler(LoadedContent content)
 {
-    public FrameworkView Handle(ShowFrameworkRequest request)
+    /// <param name="organizationCatalog">An organization's catalog (ADR 0036); null for the shipped one.</param>
+    public FrameworkView Handle(ShowFrameworkRequest request, Catalog? organizationCatalog = null)
     {
-        var catalog = content.Catalog;
+        var catalog = organizationCatalog ?? content.Catalog;
         var framework = catalog.FindFramework(request.FrameworkId)
             ?? throw InvalidInputException.UnknownFramework(request.FrameworkId, catalog.Frameworks.Select(f => f.Id));
         if (request.GroupId is { } groupId && framework.Groups.All(g => g.Id != groupId))

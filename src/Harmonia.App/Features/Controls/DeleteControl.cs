@@ -1,11 +1,12 @@
 using Harmonia.App.Common;
 using Harmonia.App.Features.AiSystems;
+using Harmonia.App.Features.Evidence;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Controls;
 
-public sealed class DeleteControlHandler(HarmoniaDbContext db)
+public sealed class DeleteControlHandler(HarmoniaDbContext db, DeleteEvidenceHandler evidence)
 {
     /// <summary>Throws NotFoundException when the organization has no such control.</summary>
     public async Task HandleAsync(Guid controlId, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -44,9 +45,21 @@ public sealed class DeleteControlHandler(HarmoniaDbContext db)
             throw new InvalidInputException($"{string.Join(", ", assessments)} name{(assessments.Count == 1 ? "s" : string.Empty)} control '{control.Key}' as a mitigation: an assessment is a record, so the control stays.");
         }
 
-        // Its evidence goes with it (explicitly, not by a silent cascade): the audit trail keeps every removed row.
-        db.EvidenceVersions.RemoveRange(control.Evidence.SelectMany(e => e.Versions));
-        db.Evidence.RemoveRange(control.Evidence);
+        // Its evidence goes with it (explicitly, not by a silent cascade: the audit trail keeps every removed row), by
+        // the rules of deleting evidence: what answers an external auditor's request stays, so the control stays too,
+        // and a supplier's link to the evidence goes in the trail rather than failing the save.
+        foreach (var piece in control.Evidence.OrderBy(e => e.Title, StringComparer.Ordinal).ToList())
+        {
+            try
+            {
+                await evidence.RemoveAsync(piece.Id, cancellationToken);
+            }
+            catch (InvalidInputException refused)
+            {
+                throw new InvalidInputException($"Control '{control.Key}' stays: {refused.Message}");
+            }
+        }
+
         db.Controls.Remove(control);
         return control.Key;
     }

@@ -16,11 +16,13 @@ public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine e
     {
         ["iso42001-2023"] = "iso27001-2022",
         ["nist-ai-rmf-1.0"] = "iso42001-2023",
+        ["eu-ai-act-2024"] = "iso42001-2023",
     };
 
-    public GapReport Handle(RunGapAnalysisRequest request)
+    /// <param name="organizationEngine">The engine over the organization's own catalog (ADR 0036); null for the shipped one.</param>
+    public GapReport Handle(RunGapAnalysisRequest request, MappingEngine? organizationEngine = null)
     {
-        var catalog = content.Catalog;
+        var catalog = organizationEngine?.Catalog ?? content.Catalog;
         if (catalog.FindFramework(request.TargetFrameworkId) is null)
         {
             throw InvalidInputException.UnknownFramework(request.TargetFrameworkId, catalog.Frameworks.Select(f => f.Id));
@@ -32,6 +34,6 @@ public sealed class RunGapAnalysisHandler(LoadedContent content, MappingEngine e
         }
 
         var options = new GapOptions(Baselines.GetValueOrDefault(request.TargetFrameworkId), request.TeamCapacityFte);
-        return new GapAnalyzer(engine).Analyze(request.Organization, request.TargetFrameworkId, options);
+        return new GapAnalyzer(organizationEngine ?? engine).Analyze(request.Organization, request.TargetFrameworkId, options);
     }
 }

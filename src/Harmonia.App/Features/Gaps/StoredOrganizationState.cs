@@ -26,6 +26,8 @@ public sealed class StoredOrganizationState(
             ?? throw NotFoundException.Organization(organizationId);
         tenant.Enter(organization.Id);
 
+        var aiSystems = await db.AiSystems.AsNoTracking().Where(a => a.InScope).OrderBy(a => a.Key)
+            .Select(a => new ScopedAiSystem(a.Key, a.Name, a.EuAiActRole, a.EuAiActClass)).ToListAsync(cancellationToken);
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
 
         return new OrganizationState(
@@ -39,6 +41,7 @@ public sealed class StoredOrganizationState(
             Records = await records.HandleAsync(cancellationToken),
             OpenMajorNonconformities = await majors.HandleAsync(cancellationToken),
             Exclusions = await exclusions.HandleAsync(cancellationToken),
+            AiSystems = aiSystems,
         };
     }
 }

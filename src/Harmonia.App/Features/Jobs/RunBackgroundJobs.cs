@@ -75,6 +75,9 @@ public sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, Tim
         services.GetRequiredService<TenantScope>().Enter(job.OrganizationId);
         services.GetRequiredService<AuditActor>().Name = job.RequestedBy;
         var db = services.GetRequiredService<HarmoniaDbContext>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = HarmoniaTelemetry.StartBackgroundJob(job.Kind, job.OrganizationId);
+        var outcome = "failed";
         try
         {
             var work = services.GetServices<IBackgroundJobWork>().SingleOrDefault(w => w.Kind == job.Kind)
@@ -89,9 +92,11 @@ public sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, Tim
             }
 
             await FinishAsync(db, job.Id, BackgroundJobStatuses.Done, result.Outcome, stored, file: result.File, cancellationToken);
+            outcome = BackgroundJobStatuses.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "handed back";
             // The server is stopping: hand the job back at once rather than waiting for it to look silent.
             await db.BackgroundJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
                 s => s.SetProperty(j => j.Status, BackgroundJobStatuses.Queued).SetProperty(j => j.ClaimedBy, (string?)null), CancellationToken.None);
@@ -99,6 +104,7 @@ public sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, Tim
         }
         catch (HarmoniaException refused)
         {
+            outcome = "refused";
             await FinishAsync(db, job.Id, BackgroundJobStatuses.Failed, refused.Message, null, null, CancellationToken.None);
         }
         catch (Exception failure)
@@ -107,6 +113,10 @@ public sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, Tim
             await FinishAsync(db, job.Id, BackgroundJobStatuses.Failed,
                 "The job stopped with an error on the server. What it finished before stays done; ask for it again, and if it fails again, tell your administrator (the server log names this job).",
                 null, null, CancellationToken.None);
+        }
+        finally
+        {
+            HarmoniaTelemetry.BackgroundJobFinished(activity, job.Kind, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -11,9 +11,10 @@ using Npgsql;
 namespace Harmonia.App.Features.Operations;
 
 /// <param name="BackupPath">An archive written by <see cref="TakeBackupHandler"/>.</param>
-/// <param name="EvidenceFolder">The evidence store to fill; it must hold no stored file yet.</param>
+/// <param name="Evidence">The evidence store to fill (the folder, or the S3 bucket); it must hold no stored file yet.</param>
+/// <param name="EvidenceName">The store in words, for messages.</param>
 /// <param name="AnchorFolder">The anchor folder to fill; it must hold no anchor of an organization in the backup.</param>
-public sealed record RestoreRequest(string BackupPath, string EvidenceFolder, string AnchorFolder);
+public sealed record RestoreRequest(string BackupPath, IEvidenceStore Evidence, string EvidenceName, string AnchorFolder);
 
 /// <param name="Migrated">Migrations applied after the restore because the backup came from an older version.</param>
 public sealed record RestoreOutcome(BackupManifest Manifest, IReadOnlyList<string> Migrated, IReadOnlyList<AuditTrailVerification> Trails);
@@ -64,7 +65,7 @@ public sealed class RestoreBackupHandler(HarmoniaDbContext db, MigrateDatabaseHa
         }
 
         await CompareCountsAsync(manifest, sqlite, cancellationToken);
-        await PlaceFilesAsync(zip, manifest, request.EvidenceFolder, cancellationToken);
+        await PlaceFilesAsync(zip, manifest, request.Evidence, cancellationToken);
         var anchors = new AuditTrailAnchors(new AuditTrailAnchorSettings(Path.GetFullPath(request.AnchorFolder)));
         foreach (var anchor in manifest.Anchors)
         {
@@ -149,9 +150,9 @@ public sealed class RestoreBackupHandler(HarmoniaDbContext db, MigrateDatabaseHa
             await db.Database.CloseConnectionAsync();
         }
 
-        if (Directory.Exists(request.EvidenceFolder) && Directory.EnumerateFiles(request.EvidenceFolder, "*", SearchOption.AllDirectories).Any(f => EvidenceValues.IsSha256(Path.GetFileName(f))))
+        await foreach (var _ in request.Evidence.ListAsync(cancellationToken))
         {
-            throw new InvalidInputException($"The evidence folder {request.EvidenceFolder} already holds stored files; restore into an empty store. Nothing was changed.");
+            throw new InvalidInputException($"{char.ToUpperInvariant(request.EvidenceName[0])}{request.EvidenceName[1..]} already holds stored files; restore into an empty store. Nothing was changed.");
         }
 
         var anchors = new AuditTrailAnchors(new AuditTrailAnchorSettings(Path.GetFullPath(request.AnchorFolder)));
@@ -232,22 +233,28 @@ public sealed class RestoreBackupHandler(HarmoniaDbContext db, MigrateDatabaseHa
         }
     }
 
-    private static async Task PlaceFilesAsync(ZipArchive zip, BackupManifest manifest, string evidenceFolder, CancellationToken cancellationToken)
+    // Each file goes through a local copy: the store verifies what it keeps (the S3 store reads the object back).
+    private static async Task PlaceFilesAsync(ZipArchive zip, BackupManifest manifest, IEvidenceStore evidence, CancellationToken cancellationToken)
     {
-        foreach (var file in manifest.Files)
+        var work = Directory.CreateTempSubdirectory("harmonia-restore-files-");
+        try
         {
-            var path = Path.Combine(Path.GetFullPath(evidenceFolder), file.Sha256[..2], file.Sha256[2..4], file.Sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".restoring";
-            await using (var source = zip.GetEntry(BackupManifest.FileEntry(file.Sha256))!.Open())
-            await using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            foreach (var file in manifest.Files)
             {
-                await source.CopyToAsync(target, cancellationToken);
-                await target.FlushAsync(cancellationToken);
-                target.Flush(flushToDisk: true);
-            }
+                var copy = Path.Combine(work.FullName, file.Sha256);
+                await using (var source = zip.GetEntry(BackupManifest.FileEntry(file.Sha256))!.Open())
+                await using (var target = new FileStream(copy, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                {
+                    await source.CopyToAsync(target, cancellationToken);
+                }
 
-            File.Move(temporary, path, overwrite: true);
+                await evidence.RestoreAsync(copy, file.Sha256, cancellationToken);
+                File.Delete(copy);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
         }
     }
 }

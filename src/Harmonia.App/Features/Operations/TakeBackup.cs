@@ -12,9 +12,10 @@ using Npgsql;
 namespace Harmonia.App.Features.Operations;
 
 /// <param name="OutputPath">The archive to write; an existing file is never overwritten.</param>
-/// <param name="EvidenceFolder">The evidence store the server uses (Evidence:Folder).</param>
+/// <param name="Evidence">The evidence store the server uses (the folder, or the S3 bucket with Evidence:Store=s3).</param>
+/// <param name="EvidenceName">The store in words, for messages ("the evidence folder /srv/evidence").</param>
 /// <param name="AnchorFolder">The audit-trail anchor folder the server uses (AuditTrail:AnchorFolder).</param>
-public sealed record BackupRequest(string OutputPath, string EvidenceFolder, string AnchorFolder);
+public sealed record BackupRequest(string OutputPath, IEvidenceStore Evidence, string EvidenceName, string AnchorFolder);
 
 /// <summary>
 /// Writes one archive with a consistent copy of the database (SQLite's online backup, or pg_dump in custom format on
@@ -59,7 +60,7 @@ public sealed class TakeBackupHandler(HarmoniaDbContext db, TimeProvider time)
 
                     foreach (var sha256 in snapshot.Files)
                     {
-                        files.Add(await CopyStoredFileAsync(request.EvidenceFolder, sha256, zip, cancellationToken));
+                        files.Add(await CopyStoredFileAsync(request, sha256, zip, cancellationToken));
                     }
 
                     manifest = new BackupManifest(
@@ -83,18 +84,14 @@ public sealed class TakeBackupHandler(HarmoniaDbContext db, TimeProvider time)
         }
     }
 
-    private static async Task<BackupFile> CopyStoredFileAsync(string evidenceFolder, string sha256, ZipArchive zip, CancellationToken cancellationToken)
+    private static async Task<BackupFile> CopyStoredFileAsync(BackupRequest request, string sha256, ZipArchive zip, CancellationToken cancellationToken)
     {
-        var path = EvidenceValues.IsSha256(sha256) ? Path.Combine(evidenceFolder, sha256[..2], sha256[2..4], sha256) : string.Empty;
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The stored file {sha256} that the database names is missing from {evidenceFolder}; no backup was written. Check Evidence:Folder (--evidence).");
-        }
-
-        await using var source = File.OpenRead(path);
-        var actual = await CopyAsync(source, zip, BackupManifest.FileEntry(sha256), CompressionLevel.Fastest, cancellationToken);
+        await using var source = (EvidenceValues.IsSha256(sha256) ? await request.Evidence.OpenAsync(sha256, cancellationToken) : null)
+            ?? throw new InvalidInputException($"The stored file {sha256} that the database names is missing from {request.EvidenceName}; no backup was written. Check Evidence:Store and Evidence:Folder (--evidence).");
+        var counted = new CountingStream(source);
+        var actual = await CopyAsync(counted, zip, BackupManifest.FileEntry(sha256), CompressionLevel.Fastest, cancellationToken);
         return actual == sha256
-            ? new BackupFile(sha256, source.Length)
+            ? new BackupFile(sha256, counted.BytesRead)
             : throw new InvalidInputException($"The stored file {sha256} no longer has that content (its SHA-256 is {actual}): the store is damaged. No backup was written; put that file back from an earlier backup first.");
     }
 
@@ -176,5 +173,45 @@ public sealed class TakeBackupHandler(HarmoniaDbContext db, TimeProvider time)
         await PostgresTools.RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--snapshot={snapshotId}", $"--file={file}"], connectionString, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Snapshot(file, "database/harmonia.pgdump", tables, migration, files);
+    }
+
+    // An S3 response stream has no length; the manifest records the bytes actually read.
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            BytesRead += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -313,6 +313,7 @@ public sealed class ImportOrganizationHandler(HarmoniaDbContext db, TenantScope 
             record.Purpose = system.Purpose;
             record.AiRoles = AiSystemFacts.JoinRoles(system.Roles);
             record.EuAiActRole = system.EuAiActRole;
+            record.EuAiActClass = system.EuAiActClass;
             record.LifecycleStage = system.LifecycleStage;
             record.Supplier = system.Supplier;
         }

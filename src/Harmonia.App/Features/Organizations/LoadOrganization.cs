@@ -42,7 +42,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
                 organization.Locations.Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 certifications.Select(c => new Certification(c.FrameworkId, c.Since, c.CertificationBody)).ToArray()),
             organization.TeamCapacityHundredths / 100.0,
-            aiSystems.Select(a => new AiSystemEntry(a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.Supplier)).ToArray(),
+            aiSystems.Select(a => new AiSystemEntry(a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.Supplier, a.EuAiActClass)).ToArray(),
             await controls.AllAsync(cancellationToken),
             results.Select(r => new DirectResult(r.RequirementId, OrganizationValues.ParseResult(r.Result), r.Reason)).ToArray())
         {

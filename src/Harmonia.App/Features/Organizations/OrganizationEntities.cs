@@ -21,6 +21,12 @@ public sealed class Organization
 
     /// <summary>How many different members must approve a document revision before it can be published (1 to 3).</summary>
     public int RequiredDocumentApprovals { get; set; } = 1;
+
+    /// <summary>
+    /// Set by an Owner when members must sign in through the single sign-on provider (ADR 0034): a session begun with a
+    /// local passphrase then opens the organization only for an Owner (break-glass), and each such sign-in is recorded.
+    /// </summary>
+    public bool LocalPasswordsOff { get; set; }
 }
 
 /// <summary>A certificate the organization holds (e.g. ISO 27001 since 2023, by which certification body).</summary>

@@ -23,6 +23,7 @@ public sealed record OrganizationFile(
         new(Profile.Name, Profile.Employees, TeamCapacityFte, Controls, Results)
         {
             Records = SupplierControlNeeds.Credits(SupplierFacts(), today),
+            AiSystems = AiSystems.Select(a => new ScopedAiSystem(a.Id, a.Name, a.EuAiActRole, a.EuAiActClass)).ToArray(),
         };
 
     public IReadOnlyList<SupplierFacts> SupplierFacts()
@@ -70,7 +71,8 @@ public sealed record Certification(string FrameworkId, DateOnly? Since, string? 
 
 /// <param name="Roles">The organization's ISO/IEC 22989 roles towards the system (tokens of <c>AiRoles</c>), at least one.</param>
 /// <param name="EuAiActRole">Optional EU AI Act operator role.</param>
-public sealed record AiSystemEntry(string Id, string Name, string? Purpose, IReadOnlyList<string> Roles, string? EuAiActRole, string? LifecycleStage, string? Supplier);
+/// <param name="EuAiActClass">Optional EU AI Act risk class (tokens of <c>EuAiActClasses</c>); with the role it selects the Act's obligations.</param>
+public sealed record AiSystemEntry(string Id, string Name, string? Purpose, IReadOnlyList<string> Roles, string? EuAiActRole, string? LifecycleStage, string? Supplier, string? EuAiActClass = null);
 
 /// <summary>
 /// An accepted due diligence questionnaire as the organization file carries it: the answers and the reviewer's marks

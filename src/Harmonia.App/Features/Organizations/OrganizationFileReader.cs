@@ -101,7 +101,7 @@ public static class OrganizationFileReader
         var systems = new List<AiSystemEntry>();
         foreach (var item in yaml.Items(root, "aiSystems", required: false))
         {
-            yaml.AllowOnly(item, "id", "name", "purpose", "roles", "euAiActRole", "role", "lifecycleStage", "supplier");
+            yaml.AllowOnly(item, "id", "name", "purpose", "roles", "euAiActRole", "euAiActClass", "role", "lifecycleStage", "supplier");
             var id = yaml.RequiredString(item, "id", "an AI system");
             if (id is not null && RecordKey.Problem(id, "AI-03") is { } systemKeyProblem)
             {
@@ -117,13 +117,19 @@ public static class OrganizationFileReader
                 yaml.Error(YamlFile.Get(item, "lifecycleStage")!, $"unknown life-cycle stage '{stage}' (expected {string.Join(", ", LifecycleStages)})");
             }
 
+            var euAiActClass = yaml.OptionalString(item, "euAiActClass");
+            if (euAiActClass is not null && EuAiActClasses.Find(euAiActClass) is null)
+            {
+                yaml.Error(YamlFile.Get(item, "euAiActClass")!, $"AI system '{id}': unknown EU AI Act class '{euAiActClass}' (expected {string.Join(", ", EuAiActClasses.Tokens)})");
+            }
+
             if (id is not null && systems.Any(s => s.Id == id))
             {
                 yaml.Error(item, $"duplicate AI system id '{id}'");
             }
             else if (id is not null && name is not null && roles is not null)
             {
-                systems.Add(new AiSystemEntry(id, name, yaml.OptionalString(item, "purpose"), roles.Value.Roles, roles.Value.EuAiActRole, stage, yaml.OptionalString(item, "supplier")));
+                systems.Add(new AiSystemEntry(id, name, yaml.OptionalString(item, "purpose"), roles.Value.Roles, roles.Value.EuAiActRole, stage, yaml.OptionalString(item, "supplier"), euAiActClass));
             }
         }
 

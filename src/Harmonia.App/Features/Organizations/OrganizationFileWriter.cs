@@ -44,6 +44,7 @@ public static class OrganizationFileWriter
             Add(node, "purpose", system.Purpose);
             node.Add("roles", Flow(system.Roles));
             Add(node, "euAiActRole", system.EuAiActRole);
+            Add(node, "euAiActClass", system.EuAiActClass);
             Add(node, "lifecycleStage", system.LifecycleStage);
             Add(node, "supplier", system.Supplier);
             aiSystems.Add(node);

@@ -8,6 +8,8 @@ public static class OrganizationsModule
     {
         services.AddScoped<ImportOrganizationHandler>();
         services.AddScoped<LoadOrganizationHandler>();
+        services.AddScoped<ExportOrganizationArchiveHandler>();
+        services.AddScoped<ImportOrganizationArchiveHandler>();
         services.AddScoped<ListOrganizationsHandler>();
         services.AddSingleton<DashboardFiguresCache>();
         services.AddScoped<GetDashboardFiguresHandler>();

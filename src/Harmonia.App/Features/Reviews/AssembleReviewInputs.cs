@@ -48,7 +48,7 @@ public sealed class AssembleReviewInputsHandler(
             .GroupBy(e => e.EntityType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         inputs.Add(new("Changes in external and internal issues, interested parties and AI systems", "both",
             changes.Count == 0 ? [$"No recorded changes since {since:yyyy-MM-dd}."]
-            : [.. changes.OrderByDescending(c => c.Count).Select(c => $"{c.Count} changes to {Features.AuditTrail.AuditEventText.Entity(c.Key)} records since {since:yyyy-MM-dd}.")]));
+            : [.. changes.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Count} changes to {Features.AuditTrail.AuditEventText.Entity(c.Key)} records since {since:yyyy-MM-dd}.")]));
 
         var nonconformities = (await db.Nonconformities.AsNoTracking().Select(n => n.Json).ToListAsync(cancellationToken)).Select(NonconformityJson.Read).ToArray();
         var raised = nonconformities.Where(n => n.RaisedOn >= since).ToArray();

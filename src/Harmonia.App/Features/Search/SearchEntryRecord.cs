@@ -20,6 +20,9 @@ public enum SearchKind
     Objective,
     ManagementReview,
     Person,
+
+    /// <summary>A requirement of one of the organization's own frameworks (ADR 0036).</summary>
+    Requirement,
 }
 
 /// <summary>

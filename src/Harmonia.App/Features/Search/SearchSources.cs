@@ -41,6 +41,7 @@ internal static class SearchSources
         [nameof(ObjectiveRecord)] = SearchKind.Objective,
         [nameof(ManagementReviewRecord)] = SearchKind.ManagementReview,
         [nameof(PersonRecord)] = SearchKind.Person,
+        [nameof(Catalogs.OwnRequirementRecord)] = SearchKind.Requirement,
     };
 
     /// <summary>The ids of the records an audit event of the given type stands for.</summary>
@@ -102,6 +103,14 @@ internal static class SearchSources
             case SearchKind.Person:
                 return (await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct))
                     .Select(p => Document(p.Id, null, p.Name, p.Email)).ToArray();
+            case SearchKind.Requirement:
+                // Headings are found through their requirements. The parent is the framework, whose page the hit opens.
+                return (await db.OwnRequirements.AsNoTracking().Where(r => ids.Contains(r.Id) && r.Assessable)
+                        .Join(db.OwnFrameworks, r => r.OwnFrameworkId, f => f.Id, (r, f) => new { Requirement = r, f.Name }).ToListAsync(ct))
+                    .Select(x => Document(x.Requirement.Id, x.Requirement.Ref.Length <= 32 ? x.Requirement.Ref : null, $"{x.Name} {x.Requirement.Ref} {x.Requirement.Title}", x.Requirement.Description)
+                        with
+                    { ParentId = x.Requirement.OwnFrameworkId })
+                    .ToArray();
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "No search source for this kind.");
         }

@@ -22,7 +22,8 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
     /// <summary>A published document is to be acknowledged by every member within this many days of its publication.</summary>
     public const int AcknowledgeWithinDays = 14;
 
-    public async Task<IReadOnlyList<DueFact>> AllAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <param name="members">The members acknowledgements are due from (<see cref="Members"/>), read once by the caller.</param>
+    public async Task<IReadOnlyList<DueFact>> AllAsync(DateOnly today, IReadOnlyList<MemberName> members, CancellationToken cancellationToken)
     {
         var assigned = await owned.AssignmentsAsync(cancellationToken);
         var facts = new List<DueFact>();
@@ -30,7 +31,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
         facts.AddRange(await RisksAsync(cancellationToken));
         facts.AddRange(await NonconformitiesAsync(cancellationToken));
         facts.AddRange(await ReviewActionsAsync(cancellationToken));
-        facts.AddRange(await DocumentsAsync(cancellationToken));
+        facts.AddRange(await DocumentsAsync(members, cancellationToken));
         facts.AddRange(await EvidenceAsync(assigned, cancellationToken));
         facts.AddRange(await ObjectivesAsync(today, cancellationToken));
         facts.AddRange(await SuppliersAsync(cancellationToken));
@@ -128,7 +129,7 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
     }
 
     /// <summary>Reviews of published documents, and each member's acknowledgement of the current published content.</summary>
-    private async Task<IEnumerable<DueFact>> DocumentsAsync(CancellationToken ct)
+    private async Task<IEnumerable<DueFact>> DocumentsAsync(IReadOnlyList<MemberName> members, CancellationToken ct)
     {
         var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Title }).ToListAsync(ct);
         var revisions = await db.DocumentRevisions.AsNoTracking().Where(r => r.PublishedUtc != null)
@@ -136,7 +137,6 @@ public sealed class DueFactSources(HarmoniaDbContext db, SupplierRegister suppli
             .ToListAsync(ct);
         var acknowledgments = (await db.DocumentAcknowledgments.AsNoTracking().Select(a => new { a.RevisionId, a.UserId }).ToListAsync(ct))
             .Select(a => (a.RevisionId, a.UserId)).ToHashSet();
-        var members = await Members(ct);
         var facts = new List<DueFact>();
         foreach (var document in documents)
         {

@@ -11,7 +11,7 @@ public sealed record WorkViewer(Guid? UserId, bool SeesEveryone);
 /// Every open item of the organization, derived for today from the modules' own dates (<see cref="DueFactSources"/>),
 /// owners resolved to members where unambiguous, filtered by assignee, window and module, and paged.
 /// </summary>
-public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenant, TimeProvider time)
+public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenant, TimeProvider time, HarmoniaDbContext db, OrganizationResultCache cache)
 {
     /// <summary>Throws InvalidInputException for a filter value that names nothing, ForbiddenWorkException for someone else's work without the role.</summary>
     public async Task<DueWorkPage> HandleAsync(DueWorkFilter filter, WorkViewer viewer, PageRequest page, CancellationToken cancellationToken = default)
@@ -39,7 +39,26 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
 
     /// <summary>All items, unfiltered, for the feeds and the dashboard.</summary>
     public async Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default) =>
-        DueWork.Derive(await sources.AllAsync(Today(), cancellationToken), new OwnerMatcher(members), Today());
+        DueWork.Derive(await FactsAsync(members, cancellationToken), new OwnerMatcher(members), Today());
+
+    /// <summary>
+    /// The facts read from every module (about thirty queries), kept until the organization changes or the day turns
+    /// (<see cref="OrganizationResultCache"/>): the dashboard asks on every visit, twice. The members are part of the
+    /// variant, because acknowledgements are due per member and an account's address, name or disabling is not written
+    /// to the organization's trail.
+    /// </summary>
+    private Task<IReadOnlyList<DueFact>> FactsAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        if (tenant.OrganizationId is not { } organizationId)
+        {
+            return sources.AllAsync(today, members, cancellationToken);
+        }
+
+        // Lengths before the texts: no two member lists read alike, whatever their names contain.
+        var variant = today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + string.Concat(members.OrderBy(m => m.Id).Select(m => $"|{m.Id} {m.Email.Length}:{m.Email} {m.DisplayName?.Length ?? -1}:{m.DisplayName}"));
+        return cache.GetOrComputeAsync(db, organizationId, "due-facts", variant, () => sources.AllAsync(today, members, cancellationToken), cancellationToken);
+    }
 
     public Task<IReadOnlyList<MemberName>> MembersAsync(CancellationToken cancellationToken = default) => sources.Members(cancellationToken);
 

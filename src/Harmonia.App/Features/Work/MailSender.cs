@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -14,14 +15,24 @@ public sealed class SmtpMailSender(MailSettings settings) : IMailSender
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Mail:Host is not set."), settings.Port, settings.Security, cancellationToken);
-        if (settings.UserName is not null)
+        var activity = HarmoniaTelemetry.StartMail(settings.Host);
+        var outcome = "failed";
+        try
         {
-            await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
-        }
+            using var client = new SmtpClient { Timeout = 30_000 };
+            await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Mail:Host is not set."), settings.Port, settings.Security, cancellationToken);
+            if (settings.UserName is not null)
+            {
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
+            }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            outcome = "sent";
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        finally
+        {
+            HarmoniaTelemetry.MailFinished(activity, outcome);
+        }
     }
 }

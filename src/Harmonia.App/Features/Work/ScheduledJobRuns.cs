@@ -1,3 +1,4 @@
+using Harmonia.App.Common;
 using Harmonia.App.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ public sealed class ScheduledJobRuns(IServiceScopeFactory scopes, TimeProvider t
     {
         var run = new ScheduledJobRunRecord { Id = Guid.CreateVersion7(), Job = job, ScheduledFireUtc = scheduledFireUtc, StartedUtc = time.GetUtcNow().UtcDateTime, Node = node, Outcome = "running" };
         await SaveAsync(db => db.ScheduledJobRuns.Add(run), cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = HarmoniaTelemetry.StartScheduledJob(job);
         try
         {
             run.Summary = await work(cancellationToken);
@@ -26,6 +29,13 @@ public sealed class ScheduledJobRuns(IServiceScopeFactory scopes, TimeProvider t
             run.Summary = e.Message.Length <= 2000 ? e.Message : e.Message[..2000];
             run.Outcome = "failed";
         }
+        catch (OperationCanceledException)
+        {
+            HarmoniaTelemetry.ScheduledJobFinished(activity, job, "cancelled", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+
+        HarmoniaTelemetry.ScheduledJobFinished(activity, job, run.Outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         run.FinishedUtc = time.GetUtcNow().UtcDateTime;
         var cutoff = run.FinishedUtc.Value - KeepFor;

@@ -10,5 +10,7 @@ public static class AccountsModule
         api.MapAccountEndpoints();
         app.MapMemberForms();
         app.MapInvitationForms();
+        app.MapSingleSignOn();
+        app.MapSignInSettingsForm();
     }
 }

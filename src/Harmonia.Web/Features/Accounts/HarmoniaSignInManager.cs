@@ -21,7 +21,8 @@ internal sealed class HarmoniaSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<HarmoniaUser> confirmation,
     SecurityLog log,
-    TimeProvider time)
+    TimeProvider time,
+    IServiceScopeFactory scopes)
     : SignInManager<HarmoniaUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>When the session's holder last proved who they are (Unix seconds): a sign-in or a passphrase confirmation.</summary>
@@ -129,6 +130,29 @@ internal sealed class HarmoniaSignInManager(
         if (kind is not null)
         {
             await log.RecordAsync(user.Id, kind, "with " + how, Address(Context));
+        }
+
+        if (kind == SecurityEventKinds.SignInSucceeded)
+        {
+            await RecordBreakGlassAsync(user);
+        }
+    }
+
+    // An Owner's passphrase sign-in where the organization has local passphrases off is break-glass (ADR 0034): each one
+    // goes into that organization's audit trail, in a scope of its own per organization.
+    private async Task RecordBreakGlassAsync(HarmoniaUser user)
+    {
+        IReadOnlyList<Guid> organizations;
+        await using (var lookup = scopes.CreateAsyncScope())
+        {
+            organizations = await lookup.ServiceProvider.GetRequiredService<BreakGlassHandler>().OrganizationsAsync(user.Id);
+        }
+
+        foreach (var organization in organizations)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Harmonia.App.Persistence.AuditActor>().Name = "user:" + user.UserName;
+            await scope.ServiceProvider.GetRequiredService<RecordBreakGlassHandler>().HandleAsync(organization, user.Id, Address(Context));
         }
     }
 }

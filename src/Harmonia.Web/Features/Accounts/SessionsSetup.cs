@@ -29,6 +29,13 @@ internal static class SessionsSetup
                     identity.AddClaim(new Claim(authTime.Type, authTime.Value));
                 }
 
+                // A session begun through a single sign-on provider stays one (ADR 0034: passphrases off, tied providers).
+                if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
+                    && context.NewPrincipal?.Identity is ClaimsIdentity renewed && !renewed.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod))
+                {
+                    renewed.AddClaim(new Claim(method.Type, method.Value));
+                }
+
                 return Task.CompletedTask;
             };
         });

@@ -27,13 +27,13 @@ internal static class AiSystemForm
         return new AiSystemInput(
             Text("key"), Text("name"), Text("purpose"), form["roles"].Select(r => r ?? string.Empty).ToArray(), Text("euAiActRole"), Text("lifecycleStage"), Text("modelType"), Text("supplier"), sources,
             Text("humanOversight"), Text("autonomy"), Text("affectedPeople"), Text("intendedUse"), Text("foreseeableMisuse"), Text("euAiActClass"),
-            FormValues.Keys(Text("controls")), inScope);
+            FormValues.Keys(Text("controls")), inScope, PeriodOfUse: Text("periodOfUse"));
     }
 
     /// <summary>A stored system as the form's values.</summary>
     public static AiSystemInput InputOf(AiSystemDto s) => new(
         s.Key, s.Name, s.Purpose, s.Roles, s.EuAiActRole, s.LifecycleStage, s.ModelType, s.Supplier, s.DataSources,
-        s.HumanOversight, s.Autonomy, s.AffectedPeople, s.IntendedUse, s.ForeseeableMisuse, s.EuAiActClass, s.Controls, s.InScope);
+        s.HumanOversight, s.Autonomy, s.AffectedPeople, s.IntendedUse, s.ForeseeableMisuse, s.EuAiActClass, s.Controls, s.InScope, PeriodOfUse: s.PeriodOfUse);
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

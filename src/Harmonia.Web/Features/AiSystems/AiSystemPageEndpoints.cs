@@ -136,6 +136,20 @@ internal static class AiSystemPageEndpoints
                 Downloads.File(await export.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePagePermission(Permission.Read);
 
+        app.MapGet(Assessment + "/fria/{format}", async Task<IResult> (Guid orgId, Guid aiSystemId, int number, string format, ExportFundamentalRightsAssessmentHandler export, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Downloads.File(await export.HandleAsync(aiSystemId, number, format, ct));
+                }
+                catch (InvalidInputException ex)
+                {
+                    return Results.Redirect(PageForms.WithError($"{Links.AiSystem(orgId, aiSystemId)}/impact-assessments/{number}", ex.Message));
+                }
+            })
+            .RequirePagePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata());
+
         app.MapPost("/orgs/{orgId:guid}/risk-suggestions/decide", async (Guid orgId, HttpRequest request, DecideRiskSuggestionsHandler decide, CancellationToken ct) =>
             {
                 var form = await request.ReadFormAsync(ct);

@@ -42,6 +42,11 @@ internal static class AiSystemsEndpoints
             .RequirePermission(Permission.Read)
             .WithSummary("One AI system with its impact assessments, risks and AI evidence.");
 
+        group.MapGet("/ai-systems/{aiSystemId:guid}/eu-ai-act", async (Guid aiSystemId, GetEuAiActObligationsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(aiSystemId, ct)))
+            .RequirePermission(Permission.Read)
+            .WithSummary("The EU AI Act obligations this AI system brings the organization, selected by its EU AI Act role and class, each with the reason; a system without role or class gets no list but what to record.");
+
         group.MapPut("/ai-systems/{aiSystemId:guid}", (Guid aiSystemId, AiSystemInput input, SaveAiSystemHandler handler, HttpContext http, CancellationToken ct) =>
                 EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(aiSystemId, version, input, ct), system => system.Version))
             .RequirePermission(Permission.Edit)
@@ -93,6 +98,12 @@ internal static class AiSystemsEndpoints
                 Downloads.File(await handler.HandleAsync(aiSystemId, number, format, ct)))
             .RequirePermission(Permission.Read)
             .WithSummary("One version of the impact assessment as docx, pdf, md or html.");
+
+        group.MapGet("/ai-systems/{aiSystemId:guid}/impact-assessments/{number:int}/fria/{format}", async (Guid aiSystemId, int number, string format, ExportFundamentalRightsAssessmentHandler handler, CancellationToken ct) =>
+                Downloads.File(await handler.HandleAsync(aiSystemId, number, format, ct)))
+            .RequirePermission(Permission.Read)
+            .WithMetadata(new StateDependentMetadata())
+            .WithSummary("The fundamental rights impact assessment (EU AI Act Art. 27) drawn from an approved impact assessment of a high-risk system the organization deploys, as docx, pdf, md or html; elements the records do not hold are listed as gaps. Refused for a draft or superseded assessment, a system that is not high-risk or an organization that is not its deployer.");
 
         group.MapGet("/ai-evidence", async (int? page, int? pageSize, string? aiSystem, ListAiEvidenceHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(PageRequest.Of(page, pageSize), aiSystem, ct)))

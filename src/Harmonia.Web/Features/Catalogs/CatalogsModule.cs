@@ -6,5 +6,7 @@ public static class CatalogsModule
     public static void MapCatalogs(this WebApplication app, RouteGroupBuilder api, RouteGroupBuilder organization)
     {
         api.MapCatalogEndpoints();
+        organization.MapOwnFrameworkEndpoints();
+        app.MapOwnFrameworkPageEndpoints();
     }
 }

@@ -37,6 +37,7 @@ internal static class ControlsEndpoints
         controls.MapPut("/{controlId:guid}", (Guid controlId, ControlInput input, SaveControlHandler handler, HttpContext http, CancellationToken ct) =>
                 EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(controlId, version, input, ct), c => c.Version))
             .RequirePermission(Permission.Edit)
+            .Produces<ControlDto>()
             .WithSummary("Replace a control; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
         controls.MapDelete("/{controlId:guid}", async (Guid controlId, DeleteControlHandler handler, HttpRequest request, CancellationToken ct) =>

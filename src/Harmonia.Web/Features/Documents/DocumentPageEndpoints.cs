@@ -26,21 +26,26 @@ internal static class DocumentPageEndpoints
         app.MapPost("/orgs/{orgId:guid}/questionnaire/import", (Guid orgId, IFormFile? file, LoadedContent content, InputLimits limits, SaveAnswersHandler save, CancellationToken ct) =>
                 PageForms.Outcome(Links.Questionnaire(orgId), async () =>
                 {
-                    if (file is null || file.Length == 0)
-                    {
-                        throw new InvalidInputException($"Choose an answers file (YAML, up to {InputLimits.Describe(limits.MaxTextBytes)}), like examples/acme-answers.yaml.");
-                    }
-
-                    await using var stream = file.OpenReadStream();
-                    var text = await BoundedText.ReadAsync(stream, limits.MaxTextBytes, "The answers file", ct);
                     try
                     {
+                        if (file is null || file.Length == 0)
+                        {
+                            throw new InvalidInputException($"Choose an answers file (YAML, up to {InputLimits.Describe(limits.MaxTextBytes)}), like examples/acme-answers.yaml.");
+                        }
+
+                        await using var stream = file.OpenReadStream();
+                        var text = await BoundedText.ReadAsync(stream, limits.MaxTextBytes, "The answers file", ct);
                         var answers = AnswersFileReader.Read(Path.GetFileName(file.FileName), text, content.Documents.Questionnaire, limits, ct);
                         return $"{Links.Questionnaire(orgId)}?saved={(await save.HandleAsync(answers, ct)).Version}";
                     }
-                    catch (ContentValidationException ex)
+                    catch (Exception ex) when (ex is ContentValidationException or InvalidInputException or InputTooLargeException)
                     {
-                        throw new InvalidInputException(ex.Message);
+                        // The file is what needs fixing, so every reason sits beside the file field (ADR 0023), not
+                        // beside the questions of the form below, which still show the saved answers.
+                        var reason = ex is InvalidInputException { Errors.Count: > 0 } invalid
+                            ? string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+                            : ex.Message;
+                        throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [reason] });
                     }
                 }))
             .RequirePagePermission(Permission.Edit)

@@ -41,7 +41,8 @@ internal static class EvidenceEndpoints
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<EvidenceUploadFields>("multipart/form-data")
+            .Produces<EvidenceDetailDto>(StatusCodes.Status201Created)
             .WithSummary("Upload a file as evidence (multipart: file, title, effectiveOn, expiresOn, note, optional sha256 that must match).");
 
         evidence.MapPost("/evidence/{evidenceId:guid}/versions", async (Guid orgId, Guid evidenceId, EvidenceInput input, AddEvidenceVersionHandler handler, CancellationToken ct) =>
@@ -54,7 +55,8 @@ internal static class EvidenceEndpoints
             .RequirePermission(Permission.Edit)
             .DisableAntiforgery()
             .WithMetadata(uploadLimit)
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<EvidenceUploadFields>("multipart/form-data")
+            .Produces<EvidenceDetailDto>(StatusCodes.Status201Created)
             .WithSummary("Upload a file as a new version; earlier versions never change.");
 
         evidence.MapGet("/evidence/{evidenceId:guid}/versions/{number:int}/file", async (Guid evidenceId, int number, OpenEvidenceFileHandler handler, CancellationToken ct) =>

@@ -4,6 +4,26 @@ using Harmonia.App.Features.Evidence;
 
 namespace Harmonia.Web.Features.Evidence;
 
+/// <summary>
+/// The fields of an evidence upload as the OpenAPI document describes them; the endpoints read the form themselves
+/// (<see cref="EvidenceForm.Read"/>), so the file streams into the store. Dates are written YYYY-MM-DD; sha256, when
+/// sent, must match the file.
+/// </summary>
+internal sealed class EvidenceUploadFields
+{
+    public required IFormFile File { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Note { get; init; }
+
+    public DateOnly? EffectiveOn { get; init; }
+
+    public DateOnly? ExpiresOn { get; init; }
+
+    public string? Sha256 { get; init; }
+}
+
 /// <summary>Reads the multipart form that both the API and the browser use to send evidence.</summary>
 internal static class EvidenceForm
 {

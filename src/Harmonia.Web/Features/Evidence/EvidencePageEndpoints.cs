@@ -59,25 +59,21 @@ internal static class EvidencePageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/evidence/delete", (Guid orgId, HttpRequest request, DeleteEvidenceRecordsHandler delete, CancellationToken ct) =>
-                PageForms.Outcome(Links.Evidence(orgId), async () =>
+                PageForms.BulkDeleteAsync(request, Links.Evidence(orgId), async form =>
                 {
-                    await PageForms.RequireConfirmationAsync(request, ct);
-                    var form = await request.ReadFormAsync(ct);
                     var deleted = await delete.HandleAsync(new DeleteEvidenceRecordsInput(FormValues.Ids(form, "evidenceIds")), ct);
-                    return $"{Links.Evidence(orgId)}?saved={Uri.EscapeDataString($"{(deleted.Count == 1 ? "1 piece" : $"{deleted.Count} pieces")} of evidence deleted ({string.Join(", ", deleted)}); the audit trail keeps what {(deleted.Count == 1 ? "it was" : "they were")}.")}";
-                }))
+                    return $"{(deleted.Count == 1 ? "1 piece" : $"{deleted.Count} pieces")} of evidence deleted ({string.Join(", ", deleted)}); the audit trail keeps what {(deleted.Count == 1 ? "it was" : "they were")}.";
+                }, ct))
             .RequirePagePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/controls/delete", (Guid orgId, HttpRequest request, DeleteControlsHandler delete, CancellationToken ct) =>
-                PageForms.Outcome(Links.Controls(orgId), async () =>
+                PageForms.BulkDeleteAsync(request, Links.Controls(orgId), async form =>
                 {
-                    await PageForms.RequireConfirmationAsync(request, ct);
-                    var form = await request.ReadFormAsync(ct);
                     var deleted = await delete.HandleAsync(new DeleteControlsInput(FormValues.Ids(form, "controlIds")), ct);
-                    return $"{Links.Controls(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} controls deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
-                }))
+                    return $"{deleted.Count} controls deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.";
+                }, ct))
             .RequirePagePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();

@@ -3,6 +3,7 @@ using Harmonia.App.Features.Gaps;
 using Harmonia.App.Rendering;
 using Harmonia.Domain.Gaps;
 using Harmonia.Web.Platform;
+using Microsoft.OpenApi;
 
 namespace Harmonia.Web.Features.Gaps;
 
@@ -45,6 +46,16 @@ internal static class GapEndpoints
                 return Results.Text(writer(report with { Rows = rows }), contentType);
             })
             .RequirePermission(Permission.Read)
+            .Produces<GapReportJson>(StatusCodes.Status200OK, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // format=md and format=html answer the same report as text; one status code has one response, so
+                // these two content types join the JSON one here.
+                var content = operation.Responses![StatusCodes.Status200OK.ToString(System.Globalization.CultureInfo.InvariantCulture)].Content!;
+                content["text/markdown"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                content["text/html"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                return Task.CompletedTask;
+            })
             .WithTags("Gap analysis")
             .WithSummary("The gap analysis of the stored organization against a target framework (recomputed after every change); filter rows by group and result.");
 

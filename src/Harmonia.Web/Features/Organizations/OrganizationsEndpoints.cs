@@ -40,6 +40,26 @@ internal static class OrganizationsEndpoints
             .WithTags("Organizations")
             .WithSummary("The organization as an organization file (YAML).");
 
+        organization.MapGet("/archive", async (Guid orgId, bool? files, ExportOrganizationArchiveHandler export, CancellationToken ct) =>
+            {
+                // Spooled to a temporary file, so a failure answers a problem instead of a cut-off download.
+                var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"harmonia-archive-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    await export.HandleAsync(new ExportOrganizationArchiveRequest(orgId, files == true), spool, ct);
+                    spool.Position = 0;
+                    return Results.File(spool, files == true ? "application/zip" : "application/json", $"organization-{orgId}.{(files == true ? "zip" : "json")}");
+                }
+                catch
+                {
+                    await spool.DisposeAsync();
+                    throw;
+                }
+            })
+            .RequirePermission(Permission.ManageMembers)
+            .WithTags("Organizations")
+            .WithSummary("The whole organization as an organization archive (docs/organization-file.md): every record and the audit trail as JSON, or with files=true a zip with the stored files too. Owners only.");
+
         organization.MapPost("/import", async (Guid orgId, HttpRequest request, LoadedContent content, InputLimits limits, ImportOrganizationHandler import, CancellationToken ct) =>
             {
                 var text = await BoundedText.ReadAsync(request.Body, limits.MaxTextBytes, "The organization file", ct);

@@ -53,8 +53,10 @@ internal static class PageFileEndpoints
                 await signIn.UserManager.UpdateSecurityStampAsync(user);
             }
 
+            // Read before the sign-out: a session begun through a provider is also ended there (ADR 0034).
+            var session = http.User;
             await signIn.SignOutAsync();
-            return Results.Redirect("/signin");
+            return await Harmonia.Web.Features.Accounts.SingleSignOn.SignOutAtProviderAsync(http, session) ?? Results.Redirect(Harmonia.Web.Features.Accounts.SingleSignOn.SignedOutPath);
         }).ValidateFormAntiforgery();
     }
 }

@@ -22,13 +22,11 @@ internal static class RiskPageEndpoints
 
         // The sign-offs: who may give each is a person (the owner, a top-management member), decided by the use case.
         app.MapPost("/orgs/{orgId:guid}/risks/delete", (Guid orgId, HttpRequest request, DeleteRisksHandler delete, CancellationToken ct) =>
-                PageForms.Outcome(Links.Risks(orgId), async () =>
+                PageForms.BulkDeleteAsync(request, Links.Risks(orgId), async form =>
                 {
-                    await PageForms.RequireConfirmationAsync(request, ct);
-                    var form = await request.ReadFormAsync(ct);
                     var deleted = await delete.HandleAsync(new DeleteRisksInput(FormValues.Ids(form, "riskIds")), ct);
-                    return $"{Links.Risks(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} risks deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
-                }))
+                    return $"{deleted.Count} risks deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.";
+                }, ct))
             .RequirePagePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();

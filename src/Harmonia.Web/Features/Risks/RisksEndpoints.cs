@@ -47,6 +47,7 @@ internal static class RisksEndpoints
         group.MapPut("/risks/{riskId:guid}", (Guid riskId, RiskInput input, SaveRiskHandler handler, HttpContext http, CancellationToken ct) =>
                 EndpointConventions.VersionedUpdateAsync(http, version => handler.UpdateAsync(riskId, version, input, ct), risk => risk.Version))
             .RequirePermission(Permission.Edit)
+            .Produces<RiskDto>()
             .WithSummary("Replace a risk; requires If-Match with its current ETag (412 when it changed meanwhile).");
 
         // Who may act is a person (the risk owner, a top-management member), checked by the use case; the role only

@@ -22,6 +22,7 @@ internal static class SearchHitLinks
         SearchKind.Objective => $"{Links.Objectives(orgId)}#{hit.Key}",
         SearchKind.ManagementReview => Links.ManagementReviews(orgId),
         SearchKind.Person => Links.Competence(orgId),
+        SearchKind.Requirement when hit.ParentId is { } framework => $"/orgs/{orgId}/frameworks/{framework}#{Uri.EscapeDataString(hit.Key ?? string.Empty)}",
         _ => Links.Organization(orgId),
     };
 

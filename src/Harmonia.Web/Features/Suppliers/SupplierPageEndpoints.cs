@@ -80,13 +80,11 @@ internal static class SupplierPageEndpoints
             .ValidateFormAntiforgery();
 
         app.MapPost("/orgs/{orgId:guid}/suppliers/delete", (Guid orgId, HttpRequest request, DeleteSuppliersHandler delete, CancellationToken ct) =>
-                PageForms.Outcome(Register(orgId), async () =>
+                PageForms.BulkDeleteAsync(request, Register(orgId), async form =>
                 {
-                    await PageForms.RequireConfirmationAsync(request, ct);
-                    var form = await request.ReadFormAsync(ct);
                     var deleted = await delete.HandleAsync(new DeleteSuppliersInput(FormValues.Ids(form, "supplierIds")), ct);
-                    return $"{Register(orgId)}?saved={Uri.EscapeDataString($"{deleted.Count} suppliers deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.")}";
-                }))
+                    return $"{deleted.Count} suppliers deleted ({string.Join(", ", deleted)}); the audit trail keeps what they were.";
+                }, ct))
             .RequirePagePermission(Permission.Delete)
             .WithMetadata(new StateDependentMetadata())
             .ValidateFormAntiforgery();

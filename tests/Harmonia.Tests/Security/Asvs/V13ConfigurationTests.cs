@@ -62,7 +62,7 @@ public sealed class V13ConfigurationTests
     }
 
     [Fact]
-    public void V13_2_4_the_only_outbound_connections_besides_the_database_are_the_configured_tailoring_endpoint_and_mail_server()
+    public void V13_2_4_outbound_connections_go_to_configured_servers_or_to_webhook_addresses_checked_when_connecting()
     {
         var outbound = new Regex(@"\b(HttpClient|HttpClientHandler|SocketsHttpHandler|WebRequest|WebClient|TcpClient|UdpClient|SmtpClient|ChatClient|Dns\.GetHost)\b");
         var callers = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
@@ -72,7 +72,14 @@ public sealed class V13ConfigurationTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        // Their addresses come from the operator's configuration (Tailoring:Endpoint, Mail:Host), never from a request.
-        Assert.Equal(["MailSender.cs", "TailoringSettings.cs"], callers);
+        // Mail and tailoring go to the operator's configuration (Mail:Host, Tailoring:Endpoint), never to an address from a request.
+        // Webhooks are the one client whose address an Owner types: WebhookTransport must keep checking every resolved
+        // address against the policy at connect time, refuse redirects and bypass proxies (behaviour in WebhookDeliveryTests).
+        Assert.Equal(["MailSender.cs", "TailoringSettings.cs", "WebhookTransport.cs"], callers);
+        var webhookTransport = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "WebhookTransport.cs", SearchOption.AllDirectories).Single());
+        Assert.Contains("ConnectCallback", webhookTransport, StringComparison.Ordinal);
+        Assert.Contains("Addresses.IsAllowed", webhookTransport, StringComparison.Ordinal);
+        Assert.Contains("AllowAutoRedirect = false", webhookTransport, StringComparison.Ordinal);
+        Assert.Contains("UseProxy = false", webhookTransport, StringComparison.Ordinal);
     }
 }
