@@ -132,6 +132,8 @@ public sealed class InternalAuditTests
         string Facts(string topic) => string.Join(" | ", inputs.Single(i => i.GetProperty("topic").GetString() == topic).GetProperty("facts").EnumerateArray().Select(f => f.GetString()));
         Assert.Contains("1 raised since", Facts("Nonconformities and corrective actions"), StringComparison.Ordinal);
         Assert.Contains("IA-2026-01 Integrated ISMS and AIMS audit, completed", Facts("Audit results"), StringComparison.Ordinal);
+        // Grades in words and in their own order (conforming first), the same on both databases.
+        Assert.Matches(@"\| \d+ conforming, 1 major nonconformity, 1 opportunity for improvement$", Facts("Audit results"));
         Assert.Contains("of 2 AI systems have a current, approved impact assessment", Facts("AI system impact assessment results"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsync(new Uri($"{api}/management-reviews", UriKind.Relative), Json("""{"attendees":[]}"""))).StatusCode);

@@ -62,14 +62,14 @@ public sealed class AssembleReviewInputsHandler(
         inputs.Add(new("Monitoring and measurement results", "both",
         [
             $"{evidence.Count} AI evaluation results since {since:yyyy-MM-dd}: {evidence.Count(e => e.Passed == true)} passed, {evidence.Count(e => e.Passed == false)} failed.",
-            .. evidence.GroupBy(e => e.Kind).Select(g => $"{g.Key}: {g.Count(e => e.Passed == false)} of {g.Count()} failed."),
+            .. evidence.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count(e => e.Passed == false)} of {g.Count()} failed."),
         ]));
 
         var audits = await db.Audits.AsNoTracking().Where(a => a.CompletedOn >= since).Select(a => new { a.Id, a.Key, a.Title, a.CompletedOn }).ToListAsync(cancellationToken);
         var auditIds = audits.Select(a => a.Id).ToArray();
         var grades = await db.AuditResults.AsNoTracking().Where(r => auditIds.Contains(r.AuditId)).GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         inputs.Add(new("Audit results", "both", audits.Count == 0 ? [$"No internal audit completed since {since:yyyy-MM-dd}."]
-            : [.. audits.Select(a => $"{a.Key} {a.Title}, completed {a.CompletedOn:yyyy-MM-dd}."), string.Join(", ", grades.Select(g => $"{g.Count} {g.Key}"))]));
+            : [.. audits.Select(a => $"{a.Key} {a.Title}, completed {a.CompletedOn:yyyy-MM-dd}."), GradeCounts(grades.Select(g => (g.Key, g.Count)))]));
 
         var current = await objectives.ActiveAsync(cancellationToken);
         inputs.Add(new("Fulfilment of objectives", "both", current.Count == 0
@@ -87,7 +87,8 @@ public sealed class AssembleReviewInputsHandler(
         foreach (var (ai, standard) in new[] { (false, "iso27001-2022"), (true, "iso42001-2023") })
         {
             var set = risks.Where(r => RiskCategories.Concerns(r.Categories, ai)).ToArray();
-            var levels = set.GroupBy(r => scale.LevelOf(Math.Clamp(r.ResidualLikelihood, 1, scale.Size), Math.Clamp(r.ResidualImpact, 1, scale.Size)).Name).Select(g => $"{g.Count()} {g.Key}");
+            var levels = set.GroupBy(r => scale.LevelOf(Math.Clamp(r.ResidualLikelihood, 1, scale.Size), Math.Clamp(r.ResidualImpact, 1, scale.Size)))
+                .OrderBy(g => g.Key.MinScore).Select(g => $"{g.Count()} {g.Key.Name}");
             inputs.Add(new(ai ? "AI risk status and treatment" : "Information security risk status and treatment", standard,
                 [$"{set.Length} risks, residual: {string.Join(", ", levels)}; {set.Count(r => r.AcceptedBy is not null)} formally accepted; {set.Count(r => r.ReviewOn is null || r.ReviewOn < today)} without a current review date."]));
         }
@@ -119,4 +120,11 @@ public sealed class AssembleReviewInputsHandler(
         ]));
         return inputs;
     }
+
+    // In the grades' own order and in words, so the same results always read the same on both databases.
+    private static string GradeCounts(IEnumerable<(string Grade, int Count)> grades) =>
+        string.Join(", ", grades
+            .Select(g => (Known: Enum.TryParse<FindingGrade>(g.Grade, out var grade), grade, g.Grade, g.Count))
+            .OrderBy(g => g.Known ? (int)g.grade : int.MaxValue).ThenBy(g => g.Grade, StringComparer.Ordinal)
+            .Select(g => $"{g.Count} {(g.Known ? g.grade.ToLabel().ToLowerInvariant() : g.Grade)}"));
 }
