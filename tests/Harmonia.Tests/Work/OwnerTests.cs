@@ -120,6 +120,54 @@ public sealed class OwnerTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_long_list_of_owners_to_resolve_comes_a_hundred_to_a_page_each_with_its_picker(DatabaseProvider provider)
+    {
+        // After the upgrade of a large organization thousands of records can name their owner in text; the page once drew
+        // them all, each picker opening its own connection, and PostgreSQL answered 500 while SQLite stalled.
+        await using var host = await ApiHost.StartAsync(provider);
+        await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            var db = s.GetRequiredService<HarmoniaDbContext>();
+            db.Controls.AddRange(Enumerable.Range(1, 130).Select(i => new Harmonia.App.Features.Controls.ControlRecord { Key = $"OWN-{i:000}", Name = "Control named to an office", Status = "planned", Owner = "Head of Facilities" }));
+            return await db.SaveChangesAsync();
+        });
+
+        using var manager = await Accounts.Browser.SignedInAsync(host, "manager@a.example");
+        async Task<string> PageAsync(string query) => System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync($"/orgs/{host.OrganizationA}/owners{query}"));
+        var first = await PageAsync(string.Empty);
+
+        // The seeded organization names some owners in text already; the 130 come on top.
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(first, @"(\d+) records to resolve").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(total, 130, 299);
+        var pages = ((total - 1) / 100) + 1;
+        Assert.Contains($"Page 1 of {pages} ({total} rows)", first, StringComparison.Ordinal);
+        Assert.Equal(100, CountOf(first, "aria-label=\"Assign the owner of "));
+
+        // Each picker still lists the members and proposes nobody for an office that is no one's name.
+        Assert.Contains("The record names “Head of Facilities”, who is not one member of this organization", first, StringComparison.Ordinal);
+        Assert.Contains("viewer@a.example", first, StringComparison.Ordinal);
+
+        // Every record is on exactly one page, and the tick boxes stay distinct across pages.
+        var onPages = CountOf(first, "aria-label=\"Assign the owner of control OWN-");
+        for (var page = 2; page <= pages; page++)
+        {
+            var next = await PageAsync($"?page={page}");
+            Assert.Equal(page < pages ? 100 : total - (100 * (pages - 1)), CountOf(next, "aria-label=\"Assign the owner of "));
+            Assert.Contains($"id=\"own-{100 * (page - 1)}\"", next, StringComparison.Ordinal);
+            onPages += CountOf(next, "aria-label=\"Assign the owner of control OWN-");
+        }
+
+        Assert.Equal(130, onPages);
+
+        // A page past the end shows the last one rather than an empty list.
+        Assert.Contains($"Page {pages} of {pages}", await PageAsync("?page=99"), StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Free_text_owners_are_matched_once_where_unambiguous_and_the_rest_are_listed_with_their_text(DatabaseProvider provider)
     {
         await using var host = await ApiHost.StartAsync(provider);
