@@ -333,6 +333,36 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
                     .HasForeignKey(nameof(IOrganizationScoped.OrganizationId)).OnDelete(DeleteBehavior.Restrict);
             }
         }
+
+        IndexChildrenUnderTheirOrganization(builder);
+    }
+
+    /// <summary>
+    /// Every query also filters on the organization, so a child row is looked up by (OrganizationId, parent id). With an
+    /// index on each column alone SQLite's planner may take the organization's index for the inner side of a join and
+    /// read every child row of the organization for each parent: loading a risk's AI systems for the SoA took 69.5 s at
+    /// ten times today's data. One index on both columns makes the lookup direct on either database.
+    /// </summary>
+    private static void IndexChildrenUnderTheirOrganization(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IOrganizationRow).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var organization = entity.FindProperty(nameof(IOrganizationRow.OrganizationId));
+            if (organization is null)
+            {
+                continue;
+            }
+
+            foreach (var key in entity.GetForeignKeys().Where(k => typeof(IOrganizationRow).IsAssignableFrom(k.PrincipalEntityType.ClrType) && !k.Properties.Contains(organization)).ToList())
+            {
+                var columns = key.Properties.Prepend(organization).ToList();
+                var covered = entity.GetIndexes().Any(i => i.Properties.Count >= columns.Count && i.Properties.Take(columns.Count).SequenceEqual(columns));
+                if (!covered)
+                {
+                    builder.Entity(entity.ClrType).HasIndex([.. columns.Select(c => c.Name)]);
+                }
+            }
+        }
     }
 }
 

@@ -405,6 +405,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("AiSystemId");
 
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
@@ -428,7 +430,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiEvidenceId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
 
                     b.ToTable("AiEvidenceControlLinks");
                 });
@@ -519,7 +523,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
 
                     b.ToTable("AiSystemControlLinks");
                 });
@@ -743,7 +749,15 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("SupplierQuestionnaireId");
 
+                    b.HasIndex("OrganizationId", "AiEvidenceId");
+
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
+
                     b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("OrganizationId", "SupplierQuestionnaireId");
 
                     b.ToTable("RiskSuggestions");
                 });
@@ -961,6 +975,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AuditId");
+
+                    b.HasIndex("OrganizationId", "AuditId");
 
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
@@ -1204,6 +1220,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("OwnFrameworkId");
 
+                    b.HasIndex("OrganizationId", "OwnFrameworkId");
+
                     b.HasIndex("OrganizationId", "SourceId", "TargetId")
                         .IsUnique();
 
@@ -1254,6 +1272,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "OwnFrameworkId");
 
                     b.HasIndex("OwnFrameworkId", "Ref")
                         .IsUnique();
@@ -1348,6 +1368,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CertificateId");
+
+                    b.HasIndex("OrganizationId", "NonconformityId");
 
                     b.ToTable("BodyFindings");
                 });
@@ -1543,6 +1565,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "EngagementId");
 
+                    b.HasIndex("OrganizationId", "NonconformityId");
+
                     b.ToTable("EngagementFindings");
                 });
 
@@ -1712,6 +1736,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasIndex("EngagementId");
 
                     b.HasIndex("EvidenceId");
+
+                    b.HasIndex("OrganizationId", "EvidenceId");
 
                     b.HasIndex("OrganizationId", "EngagementId", "Number")
                         .IsUnique();
@@ -1984,9 +2010,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("PersonId", "RoleId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("RoleId");
+
+                    b.HasIndex("OrganizationId", "PersonId");
+
+                    b.HasIndex("OrganizationId", "RoleId");
 
                     b.ToTable("PersonRoles");
                 });
@@ -2093,6 +2121,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "ControlId");
+
                     b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
@@ -2182,7 +2212,7 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "RevisionId");
 
                     b.HasIndex("RevisionId", "UserId")
                         .IsUnique();
@@ -2216,7 +2246,7 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "RevisionId");
 
                     b.HasIndex("RevisionId", "Approver")
                         .IsUnique();
@@ -2307,10 +2337,10 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "DocumentId");
 
                     b.ToTable("DocumentRevisions");
                 });
@@ -2523,6 +2553,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("EvidenceId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "EvidenceId");
 
                     b.HasIndex("OrganizationId", "ExpiresOn");
 
@@ -3072,7 +3104,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("AiSystemId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
 
                     b.ToTable("RiskAiSystemLinks");
                 });
@@ -3092,7 +3126,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
 
                     b.ToTable("RiskControlLinks");
                 });
@@ -3388,7 +3424,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("AiSystemId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierAiSystemLink");
                 });
@@ -3425,7 +3463,7 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "QuestionnaireId");
 
                     b.HasIndex("QuestionnaireId", "Number")
                         .IsUnique();
@@ -3448,7 +3486,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierControlLink");
                 });
@@ -3468,7 +3508,9 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasIndex("EvidenceId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "EvidenceId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierEvidenceLink");
                 });
@@ -3699,9 +3741,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("SupplierId", "RiskId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("RiskId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierRiskLink");
                 });
@@ -3719,9 +3763,11 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
 
                     b.HasKey("SupplierId", "SubProcessorId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SubProcessorId");
+
+                    b.HasIndex("OrganizationId", "SubProcessorId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierSubProcessors");
                 });
@@ -3821,6 +3867,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedUtc");
+
+                    b.HasIndex("OrganizationId", "EndpointId");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 

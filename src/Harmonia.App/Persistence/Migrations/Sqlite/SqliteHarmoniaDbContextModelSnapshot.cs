@@ -400,6 +400,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AiSystemId");
 
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
@@ -423,7 +425,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiEvidenceId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
 
                     b.ToTable("AiEvidenceControlLinks");
                 });
@@ -514,7 +518,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "ControlId");
 
                     b.ToTable("AiSystemControlLinks");
                 });
@@ -738,7 +744,15 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SupplierQuestionnaireId");
 
+                    b.HasIndex("OrganizationId", "AiEvidenceId");
+
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
+
                     b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("OrganizationId", "SupplierQuestionnaireId");
 
                     b.ToTable("RiskSuggestions");
                 });
@@ -954,6 +968,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuditId");
+
+                    b.HasIndex("OrganizationId", "AuditId");
 
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
@@ -1195,6 +1211,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnFrameworkId");
 
+                    b.HasIndex("OrganizationId", "OwnFrameworkId");
+
                     b.HasIndex("OrganizationId", "SourceId", "TargetId")
                         .IsUnique();
 
@@ -1245,6 +1263,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "OwnFrameworkId");
 
                     b.HasIndex("OwnFrameworkId", "Ref")
                         .IsUnique();
@@ -1339,6 +1359,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CertificateId");
+
+                    b.HasIndex("OrganizationId", "NonconformityId");
 
                     b.ToTable("BodyFindings");
                 });
@@ -1534,6 +1556,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "EngagementId");
 
+                    b.HasIndex("OrganizationId", "NonconformityId");
+
                     b.ToTable("EngagementFindings");
                 });
 
@@ -1703,6 +1727,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasIndex("EngagementId");
 
                     b.HasIndex("EvidenceId");
+
+                    b.HasIndex("OrganizationId", "EvidenceId");
 
                     b.HasIndex("OrganizationId", "EngagementId", "Number")
                         .IsUnique();
@@ -1975,9 +2001,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("PersonId", "RoleId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("RoleId");
+
+                    b.HasIndex("OrganizationId", "PersonId");
+
+                    b.HasIndex("OrganizationId", "RoleId");
 
                     b.ToTable("PersonRoles");
                 });
@@ -2084,6 +2112,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "ControlId");
+
                     b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
@@ -2173,7 +2203,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "RevisionId");
 
                     b.HasIndex("RevisionId", "UserId")
                         .IsUnique();
@@ -2207,7 +2237,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "RevisionId");
 
                     b.HasIndex("RevisionId", "Approver")
                         .IsUnique();
@@ -2298,10 +2328,10 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "DocumentId");
 
                     b.ToTable("DocumentRevisions");
                 });
@@ -2514,6 +2544,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EvidenceId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "EvidenceId");
 
                     b.HasIndex("OrganizationId", "ExpiresOn");
 
@@ -3063,7 +3095,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AiSystemId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
 
                     b.ToTable("RiskAiSystemLinks");
                 });
@@ -3083,7 +3117,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
 
                     b.ToTable("RiskControlLinks");
                 });
@@ -3377,7 +3413,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AiSystemId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "AiSystemId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierAiSystemLink");
                 });
@@ -3414,7 +3452,7 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "QuestionnaireId");
 
                     b.HasIndex("QuestionnaireId", "Number")
                         .IsUnique();
@@ -3437,7 +3475,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ControlId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierControlLink");
                 });
@@ -3457,7 +3497,9 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EvidenceId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "EvidenceId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierEvidenceLink");
                 });
@@ -3688,9 +3730,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("SupplierId", "RiskId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("RiskId");
+
+                    b.HasIndex("OrganizationId", "RiskId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierRiskLink");
                 });
@@ -3708,9 +3752,11 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("SupplierId", "SubProcessorId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SubProcessorId");
+
+                    b.HasIndex("OrganizationId", "SubProcessorId");
+
+                    b.HasIndex("OrganizationId", "SupplierId");
 
                     b.ToTable("SupplierSubProcessors");
                 });
@@ -3810,6 +3856,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedUtc");
+
+                    b.HasIndex("OrganizationId", "EndpointId");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 
