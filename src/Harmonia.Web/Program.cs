@@ -126,6 +126,7 @@ builder.Services.AddAuthorization(options =>
     }
 });
 builder.Services.AddScoped<IAuthorizationHandler, OrganizationAuthorizationHandler>();
+builder.Services.AddScoped<Harmonia.Web.Features.Work.OwnersOnPage>();
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationResults>();
 
 var app = builder.Build();

@@ -28,6 +28,9 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>What only this database's connection string holds (its file or its name), to tell its commands from others'.</summary>
+    public string Name => _sqliteFile is not null ? Path.GetFileName(_sqliteFile) : _postgresDatabase!;
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
         TestDatabase database;

@@ -57,6 +57,10 @@ public sealed class AssignOwnerHandler(HarmoniaDbContext db, OwnedRecords owned,
     public async Task<OwnerDto> GetAsync(string subject, string subjectId, CancellationToken cancellationToken = default) =>
         Dto(await owned.OneAsync(subject, subjectId, cancellationToken) ?? throw new NotFoundException("record", subjectId), await work.MembersAsync(cancellationToken));
 
+    /// <summary>The owners of every record of one kind by record id, for a page that shows many pickers of that kind.</summary>
+    public async Task<IReadOnlyDictionary<string, OwnerDto>> OfSubjectAsync(string subject, IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default) =>
+        (await owned.OfSubjectAsync(subject, cancellationToken)).ToDictionary(r => r.SubjectId, r => Dto(r, members), StringComparer.Ordinal);
+
     internal static OwnerDto Dto(OwnedRecord record, IReadOnlyList<MemberName> members) =>
         new(record.Subject, record.SubjectId, record.Name, record.Link, record.OwnerText,
             record.MemberId is { } id ? new OwnerMemberDto(id, members.FirstOrDefault(m => m.Id == id) is { } m ? m.DisplayName ?? m.Email : "a former member") : null);

@@ -51,6 +51,10 @@ public sealed class OwnedRecords(HarmoniaDbContext db)
             ? (await OfKindAsync(subject, await AssignmentsAsync(ct), ct)).SingleOrDefault(r => r.SubjectId == subjectId)
             : null;
 
+    /// <summary>Every record of one kind (none for a kind that does not exist), read at once for a page of pickers.</summary>
+    public async Task<IReadOnlyList<OwnedRecord>> OfSubjectAsync(string subject, CancellationToken ct) =>
+        OwnedSubjects.All.Contains(subject, StringComparer.Ordinal) ? [.. await OfKindAsync(subject, await AssignmentsAsync(ct), ct)] : [];
+
     public async Task<IReadOnlyList<OwnedRecord>> AllAsync(CancellationToken ct)
     {
         var assigned = await AssignmentsAsync(ct);
