@@ -19,6 +19,9 @@ public enum ReminderKind
 
     /// <summary>Someone mentioned the person in a comment.</summary>
     Mention,
+
+    /// <summary>The server stopped something on its own that an Owner must look at (a webhook that only failed).</summary>
+    Alert,
 }
 
 /// <summary>What one person wants to be told by e-mail; the in-app inbox always receives every reminder.</summary>
@@ -34,6 +37,9 @@ public sealed record ReminderPreferences(bool Assigned, bool DueSoon, int DueSoo
     public bool Emails(ReminderKind kind) => kind switch
     {
         ReminderKind.Digest => WeeklyDigest,
+
+        // Not a reminder of work: an integration stopped, and a week's wait for the digest is too long to hear of it.
+        ReminderKind.Alert => true,
         _ when DigestOnly => false,
         ReminderKind.Assigned => Assigned,
         ReminderKind.DueSoon => DueSoon,

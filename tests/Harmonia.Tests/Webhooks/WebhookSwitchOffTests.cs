@@ -32,7 +32,8 @@ public sealed class WebhookSwitchOffTests
     public async Task A_webhook_that_only_fails_is_switched_off_by_the_server_with_the_reason_and_an_audit_event_then_on_again_it_delivers(DatabaseProvider provider)
     {
         await using var receiver = await WebhookReceiver.StartAsync(500);
-        await using var host = await ApiHost.StartAsync(provider, Settings);
+        await using var smtp = SmtpSink.Start();
+        await using var host = await ApiHost.StartAsync(provider, new Dictionary<string, string>(Settings.Concat(smtp.Settings)));
         using var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
         var (webhook, _) = await AddAsync(owner, host.OrganizationA, receiver.Url, "risk.created");
         await host.NewRiskAsync(host.OrganizationA);
@@ -51,6 +52,19 @@ public sealed class WebhookSwitchOffTests
         Assert.NotEqual(JsonValueKind.Null, off.GetProperty("switchedOffUtc").ValueKind);
         var switchedOff = Assert.Single(await AuditAsync(host, host.OrganizationA, webhook), e => e.Actor == "system:webhooks");
         Assert.Contains(nameof(WebhookEndpointRecord.Enabled), switchedOff.Changes, StringComparison.Ordinal);
+
+        // The Owner hears of it in the app and by e-mail; the Manager, who cannot switch it on, does not.
+        var inbox = await ReadAsync(await owner.GetAsync(Url($"/api/orgs/{host.OrganizationA}/notifications?pageSize=100")));
+        var notice = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.StartsWith("Webhook switched off: ", StringComparison.Ordinal));
+        Assert.Contains($"The webhook to Ticketing ({receiver.Url}) is off. Switched off automatically", notice.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2 messages not delivered", notice.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/webhooks", notice.GetProperty("link").GetString(), StringComparison.Ordinal);
+        using var manager = host.Client(host.TokensA[OrganizationRole.Manager]);
+        var managerInbox = await ReadAsync(await manager.GetAsync(Url($"/api/orgs/{host.OrganizationA}/notifications?pageSize=100")));
+        Assert.DoesNotContain(managerInbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.StartsWith("Webhook switched off", StringComparison.Ordinal));
+        await host.Services.GetRequiredService<Harmonia.App.Features.Work.ReminderJobs>().DeliverAllAsync(CancellationToken.None);
+        var mail = Assert.Single(smtp.Messages, m => (m.Subject ?? string.Empty).StartsWith("Webhook switched off: ", StringComparison.Ordinal));
+        Assert.Equal("owner@a.example", ((MimeKit.MailboxAddress)mail.To.Single()).Address);
 
         // The rest of the second message's attempts are not sent, and new events make no messages while it is off.
         var failed = await LogAsync(owner, host.OrganizationA, "&status=failed");

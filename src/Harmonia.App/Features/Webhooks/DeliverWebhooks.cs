@@ -3,8 +3,11 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Harmonia.App.Common;
+using Harmonia.App.Features.Accounts;
+using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Webhooks;
+using Harmonia.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -158,6 +161,15 @@ public sealed class DeliverWebhooksHandler(IServiceScopeFactory scopes, WebhookS
         }
 
         (tracked.Enabled, tracked.SwitchedOffUtc, tracked.SwitchedOffReason) = (false, now, reason);
+
+        // Its Owners hear of it in the app and by e-mail, in the same save: nothing else would tell them the receiver
+        // stopped getting the organization's events.
+        var owners = await owned.Memberships.AsNoTracking().Where(m => m.Role == OrganizationRole.Owner).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var name = string.IsNullOrWhiteSpace(tracked.Description) ? tracked.Url : $"{tracked.Description} ({tracked.Url})";
+        await scope.ServiceProvider.GetRequiredService<NotifyPeopleHandler>().AddAsync(
+            owners, ReminderKind.Alert, $"webhook-off:{tracked.Id}:{now.Ticks}", $"Webhook switched off: {ReminderMessages.Clip(name, 200)}",
+            $"The webhook to {name} is off. {reason}",
+            "webhooks", cancellationToken);
         await owned.SaveChangesAsync(cancellationToken);
     }
 
