@@ -110,6 +110,70 @@ public sealed class OwnFrameworkTests
     }
 
     [Fact]
+    public async Task A_profile_sets_parameters_alters_statements_and_merges_flat()
+    {
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);
+        var profile = """
+            {"profile":{"uuid":"11111111-2222-4333-8444-666666666666","metadata":{"title":"Tailored access","version":"1","oscal-version":"1.1.2"},
+             "imports":[{"href":"#catalog","include-controls":[{"with-ids":["ac-1","ac-2"]}]}],
+             "merge":{"flat":{}},
+             "modify":{
+               "set-parameters":[{"param-id":"ac-1_prm_1","values":["the CISO and every team lead"]}],
+               "alters":[{"control-id":"ac-2",
+                 "removes":[{"by-id":"ac-2_smt.b"}],
+                 "adds":[{"position":"after","by-id":"ac-2_smt.a","parts":[{"id":"ac-2_smt.a-org","name":"item","props":[{"name":"label","value":"a.1"}],"prose":"Record each account type in the identity register."}]}]}]}}}
+            """;
+        var result = await ImportAsync(host, new ImportFrameworkRequest(host.OrganizationA, "tailored.json", profile, FrameworkId: "tailored", CatalogFileName: "low.json", CatalogText: LowCatalog()));
+        var requirements = await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            return await s.GetRequiredService<HarmoniaDbContext>().OwnRequirements.OrderBy(r => r.Position).Select(r => new { r.Ref, r.Description, r.ParentRef }).ToListAsync();
+        });
+
+        // Flat: the two controls and no family heading.
+        Assert.Equal((2, 0), (result.Requirements, result.Headings));
+        Assert.All(requirements, r => Assert.Null(r.ParentRef));
+
+        // The profile's value is in the statement; a parameter it leaves open reads as what the organization assigns.
+        var ac1 = requirements.Single(r => r.Ref == "ac-1").Description;
+        Assert.Contains("disseminate to the CISO and every team lead:", ac1, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", ac1, StringComparison.Ordinal);
+        Assert.Contains("1. [Selection (one or more): organization-level; mission/business process-level; system-level] access control policy that:", ac1, StringComparison.Ordinal);
+        Assert.Contains("[Assignment: official]", ac1, StringComparison.Ordinal);
+
+        // Removed and added parts, in the place the profile gives.
+        var ac2 = requirements.Single(r => r.Ref == "ac-2").Description;
+        Assert.DoesNotContain("Assign account managers", ac2, StringComparison.Ordinal);
+        Assert.Contains("prohibited for use within the system; a.1 Record each account type in the identity register. c. Require [Assignment: prerequisites and criteria] for group and role membership;", ac2, StringComparison.Ordinal);
+
+        // Mistakes in the tailoring are refused with their place in the file.
+        List<string> Refusals(string modifyAndMerge)
+        {
+            var errors = new List<string>();
+            var text = """{"profile":{"uuid":"p","metadata":{"title":"P"},"imports":[{"href":"#c","include-controls":[{"with-ids":["ac-2"]}]}],""" + modifyAndMerge + "}}";
+            OscalFrameworkReader.Read("p.json", text, "low.json", LowCatalog(), errors);
+            Assert.NotEmpty(errors);
+            return errors;
+        }
+
+        Assert.Contains(Refusals("""
+            "modify":{"alters":[{"control-id":"au-2","removes":[{"by-id":"au-2_smt.a"}]}]}
+            """), e => e.Contains("$.profile.modify.alters[0]: alters control 'au-2', which the profile does not select", StringComparison.Ordinal));
+        Assert.Contains(Refusals("""
+            "merge":{"custom":{}}
+            """), e => e.Contains("$.profile.merge.custom", StringComparison.Ordinal));
+        Assert.Contains(Refusals("""
+            "modify":{"alters":[{"control-id":"ac-2","adds":[{"position":"inside","by-id":"ac-2_smt.a","parts":[]}]}]}
+            """), e => e.Contains("'inside' is not one of", StringComparison.Ordinal));
+        Assert.Contains(Refusals("""
+            "modify":{"alters":[{"control-id":"ac-2","adds":[{"by-id":"ac-2_smt.zz","parts":[]}]}]}
+            """), e => e.Contains("adds to part 'ac-2_smt.zz', which the control does not have", StringComparison.Ordinal));
+        Assert.Contains(Refusals("""
+            "modify":{"set-parameters":[{"param-id":"ac-1_prm_1","colour":"red"}]}
+            """), e => e.Contains("unknown field 'colour'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Refusals_name_the_problem_and_store_nothing()
     {
         await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite);

@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Harmonia.App.Features.Catalogs;
 
 /// <summary>
 /// Reads an OSCAL catalog, or an OSCAL profile resolved against the catalog it imports, into framework nodes: groups
-/// become headings, controls and their enhancements become requirements. Fields OSCAL defines but Harmonia does not
-/// use (parameters, links, back-matter, a profile's modify and merge) are accepted and left aside; a field OSCAL does
+/// become headings, controls and their enhancements become requirements, their statements with parameters filled in
+/// and the profile's <c>modify</c> applied (<see cref="OscalStatements"/>); the profile's <c>merge</c> keeps the
+/// catalog's groups (<c>as-is</c>, and when absent) or drops them (<c>flat</c>); a <c>custom</c> structure is refused.
+/// Fields OSCAL defines but Harmonia does not use (links, back-matter) are accepted and left aside; a field OSCAL does
 /// not define is refused with its path, as a misspelt key must not be silently ignored.
 /// </summary>
 internal sealed class OscalFrameworkReader
@@ -20,7 +21,10 @@ internal sealed class OscalFrameworkReader
     private static readonly string[] ImportKeys = ["href", "include-all", "include-controls", "exclude-controls"];
     private static readonly string[] SelectionKeys = ["with-child-controls", "with-ids", "matching"];
 
+    private static readonly string[] MergeKeys = ["combine", "flat", "as-is", "custom"];
+
     private readonly List<string> _errors;
+    private readonly OscalStatements _statements = new();
 
     private OscalFrameworkReader(List<string> errors) => _errors = errors;
 
@@ -103,9 +107,39 @@ internal sealed class OscalFrameworkReader
             return null;
         }
 
+        _statements.CollectParameters(catalog);
+        var flat = false;
+        if (profile is { } tailoring)
+        {
+            if (tailoring.TryGetProperty("modify", out var modify))
+            {
+                _statements.ReadModify(modify, "$.profile.modify", Object, _errors);
+            }
+
+            if (tailoring.TryGetProperty("merge", out var merge) && Object(merge, "$.profile.merge", MergeKeys))
+            {
+                if (merge.TryGetProperty("custom", out _))
+                {
+                    _errors.Add("$.profile.merge.custom: a profile's own structure of groups is not supported; use as-is (the catalog's groups) or flat.");
+                }
+
+                flat = merge.TryGetProperty("flat", out _) && !merge.TryGetProperty("as-is", out _);
+            }
+        }
+
         var known = new HashSet<string>(StringComparer.Ordinal);
         var nodes = new List<ImportedNode>();
         Walk(catalog, "$.catalog", null, null, 0, selection, (false, false), nodes, known);
+        foreach (var (control, path) in _statements.Altered.Where(a => !(selection?.Selected.Contains(a.ControlId) ?? known.Contains(a.ControlId))))
+        {
+            _errors.Add($"{path}: alters control '{control}', which the profile does not select.");
+        }
+
+        if (flat)
+        {
+            var groups = nodes.Where(n => !n.Assessable).Select(n => n.Ref).ToHashSet(StringComparer.Ordinal);
+            nodes = [.. nodes.Where(n => n.Assessable).Select(n => n.ParentRef is { } parent && groups.Contains(parent) ? n with { ParentRef = null } : n)];
+        }
         if (selection is not null)
         {
             foreach (var id in selection.Included.Concat(selection.Excluded).Where(id => !known.Contains(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -169,7 +203,7 @@ internal sealed class OscalFrameworkReader
             var selected = selection?.Selects(id, inherited) ?? true;
             if (selected && !Withdrawn(control))
             {
-                nodes.Add(new ImportedNode(id, id, parentRef, Clip(Label(control) is { } label ? $"{label} {Text(control, "title")}" : Text(control, "title") ?? id, 500), Statement(control), true));
+                nodes.Add(new ImportedNode(id, id, parentRef, Clip(Label(control) is { } label ? $"{label} {Text(control, "title")}" : Text(control, "title") ?? id, 500), Clip(_statements.Statement(control, id, _errors), 8000), true));
                 selection?.Selected.Add(id);
                 if (nodes.Count > FrameworkImportLimits.MaxNodes)
                 {
@@ -321,37 +355,6 @@ internal sealed class OscalFrameworkReader
 
     private static string Publisher(JsonElement metadata) =>
         Array(metadata, "parties").Select(p => Text(p, "name")).FirstOrDefault(n => n is not null) is { } name ? Clip(name, 200) : string.Empty;
-
-    /// <summary>The control's statement as plain text: each part's label and prose, depth first.</summary>
-    private static string Statement(JsonElement control)
-    {
-        var text = new StringBuilder();
-        foreach (var part in Array(control, "parts").Where(p => Text(p, "name") == "statement"))
-        {
-            AppendPart(part, text, 0);
-        }
-
-        return Clip(text.ToString().Trim(), 8000);
-    }
-
-    private static void AppendPart(JsonElement part, StringBuilder text, int depth)
-    {
-        if (depth > FrameworkImportLimits.MaxStructureDepth)
-        {
-            return;
-        }
-
-        var label = Array(part, "props").Where(p => Text(p, "name") == "label").Select(p => Text(p, "value")).FirstOrDefault();
-        if (Text(part, "prose") is { } prose)
-        {
-            text.Append(label is null ? string.Empty : label + " ").Append(prose).Append(' ');
-        }
-
-        foreach (var child in Array(part, "parts"))
-        {
-            AppendPart(child, text, depth + 1);
-        }
-    }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
