@@ -5,6 +5,7 @@ using System.Text.Json;
 using Harmonia.App.Features.Accounts;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmonia.Tests.Search;
@@ -68,6 +69,18 @@ public sealed class SearchTests
         Assert.Equal(["Risk: R-77 Model drift"], await TitlesAsync(viewer, api, "zebrafish"));
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync(new Uri($"{api}/controls/{controlId}", UriKind.Relative))).StatusCode);
         Assert.Empty(await TitlesAsync(viewer, api, "salmon"));
+
+        // An impact assessment is found by its AI system's name, and a renamed system re-titles its assessments.
+        var system = await host.NewAiSystemAsync(host.OrganizationA);
+        var systemKey = await host.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<TenantScope>().Enter(host.OrganizationA);
+            var current = await s.GetRequiredService<HarmoniaDbContext>().AiSystems.AsNoTracking().SingleAsync(a => a.Id == system);
+            await s.GetRequiredService<Harmonia.App.Features.AiSystems.SaveAiSystemHandler>().UpdateAsync(system, current.Version,
+                new(current.Key, "Heron triage model", "Ranks test cases", ["ai-user"], null, null, null, null, null, null, null, null, null, null, null, null, null));
+            return current.Key;
+        });
+        Assert.Equal([$"AiSystem: {systemKey} Heron triage model", $"ImpactAssessment: Impact assessment 1 of {systemKey} Heron triage model"], (await TitlesAsync(viewer, api, "heron")).Order(StringComparer.Ordinal));
 
         // Other kinds: an AI system, an objective and a generated document found by a word of its text.
         await ReadAsync(await editor.PostAsync(new Uri($"{api}/objectives", UriKind.Relative), Json("""

@@ -89,6 +89,16 @@ public sealed class SearchIndex(HarmoniaDbContext db, TenantScope tenant)
             }
         }
 
+        // An impact assessment is titled with its AI system's key and name: a renamed system re-titles its assessments.
+        if (byKind.TryGetValue(SearchKind.AiSystem, out var systems))
+        {
+            foreach (var chunk in systems.Chunk(RecordsPerQuery))
+            {
+                var assessments = await db.ImpactAssessments.AsNoTracking().Where(i => chunk.Contains(i.AiSystemId)).Select(i => i.Id).ToListAsync(cancellationToken);
+                (byKind.TryGetValue(SearchKind.ImpactAssessment, out var set) ? set : byKind[SearchKind.ImpactAssessment] = []).UnionWith(assessments);
+            }
+        }
+
         foreach (var (kind, ids) in byKind)
         {
             foreach (var chunk in ids.Chunk(RecordsPerQuery))
