@@ -100,7 +100,7 @@ public sealed partial class AuditPageTests
         }
 
         html = await contributor.GetStringAsync(Url(page));
-        Assert.Equal(2, CountOf(html, "data-state=\"Missing\""));
+        Assert.Equal(2, TextCount.Occurrences(html, "data-state=\"Missing\""));
 
         var evidence = FormFields(html, $"action=\"{page}/evidence/add\"");
         Set(evidence, "competence", "machine-learning");
@@ -120,12 +120,10 @@ public sealed partial class AuditPageTests
         }
 
         html = await contributor.GetStringAsync(Url(page));
-        Assert.Equal(1, CountOf(html, "data-state=\"Covered\""));
-        Assert.Equal(1, CountOf(html, "data-state=\"Missing\""));
-        Assert.Equal(1, CountOf(html, "Machine learning engineer certificate <span"));
+        Assert.Equal(1, TextCount.Occurrences(html, "data-state=\"Covered\""));
+        Assert.Equal(1, TextCount.Occurrences(html, "data-state=\"Missing\""));
+        Assert.Equal(1, TextCount.Occurrences(html, "Machine learning engineer certificate <span"));
     }
-
-    private static int CountOf(string html, string text) => (html.Length - html.Replace(text, string.Empty, StringComparison.Ordinal).Length) / text.Length;
 
     private static string ActionOf(string html, string marker)
     {

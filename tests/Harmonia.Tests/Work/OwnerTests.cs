@@ -142,20 +142,20 @@ public sealed class OwnerTests
         Assert.InRange(total, 130, 299);
         var pages = ((total - 1) / 100) + 1;
         Assert.Contains($"Page 1 of {pages} ({total} rows)", first, StringComparison.Ordinal);
-        Assert.Equal(100, CountOf(first, "aria-label=\"Assign the owner of "));
+        Assert.Equal(100, TextCount.Occurrences(first, "aria-label=\"Assign the owner of "));
 
         // Each picker still lists the members and proposes nobody for an office that is no one's name.
         Assert.Contains("The record names “Head of Facilities”, who is not one member of this organization", first, StringComparison.Ordinal);
         Assert.Contains("viewer@a.example", first, StringComparison.Ordinal);
 
         // Every record is on exactly one page, and the tick boxes stay distinct across pages.
-        var onPages = CountOf(first, "aria-label=\"Assign the owner of control OWN-");
+        var onPages = TextCount.Occurrences(first, "aria-label=\"Assign the owner of control OWN-");
         for (var page = 2; page <= pages; page++)
         {
             var next = await PageAsync($"?page={page}");
-            Assert.Equal(page < pages ? 100 : total - (100 * (pages - 1)), CountOf(next, "aria-label=\"Assign the owner of "));
+            Assert.Equal(page < pages ? 100 : total - (100 * (pages - 1)), TextCount.Occurrences(next, "aria-label=\"Assign the owner of "));
             Assert.Contains($"id=\"own-{100 * (page - 1)}\"", next, StringComparison.Ordinal);
-            onPages += CountOf(next, "aria-label=\"Assign the owner of control OWN-");
+            onPages += TextCount.Occurrences(next, "aria-label=\"Assign the owner of control OWN-");
         }
 
         Assert.Equal(130, onPages);
@@ -163,8 +163,6 @@ public sealed class OwnerTests
         // A page past the end shows the last one rather than an empty list.
         Assert.Contains($"Page {pages} of {pages}", await PageAsync("?page=99"), StringComparison.Ordinal);
     }
-
-    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -338,13 +338,9 @@ internal sealed class OscalFrameworkReader
         return id;
     }
 
-    private static string? Text(JsonElement element, string key) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
+    private static string? Text(JsonElement element, string key) => OscalStatements.Text(element, key);
 
-    private static JsonElement[] Array(JsonElement element, string key) =>
-        element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
+    private static JsonElement[] Array(JsonElement element, string key) => OscalStatements.Array(element, key);
 
     private static string? Label(JsonElement control) =>
         Array(control, "props").Where(p => Text(p, "name") == "label" && Text(p, "class") is null).Select(p => Text(p, "value")).FirstOrDefault()

@@ -309,12 +309,14 @@ internal sealed partial class OscalStatements
             select.ValueKind == JsonValueKind.Object ? [.. Array(select, "choice").Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!.Trim())] : []);
     }
 
-    private static string? Text(JsonElement element, string key) =>
+    /// <summary>A non-blank string field, trimmed; null otherwise. Shared with <see cref="OscalFrameworkReader"/>.</summary>
+    internal static string? Text(JsonElement element, string key) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
             ? value.GetString()!.Trim()
             : null;
 
-    private static JsonElement[] Array(JsonElement element, string key) =>
+    /// <summary>A list field's items; none when the field is missing or not a list.</summary>
+    internal static JsonElement[] Array(JsonElement element, string key) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
 
     [GeneratedRegex(@"\{\{\s*insert:\s*param,\s*([A-Za-z0-9_.\-]+)\s*\}\}", RegexOptions.CultureInvariant, 1000)]
