@@ -76,7 +76,7 @@ public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenI
 /// account, checked on each request. The first use from an address the token has not been used from goes into the
 /// account's security log.
 /// </summary>
-public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time, SecurityLog log)
+public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time, SecurityLog log, TokenAddressesSeen seen)
 {
     public async Task<TokenIdentity?> HandleAsync(string token, string? address = null, CancellationToken cancellationToken = default)
     {
@@ -93,16 +93,46 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
             .SingleOrDefaultAsync(cancellationToken);
         if (identity is not null)
         {
-            var seen = address ?? "unknown";
+            var from = address ?? "unknown";
             var detail = $"token {identity.Prefix}… ({identity.TokenId})";
-            if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == seen, cancellationToken))
+            if (!seen.Knows(identity.TokenId, from))
             {
-                log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, seen);
-                await db.SaveChangesAsync(cancellationToken);
+                if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == from, cancellationToken))
+                {
+                    log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, from);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                seen.Remember(identity.TokenId, from);
             }
         }
 
         return identity;
+    }
+}
+
+/// <summary>
+/// The token and address pairs this process knows to be in the security log already, so a token used again from the
+/// same address costs no query for it (an integration polls with one token from one address all day). Only ever a
+/// shortcut past the log's own check: a pair not held here is looked up in the log, so another node's first use is
+/// never logged twice. Bounded: when full it starts again empty.
+/// </summary>
+public sealed class TokenAddressesSeen
+{
+    public const int MaxPairs = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Token, string Address), byte> _pairs = new();
+
+    public bool Knows(Guid tokenId, string address) => _pairs.ContainsKey((tokenId, address));
+
+    public void Remember(Guid tokenId, string address)
+    {
+        if (_pairs.Count >= MaxPairs)
+        {
+            _pairs.Clear();
+        }
+
+        _pairs.TryAdd((tokenId, address), 0);
     }
 }
 
