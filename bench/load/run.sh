@@ -35,7 +35,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 work=$(mktemp -d)
 server=""
 pg_host="${PG_HOST:-127.0.0.1}"; pg_port="${PG_PORT:-55432}"; pg_user="${PG_USER:-harmonia}"; pg_db=harmonia_tenfold
-psql_admin() { psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres "$@"; }
+psql_admin() { PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres "$@"; }
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null
   if [ -n "$postgres" ]; then

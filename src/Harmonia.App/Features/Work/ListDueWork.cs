@@ -16,7 +16,7 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
     /// <summary>Throws InvalidInputException for a filter value that names nothing, ForbiddenWorkException for someone else's work without the role.</summary>
     public async Task<DueWorkPage> HandleAsync(DueWorkFilter filter, WorkViewer viewer, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var members = await sources.Members(cancellationToken);
+        var members = await MembersAsync(cancellationToken);
         var (assignee, unassigned, due, module) = Validate(filter, viewer, members);
         var all = await DeriveAsync(members, cancellationToken);
         var names = members.ToDictionary(m => m.Id, m => string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email : m.DisplayName!);
@@ -61,7 +61,20 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
     private async Task<IReadOnlyList<DueWorkItem>> DeriveNowAsync(IReadOnlyList<MemberName> members, DateOnly today, CancellationToken cancellationToken) =>
         DueWork.Derive(await sources.AllAsync(today, members, cancellationToken), new OwnerMatcher(members), today);
 
-    public Task<IReadOnlyList<MemberName>> MembersAsync(CancellationToken cancellationToken = default) => sources.Members(cancellationToken);
+    /// <summary>The organization's members, read once per handler (a request): the dashboard asks for them three times.</summary>
+    public async Task<IReadOnlyList<MemberName>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        if (_members is { } known && known.Organization == tenant.OrganizationId)
+        {
+            return known.Members;
+        }
+
+        var members = await sources.Members(cancellationToken);
+        _members = (tenant.OrganizationId, members);
+        return members;
+    }
+
+    private (Guid? Organization, IReadOnlyList<MemberName> Members)? _members;
 
     public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
