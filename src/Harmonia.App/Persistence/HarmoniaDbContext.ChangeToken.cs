@@ -28,6 +28,9 @@ public abstract partial class HarmoniaDbContext
         return sequence;
     }
 
+    /// <summary>The change token read by a query of its own kind (the access token's, which reads it in the same round trip).</summary>
+    internal void RememberChangeToken(Guid organizationId, long sequence) => _changeToken = (organizationId, sequence, Environment.TickCount64);
+
     /// <summary>A save changes the trail (or may have, when it failed midway): the next ask reads it again.</summary>
     private void ForgetChangeToken() => _changeToken = null;
 }

@@ -69,7 +69,8 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
 }
 
 /// <summary>Who a presented token stands for, or null when it is unknown, expired or revoked.</summary>
-public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix);
+/// <param name="Role">The holder's role in the token's organization, read in the same query (null: no longer a member).</param>
+public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix, OrganizationRole? Role = null);
 
 /// <summary>
 /// Finds who a token stands for: unknown, expired and revoked tokens fail, and so does every token of a disabled
@@ -87,10 +88,26 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
 
         var hash = AccessTokenFormat.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
-        var identity = await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
+        // One round trip for what an API request needs before its own work: the token and its account, the holder's
+        // role in the token's organization (the authorization step uses it instead of reading it again) and the
+        // organization's change token (the cached results' key, HarmoniaDbContext.ChangeTokenAsync).
+        var memberships = db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]);
+        var events = db.AuditEvents.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]);
+        var found = await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
-            .Join(db.Users.Where(u => u.DisabledUtc == null), t => t.UserId, u => u.Id, (t, u) => new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix))
+            .Join(db.Users.Where(u => u.DisabledUtc == null), t => t.UserId, u => u.Id, (t, u) => new
+            {
+                Identity = new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix, memberships
+                    .Where(m => m.OrganizationId == t.OrganizationId && m.UserId == t.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault()),
+                ChangeToken = events.Where(e => e.OrganizationId == t.OrganizationId).Max(e => (long?)e.Sequence),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        var identity = found?.Identity;
+        if (found is not null)
+        {
+            db.RememberChangeToken(found.Identity.OrganizationId, found.ChangeToken ?? 0);
+        }
+
         if (identity is not null)
         {
             var from = address ?? "unknown";
