@@ -13,7 +13,7 @@ namespace Harmonia.App.Common;
 public sealed class OrganizationResultCache
 {
     /// <summary>Organizations x kinds kept; beyond it the least recently used goes.</summary>
-    public const int MaxEntries = 512;
+    public const int MaxEntries = 1024;
 
     private readonly ConcurrentDictionary<(Guid Organization, string Kind), Entry> _results = new();
     private long _clock;
