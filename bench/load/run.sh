@@ -15,6 +15,9 @@
 # TENFOLD_SCALE=0.02 TENFOLD_ORGS=3 shrink every count and the number of organizations, for trying the script.
 # With --postgres the database is PostgreSQL: a database harmonia_tenfold (dropped first if it exists, and at the end)
 # on PG_HOST:PG_PORT (127.0.0.1:55432) as PG_USER (harmonia), trust authentication.
+# TENFOLD_SEED=DIR keeps the seeded data for the next run: the first run seeds and leaves DIR/load.db (SQLite) or the
+# database harmonia_tenfold_seed (PostgreSQL) with the organization id in DIR; later runs measure a copy of it (seeding
+# takes 10-25 minutes; a copy keeps every run on the same data, since the pages script saves and approves SoAs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 registers=""; tenfold=""; postgres=""
@@ -32,7 +35,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 work=$(mktemp -d)
 server=""
 pg_host="${PG_HOST:-127.0.0.1}"; pg_port="${PG_PORT:-55432}"; pg_user="${PG_USER:-harmonia}"; pg_db=harmonia_tenfold
-psql_admin() { psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres "$@"; }
+psql_admin() { PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres "$@"; }
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null
   if [ -n "$postgres" ]; then
@@ -65,8 +68,22 @@ fi
 cli() { dotnet src/Harmonia.Cli/bin/Release/net10.0/harmonia.dll "$@"; }
 uuid='[0-9a-f]\{8\}-[0-9a-f-]\{27\}'
 
-HARMONIA_PASSWORD='load test passphrase' cli admin create --email load@example.com >/dev/null
-if [ -n "$tenfold" ]; then
+seed_dir="${TENFOLD_SEED:-}"; reused=""
+if [ -n "$tenfold" ] && [ -n "$seed_dir" ] && [ -f "$seed_dir/ready" ]; then
+  reused=1
+  if [ -n "$postgres" ]; then
+    psql_admin -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" -c "CREATE DATABASE $pg_db TEMPLATE harmonia_tenfold_seed" >/dev/null
+  else
+    cp "$seed_dir"/load.db* "$work/"
+  fi
+  org=$(cat "$seed_dir/org")
+  echo "seeded data reused from $seed_dir (organization $org)"
+else
+  HARMONIA_PASSWORD='load test passphrase' cli admin create --email load@example.com >/dev/null
+fi
+if [ -n "$reused" ]; then
+  :
+elif [ -n "$tenfold" ]; then
   python3 bench/load/make-tenfold.py "$work/seed" "${TENFOLD_SCALE:-1}" "${TENFOLD_ORGS:-100}"
   seed() { # one organization: its file, then its risk register; prints its id
     local n="$1" id
@@ -95,11 +112,23 @@ else
   python3 bench/load/make-organization.py > "$work/org.yaml"
   org=$(cli org import "$work/org.yaml" | grep -o "$uuid")
 fi
-cli org add-member --org "$org" --email load@example.com --role Owner >/dev/null
+if [ -z "$reused" ]; then
+  cli org add-member --org "$org" --email load@example.com --role Owner >/dev/null
+  # Approvals need someone other than the author.
+  HARMONIA_PASSWORD='load test approver' cli admin create --email approver@example.com >/dev/null
+  cli org add-member --org "$org" --email approver@example.com --role Manager >/dev/null
+  if [ -n "$tenfold" ] && [ -n "$seed_dir" ]; then
+    mkdir -p "$seed_dir"; echo "$org" > "$seed_dir/org"
+    if [ -n "$postgres" ]; then
+      psql_admin -c "DROP DATABASE IF EXISTS harmonia_tenfold_seed WITH (FORCE)" -c "CREATE DATABASE harmonia_tenfold_seed TEMPLATE $pg_db" >/dev/null
+    else
+      sqlite3 "$work/load.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null 2>&1 || true
+      cp "$work"/load.db* "$seed_dir/"
+    fi
+    touch "$seed_dir/ready"; echo "seeded data kept in $seed_dir for the next run"
+  fi
+fi
 token=$(cli token create --org "$org" --email load@example.com --name load 2>/dev/null)
-# Approvals need someone other than the author.
-HARMONIA_PASSWORD='load test approver' cli admin create --email approver@example.com >/dev/null
-cli org add-member --org "$org" --email approver@example.com --role Manager >/dev/null
 export APPROVER_TOKEN=$(cli token create --org "$org" --email approver@example.com --name approve 2>/dev/null)
 
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')

@@ -95,7 +95,17 @@ public static class HarmoniaServices
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SqliteHarmoniaDbContext>(o => o.UseSqlite(settings.ConnectionString));
-            services.AddScoped<HarmoniaDbContext>(sp => sp.GetRequiredService<SqliteHarmoniaDbContext>());
+
+            // One connection for the context's whole life (a request), opened here: EF otherwise opens and closes it
+            // around every query, and each open takes the pool's lock and registers EF's SQL functions again. A
+            // dashboard runs about twenty queries; under load the pool's lock was the most contended spot. Not on
+            // PostgreSQL, where a connection held through a page's rendering would be one the pool cannot lend.
+            services.AddScoped<HarmoniaDbContext>(sp =>
+            {
+                var db = sp.GetRequiredService<SqliteHarmoniaDbContext>();
+                db.Database.OpenConnection();
+                return db;
+            });
         }
         else
         {

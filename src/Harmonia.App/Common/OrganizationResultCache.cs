@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Harmonia.App.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Common;
 
@@ -14,7 +13,7 @@ namespace Harmonia.App.Common;
 public sealed class OrganizationResultCache
 {
     /// <summary>Organizations x kinds kept; beyond it the least recently used goes.</summary>
-    public const int MaxEntries = 256;
+    public const int MaxEntries = 1024;
 
     private readonly ConcurrentDictionary<(Guid Organization, string Kind), Entry> _results = new();
     private long _clock;
@@ -22,7 +21,7 @@ public sealed class OrganizationResultCache
     public async Task<T> GetOrComputeAsync<T>(HarmoniaDbContext db, Guid organizationId, string kind, string variant, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
-        var sequence = await db.AuditEvents.Where(e => e.OrganizationId == organizationId).Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
+        var sequence = await db.ChangeTokenAsync(organizationId, cancellationToken);
         if (_results.TryGetValue((organizationId, kind), out var entry) && entry.Sequence == sequence && entry.Variant == variant && entry.Value is T cached)
         {
             entry.LastUsed = Interlocked.Increment(ref _clock);

@@ -8,6 +8,9 @@ namespace Harmonia.App.Persistence;
 /// </summary>
 public abstract partial class HarmoniaDbContext
 {
-    internal Task<int> SaveVerbatimAsync(CancellationToken cancellationToken) =>
-        base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+    internal Task<int> SaveVerbatimAsync(CancellationToken cancellationToken)
+    {
+        ForgetChangeToken();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+    }
 }

@@ -233,6 +233,7 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
         for (var attempt = 1; ; attempt++)
         {
             using var serialized = Serialize();
+            ForgetChangeToken();
             _auditTrail.BeforeSave(_tenant.OrganizationId);
             try
             {
@@ -265,6 +266,7 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
         for (var attempt = 1; ; attempt++)
         {
             await using var serialized = await SerializeAsync(cancellationToken);
+            ForgetChangeToken();
             _auditTrail.BeforeSave(_tenant.OrganizationId);
             try
             {

@@ -36,6 +36,8 @@ internal sealed class AccessTokenAuthentication(
             return AuthenticateResult.Fail("The access token is unknown, expired or revoked, or its account is disabled.");
         }
 
+        // The holder's role, read with the token: the organization's authorization step uses it instead of a query.
+        Context.Items[typeof(TokenIdentity)] = identity;
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, identity.UserId.ToString()),

@@ -54,10 +54,14 @@ internal sealed class OrganizationAuthorizationHandler(HarmoniaDbContext db, Ten
             return;
         }
 
-        var member = await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
-            .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
-            .Select(m => new { m.Role, PasswordsOff = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.LocalPasswordsOff).FirstOrDefault() })
-            .SingleOrDefaultAsync(http.RequestAborted);
+        // A token's holder: the role was read with the token, in this request. Tokens are not sessions, so local
+        // passphrases being off does not concern them.
+        var member = tokenOrganization is not null && http.Items[typeof(TokenIdentity)] is TokenIdentity token && token.OrganizationId == organizationId && token.UserId == userId
+            ? (token.Role is { } tokenRole ? new { Role = tokenRole, PasswordsOff = false } : null)
+            : await db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter])
+                .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
+                .Select(m => new { m.Role, PasswordsOff = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.LocalPasswordsOff).FirstOrDefault() })
+                .SingleOrDefaultAsync(http.RequestAborted);
         OrganizationRole? role = member?.Role;
         if (member is null || role is null)
         {

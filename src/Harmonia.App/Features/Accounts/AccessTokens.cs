@@ -69,14 +69,15 @@ public sealed class CreateAccessTokenHandler(HarmoniaDbContext db, TenantScope t
 }
 
 /// <summary>Who a presented token stands for, or null when it is unknown, expired or revoked.</summary>
-public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix);
+/// <param name="Role">The holder's role in the token's organization, read in the same query (null: no longer a member).</param>
+public sealed record TokenIdentity(Guid UserId, Guid OrganizationId, Guid TokenId, string Email, string Prefix, OrganizationRole? Role = null);
 
 /// <summary>
 /// Finds who a token stands for: unknown, expired and revoked tokens fail, and so does every token of a disabled
 /// account, checked on each request. The first use from an address the token has not been used from goes into the
 /// account's security log.
 /// </summary>
-public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time, SecurityLog log)
+public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimeProvider time, SecurityLog log, TokenAddressesSeen seen)
 {
     public async Task<TokenIdentity?> HandleAsync(string token, string? address = null, CancellationToken cancellationToken = default)
     {
@@ -87,22 +88,68 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
 
         var hash = AccessTokenFormat.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
-        var identity = await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
+        // One round trip for what an API request needs before its own work: the token and its account, the holder's
+        // role in the token's organization (the authorization step uses it instead of reading it again) and the
+        // organization's change token (the cached results' key, HarmoniaDbContext.ChangeTokenAsync).
+        var memberships = db.Memberships.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]);
+        var events = db.AuditEvents.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]);
+        var found = await db.AccessTokens.IgnoreQueryFilters([HarmoniaDbContext.TenantFilter]).AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null && t.ExpiresUtc > now)
-            .Join(db.Users.Where(u => u.DisabledUtc == null), t => t.UserId, u => u.Id, (t, u) => new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix))
+            .Join(db.Users.Where(u => u.DisabledUtc == null), t => t.UserId, u => u.Id, (t, u) => new
+            {
+                Identity = new TokenIdentity(t.UserId, t.OrganizationId, t.Id, u.Email!, t.Prefix, memberships
+                    .Where(m => m.OrganizationId == t.OrganizationId && m.UserId == t.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault()),
+                ChangeToken = events.Where(e => e.OrganizationId == t.OrganizationId).Max(e => (long?)e.Sequence),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        var identity = found?.Identity;
+        if (found is not null)
+        {
+            db.RememberChangeToken(found.Identity.OrganizationId, found.ChangeToken ?? 0);
+        }
+
         if (identity is not null)
         {
-            var seen = address ?? "unknown";
+            var from = address ?? "unknown";
             var detail = $"token {identity.Prefix}… ({identity.TokenId})";
-            if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == seen, cancellationToken))
+            if (!seen.Knows(identity.TokenId, from))
             {
-                log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, seen);
-                await db.SaveChangesAsync(cancellationToken);
+                if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == from, cancellationToken))
+                {
+                    log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, from);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                seen.Remember(identity.TokenId, from);
             }
         }
 
         return identity;
+    }
+}
+
+/// <summary>
+/// The token and address pairs this process knows to be in the security log already, so a token used again from the
+/// same address costs no query for it (an integration polls with one token from one address all day). Only ever a
+/// shortcut past the log's own check: a pair not held here is looked up in the log, so another node's first use is
+/// never logged twice. Bounded: when full it starts again empty.
+/// </summary>
+public sealed class TokenAddressesSeen
+{
+    public const int MaxPairs = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Token, string Address), byte> _pairs = new();
+
+    public bool Knows(Guid tokenId, string address) => _pairs.ContainsKey((tokenId, address));
+
+    public void Remember(Guid tokenId, string address)
+    {
+        if (_pairs.Count >= MaxPairs)
+        {
+            _pairs.Clear();
+        }
+
+        _pairs.TryAdd((tokenId, address), 0);
     }
 }
 

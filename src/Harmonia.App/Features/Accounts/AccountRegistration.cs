@@ -16,6 +16,7 @@ public static class AccountRegistration
         services.AddScoped<RemoveMemberHandler>();
         services.AddScoped<CreateAccessTokenHandler>();
         services.AddScoped<AuthenticateAccessTokenHandler>();
+        services.AddSingleton<TokenAddressesSeen>();
         services.AddScoped<RevokeAccessTokenHandler>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<ListSecurityEventsHandler>();

@@ -16,24 +16,31 @@ public sealed record OrganizationCatalog(Catalog Catalog, MappingEngine Engine, 
     public bool IsOwn(string frameworkId) => Own.Any(f => f.FrameworkId == frameworkId);
 }
 
-/// <summary>Built catalogs by organization; an entry is used only while its own frameworks' revisions are unchanged.</summary>
+/// <summary>
+/// Built catalogs by organization. An entry is used while its own frameworks' revisions are unchanged; it also
+/// remembers the change token (the trail's last sequence) it was checked at, so while nothing changed the request
+/// skips even the query for the revisions (the gap API asks for the catalog on every request).
+/// </summary>
 public sealed class OrganizationCatalogCache
 {
     public const int MaxEntries = 64;
 
-    private readonly ConcurrentDictionary<Guid, OrganizationCatalog> _catalogs = new();
+    private readonly ConcurrentDictionary<Guid, (long ChangeToken, OrganizationCatalog Catalog)> _catalogs = new();
 
     internal OrganizationCatalog? Get(Guid organizationId, string version) =>
-        _catalogs.TryGetValue(organizationId, out var catalog) && catalog.Version == version ? catalog : null;
+        _catalogs.TryGetValue(organizationId, out var entry) && entry.Catalog.Version == version ? entry.Catalog : null;
 
-    internal void Add(Guid organizationId, OrganizationCatalog catalog)
+    internal OrganizationCatalog? AtChangeToken(Guid organizationId, long changeToken) =>
+        _catalogs.TryGetValue(organizationId, out var entry) && entry.ChangeToken == changeToken ? entry.Catalog : null;
+
+    internal void Add(Guid organizationId, long changeToken, OrganizationCatalog catalog)
     {
         if (_catalogs.Count >= MaxEntries)
         {
             _catalogs.Clear();
         }
 
-        _catalogs[organizationId] = catalog;
+        _catalogs[organizationId] = (changeToken, catalog);
     }
 }
 
@@ -45,15 +52,24 @@ public sealed class OrganizationCatalogs(HarmoniaDbContext db, TenantScope tenan
     public async Task<OrganizationCatalog> ForAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
         tenant.Enter(organizationId);
+        var changeToken = await db.ChangeTokenAsync(organizationId, cancellationToken);
+        if (cache.AtChangeToken(organizationId, changeToken) is { } unchanged && (unchanged.Version == content.Version || unchanged.Version.StartsWith(content.Version + "|", StringComparison.Ordinal)))
+        {
+            return unchanged;
+        }
+
         var own = await db.OwnFrameworks.AsNoTracking().OrderBy(f => f.FrameworkId).ToListAsync(cancellationToken);
         if (own.Count == 0)
         {
-            return new OrganizationCatalog(content.Catalog, shipped, content.Version, []);
+            var shippedOnly = new OrganizationCatalog(content.Catalog, shipped, content.Version, []);
+            cache.Add(organizationId, changeToken, shippedOnly);
+            return shippedOnly;
         }
 
         var version = content.Version + "|" + string.Join(",", own.Select(f => f.FrameworkId + "@" + f.Revision.ToString("N")));
         if (cache.Get(organizationId, version) is { } cached)
         {
+            cache.Add(organizationId, changeToken, cached);
             return cached;
         }
 
@@ -65,7 +81,7 @@ public sealed class OrganizationCatalogs(HarmoniaDbContext db, TenantScope tenan
             content.Catalog.Mappings.Concat(mappings.Select(ToDomain)),
             content.Catalog.Frameworks.SelectMany(f => f.Requirements).SelectMany(r => content.Catalog.NoEquivalentsFor(r.Id)));
         var built = new OrganizationCatalog(catalog, new MappingEngine(catalog), version, own);
-        cache.Add(organizationId, built);
+        cache.Add(organizationId, changeToken, built);
         return built;
     }
 

@@ -15,9 +15,14 @@ namespace Harmonia.App.Features.Certification;
 /// The organization's certificates, each with its derived three-year cycle (planned scope and due work per audit)
 /// and the findings its body raised, soonest expiry first.
 /// </summary>
-public sealed class ListCertificatesHandler(HarmoniaDbContext db, LoadedContent content, ProposeSoaHandler propose, TimeProvider time)
+public sealed class ListCertificatesHandler(HarmoniaDbContext db, LoadedContent content, ProposeSoaHandler propose, TimeProvider time, Common.OrganizationResultCache cache)
 {
-    public async Task<IReadOnlyList<CertificateDto>> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    /// <summary>Kept per change token and day (the dashboard shows them on every visit; with certificates they take
+    /// the audits, reviews, findings and a SoA proposal to derive).</summary>
+    public Task<IReadOnlyList<CertificateDto>> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(db, organizationId, "certificates", DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), () => ComputeAsync(organizationId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<CertificateDto>> ComputeAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         var certificates = await db.Certificates.AsNoTracking().OrderBy(c => c.ExpiresOn).ThenBy(c => c.Number).ToListAsync(cancellationToken);
         if (certificates.Count == 0)

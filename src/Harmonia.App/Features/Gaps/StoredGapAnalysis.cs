@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Harmonia.App.Persistence;
 using Harmonia.Domain.Gaps;
-using Microsoft.EntityFrameworkCore;
 
 namespace Harmonia.App.Features.Gaps;
 
@@ -81,7 +80,7 @@ public sealed class StoredGapAnalysisHandler(
     public async Task<GapReport> HandleAsync(StoredGapRequest request, CancellationToken cancellationToken = default)
     {
         tenant.Enter(request.OrganizationId);
-        var sequence = await db.AuditEvents.Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
+        var sequence = await db.ChangeTokenAsync(request.OrganizationId, cancellationToken);
         var catalog = await catalogs.ForAsync(request.OrganizationId, cancellationToken);
         // The date is part of the key: a review date passing changes the report without any change to the data.
         var key = (request.OrganizationId, request.TargetFrameworkId, sequence,

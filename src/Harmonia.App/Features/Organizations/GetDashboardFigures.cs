@@ -34,7 +34,7 @@ public sealed class GetDashboardFiguresHandler(HarmoniaDbContext db, TenantScope
     {
         tenant.Enter(organizationId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var sequence = await db.AuditEvents.Select(e => (long?)e.Sequence).MaxAsync(cancellationToken) ?? 0;
+        var sequence = await db.ChangeTokenAsync(organizationId, cancellationToken);
         var key = (organizationId, sequence, today);
         if (cache.TryGet(key, out var cached))
         {

@@ -39,7 +39,7 @@ public sealed record NextStepFacts(
 /// their approval (documents in review someone else wrote, a complete SoA draft someone else saved, the treatment of
 /// risks they own), the nearest certification stage's blocking items, and each standard's gap recommendation.
 /// </summary>
-public sealed class GetNextStepsHandler(HarmoniaDbContext db)
+public sealed class GetNextStepsHandler(HarmoniaDbContext db, TenantScope tenant, Common.OrganizationResultCache cache)
 {
     /// <summary>A dashboard leads with a handful; the rest are one click away.</summary>
     public const int MaxSteps = 6;
@@ -54,6 +54,26 @@ public sealed class GetNextStepsHandler(HarmoniaDbContext db)
             steps.Add(new NextStep($"{Count(facts.MyWork.Overdue, "item")} of your work {(facts.MyWork.Overdue == 1 ? "is" : "are")} overdue; {facts.MyWork.ThisWeek} more due this week.", NextStepPlace.MyWork));
         }
 
+        // What waits for this person changes only with the organization's records: kept per change token (one slot per
+        // organization, so a second person's visit computes it afresh), it spares the dashboard four queries a visit.
+        var variant = $"{facts.CanApprove}|{facts.UserId}|{facts.Actor.Length}:{facts.Actor}";
+        steps.AddRange(tenant.OrganizationId is { } organization
+            ? await cache.GetOrComputeAsync(db, organization, "next-steps-waiting", variant, () => WaitingAsync(facts, cancellationToken), cancellationToken)
+            : await WaitingAsync(facts, cancellationToken));
+
+        if (facts.MyWork.Overdue == 0 && facts.MyWork.ThisWeek > 0)
+        {
+            steps.Add(new NextStep($"{Count(facts.MyWork.ThisWeek, "item")} of your work {(facts.MyWork.ThisWeek == 1 ? "is" : "are")} due this week.", NextStepPlace.MyWork));
+        }
+
+        steps.AddRange(Readiness(facts.Readiness));
+        steps.AddRange(facts.Gaps.Where(g => g.Rows.Any(r => r.IsOpen)).Select(g => new NextStep($"{g.Target.Name}: {g.Recommendation}", NextStepPlace.Gap, g.Target.Id)));
+        return steps.Take(MaxSteps).ToArray();
+    }
+
+    private async Task<IReadOnlyList<NextStep>> WaitingAsync(NextStepFacts facts, CancellationToken cancellationToken)
+    {
+        var steps = new List<NextStep>();
         if (facts.CanApprove)
         {
             steps.AddRange(await DocumentsAsync(facts.Actor, cancellationToken));
@@ -70,14 +90,7 @@ public sealed class GetNextStepsHandler(HarmoniaDbContext db)
             }
         }
 
-        if (facts.MyWork.Overdue == 0 && facts.MyWork.ThisWeek > 0)
-        {
-            steps.Add(new NextStep($"{Count(facts.MyWork.ThisWeek, "item")} of your work {(facts.MyWork.ThisWeek == 1 ? "is" : "are")} due this week.", NextStepPlace.MyWork));
-        }
-
-        steps.AddRange(Readiness(facts.Readiness));
-        steps.AddRange(facts.Gaps.Where(g => g.Rows.Any(r => r.IsOpen)).Select(g => new NextStep($"{g.Target.Name}: {g.Recommendation}", NextStepPlace.Gap, g.Target.Id)));
-        return steps.Take(MaxSteps).ToArray();
+        return steps;
     }
 
     private async Task<IEnumerable<NextStep>> DocumentsAsync(string actor, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
         tenant.Enter(organization.Id);
 
         var results = await db.RequirementResults.AsNoTracking().OrderBy(r => r.RequirementId).ToListAsync(cancellationToken);
-        var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.FrameworkId).ToListAsync(cancellationToken);
+        var profile = await ProfileOfAsync(organization, cancellationToken);
         var aiSystems = await db.AiSystems.AsNoTracking().OrderBy(a => a.Key).ToListAsync(cancellationToken);
 
         var supplierTiers = await tiers.HandleAsync(cancellationToken);
@@ -35,12 +35,7 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
             .OrderBy(q => q.AcceptedOn).ThenBy(q => q.SentUtc).ToListAsync(cancellationToken))
             .Where(q => shipped.Contains(q.TemplateKey)).ToLookup(q => q.SupplierId, FileEntry);
         return new OrganizationFile(
-            new OrganizationProfile(
-                organization.Name,
-                organization.Sector,
-                organization.Employees,
-                organization.Locations.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                certifications.Select(c => new Certification(c.FrameworkId, c.Since, c.CertificationBody)).ToArray()),
+            profile,
             organization.TeamCapacityHundredths / 100.0,
             aiSystems.Select(a => new AiSystemEntry(a.Key, a.Name, a.Purpose, AiSystemFacts.Roles(a), a.EuAiActRole, a.LifecycleStage, a.Supplier, a.EuAiActClass)).ToArray(),
             await controls.AllAsync(cancellationToken),
@@ -51,6 +46,27 @@ public sealed class LoadOrganizationHandler(HarmoniaDbContext db, TenantScope te
                 s.AiSystems.Select(a => new SupplierAiSystemEntry(a.Key, a.Role)).ToArray(), s.Risks, s.Controls, s.SubProcessors)
             { Questionnaires = accepted[s.Id].ToArray() }).ToArray(),
         };
+    }
+
+    /// <summary>The profile alone (name, sector, size, locations, certificates), for pages that need no more: the whole
+    /// file reads every control, AI system and supplier.</summary>
+    public async Task<OrganizationProfile> ProfileAsync(LoadOrganizationRequest request, CancellationToken cancellationToken = default)
+    {
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OrganizationId, cancellationToken)
+            ?? throw NotFoundException.Organization(request.OrganizationId);
+        tenant.Enter(organization.Id);
+        return await ProfileOfAsync(organization, cancellationToken);
+    }
+
+    private async Task<OrganizationProfile> ProfileOfAsync(Organization organization, CancellationToken cancellationToken)
+    {
+        var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.FrameworkId).ToListAsync(cancellationToken);
+        return new OrganizationProfile(
+            organization.Name,
+            organization.Sector,
+            organization.Employees,
+            organization.Locations.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            certifications.Select(c => new Certification(c.FrameworkId, c.Since, c.CertificationBody)).ToArray());
     }
 
     private static SupplierQuestionnaireEntry FileEntry(SupplierQuestionnaireRecord q) => new(

@@ -16,7 +16,7 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
     /// <summary>Throws InvalidInputException for a filter value that names nothing, ForbiddenWorkException for someone else's work without the role.</summary>
     public async Task<DueWorkPage> HandleAsync(DueWorkFilter filter, WorkViewer viewer, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var members = await sources.Members(cancellationToken);
+        var members = await MembersAsync(cancellationToken);
         var (assignee, unassigned, due, module) = Validate(filter, viewer, members);
         var all = await DeriveAsync(members, cancellationToken);
         var names = members.ToDictionary(m => m.Id, m => string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email : m.DisplayName!);
@@ -37,30 +37,44 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
             Today());
     }
 
-    /// <summary>All items, unfiltered, for the feeds and the dashboard.</summary>
-    public async Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default) =>
-        DueWork.Derive(await FactsAsync(members, cancellationToken), new OwnerMatcher(members), Today());
-
     /// <summary>
-    /// The facts read from every module (about thirty queries), kept until the organization changes or the day turns
-    /// (<see cref="OrganizationResultCache"/>): the dashboard asks on every visit, twice. The members are part of the
-    /// variant, because acknowledgements are due per member and an account's address, name or disabling is not written
-    /// to the organization's trail.
+    /// All items, unfiltered, for the feeds and the dashboard: derived from the facts read from every module (about
+    /// thirty queries) and kept until the organization changes or the day turns (<see cref="OrganizationResultCache"/>).
+    /// The dashboard asks on every visit, twice, and at ten times today's data deriving alone (some 10,000 items) cost
+    /// more than reading the cached facts, so the items are kept, not the facts. The members are part of the variant,
+    /// because acknowledgements are due per member and owners resolve to members, and an account's address, name or
+    /// disabling is not written to the organization's trail.
     /// </summary>
-    private Task<IReadOnlyList<DueFact>> FactsAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default)
     {
         var today = Today();
         if (tenant.OrganizationId is not { } organizationId)
         {
-            return sources.AllAsync(today, members, cancellationToken);
+            return DeriveNowAsync(members, today, cancellationToken);
         }
 
         // Lengths before the texts: no two member lists read alike, whatever their names contain.
         var variant = today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + string.Concat(members.OrderBy(m => m.Id).Select(m => $"|{m.Id} {m.Email.Length}:{m.Email} {m.DisplayName?.Length ?? -1}:{m.DisplayName}"));
-        return cache.GetOrComputeAsync(db, organizationId, "due-facts", variant, () => sources.AllAsync(today, members, cancellationToken), cancellationToken);
+        return cache.GetOrComputeAsync(db, organizationId, "due-work", variant, () => DeriveNowAsync(members, today, cancellationToken), cancellationToken);
     }
 
-    public Task<IReadOnlyList<MemberName>> MembersAsync(CancellationToken cancellationToken = default) => sources.Members(cancellationToken);
+    private async Task<IReadOnlyList<DueWorkItem>> DeriveNowAsync(IReadOnlyList<MemberName> members, DateOnly today, CancellationToken cancellationToken) =>
+        DueWork.Derive(await sources.AllAsync(today, members, cancellationToken), new OwnerMatcher(members), today);
+
+    /// <summary>The organization's members, read once per handler (a request): the dashboard asks for them three times.</summary>
+    public async Task<IReadOnlyList<MemberName>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        if (_members is { } known && known.Organization == tenant.OrganizationId)
+        {
+            return known.Members;
+        }
+
+        var members = await sources.Members(cancellationToken);
+        _members = (tenant.OrganizationId, members);
+        return members;
+    }
+
+    private (Guid? Organization, IReadOnlyList<MemberName> Members)? _members;
 
     public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

@@ -3275,6 +3275,8 @@ namespace Harmonia.App.Persistence.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "OwnerUserId");
+
                     b.ToTable("Risks");
                 });
 

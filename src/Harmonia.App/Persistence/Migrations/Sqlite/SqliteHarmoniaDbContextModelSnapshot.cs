@@ -3266,6 +3266,8 @@ namespace Harmonia.App.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Key")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "OwnerUserId");
+
                     b.ToTable("Risks");
                 });
 
