@@ -102,26 +102,24 @@ public sealed class AuthenticateAccessTokenHandler(HarmoniaDbContext db, TimePro
                 ChangeToken = events.Where(e => e.OrganizationId == t.OrganizationId).Max(e => (long?)e.Sequence),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        var identity = found?.Identity;
-        if (found is not null)
+        if (found is null)
         {
-            db.RememberChangeToken(found.Identity.OrganizationId, found.ChangeToken ?? 0);
+            return null;
         }
 
-        if (identity is not null)
+        var identity = found.Identity;
+        db.RememberChangeToken(identity.OrganizationId, found.ChangeToken ?? 0);
+        var from = address ?? "unknown";
+        var detail = $"token {identity.Prefix}… ({identity.TokenId})";
+        if (!seen.Knows(identity.TokenId, from))
         {
-            var from = address ?? "unknown";
-            var detail = $"token {identity.Prefix}… ({identity.TokenId})";
-            if (!seen.Knows(identity.TokenId, from))
+            if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == from, cancellationToken))
             {
-                if (!await db.AccountSecurityEvents.AnyAsync(e => e.UserId == identity.UserId && e.Kind == SecurityEventKinds.TokenUsedFromNewAddress && e.Detail == detail && e.Address == from, cancellationToken))
-                {
-                    log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, from);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                seen.Remember(identity.TokenId, from);
+                log.Add(identity.UserId, SecurityEventKinds.TokenUsedFromNewAddress, detail, from);
+                await db.SaveChangesAsync(cancellationToken);
             }
+
+            seen.Remember(identity.TokenId, from);
         }
 
         return identity;
