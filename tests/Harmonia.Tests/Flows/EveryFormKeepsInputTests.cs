@@ -17,18 +17,6 @@ public sealed class EveryFormKeepsInputTests
     private static readonly string Yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static readonly string NextMonth = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Empty when the message is right after the field or named by the field's aria-describedby.</summary>
-    private const string BesideItsField = """
-        ([selector, id]) => {
-          const field = document.querySelector(selector);
-          const message = document.getElementById(id);
-          if (!field) return 'no field ' + selector;
-          if (!message) return 'no message #' + id;
-          const named = (field.getAttribute('aria-describedby') || '').split(/\s+/).includes(id);
-          return named || field.nextElementSibling === message ? '' : 'the message #' + id + ' is neither right after ' + selector + ' nor named by its aria-describedby';
-        }
-        """;
-
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]
@@ -46,7 +34,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#control-status").SelectOptionAsync("in_progress");
         await BrowserSupport.PickAsync(page, "control-requirements", "iso27001-2022:A.8.1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save control" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#control-key", "error-key", "no spaces", "control form");
+        await FormRefusal.AssertAsync(page, width, "#control-key", "error-key", "no spaces", "control form");
         Assert.Equal("C KEEP 2", await page.Locator("#control-key").InputValueAsync());
         Assert.Equal("Encrypted laptops", await page.Locator("#control-name").InputValueAsync());
         Assert.Equal("Head of IT", await page.Locator("#control-owner").InputValueAsync());
@@ -61,7 +49,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#evidence-expires").FillAsync("2026-01-01");
         await page.Locator("#evidence-note").FillAsync("Exported from the MDM console.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#evidence-expires", "error-expiresOn", "before the effective date", "evidence form");
+        await FormRefusal.AssertAsync(page, width, "#evidence-expires", "error-expiresOn", "before the effective date", "evidence form");
         Assert.Equal("Laptop encryption report Q2", await page.Locator("#evidence-title").InputValueAsync());
         Assert.Equal("https://intranet.example/reports/encryption-q2", await page.Locator("#evidence-url").InputValueAsync());
         Assert.Equal("2026-03-01", await page.Locator("#evidence-effective").InputValueAsync());
@@ -81,7 +69,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#add-contracts").FillAsync("Courier agreement | 2026-05-01 | 2026-01-01");
         await BrowserSupport.PickAsync(page, "add-controls", "C-KEEP-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the supplier" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#supplier-contracts", "error-contracts", "before it starts", "supplier form");
+        await FormRefusal.AssertAsync(page, width, "#supplier-contracts", "error-contracts", "before it starts", "supplier form");
         Assert.Equal("Kelvin Couriers GmbH", await page.Locator("#supplier-name").InputValueAsync());
         Assert.Equal("Courier for replacement laptops", await page.Locator("#supplier-services").InputValueAsync());
         Assert.Equal("outsourced-process", await page.Locator("#supplier-kind").InputValueAsync());
@@ -102,7 +90,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#ra-owner").FillAsync("Head of IT");
         await page.Locator("#ra-account").FillAsync("stranger@else.example");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the activity" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#ra-account", "error-ownerAccount", "not a member", "recurring activity form");
+        await FormRefusal.AssertAsync(page, width, "#ra-account", "error-ownerAccount", "not a member", "recurring activity form");
         Assert.Equal("Quarterly laptop encryption check", await page.Locator("#ra-title").InputValueAsync());
         Assert.Equal("control", await page.Locator("#ra-kind").InputValueAsync());
         Assert.Equal("C-KEEP-1", await page.Locator("#ra-control").InputValueAsync());
@@ -132,7 +120,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#audit-auditors").FillAsync("Ines Auditor");
         await page.Locator("#audit-criteria").FillAsync("ISO/IEC 27001:2022 and the laptop policy");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan the audit" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#audit-start", "error-plannedStart", "the end not before the start", "audit plan");
+        await FormRefusal.AssertAsync(page, width, "#audit-start", "error-plannedStart", "the end not before the start", "audit plan");
         Assert.Equal("IA-KEEP-1", await page.Locator("#audit-key").InputValueAsync());
         Assert.Equal("Internal audit of the laptop fleet", await page.Locator("#audit-title").InputValueAsync());
         Assert.True(await page.Locator("#audit-fw-27001").IsCheckedAsync());
@@ -155,7 +143,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator($"#grade-{anchor}").SelectOptionAsync("MinorNonconformity");
         await page.Locator($"#sampled-{anchor}").FillAsync("12 laptop hand-over forms of May");
         await page.Locator($"#result-{anchor} button[type=submit]").ClickAsync();
-        await AssertRefusedAsync(page, width, $"#note-{anchor}", "error-note", "says what was found", "audit result");
+        await FormRefusal.AssertAsync(page, width, $"#note-{anchor}", "error-note", "says what was found", "audit result");
         Assert.Equal("MinorNonconformity", await page.Locator($"#grade-{anchor}").InputValueAsync());
         Assert.Equal("12 laptop hand-over forms of May", await page.Locator($"#sampled-{anchor}").InputValueAsync());
         Assert.Equal(1, await page.Locator("[id='error-note']").CountAsync());
@@ -177,7 +165,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#nc-a1-owner").FillAsync("Service desk lead");
         await page.Locator("#nc-a1-due").FillAsync(NextMonth);
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan the actions" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#nc-a0-due", "error-plan", "before it is planned", "corrective action");
+        await FormRefusal.AssertAsync(page, width, "#nc-a0-due", "error-plan", "before it is planned", "corrective action");
         Assert.Equal("Add a signature step to the hand-over checklist", await page.Locator("#nc-a0-description").InputValueAsync());
         Assert.Equal("Head of IT", await page.Locator("#nc-a0-owner").InputValueAsync());
         Assert.Equal(Yesterday, await page.Locator("#nc-a0-due").InputValueAsync());
@@ -206,7 +194,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#objective-frequency").SelectOptionAsync("monthly");
         await page.Locator("#objective-due").FillAsync("2026-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set the objective" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#objective-owner", "error-owner", "An owner", "objective form");
+        await FormRefusal.AssertAsync(page, width, "#objective-owner", "error-owner", "An owner", "objective form");
         Assert.Equal("Every laptop is encrypted", await page.Locator("#objective-title").InputValueAsync());
         Assert.Equal("both", await page.Locator("#objective-system").InputValueAsync());
         Assert.Equal("share of laptops with full-disk encryption in the MDM report", await page.Locator("#objective-measure").InputValueAsync());
@@ -226,7 +214,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator($"#value-{key}").FillAsync("97");
         await page.Locator($"#note-{key}").FillAsync("MDM export of the first of the month");
         await page.Locator($"form[aria-label='Record a measurement of {key}']").GetByRole(AriaRole.Button, new() { Name = "Record measurement" }).ClickAsync();
-        await AssertRefusedAsync(page, width, $"#measured-{key}", "error-measuredOn", "not in the future", "objective measurement");
+        await FormRefusal.AssertAsync(page, width, $"#measured-{key}", "error-measuredOn", "not in the future", "objective measurement");
         Assert.Equal(NextMonth, await page.Locator($"#measured-{key}").InputValueAsync());
         Assert.Equal("97", await page.Locator($"#value-{key}").InputValueAsync());
         Assert.Equal("MDM export of the first of the month", await page.Locator($"#note-{key}").InputValueAsync());
@@ -239,7 +227,7 @@ public sealed class EveryFormKeepsInputTests
         var competence = (await page.Locator("input[name=requiredCompetences]").First.GetAttributeAsync("value"))!;
         await page.Locator($"input[name=requiredCompetences][value='{competence}']").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Define the role" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#role-name", "error-name", "without commas", "competence role");
+        await FormRefusal.AssertAsync(page, width, "#role-name", "error-name", "without commas", "competence role");
         Assert.Equal("AI engineer, senior", await page.Locator("#role-name").InputValueAsync());
         Assert.Equal("Builds and evaluates the models", await page.Locator("#role-description").InputValueAsync());
         Assert.True(await page.Locator($"input[name=requiredCompetences][value='{competence}']").IsCheckedAsync());
@@ -260,7 +248,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#evidence-expires").FillAsync("2025-01-01");
         await page.Locator("#evidence-reference").FillAsync("certificate 4711.pdf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the evidence" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#evidence-expires", "error-expiresOn", "after the date obtained", "competence evidence");
+        await FormRefusal.AssertAsync(page, width, "#evidence-expires", "error-expiresOn", "after the date obtained", "competence evidence");
         Assert.Equal(person, await page.Locator("#evidence-person").InputValueAsync());
         Assert.Equal(skill, await page.Locator("#evidence-competence").InputValueAsync());
         Assert.Equal("qualification", await page.Locator("#evidence-kind").InputValueAsync());
@@ -285,7 +273,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#action-0-owner").FillAsync("Head of IT");
         await page.Locator("#action-0-due").FillAsync("2026-12-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the review" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#review-held", "error-heldOn", "not in the future", "management review");
+        await FormRefusal.AssertAsync(page, width, "#review-held", "error-heldOn", "not in the future", "management review");
         Assert.Equal(NextMonth, await page.Locator("#review-held").InputValueAsync());
         if (topId is not null)
         {
@@ -315,7 +303,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#concern-reported-by").FillAsync("Customer support");
         await page.Locator("#concern-reported-on").FillAsync(NextMonth);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record it" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#concern-reported-on", "error-reportedOn", "not in the future", "AI concern");
+        await FormRefusal.AssertAsync(page, width, "#concern-reported-on", "error-reportedOn", "not in the future", "AI concern");
         Assert.Equal("concern", await page.Locator("#concern-kind").InputValueAsync());
         Assert.Equal("high", await page.Locator("#concern-severity").InputValueAsync());
         Assert.Equal("The chatbot may quote other customers' invoices.", await page.Locator("#concern-description").InputValueAsync());
@@ -329,7 +317,7 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#member-email").FillAsync("new colleague at acme");
         await page.Locator("#member-role").SelectOptionAsync("Contributor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite or change role" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#member-email", "error-email", "Give one e-mail address", "member invitation");
+        await FormRefusal.AssertAsync(page, width, "#member-email", "error-email", "Give one e-mail address", "member invitation");
         Assert.Equal("new colleague at acme", await page.Locator("#member-email").InputValueAsync());
         Assert.Equal("Contributor", await page.Locator("#member-role").InputValueAsync());
         Assert.DoesNotContain("colleague", page.Url, StringComparison.Ordinal);
@@ -358,36 +346,12 @@ public sealed class EveryFormKeepsInputTests
         await page.Locator("#held-location-1").FillAsync("Intranet, policies");
         await page.Locator("#held-dated-1").FillAsync("2026-02-02");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the document list" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#held-location-0", "error-" + location, "where an auditor finds it", "held documents");
+        await FormRefusal.AssertAsync(page, width, "#held-location-0", "error-" + location, "where an auditor finds it", "held documents");
         Assert.Equal("Scope of the ISMS", await page.Locator("#held-title-0").InputValueAsync());
         Assert.Equal("ISMS-DOC-01", await page.Locator("#held-reference-0").InputValueAsync());
         Assert.Equal("2026-02-01", await page.Locator("#held-dated-0").InputValueAsync());
         Assert.Equal("Information security policy", await page.Locator("#held-title-1").InputValueAsync());
         Assert.Equal("Intranet, policies", await page.Locator("#held-location-1").InputValueAsync());
         Assert.Equal("2026-02-02", await page.Locator("#held-dated-1").InputValueAsync());
-    }
-
-    /// <summary>
-    /// The refusal as ADR 0023 wants it: the message (containing <paramref name="words"/>) beside the field, one link
-    /// to it in the summary, nothing of it in the address, the page accessible and, on a phone, not wider than the screen.
-    /// </summary>
-    private static async Task AssertRefusedAsync(IPage page, int width, string field, string errorId, string words, string form)
-    {
-        var message = page.Locator($"[id='{errorId}']");
-        Assert.True(await message.CountAsync() == 1, $"{form}: no message #{errorId} on {page.Url}:\n" + await page.Locator("main").InnerTextAsync());
-        Assert.Contains(words, await message.InnerTextAsync(), StringComparison.Ordinal);
-        var beside = await page.EvaluateAsync<string>(BesideItsField, new[] { field, errorId });
-        Assert.True(beside.Length == 0, $"{form}: {beside}");
-        Assert.Equal(1, await page.Locator($"#error-summary a[href='#{errorId}']").CountAsync());
-        Assert.Contains(words, await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        var address = Uri.UnescapeDataString(page.Url).Replace('+', ' ');
-        Assert.DoesNotContain("error", address, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(words, address, StringComparison.Ordinal);
-        await BrowserSupport.AssertAccessibleAsync(page, form + " after a refusal");
-        if (width < 500)
-        {
-            var wider = await page.EvaluateAsync<string>(BrowserSupport.WiderThanTheScreen);
-            Assert.True(wider.Length == 0, $"{form}: the refused page is wider than the phone: {wider}");
-        }
     }
 }

@@ -12,18 +12,6 @@ namespace Harmonia.Tests.Flows;
 /// </summary>
 public sealed class MoreFormsKeepInputTests
 {
-    /// <summary>Empty when the message is right after the field or named by the field's aria-describedby.</summary>
-    private const string BesideItsField = """
-        ([selector, id]) => {
-          const field = document.querySelector(selector);
-          const message = document.getElementById(id);
-          if (!field) return 'no field ' + selector;
-          if (!message) return 'no message #' + id;
-          const named = (field.getAttribute('aria-describedby') || '').split(/\s+/).includes(id);
-          return named || field.nextElementSibling === message ? '' : 'the message #' + id + ' is neither right after ' + selector + ' nor named by its aria-describedby';
-        }
-        """;
-
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]
@@ -53,7 +41,7 @@ public sealed class MoreFormsKeepInputTests
         await page.Locator("#q-passwords-min_length").FillAsync("200");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
 
-        await AssertRefusedAsync(page, width, "#q-passwords-min_length", "error-passwords.min_length", "from 8 to 128", "questionnaire");
+        await FormRefusal.AssertAsync(page, width, "#q-passwords-min_length", "error-passwords.min_length", "from 8 to 128", "questionnaire");
         Assert.Equal("true", await page.Locator("#q-passwords-min_length").GetAttributeAsync("aria-invalid"));
         Assert.Equal("200", await page.Locator("#q-passwords-min_length").InputValueAsync());
         Assert.Equal("Acme Analytics GmbH", await page.Locator("#q-org-name").InputValueAsync());
@@ -106,7 +94,7 @@ public sealed class MoreFormsKeepInputTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
 
         // The message is the second row's, not the first's (the first filled row is the second on the form).
-        await AssertRefusedAsync(page, width, "#e1", "error-e1", "Impact 2: Name the people affected", "impact assessment entries");
+        await FormRefusal.AssertAsync(page, width, "#e1", "error-e1", "Impact 2: Name the people affected", "impact assessment entries");
         Assert.Equal(0, await page.Locator("[id='error-e0']").CountAsync());
         Assert.Equal("privacy", await page.Locator("#e1-dimension").InputValueAsync());
         Assert.Equal("Drafted replies may quote another customer's ticket.", await page.Locator("#e1-description").InputValueAsync());
@@ -130,29 +118,5 @@ public sealed class MoreFormsKeepInputTests
         await page.GetByText("Done: draft saved", new() { Exact = false }).WaitForAsync();
         Assert.Equal("Customers writing to support", await page.Locator("#e0-affectedGroup").InputValueAsync());
         Assert.Equal(0, await page.Locator(".field-error").CountAsync());
-    }
-
-    /// <summary>
-    /// The refusal as ADR 0023 wants it: the message (containing <paramref name="words"/>) beside the field, one link
-    /// to it in the summary, nothing of it in the address, the page accessible and, on a phone, not wider than the screen.
-    /// </summary>
-    private static async Task AssertRefusedAsync(IPage page, int width, string field, string errorId, string words, string form)
-    {
-        var message = page.Locator($"[id='{errorId}']");
-        Assert.True(await message.CountAsync() == 1, $"{form}: no message #{errorId} on {page.Url}:\n" + await page.Locator("main").InnerTextAsync());
-        Assert.Contains(words, await message.InnerTextAsync(), StringComparison.Ordinal);
-        var beside = await page.EvaluateAsync<string>(BesideItsField, new[] { field, errorId });
-        Assert.True(beside.Length == 0, $"{form}: {beside}");
-        Assert.Equal(1, await page.Locator($"#error-summary a[href='#{errorId}']").CountAsync());
-        Assert.Contains(words, await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        var address = Uri.UnescapeDataString(page.Url).Replace('+', ' ');
-        Assert.DoesNotContain("error", address, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(words, address, StringComparison.Ordinal);
-        await BrowserSupport.AssertAccessibleAsync(page, form + " after a refusal");
-        if (width < 500)
-        {
-            var wider = await page.EvaluateAsync<string>(BrowserSupport.WiderThanTheScreen);
-            Assert.True(wider.Length == 0, $"{form}: the refused page is wider than the phone: {wider}");
-        }
     }
 }

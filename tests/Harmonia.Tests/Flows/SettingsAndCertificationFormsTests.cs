@@ -28,18 +28,6 @@ public sealed class SettingsAndCertificationFormsTests
     // With a window of zero minutes every sign-in counts as old: the member and token forms ask for the passphrase.
     private static readonly Dictionary<string, string> AlwaysAsk = new() { ["Accounts:ReauthenticateAfterMinutes"] = "0" };
 
-    /// <summary>Empty when the message is right after the field or named by the field's aria-describedby.</summary>
-    private const string BesideItsField = """
-        ([selector, id]) => {
-          const field = document.querySelector(selector);
-          const message = document.getElementById(id);
-          if (!field) return 'no field ' + selector;
-          if (!message) return 'no message #' + id;
-          const named = (field.getAttribute('aria-describedby') || '').split(/\s+/).includes(id);
-          return named || field.nextElementSibling === message ? '' : 'the message #' + id + ' is neither right after ' + selector + ' nor named by its aria-describedby';
-        }
-        """;
-
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]
@@ -58,7 +46,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#cert-issued").FillAsync("2026-06-14");
         await page.Locator("#cert-expires").FillAsync("2026-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the certificate" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#cert-expires", "error-expiresOn", "after the issue date", "certificate form",
+        await FormRefusal.AssertAsync(page, width, "#cert-expires", "error-expiresOn", "after the issue date", "certificate form",
             "NZ-KEEP-42", "Nordlicht", "RiskLens", "2026-06-14", "2026-01-01");
         Assert.Equal("true", await page.Locator("#cert-expires").GetAttributeAsync("aria-invalid"));
         Assert.Null(await page.Locator("#cert-number").GetAttributeAsync("aria-invalid"));
@@ -92,7 +80,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator($"#{form}-respond").FillAsync("2027-09-01");
         await page.Locator($"#{form}-close").FillAsync("2027-07-01");
         await findingForm.GetByRole(AriaRole.Button, new() { Name = "Record as nonconformity" }).ClickAsync();
-        await AssertRefusedAsync(page, width, $"#{form}-respond", "error-respondBy", "before the closing deadline", "body finding form",
+        await FormRefusal.AssertAsync(page, width, $"#{form}-respond", "error-respondBy", "before the closing deadline", "body finding form",
             "never reviewed", "NZ-F-7", "A.5.4", "2027-09-01", "2027-07-01", form);
         Assert.True(await page.Locator($"#{form}-text").IsVisibleAsync(), "the refused finding form is folded away");
         Assert.Equal("true", await page.Locator($"#{form}-respond").GetAttributeAsync("aria-invalid"));
@@ -109,7 +97,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator($"#{form}-reqs input[value='iso42001-2023:A.5.4']").UncheckAsync();
         await page.Locator($"#{form}-respond").FillAsync("2027-06-01");
         await findingForm.GetByRole(AriaRole.Button, new() { Name = "Record as nonconformity" }).ClickAsync();
-        await AssertRefusedAsync(page, width, $"#{form}-reqs", "error-requirementIds", "at least one requirement", "body finding form without a requirement",
+        await FormRefusal.AssertAsync(page, width, $"#{form}-reqs", "error-requirementIds", "at least one requirement", "body finding form without a requirement",
             "never reviewed", "NZ-F-7");
         Assert.Equal(0, await page.Locator($"#{form}-reqs input[type=checkbox]:checked").CountAsync());
         Assert.Equal("2027-06-01", await page.Locator($"#{form}-respond").InputValueAsync());
@@ -142,7 +130,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#tm-position").FillAsync("Chief Executive Officer");
         await page.Locator("#tm-email").FillAsync("stranger@else.example");
         await page.GetByRole(AriaRole.Button, new() { Name = "Name as top management" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#tm-email", "error-memberEmail", "is not a member of this organization", "top-management form",
+        await FormRefusal.AssertAsync(page, width, "#tm-email", "error-memberEmail", "is not a member of this organization", "top-management form",
             "Olivia", "Chief Executive", "stranger");
         Assert.Equal("Olivia Stone", await page.Locator("#tm-name").InputValueAsync());
         Assert.Equal("Chief Executive Officer", await page.Locator("#tm-position").InputValueAsync());
@@ -157,7 +145,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#member-role").SelectOptionAsync("Auditor");
         await page.Locator("#member-passphrase").FillAsync(WrongPassphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite or change role" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#member-passphrase", "error-passphrase", "not the passphrase you sign in with", "member form after an old sign-in",
+        await FormRefusal.AssertAsync(page, width, "#member-passphrase", "error-passphrase", "not the passphrase you sign in with", "member form after an old sign-in",
             "viewer", "Auditor", WrongPassphrase);
         Assert.Equal("viewer@a.example", await page.Locator("#member-email").InputValueAsync());
         Assert.Equal("Auditor", await page.Locator("#member-role").InputValueAsync());
@@ -178,7 +166,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#token-days").FillAsync("30");
         await page.Locator("#token-passphrase").FillAsync(WrongPassphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#token-passphrase", "error-passphrase", "not the passphrase you sign in with", "token form after an old sign-in",
+        await FormRefusal.AssertAsync(page, width, "#token-passphrase", "error-passphrase", "not the passphrase you sign in with", "token form after an old sign-in",
             "Nightly export", WrongPassphrase);
         Assert.Equal("Nightly export to the data warehouse", await page.Locator("#token-name").InputValueAsync());
         Assert.Equal("30", await page.Locator("#token-days").InputValueAsync());
@@ -189,7 +177,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#token-days").FillAsync("45");
         await page.Locator("#token-passphrase").FillAsync(Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#token-name", "error-name", "Say what the token is for", "token form", Passphrase);
+        await FormRefusal.AssertAsync(page, width, "#token-name", "error-name", "Say what the token is for", "token form", Passphrase);
         Assert.Equal("45", await page.Locator("#token-days").InputValueAsync());
         Assert.Equal(string.Empty, await page.Locator("#token-passphrase").InputValueAsync());
         Assert.Equal(0, await page.Locator("#error-passphrase").CountAsync());
@@ -230,7 +218,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#e-end").FillAsync(Day(10));
         await page.Locator("#e-passphrase").FillAsync(WrongPassphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#e-passphrase", "error-passphrase", "not the passphrase you sign in with", "invitation after an old sign-in",
+        await FormRefusal.AssertAsync(page, width, "#e-passphrase", "error-passphrase", "not the passphrase you sign in with", "invitation after an old sign-in",
             "Stage 2", "ines", "A.5.18", "2026-11-30", WrongPassphrase);
         Assert.Equal(string.Empty, await page.Locator("#e-passphrase").InputValueAsync());
         Assert.DoesNotContain(WrongPassphrase, await page.ContentAsync(), StringComparison.Ordinal);
@@ -240,7 +228,7 @@ public sealed class SettingsAndCertificationFormsTests
         await page.Locator("#e-end").FillAsync(Day(0));
         await page.Locator("#e-passphrase").FillAsync(Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the engagement and invite" }).ClickAsync();
-        await AssertRefusedAsync(page, width, "#e-start", "error-startsOn", "the first not after the last", "invitation", "Stage 2", "ines", Day(10));
+        await FormRefusal.AssertAsync(page, width, "#e-start", "error-startsOn", "the first not after the last", "invitation", "Stage 2", "ines", Day(10));
         Assert.Equal("Stage 2 audit of the ISMS", await page.Locator("#e-title").InputValueAsync());
         Assert.Equal(AuditorEmail, await page.Locator("#e-email").InputValueAsync());
         Assert.True(await page.Locator("#e-std-iso27001-2022").IsCheckedAsync());
@@ -275,7 +263,7 @@ public sealed class SettingsAndCertificationFormsTests
         await auditor.Locator("#r-due").FillAsync(Day(5));
         await auditor.Locator("#r-assignee").FillAsync("nobody@else.example");
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Request the evidence" }).ClickAsync();
-        await AssertRefusedAsync(auditor, width, "#r-assignee", "error-assigneeEmail", "No member of the organization has this address", "evidence request",
+        await FormRefusal.AssertAsync(auditor, width, "#r-assignee", "error-assigneeEmail", "No member of the organization has this address", "evidence request",
             "access review", "nobody@else", Day(5));
         Assert.Equal("Minutes of the last access review", await auditor.Locator("#r-text").InputValueAsync());
         Assert.Equal(Day(5), await auditor.Locator("#r-due").InputValueAsync());
@@ -287,7 +275,7 @@ public sealed class SettingsAndCertificationFormsTests
         await auditor.Locator("#s-size").FillAsync("3");
         await auditor.Locator("#s-seed").FillAsync("2027");
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
-        await AssertRefusedAsync(auditor, width, "#s-population", "error-population", "no such records", "sample");
+        await FormRefusal.AssertAsync(auditor, width, "#s-population", "error-population", "no such records", "sample");
         Assert.Equal("risks", await auditor.Locator("#s-population").InputValueAsync());
         Assert.Equal("3", await auditor.Locator("#s-size").InputValueAsync());
         Assert.Equal("2027", await auditor.Locator("#s-seed").InputValueAsync());
@@ -297,7 +285,7 @@ public sealed class SettingsAndCertificationFormsTests
         await auditor.Locator("#f-grade").SelectOptionAsync("major");
         await auditor.Locator("#f-text").FillAsync("Leavers kept their access for a month after leaving.");
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Raise the finding" }).ClickAsync();
-        await AssertRefusedAsync(auditor, width, "#f-reqs", "error-requirementIds", "requirement", "auditor's finding", "Leavers", "major");
+        await FormRefusal.AssertAsync(auditor, width, "#f-reqs", "error-requirementIds", "requirement", "auditor's finding", "Leavers", "major");
         Assert.Equal("major", await auditor.Locator("#f-grade").InputValueAsync());
         Assert.Equal("Leavers kept their access for a month after leaving.", await auditor.Locator("#f-text").InputValueAsync());
         Assert.Equal(string.Empty, await auditor.Locator("#r-text").InputValueAsync());
@@ -357,37 +345,6 @@ public sealed class SettingsAndCertificationFormsTests
 
     private static Task<List<string>> FlashesAsync(ApiHost host) =>
         host.WithScopeAsync(s => s.GetRequiredService<HarmoniaDbContext>().PendingFormOutcomes.AsNoTracking().Select(p => p.Json).ToListAsync());
-
-    /// <summary>
-    /// The refusal as ADR 0023 wants it: the message (containing <paramref name="words"/>) beside the field, one link to it
-    /// in the summary, neither the message nor anything typed (<paramref name="typed"/>) in the address, the page
-    /// accessible and, on a phone, not wider than the screen.
-    /// </summary>
-    private static async Task AssertRefusedAsync(IPage page, int width, string field, string errorId, string words, string form, params string[] typed)
-    {
-        var message = page.Locator($"[id='{errorId}']");
-        Assert.True(await message.CountAsync() == 1, $"{form}: no single message #{errorId} on {page.Url}:\n" + await page.Locator("main").InnerTextAsync());
-        Assert.Contains(words, await message.InnerTextAsync(), StringComparison.Ordinal);
-        var beside = await page.EvaluateAsync<string>(BesideItsField, new[] { field, errorId });
-        Assert.True(beside.Length == 0, $"{form}: {beside}");
-        Assert.Equal(1, await page.Locator($"#error-summary a[href='#{errorId}']").CountAsync());
-        Assert.Contains(words, await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        var address = Uri.UnescapeDataString(page.Url).Replace('+', ' ');
-        Assert.DoesNotContain("error", address, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("typed", address, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(words, address, StringComparison.Ordinal);
-        foreach (var value in typed)
-        {
-            Assert.False(address.Contains(value, StringComparison.OrdinalIgnoreCase), $"{form}: '{value}' travels in the address {address}");
-        }
-
-        await BrowserSupport.AssertAccessibleAsync(page, form + " after a refusal");
-        if (width < 500)
-        {
-            var wider = await page.EvaluateAsync<string>(BrowserSupport.WiderThanTheScreen);
-            Assert.True(wider.Length == 0, $"{form}: the refused page is wider than the phone: {wider}");
-        }
-    }
 
     /// <summary>Organization A of the API test host on Kestrel, with the checked browser signed in as its owner.</summary>
     private sealed class Site : IAsyncDisposable
