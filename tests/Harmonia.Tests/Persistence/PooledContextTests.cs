@@ -61,4 +61,27 @@ public sealed class PooledContextTests
             Assert.Equal(newest.Sequence, await second.ChangeTokenAsync(acme));
         }
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_statements_a_connection_repeats_are_prepared_unless_the_connection_string_says_otherwise()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HarmoniaDbContext>();
+            await db.Database.OpenConnectionAsync();
+            for (var i = 0; i < 6; i++)
+            {
+                await db.Organizations.IgnoreQueryFilters().CountAsync();
+            }
+
+            var prepared = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements").SingleAsync();
+            Assert.True(prepared > 0, "no statement of this connection is prepared");
+        }
+
+        // A deployment behind a pooler that keeps no prepared statements turns it off, and that is kept.
+        const string off = "Host=db.example;Database=harmonia;Max Auto Prepare=0";
+        Assert.Equal(off, Harmonia.App.HarmoniaServices.WithPreparedStatements(off));
+        Assert.Contains("Max Auto Prepare=64", Harmonia.App.HarmoniaServices.WithPreparedStatements("Host=db.example;Database=harmonia"), StringComparison.Ordinal);
+    }
 }
