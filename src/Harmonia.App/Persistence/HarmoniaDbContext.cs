@@ -35,14 +35,34 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 {
     public const string TenantFilter = "Tenant";
 
-    private readonly TenantScope _tenant;
-    private readonly AuditTrailWriter _auditTrail;
+    private TenantScope _tenant;
+    private AuditTrailWriter _auditTrail;
+
+    /// <summary>
+    /// For the pool of contexts (HarmoniaServices.AddPersistence), which binds each lent context to the request's
+    /// tenant and actor. Until then it works for no organization and writes as "system".
+    /// </summary>
+    protected HarmoniaDbContext(DbContextOptions options)
+        : this(options, new TenantScope(), new AuditActor(), TimeProvider.System)
+    {
+    }
 
     protected HarmoniaDbContext(DbContextOptions options, TenantScope tenant, AuditActor actor, TimeProvider time)
         : base(options)
     {
         _tenant = tenant;
         _auditTrail = new AuditTrailWriter(this, actor, time);
+    }
+
+    /// <summary>
+    /// Makes a context lent by the pool work for this scope: its tenant, its actor, a fresh audit-trail writer and no
+    /// change token remembered from the scope that used it before.
+    /// </summary>
+    internal void Bind(TenantScope tenant, AuditActor actor, TimeProvider time)
+    {
+        _tenant = tenant;
+        _auditTrail = new AuditTrailWriter(this, actor, time);
+        ForgetChangeToken();
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -369,9 +389,31 @@ public abstract partial class HarmoniaDbContext : IdentityUserContext<HarmoniaUs
 }
 
 /// <summary>The SQLite flavour; its own class so it has its own migration set (Persistence/Migrations/Sqlite).</summary>
-public sealed class SqliteHarmoniaDbContext(DbContextOptions<SqliteHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
-    : HarmoniaDbContext(options, tenant, actor, time);
+public sealed class SqliteHarmoniaDbContext : HarmoniaDbContext
+{
+    /// <summary>The pool's constructor: EF pools a context type only with one public constructor, taking the options.</summary>
+    public SqliteHarmoniaDbContext(DbContextOptions<SqliteHarmoniaDbContext> options)
+        : base(options)
+    {
+    }
+
+    internal SqliteHarmoniaDbContext(DbContextOptions<SqliteHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
+        : base(options, tenant, actor, time)
+    {
+    }
+}
 
 /// <summary>The PostgreSQL flavour; its own class so it has its own migration set (Persistence/Migrations/Postgres).</summary>
-public sealed class PostgresHarmoniaDbContext(DbContextOptions<PostgresHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
-    : HarmoniaDbContext(options, tenant, actor, time);
+public sealed class PostgresHarmoniaDbContext : HarmoniaDbContext
+{
+    /// <summary>The pool's constructor: EF pools a context type only with one public constructor, taking the options.</summary>
+    public PostgresHarmoniaDbContext(DbContextOptions<PostgresHarmoniaDbContext> options)
+        : base(options)
+    {
+    }
+
+    internal PostgresHarmoniaDbContext(DbContextOptions<PostgresHarmoniaDbContext> options, TenantScope tenant, AuditActor actor, TimeProvider time)
+        : base(options, tenant, actor, time)
+    {
+    }
+}
