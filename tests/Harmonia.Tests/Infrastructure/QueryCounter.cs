@@ -15,10 +15,17 @@ internal sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<Ke
     private readonly List<IDisposable> _subscriptions = [];
     private int _count;
 
+    // EF Core's default LoggingCacheTime: a context's logger that found nobody listening stops asking for that long.
+    private static readonly TimeSpan EfLoggingCacheTime = TimeSpan.FromSeconds(1);
+
     public QueryCounter(TestDatabase database)
     {
         _database = database.Name;
         _listeners = DiagnosticListener.AllListeners.Subscribe(this);
+
+        // Contexts come from a pool and keep their logger between requests (ADR 0038): one that ran a request just
+        // before this counter subscribed would not report its commands until its "nobody listens" expired.
+        Thread.Sleep(EfLoggingCacheTime + TimeSpan.FromMilliseconds(200));
     }
 
     public int Count => Volatile.Read(ref _count);
