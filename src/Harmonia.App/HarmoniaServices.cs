@@ -92,6 +92,9 @@ public static class HarmoniaServices
     // of a cached API answer's time. The pool keeps at most this many idle contexts.
     private const int ContextPoolSize = 64;
 
+    // Prepared statements kept per PostgreSQL connection; a dashboard visit's and an API request's fit with room to spare.
+    private const int AutoPreparedStatements = 64;
+
     /// <summary>
     /// A pooled context bound to the scope's tenant, actor and clock. The scope disposes it at its end, which returns it
     /// to the pool reset (change tracker emptied, connection closed).
@@ -120,9 +123,6 @@ public static class HarmoniaServices
 
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
-
-    // Per physical connection; the statements of a dashboard visit and an API request fit with room to spare.
-    private const int AutoPreparedStatements = 64;
 
     private static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings, KeyEncryptionSettings? keyEncryption)
     {
