@@ -108,20 +108,34 @@ public static class HarmoniaServices
     }
 
     /// <summary>
-    /// The connection string with Npgsql's automatic preparation on, unless it says otherwise: every request runs the
-    /// same few statements, and PostgreSQL parsing and planning them anew each time was, at ten times today's data, the
-    /// difference between the dashboard's p99 of 90-320 ms and 41-45 ms on two cores (docs/deploy.md says when to turn
-    /// it off: a connection pooler that does not keep prepared statements).
+    /// The connection string with two Npgsql settings added, each unless the string sets it itself (docs/deploy.md says
+    /// when to set them otherwise):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: every request runs the same few statements, and PostgreSQL parsing and planning
+    /// them anew each time was, at ten times today's data, the difference between the dashboard's p99 of 90-320 ms and
+    /// 41-45 ms on two cores. Off behind a connection pooler that does not keep prepared statements.</item>
+    /// <item><c>No Reset On Close=true</c>: a connection going back to the pool is otherwise reset by seven statements
+    /// sent before its next query, as much work for the database server as the one query of a cached API answer.
+    /// Harmonia leaves no session state to reset: no SET, no session lock, no LISTEN, no temporary table, no cursor
+    /// kept open (ADR 0038; <c>Persistence/PooledContextTests</c> checks the pool after a working day's kinds of
+    /// writes), and Npgsql still rolls back a transaction left open.</item>
+    /// </list>
     /// </summary>
-    internal static string WithPreparedStatements(string connectionString)
+    internal static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
-            return connectionString;
+            defaults.MaxAutoPrepare = AutoPreparedStatements;
         }
 
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            defaults.NoResetOnClose = true;
+        }
+
+        return defaults.ConnectionString;
     }
 
     private static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings, KeyEncryptionSettings? keyEncryption)
@@ -145,7 +159,7 @@ public static class HarmoniaServices
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgresHarmoniaDbContext>(o => o.UseNpgsql(WithPreparedStatements(settings.ConnectionString)), ContextPoolSize);
+            services.AddPooledDbContextFactory<PostgresHarmoniaDbContext>(o => o.UseNpgsql(WithConnectionDefaults(settings.ConnectionString)), ContextPoolSize);
             services.AddScoped<HarmoniaDbContext>(Lend<PostgresHarmoniaDbContext>);
         }
 

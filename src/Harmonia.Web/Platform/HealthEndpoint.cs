@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Harmonia.Web.Platform;
 
@@ -20,10 +21,14 @@ internal static class HealthEndpoint
     {
         app.MapHealthChecks("/health", Options(r => !r.Tags.Contains(WarmTag)));
         app.MapHealthChecks("/health/live", Options(_ => false));
-        app.MapHealthChecks("/health/ready", Options(r => r.Tags.Contains(ReadyTag)));
+        var ready = Options(r => r.Tags.Contains(ReadyTag));
+
+        // Only the warm-up reports degraded, and a node still warming up is not ready.
+        ready.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
+        app.MapHealthChecks("/health/ready", ready);
     }
 
-    private static HealthCheckOptions Options(Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool> predicate) =>
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) =>
         new()
         {
             Predicate = predicate,

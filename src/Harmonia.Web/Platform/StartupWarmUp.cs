@@ -92,11 +92,16 @@ internal sealed partial class StartupWarmUp(IServiceScopeFactory scopes, IHostAp
     }
 }
 
-/// <summary>Ready waits for the warm-up, so a load balancer sends the first person to a node that has paid its compile cost.</summary>
+/// <summary>
+/// Ready waits for the warm-up, so a load balancer sends the first person to a node that has paid its compile cost.
+/// Warming up is reported as degraded, not unhealthy: /health/ready still answers 503 for it (HealthEndpoint), but the
+/// health-check service logs it as a warning, where an unhealthy check is logged as an error every time a load
+/// balancer asks during the first seconds of every start.
+/// </summary>
 internal sealed class WarmUpReadyCheck(StartupWarmUp warmUp) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(warmUp.Done
             ? HealthCheckResult.Healthy("warm-up " + warmUp.Outcome)
-            : HealthCheckResult.Unhealthy("warming up: reading the most recently changed organization's dashboard and readiness once"));
+            : HealthCheckResult.Degraded("warming up: reading the most recently changed organization's dashboard and readiness once"));
 }

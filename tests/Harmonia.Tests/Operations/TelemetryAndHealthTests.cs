@@ -8,12 +8,16 @@ using Harmonia.App.Features.Webhooks;
 using Harmonia.App.Features.Work;
 using Harmonia.App.Persistence;
 using Harmonia.Tests.Infrastructure;
+using Harmonia.Tests.Security.Asvs;
 using Harmonia.Tests.Webhooks;
 using Harmonia.Tests.Work;
+using Harmonia.Web.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Harmonia.Tests.Operations;
 
@@ -38,6 +42,55 @@ public sealed class TelemetryAndHealthTests
         // Health is about dependencies only: a node that is still warming up is healthy, so /health never names the warm-up.
         using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.DoesNotContain("warm-up", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_still_warming_up_is_healthy_but_not_ready_and_its_log_says_so_as_a_warning_not_an_error()
+    {
+        var logs = new LogCollector();
+        using var started = new CancellationTokenSource();
+        await using var host = await ApiHost.StartAsync(DatabaseProvider.Sqlite, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+
+            // The warm-up waits for the host's start, which this test gives it only when it has looked.
+            s.AddSingleton(sp => new StartupWarmUp(sp.GetRequiredService<IServiceScopeFactory>(), new StartedOnCue(started.Token), sp.GetRequiredService<ILogger<StartupWarmUp>>()));
+        });
+        using var client = host.Client(null);
+
+        using (var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            var warmUp = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "warm-up");
+            Assert.Equal("Degraded", warmUp.GetProperty("status").GetString());
+            Assert.StartsWith("warming up", warmUp.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+
+        using (var health = await client.GetAsync(new Uri("/health", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        var healthChecks = logs.Entries.Where(e => e.Category.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks", StringComparison.Ordinal)).ToList();
+        Assert.Contains(healthChecks, e => e.Level == LogLevel.Warning && e.Message.Contains("warm-up", StringComparison.Ordinal));
+        Assert.DoesNotContain(healthChecks, e => e.Level >= LogLevel.Error);
+
+        await started.CancelAsync();
+        var (status, body) = await ReadyAsync(client);
+        Assert.True(status == HttpStatusCode.OK, body);
+    }
+
+    private sealed class StartedOnCue(CancellationToken started) : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => started;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
     }
 
     internal static async Task<(HttpStatusCode Status, string Body)> ReadyAsync(HttpClient client)
