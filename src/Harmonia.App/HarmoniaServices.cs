@@ -124,13 +124,16 @@ public static class HarmoniaServices
     internal static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+
+        // Npgsql takes each keyword with or without its spaces.
+        bool Sets(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", string.Empty, StringComparison.Ordinal));
         var defaults = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (!Sets("Max Auto Prepare"))
         {
             defaults.MaxAutoPrepare = AutoPreparedStatements;
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Sets("No Reset On Close"))
         {
             defaults.NoResetOnClose = true;
         }
