@@ -147,11 +147,16 @@ echo "payload: $(wc -c < "$work/static/gap.json") bytes of gap JSON"
 # Sign in like a browser: take the form's hidden fields, post them with the credentials, keep the cookie.
 page=$(curl -sf -c "$work/cookies" "$base/signin")
 field() { echo "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//;s/"$//'; }
-curl -sf -b "$work/cookies" -c "$work/cookies" -o /dev/null \
+curl -sf -b "$work/cookies" -c "$work/cookies" -o "$work/signin.html" -D "$work/signin.headers" \
   --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" --data-urlencode "_handler=$(field _handler)" \
   --data-urlencode "Input.Email=load@example.com" --data-urlencode "Input.Password=load test passphrase" "$base/signin"
 cookie=$(awk '$6 ~ /Identity/ {print $6"="$7}' "$work/cookies")
-curl -sf -H "Cookie: $cookie" "$base/orgs/$org" | grep -q "Load Test Industries" || { echo "error: the dashboard did not render for the signed-in user" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+dashboard=$(curl -s -o "$work/dashboard.html" -D "$work/dashboard.headers" -w '%{http_code}' -H "Cookie: $cookie" "$base/orgs/$org" || true)
+grep -q "Load Test Industries" "$work/dashboard.html" 2>/dev/null || {
+  echo "error: the dashboard did not render for the signed-in user (status $dashboard; the sign-in answered $(head -1 "$work/signin.headers" | tr -d '\r'), cookie names: $(awk 'NF>=7 {print $6}' "$work/cookies" | tr '\n' ' '))" >&2
+  grep -i '^location' "$work/signin.headers" "$work/dashboard.headers" >&2 || true
+  grep -o '<title>[^<]*' "$work/dashboard.html" >&2 || true
+  tail -20 "$work/server.log" >&2; exit 1; }
 
 if [ -n "$registers" ]; then
   python3 bench/load/registers.py "$base" "$org" "$token" "$cookie"

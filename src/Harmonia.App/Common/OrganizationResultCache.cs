@@ -21,11 +21,10 @@ public sealed class OrganizationResultCache
     public async Task<T> GetOrComputeAsync<T>(HarmoniaDbContext db, Guid organizationId, string kind, string variant, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
-        var sequence = await db.ChangeTokenAsync(organizationId, cancellationToken);
-        if (_results.TryGetValue((organizationId, kind), out var entry) && entry.Sequence == sequence && entry.Variant == variant && entry.Value is T cached)
+        var (sequence, kept) = await KeptAsync<T>(db, organizationId, kind, variant, cancellationToken);
+        if (kept is not null)
         {
-            entry.LastUsed = Interlocked.Increment(ref _clock);
-            return cached;
+            return kept;
         }
 
         var value = await compute();
@@ -36,6 +35,32 @@ public sealed class OrganizationResultCache
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// For passes over every organization (the reminder sweep, the webhook checks): a kept result is used, a new one is
+    /// computed and not kept. Kept, an hourly pass would hold every organization's result until its next change, and a
+    /// node's memory would grow with the number of organizations instead of with the ones people are looking at (at
+    /// ten times today's data the sweep kept 49,500 due-work items of 99 organizations nobody had looked at).
+    /// </summary>
+    public async Task<T> UseKeptOrComputeAsync<T>(HarmoniaDbContext db, Guid organizationId, string kind, string variant, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : class =>
+        (await KeptAsync<T>(db, organizationId, kind, variant, cancellationToken)).Kept ?? await compute();
+
+    /// <summary>Whether a result of this kind is kept for the organization, whatever its state (for tests).</summary>
+    internal bool Holds(Guid organizationId, string kind) => _results.ContainsKey((organizationId, kind));
+
+    private async Task<(long Sequence, T? Kept)> KeptAsync<T>(HarmoniaDbContext db, Guid organizationId, string kind, string variant, CancellationToken cancellationToken)
+        where T : class
+    {
+        var sequence = await db.ChangeTokenAsync(organizationId, cancellationToken);
+        if (_results.TryGetValue((organizationId, kind), out var entry) && entry.Sequence == sequence && entry.Variant == variant && entry.Value is T kept)
+        {
+            entry.LastUsed = Interlocked.Increment(ref _clock);
+            return (sequence, kept);
+        }
+
+        return (sequence, null);
     }
 
     private sealed record Entry(long Sequence, string Variant, object Value)

@@ -232,6 +232,50 @@ public sealed class ReminderTests
         var page = await (await host.SignedInAsync("contributor@a.example")).GetStringAsync(Url($"/orgs/{host.OrganizationA}/reminders"));
         Assert.Contains("no e-mail (SMTP) settings", page, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 17 item 7: the hourly sweep visits every organization, and kept, its due work stayed in memory for all of
+    /// them (at ten times today's data 49,500 items of organizations nobody was looking at). Only a person's
+    /// look keeps an organization's due work; the sweep uses what is kept and keeps nothing new.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_sweep_of_every_organization_keeps_nobody_s_due_work_in_memory_a_look_at_the_work_list_does(DatabaseProvider provider)
+    {
+        await using var smtp = SmtpSink.Start();
+        var clock = new SetClock(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(provider, smtp, clock);
+        var warmUp = host.Services.GetRequiredService<Harmonia.Web.Platform.StartupWarmUp>();
+        for (var waited = 0; !warmUp.Done && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(warmUp.Done, "the start-up warm-up did not finish in 30 s");
+
+        // The warm-up keeps the results of the organization changed last before it ran; the others are not kept yet.
+        var cache = host.Services.GetRequiredService<Harmonia.App.Common.OrganizationResultCache>();
+        Guid[] organizations = [host.OrganizationA, host.OrganizationB];
+        var unkept = organizations.Where(o => !cache.Holds(o, ListDueWorkHandler.CacheKind)).ToArray();
+        Assert.NotEmpty(unkept);
+        await ReadAsync(await host.Client(host.TokensA[OrganizationRole.Owner]).PostAsync(Url($"/api/orgs/{host.OrganizationA}/recurring-activities"),
+            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+
+        await RunJobsAsync(host);
+        Assert.All(unkept, o => Assert.False(cache.Holds(o, ListDueWorkHandler.CacheKind), $"the sweep kept the due work of organization {o}"));
+        var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
+        var inbox = await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{host.OrganizationA}/notifications")));
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.Contains(Title, StringComparison.Ordinal));
+
+        // A look at the work list keeps that organization's items, and only that one's.
+        var work = await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{host.OrganizationA}/work?assignee=me")));
+        Assert.Contains(work.GetProperty("items").EnumerateArray(), i => i.GetProperty("what").GetString()!.Contains(Title, StringComparison.Ordinal));
+        Assert.True(cache.Holds(host.OrganizationA, ListDueWorkHandler.CacheKind));
+        if (unkept.Contains(host.OrganizationB))
+        {
+            Assert.False(cache.Holds(host.OrganizationB, ListDueWorkHandler.CacheKind));
+        }
+    }
 }
 
 /// <summary>A clock the test sets to any moment.</summary>

@@ -83,7 +83,7 @@ public sealed class CollectWebhookMessagesHandler(HarmoniaDbContext db, TenantSc
         var today = work.Today();
         if ((subscribed.Contains(WebhookEventTypes.WorkDue) || subscribed.Contains(WebhookEventTypes.WorkOverdue)) && (events.Count > 0 || state.WorkCheckedOn != today))
         {
-            foreach (var item in (await work.DeriveAsync(await work.MembersAsync(cancellationToken), cancellationToken)).Where(i => i.Window != DueWindow.Later).Take(Batch))
+            foreach (var item in (await work.DeriveWithoutKeepingAsync(await work.MembersAsync(cancellationToken), cancellationToken)).Where(i => i.Window != DueWindow.Later).Take(Batch))
             {
                 var type = item.Window == DueWindow.Overdue ? WebhookEventTypes.WorkOverdue : WebhookEventTypes.WorkDue;
                 Send(type, $"work:{type}:{item.Id}:{item.DueOn:yyyy-MM-dd}", WorkData(organizationId, item));

@@ -40,12 +40,25 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
     /// <summary>
     /// All items, unfiltered, for the feeds and the dashboard: derived from the facts read from every module (about
     /// thirty queries) and kept until the organization changes or the day turns (<see cref="OrganizationResultCache"/>).
-    /// The dashboard asks on every visit, twice, and at ten times today's data deriving alone (some 10,000 items) cost
+    /// The dashboard asks on every visit, twice, and at ten times today's data deriving alone (some 5,500 items) cost
     /// more than reading the cached facts, so the items are kept, not the facts. The members are part of the variant,
     /// because acknowledgements are due per member and owners resolve to members, and an account's address, name or
     /// disabling is not written to the organization's trail.
     /// </summary>
-    public Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default) =>
+        DeriveAsync(members, keep: true, cancellationToken);
+
+    /// <summary>
+    /// The same items for a pass over every organization (the reminder sweep, the webhook checks): kept items are used,
+    /// newly derived ones are not kept (<see cref="OrganizationResultCache.UseKeptOrComputeAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<DueWorkItem>> DeriveWithoutKeepingAsync(IReadOnlyList<MemberName> members, CancellationToken cancellationToken = default) =>
+        DeriveAsync(members, keep: false, cancellationToken);
+
+    /// <summary>The kind under which <see cref="OrganizationResultCache"/> keeps an organization's items.</summary>
+    internal const string CacheKind = "due-work";
+
+    private Task<IReadOnlyList<DueWorkItem>> DeriveAsync(IReadOnlyList<MemberName> members, bool keep, CancellationToken cancellationToken)
     {
         var today = Today();
         if (tenant.OrganizationId is not { } organizationId)
@@ -55,7 +68,9 @@ public sealed class ListDueWorkHandler(DueFactSources sources, TenantScope tenan
 
         // Lengths before the texts: no two member lists read alike, whatever their names contain.
         var variant = today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + string.Concat(members.OrderBy(m => m.Id).Select(m => $"|{m.Id} {m.Email.Length}:{m.Email} {m.DisplayName?.Length ?? -1}:{m.DisplayName}"));
-        return cache.GetOrComputeAsync(db, organizationId, "due-work", variant, () => DeriveNowAsync(members, today, cancellationToken), cancellationToken);
+        return keep
+            ? cache.GetOrComputeAsync(db, organizationId, CacheKind, variant, () => DeriveNowAsync(members, today, cancellationToken), cancellationToken)
+            : cache.UseKeptOrComputeAsync(db, organizationId, CacheKind, variant, () => DeriveNowAsync(members, today, cancellationToken), cancellationToken);
     }
 
     private async Task<IReadOnlyList<DueWorkItem>> DeriveNowAsync(IReadOnlyList<MemberName> members, DateOnly today, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed class SweepRemindersHandler(HarmoniaDbContext db, TenantScope tena
             await owners.MatchAsync(cancellationToken);
         }
 
-        var items = await work.DeriveAsync(await work.MembersAsync(cancellationToken), cancellationToken);
+        var items = await work.DeriveWithoutKeepingAsync(await work.MembersAsync(cancellationToken), cancellationToken);
         var preferences = await db.ReminderPreferences.AsNoTracking().ToDictionaryAsync(p => p.UserId, p => p.ToPreferences(), cancellationToken);
         ReminderPreferences For(Guid person) => preferences.GetValueOrDefault(person) ?? ReminderPreferences.Default;
         var wanted = ReminderRules.For(items, today, For);
