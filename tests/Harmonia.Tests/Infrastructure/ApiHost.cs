@@ -140,6 +140,21 @@ internal sealed class ApiHost : IAsyncDisposable
             .GroupBy(m => m.Groups[1].Value)
             .ToDictionary(g => g.Key, g => System.Net.WebUtility.HtmlDecode(g.First().Groups[2].Value));
 
+    /// <summary>
+    /// Waits, at most 30 s, until the start-up warm-up has finished; it keeps the results of the organization changed
+    /// last before it ran, so a test about what is kept knows where it starts from.
+    /// </summary>
+    public async Task WaitForWarmUpAsync()
+    {
+        var warmUp = Services.GetRequiredService<Harmonia.Web.Platform.StartupWarmUp>();
+        for (var waited = 0; !warmUp.Done && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(warmUp.Done, "the start-up warm-up did not finish in 30 s");
+    }
+
     /// <summary>Runs a use case in its own scope, as one request would.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

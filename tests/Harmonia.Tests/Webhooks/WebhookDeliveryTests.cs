@@ -71,6 +71,35 @@ public sealed class WebhookDeliveryTests
     internal static async Task<JsonElement[]> LogAsync(HttpClient owner, Guid organization, string query = "") =>
         [.. (await ReadAsync(await owner.GetAsync(Url($"/api/orgs/{organization}/webhook-deliveries?pageSize=200{query}")))).GetProperty("items").EnumerateArray()];
 
+    /// <summary>
+    /// Issue 17 item 7 (ADR 0038): a webhook round looks at every organization with a webhook, so it keeps neither the
+    /// readiness nor the due work it computes for one; only a person's look keeps them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_webhook_round_keeps_no_organization_s_readiness_or_due_work_in_memory(DatabaseProvider provider)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(200);
+        await using var host = await ApiHost.StartAsync(provider, Loopback);
+        await host.WaitForWarmUpAsync();
+        var cache = host.Services.GetRequiredService<Harmonia.App.Common.OrganizationResultCache>();
+        bool Kept(Guid organization) => cache.Holds(organization, GetReadinessHandler.CacheKind) || cache.Holds(organization, ListDueWorkHandler.CacheKind);
+
+        // The warm-up keeps the organization changed last before it ran; the test uses one it did not keep.
+        var (organization, token) = Kept(host.OrganizationA) ? (host.OrganizationB, host.TokenB) : (host.OrganizationA, host.TokensA[OrganizationRole.Owner]);
+        Assert.False(Kept(organization));
+        using var owner = host.Client(token);
+        await AddAsync(owner, organization, receiver.Url, "readiness.changed", "work.due", "work.overdue");
+        // The first round computes both: the readiness to compare later ones with, and today's due work.
+        await host.NewRiskAsync(organization);
+        await DrainAsync(host, organization);
+        Assert.False(cache.Holds(organization, GetReadinessHandler.CacheKind), "the webhook round kept the organization's readiness");
+        Assert.False(cache.Holds(organization, ListDueWorkHandler.CacheKind), "the webhook round kept the organization's due work");
+
+        await ReadAsync(await owner.GetAsync(Url($"/api/orgs/{organization}/readiness")));
+        Assert.True(cache.Holds(organization, GetReadinessHandler.CacheKind));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_new_risk_reaches_the_receiver_signed_once_and_the_log_says_delivered(DatabaseProvider provider)

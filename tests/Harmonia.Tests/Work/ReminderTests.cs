@@ -245,13 +245,7 @@ public sealed class ReminderTests
         await using var smtp = SmtpSink.Start();
         var clock = new SetClock(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
         await using var host = await StartAsync(provider, smtp, clock);
-        var warmUp = host.Services.GetRequiredService<Harmonia.Web.Platform.StartupWarmUp>();
-        for (var waited = 0; !warmUp.Done && waited < 300; waited++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(warmUp.Done, "the start-up warm-up did not finish in 30 s");
+        await host.WaitForWarmUpAsync();
 
         // The warm-up keeps the results of the organization changed last before it ran; the others are not kept yet.
         var cache = host.Services.GetRequiredService<Harmonia.App.Common.OrganizationResultCache>();

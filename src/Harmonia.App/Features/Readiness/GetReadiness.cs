@@ -28,10 +28,21 @@ public sealed class GetReadinessHandler(
     TimeProvider time,
     OrganizationResultCache cache)
 {
+    /// <summary>The kind under which <see cref="OrganizationResultCache"/> keeps an organization's assessment.</summary>
+    internal const string CacheKind = "readiness";
+
     /// <summary>Kept until the organization changes or the day turns (<see cref="OrganizationResultCache"/>): the dashboard asks on every visit.</summary>
     public Task<ReadinessAssessment> HandleAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
-        cache.GetOrComputeAsync(db, organizationId, "readiness", content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber,
-            () => ComputeAsync(organizationId, cancellationToken), cancellationToken);
+        cache.GetOrComputeAsync(db, organizationId, CacheKind, Variant(), () => ComputeAsync(organizationId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The same assessment for a pass over every organization (the webhook checks): a kept one is used, a newly computed
+    /// one is not kept (<see cref="OrganizationResultCache.UseKeptOrComputeAsync"/>).
+    /// </summary>
+    public Task<ReadinessAssessment> HandleWithoutKeepingAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        cache.UseKeptOrComputeAsync(db, organizationId, CacheKind, Variant(), () => ComputeAsync(organizationId, cancellationToken), cancellationToken);
+
+    private string Variant() => content.Version + "|" + DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber;
 
     private async Task<ReadinessAssessment> ComputeAsync(Guid organizationId, CancellationToken cancellationToken)
     {

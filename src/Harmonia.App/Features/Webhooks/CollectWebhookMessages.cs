@@ -70,7 +70,7 @@ public sealed class CollectWebhookMessagesHandler(HarmoniaDbContext db, TenantSc
         var subscribed = endpoints.SelectMany(e => e.Subscribed).ToHashSet(StringComparer.Ordinal);
         if (subscribed.Contains(WebhookEventTypes.ReadinessChanged) && (events.Count > 0 || state.ReadinessFingerprint is null))
         {
-            var (fingerprint, data) = Readiness(organizationId, await readiness.HandleAsync(organizationId, cancellationToken));
+            var (fingerprint, data) = Readiness(organizationId, await readiness.HandleWithoutKeepingAsync(organizationId, cancellationToken));
             if (state.ReadinessFingerprint is { } previous && previous != fingerprint)
             {
                 data["previous"] = JsonNode.Parse(previous);
