@@ -53,6 +53,11 @@ public sealed class ReminderTests
         await jobs.DeliverAllAsync(CancellationToken.None);
     }
 
+    /// <summary>A yearly review from 2027-01-08, owned by the contributor's account.</summary>
+    private static async Task AddYearlyReviewForContributorAsync(HttpClient owner, Guid organization) =>
+        await ReadAsync(await owner.PostAsync(Url($"/api/orgs/{organization}/recurring-activities"),
+            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+
     private static string Body(MimeMessage m) => m.TextBody ?? string.Empty;
 
     private static string Subject(MimeMessage m) => m.Subject ?? string.Empty;
@@ -128,8 +133,7 @@ public sealed class ReminderTests
         await using var host = await StartAsync(provider, smtp, clock);
         var owner = host.Client(host.TokensA[OrganizationRole.Owner]);
         await RunJobsAsync(host);
-        await ReadAsync(await owner.PostAsync(Url($"/api/orgs/{host.OrganizationA}/recurring-activities"),
-            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+        await AddYearlyReviewForContributorAsync(owner, host.OrganizationA);
 
         smtp.Refuse = true;
         await RunJobsAsync(host);
@@ -192,8 +196,7 @@ public sealed class ReminderTests
 
         await ReadAsync(await contributor.PutAsync(Url($"/api/orgs/{org}/reminder-preferences"), Json("""{"assigned":true,"dueSoon":true,"dueSoonDays":7,"overdue":true,"weeklyDigest":true,"digestOnly":true}""")));
         await RunJobsAsync(host);
-        await ReadAsync(await owner.PostAsync(Url($"/api/orgs/{org}/recurring-activities"),
-            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+        await AddYearlyReviewForContributorAsync(owner, org);
         await RunJobsAsync(host);
 
         // Digest only: the due-soon reminder is in the inbox, not in the mail.
@@ -223,8 +226,7 @@ public sealed class ReminderTests
         var contributor = host.Client(host.TokensA[OrganizationRole.Contributor]);
         Assert.False((await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{host.OrganizationA}/reminder-preferences")))).GetProperty("emailConfigured").GetBoolean());
         await RunJobsAsync(host);
-        await ReadAsync(await host.Client(host.TokensA[OrganizationRole.Owner]).PostAsync(Url($"/api/orgs/{host.OrganizationA}/recurring-activities"),
-            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+        await AddYearlyReviewForContributorAsync(host.Client(host.TokensA[OrganizationRole.Owner]), host.OrganizationA);
         await RunJobsAsync(host);
         var inbox = await ReadAsync(await contributor.GetAsync(Url($"/api/orgs/{host.OrganizationA}/notifications")));
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.StartsWith("Due soon", StringComparison.Ordinal) && n.GetProperty("email").GetString() == "in the app only");
@@ -252,8 +254,7 @@ public sealed class ReminderTests
         Guid[] organizations = [host.OrganizationA, host.OrganizationB];
         var unkept = organizations.Where(o => !cache.Holds(o, ListDueWorkHandler.CacheKind)).ToArray();
         Assert.NotEmpty(unkept);
-        await ReadAsync(await host.Client(host.TokensA[OrganizationRole.Owner]).PostAsync(Url($"/api/orgs/{host.OrganizationA}/recurring-activities"),
-            Json($$"""{"title":"{{Title}}","kind":"review","rule":"FREQ=YEARLY","startsOn":"2027-01-08","ownerAccount":"contributor@a.example"}""")), HttpStatusCode.Created);
+        await AddYearlyReviewForContributorAsync(host.Client(host.TokensA[OrganizationRole.Owner]), host.OrganizationA);
 
         await RunJobsAsync(host);
         Assert.All(unkept, o => Assert.False(cache.Holds(o, ListDueWorkHandler.CacheKind), $"the sweep kept the due work of organization {o}"));
